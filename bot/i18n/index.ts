@@ -1,0 +1,57 @@
+/**
+ * i18next with one namespace per locale file (`locales/<lang>/<ns>.json`). Code asks for a fixed `t`
+ * per turn — never the global changeLanguage, which concurrent turns would fight over.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import i18next, { type i18n, type TFunction, type Resource } from 'i18next';
+
+export const uiLanguages = ['en', 'ur'] as const;
+export type UiLanguage = (typeof uiLanguages)[number];
+export type Translate = TFunction;
+
+export const localesDir = path.resolve(__dirname, '../../locales');
+
+/** Reads every namespace file of every language. */
+export function readLocaleResources(dir = localesDir): Resource & Record<UiLanguage, Resource[string]> {
+  const resources = {} as Resource & Record<UiLanguage, Resource[string]>;
+  for (const lang of uiLanguages) {
+    resources[lang] = {};
+    for (const file of readdirSync(path.join(dir, lang)).filter((f) => f.endsWith('.json'))) {
+      resources[lang][file.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(dir, lang, file), 'utf8'));
+    }
+  }
+  return resources;
+}
+
+/** An initialised, independent i18next instance (the app owns one; tests may build their own). */
+export function createI18n(dir = localesDir): i18n {
+  const resources = readLocaleResources(dir);
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources,
+    lng: 'en',
+    fallbackLng: 'en',
+    supportedLngs: [...uiLanguages],
+    ns: Object.keys(resources.en),
+    defaultNS: 'common',
+    nsSeparator: ':',
+    keySeparator: '.',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  return instance;
+}
+
+/** True for the UI languages we have strings for. */
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === 'string' && (uiLanguages as readonly string[]).includes(value);
+}
+
+/** Maps a BCP-47 locale or detected language (`ur-PK`, `ur-Latn`, `en-US`) to a UI language. */
+export function toUiLanguage(locale: string | undefined | null): UiLanguage | undefined {
+  if (!locale) return undefined;
+  const primary = locale.toLowerCase().split(/[-_]/)[0];
+  return isUiLanguage(primary) ? primary : undefined;
+}

@@ -1,0 +1,161 @@
+/**
+ * The ActivityHandler: sets the turn's language and rendering, lets interceptors (hand-off relay,
+ * pending answers) take a message first, routes card verbs, and otherwise runs the dialogs.
+ */
+import {
+  ActivityHandler,
+  ActivityTypes,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+  type UserState,
+  type InvokeResponse,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import type { i18n } from 'i18next';
+import { renderingFor } from './channels';
+import { languageSwitch, resolveLanguage, type LanguageDetector, type LanguagePreference } from './language';
+import { setTurnInfo, turnInfo } from './turnInfo';
+import type { Logger } from './logger';
+import { isVerb, type Verb } from '../cards/verbs';
+import type { MainDialog } from '../dialogs/mainDialog';
+import { sendMenu } from '../dialogs/menu';
+
+/** Handles a card action; `dc` runs in the sender's conversation. */
+export type VerbHandler = (dc: DialogContext, data: Record<string, unknown>) => Promise<void>;
+
+/** Takes a message before the dialogs; returns true when it consumed it. */
+export type Interceptor = (context: TurnContext, dc: DialogContext) => Promise<boolean>;
+
+export interface BotDeps {
+  conversationState: ConversationState;
+  userState: UserState;
+  i18n: i18n;
+  logger: Logger;
+  mainDialog: MainDialog;
+  detectLanguage: LanguageDetector;
+  /** Longest message accepted at all (a pasted agent list is long). */
+  maxMessageLength: number;
+}
+
+export class PsebBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly languagePreference: StatePropertyAccessor<LanguagePreference>;
+  private readonly dialogs: DialogSet;
+  private readonly verbHandlers: Partial<Record<Verb, VerbHandler>> = {};
+  private readonly interceptors: Interceptor[] = [];
+
+  constructor(private readonly deps: BotDeps) {
+    super();
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.languagePreference = deps.userState.createProperty<LanguagePreference>('language');
+    this.dialogs = new DialogSet(this.dialogState).add(deps.mainDialog);
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if ((context.activity.membersAdded ?? []).some((m) => m.id !== botId)) {
+        await this.prepareTurn(context, undefined);
+        await sendMenu(context, true);
+      }
+      await next();
+    });
+  }
+
+  /** Registers the handler of a card verb. */
+  onVerb(verb: Verb, handler: VerbHandler): this {
+    this.verbHandlers[verb] = handler;
+    return this;
+  }
+
+  /** Adds an interceptor; they run in the order added. */
+  intercept(interceptor: Interceptor): this {
+    this.interceptors.push(interceptor);
+    return this;
+  }
+
+  /** Runs the turn and saves state; state is saved even when a handler replied and stopped early. */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+    await this.deps.userState.saveChanges(context, false);
+  }
+
+  /** Action.Execute (`adaptiveCard/action`) reaches the same verb handlers as Action.Submit. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const action = (context.activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown } };
+    await this.prepareTurn(context, undefined);
+    const data = isRecord(action.action?.data) ? action.action.data : {};
+    await this.dispatchVerb(context, { ...data, verb: action.action?.verb });
+    return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'OK' } };
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const text = context.activity.text ?? '';
+    const switchTo = await this.prepareTurn(context, text);
+    const { t } = turnInfo(context);
+    if (text.length > this.deps.maxMessageLength) {
+      await context.sendActivity(t('common:errors.tooLong', { length: text.length, max: this.deps.maxMessageLength }));
+      return;
+    }
+    const dc = await this.dialogs.createContext(context);
+    if (switchTo) {
+      await context.sendActivity(t('common:language.switched'));
+      if (dc.activeDialog) await dc.repromptDialog();
+      else await sendMenu(context);
+      return;
+    }
+    for (const interceptor of this.interceptors) if (await interceptor(context, dc)) return;
+    const value = context.activity.value;
+    if (isRecord(value) && value.verb !== undefined && !text) {
+      await this.dispatchVerb(context, value, dc);
+      return;
+    }
+    if (!text.trim()) {
+      if (!dc.activeDialog) await context.sendActivity(t('common:errors.unsupported'));
+      else await dc.repromptDialog();
+      return;
+    }
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.mainDialog.id);
+  }
+
+  /** Routes a card action to its handler; unknown verbs get a clear answer and the menu. */
+  private async dispatchVerb(context: TurnContext, data: Record<string, unknown>, existing?: DialogContext): Promise<void> {
+    const dc = existing ?? (await this.dialogs.createContext(context));
+    const handler = isVerb(data.verb) ? this.verbHandlers[data.verb] : undefined;
+    if (!handler) {
+      this.deps.logger.info({ verb: String(data.verb).slice(0, 40) }, 'unknown card verb');
+      await context.sendActivity(turnInfo(context).t('common:errors.unknownAction'));
+      await sendMenu(context);
+      return;
+    }
+    await handler(dc, data);
+  }
+
+  /** Resolves the language (remembering it) and sets the turn info; returns a requested switch. */
+  private async prepareTurn(context: TurnContext, text: string | undefined) {
+    const preference = await this.languagePreference.get(context, {});
+    const switchTo = languageSwitch(text);
+    if (switchTo) {
+      preference.language = switchTo;
+      preference.explicit = true;
+    } else {
+      preference.language = resolveLanguage(text, preference, context.activity.locale, this.deps.detectLanguage);
+    }
+    await this.languagePreference.set(context, preference);
+    const lang = preference.language;
+    setTurnInfo(context, { lang, t: this.deps.i18n.getFixedT(lang), rendering: renderingFor(context.activity.channelId) });
+    return switchTo;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export { ActivityTypes };

@@ -1,0 +1,116 @@
+/**
+ * Builds the whole app — database, state, bot, adapter and the restify server — without listening,
+ * so tests start it on an ephemeral port and index.ts only calls listen().
+ */
+import restify, { type Server } from 'restify';
+import { ConversationState, UserState, type TurnContext } from 'botbuilder';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { Config } from './config';
+import { createLogger, type Logger } from './logger';
+import { createI18n } from './i18n';
+import { openDatabase, type Database } from '../prisma/db';
+import { PrismaStorage, ETagConflictError } from './storage/prismaStorage';
+import { PrismaTranscriptStore } from './transcript/transcriptStore';
+import { TranscriptMiddleware } from './transcript/transcriptMiddleware';
+import { createAdapter, type PsebAdapter } from './adapter';
+import { PsebBot } from './psebBot';
+import { scriptDetector } from './language';
+import { turnInfo } from './turnInfo';
+import { MainDialog } from '../dialogs/mainDialog';
+import { Verbs } from '../cards/verbs';
+import { menuItems } from '../dialogs/menu';
+import { mountMessages } from './http/messages';
+import { mountHealth } from './http/health';
+
+/** Longest message the bot reads at all; a 500-row agent list pasted at once fits. */
+export const MAX_MESSAGE_LENGTH = 60_000;
+/** Largest JSON body accepted on any route. */
+export const MAX_BODY_BYTES = 512 * 1024;
+
+export interface AppOptions {
+  config: Config;
+  logger?: Logger;
+  /** An already open (and migrated) database; otherwise config.databaseUrl is opened and migrated. */
+  db?: Database;
+  credentialsFactory?: ServiceClientCredentialsFactory;
+}
+
+export interface App {
+  server: Server;
+  db: Database;
+  adapter: PsebAdapter;
+  bot: PsebBot;
+  logger: Logger;
+  /** Stops the server and, if the app opened it, the database. */
+  close(): Promise<void>;
+}
+
+/** Composes the app. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const ownsDb = !options.db;
+  const db = options.db ?? (await openDatabase(config.databaseUrl, { poolSize: config.DATABASE_POOL_SIZE }));
+  if (ownsDb) {
+    const applied = await db.migrate();
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+  }
+  const i18n = createI18n();
+  const storage = new PrismaStorage(db.prisma);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+
+  const mainDialog = new MainDialog();
+  const bot = new PsebBot({
+    conversationState,
+    userState,
+    i18n,
+    logger,
+    mainDialog,
+    detectLanguage: scriptDetector,
+    maxMessageLength: MAX_MESSAGE_LENGTH,
+  });
+  bot.onVerb(Verbs.menuSelect, async (dc, data) => {
+    const intent = menuItems.find((item) => item === data.choice);
+    if (!intent) {
+      await dc.context.sendActivity(turnInfo(dc.context).t('common:errors.unknownAction'));
+      return;
+    }
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(mainDialog.id, { intent });
+  });
+
+  const adapter = createAdapter({
+    config,
+    logger,
+    i18n,
+    credentialsFactory: options.credentialsFactory,
+    rethrow: (err) => err instanceof ETagConflictError,
+    languageOf: async (context: TurnContext) => {
+      try {
+        return turnInfo(context).lang;
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma), logger));
+
+  const server = restify.createServer({ name: 'pseb-assist', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+  mountHealth(server, db, logger);
+  mountMessages(server, { adapter, logger, logic: (context) => bot.run(context) });
+
+  return {
+    server,
+    db,
+    adapter,
+    bot,
+    logger,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (ownsDb) await db.close();
+    },
+  };
+}

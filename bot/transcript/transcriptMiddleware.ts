@@ -1,0 +1,88 @@
+/**
+ * Stores every inbound and outbound message (conversation, user, channel, direction, text, time) and the
+ * conversation reference of every inbound one. A failing store is logged, never fails the turn.
+ */
+import { ActivityTypes, TurnContext, type Activity, type Middleware, type Attachment } from 'botbuilder';
+import type { Logger } from '../logger';
+import type { TranscriptEntry, TranscriptStore } from './transcriptStore';
+
+export class TranscriptMiddleware implements Middleware {
+  constructor(
+    private readonly store: TranscriptStore,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Records the incoming message, then every message sent during the turn. */
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const incoming = context.activity;
+    if (incoming.type === ActivityTypes.Message && incoming.conversation?.id) {
+      await this.safely(async () => {
+        await this.store.record([entryFor(incoming, 'incoming')]);
+        await this.store.rememberConversation({
+          conversationId: incoming.conversation.id,
+          channelId: incoming.channelId,
+          userId: incoming.from?.id ?? 'unknown',
+          userName: incoming.from?.name,
+          reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(incoming))) as Record<string, unknown>,
+        });
+      });
+    }
+    context.onSendActivities(async (_ctx, activities, nextSend) => {
+      const responses = await nextSend();
+      const sent = activities.filter((a) => a.type === ActivityTypes.Message && a.conversation?.id);
+      if (sent.length) await this.safely(() => this.store.record(sent.map((a) => entryFor(a, 'outgoing'))));
+      return responses;
+    });
+    await next();
+  }
+
+  private async safely(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      this.logger.warn({ err }, 'transcript write failed');
+    }
+  }
+}
+
+/** The user of an inbound line is its sender; of an outbound line, its recipient. */
+function entryFor(activity: Partial<Activity>, direction: 'incoming' | 'outgoing'): TranscriptEntry {
+  const user = direction === 'incoming' ? activity.from : activity.recipient;
+  return {
+    conversationId: activity.conversation!.id,
+    channelId: activity.channelId ?? 'unknown',
+    userId: user?.id,
+    userName: user?.name,
+    direction,
+    text: summarise(activity),
+    activityId: activity.id,
+  };
+}
+
+/** Text of a message, or a readable digest of its cards / submitted values. */
+export function summarise(activity: Partial<Activity>): string | null {
+  if (activity.text) return activity.text;
+  const parts = (activity.attachments ?? []).map(summariseAttachment).filter(Boolean);
+  if (parts.length) return parts.join('\n');
+  if (activity.value && typeof activity.value === 'object') {
+    const verb = (activity.value as Record<string, unknown>).verb;
+    return typeof verb === 'string' ? `[${verb}]` : '[card action]';
+  }
+  return null;
+}
+
+function summariseAttachment(attachment: Attachment): string {
+  const content = attachment.content as Record<string, unknown> | undefined;
+  if (!content) return attachment.name ? `[file: ${attachment.name}]` : '';
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (texts.length >= 8 || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const obj = node as Record<string, unknown>;
+    if (obj.type === 'TextBlock' && typeof obj.text === 'string') texts.push(obj.text);
+    for (const key of ['title', 'subtitle', 'text']) if (obj.type === undefined && typeof obj[key] === 'string') texts.push(obj[key] as string);
+    for (const key of ['body', 'items', 'columns', 'facts', 'buttons']) if (obj[key]) walk(obj[key]);
+  };
+  walk(content);
+  return texts.join(' · ').slice(0, 500);
+}

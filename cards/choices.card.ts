@@ -1,0 +1,57 @@
+/**
+ * A titled list of choices, rendered per channel: an Adaptive Card with Action.Submit buttons (Teams,
+ * Web Chat), a hero card with imBack buttons (Skype), or text with numbered lines (everything else).
+ * The menu, "did you mean" and other pick-one replies use it.
+ */
+import { ActionTypes, CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import type { Rendering } from '../bot/channels';
+import type { Verb } from './verbs';
+import { expandCard } from './render';
+import template from './choices.card.json';
+
+export interface Choice {
+  id: string;
+  title: string;
+}
+
+export interface ChoiceList {
+  title: string;
+  intro?: string;
+  /** Footer for the text rendering, e.g. "Reply with a number". */
+  numberHint: string;
+  verb: Verb;
+  choices: Choice[];
+  rtl: boolean;
+}
+
+/** Builds the message for a channel's rendering. */
+export function buildChoices(list: ChoiceList, rendering: Rendering): Partial<Activity> {
+  if (rendering === 'adaptive') {
+    const card = expandCard(template, {
+      title: list.title,
+      intro: list.intro ?? '',
+      rtl: list.rtl,
+      choices: list.choices.map((c) => ({ ...c, verb: list.verb })),
+    });
+    return MessageFactory.attachment(card);
+  }
+  if (rendering === 'hero') {
+    const hero = CardFactory.heroCard(
+      list.title,
+      list.intro ?? '',
+      undefined,
+      list.choices.map((c) => ({ type: ActionTypes.ImBack, title: c.title, value: c.title })),
+    );
+    return MessageFactory.attachment(hero);
+  }
+  const lines = list.choices.map((c, i) => `${i + 1}. ${c.title}`);
+  return MessageFactory.text([list.title, list.intro, '', ...lines, '', list.numberHint].filter((l) => l !== undefined).join('\n'));
+}
+
+/** Which choice a typed reply picks: its number, or its title (case-insensitive). */
+export function pickChoice(text: string, choices: Choice[]): Choice | undefined {
+  const typed = text.trim().replace(/[.)]$/, '').toLowerCase();
+  const asciiNumber = typed.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+  if (/^\d{1,2}$/.test(asciiNumber)) return choices[Number(asciiNumber) - 1];
+  return choices.find((c) => c.title.toLowerCase() === typed);
+}

@@ -1,0 +1,18 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    // Type checking is `npm run typecheck` (tsc); ts-jest only transpiles, which keeps the suite fast.
+    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
+    // The schema engine's wasm-bindgen glue ships as ESM only; jest's CommonJS runtime needs it transpiled.
+    '/@prisma/schema-engine-wasm/.+\\.js$': ['ts-jest', { diagnostics: false, tsconfig: { allowJs: true, module: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@prisma/schema-engine-wasm/)'],
+  testTimeout: 60000,
+  maxWorkers: 2,
+  // The Prisma schema engine (wasm) leaves a ~10 s advisory-lock timer behind after migrating;
+  // it cannot be cleared from outside, so don't let it hold the run open.
+  forceExit: true,
+};

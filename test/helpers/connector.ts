@@ -1,0 +1,119 @@
+/**
+ * A loopback Bot Connector: answers the calls the bot makes to a channel's serviceUrl like the real
+ * service (create conversation, send, reply, update, delete) and records them for assertions.
+ * `failNext` makes a path answer an error once (403 BotNotInConversationRoster, 404, 429…).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  conversationId?: string;
+  activityId?: string;
+  body: Record<string, unknown>;
+  authorization?: string;
+}
+
+export interface Failure {
+  status: number;
+  code: string;
+  retryAfterSeconds?: number;
+}
+
+export interface ConnectorRecorder {
+  readonly serviceUrl: string;
+  readonly calls: RecordedCall[];
+  /** Activities sent (POST/PUT) to a conversation, in order. */
+  sentTo(conversationId: string): Record<string, unknown>[];
+  /** Conversations created by the bot (POST /v3/conversations). */
+  readonly created: RecordedCall[];
+  /** Waits until at least n calls matching the predicate were recorded. */
+  waitFor(predicate: (c: RecordedCall) => boolean, n?: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  /** The next call whose path matches answers with this failure. */
+  failNext(pathPattern: RegExp, failure: Failure): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Starts the recorder on an ephemeral loopback port. */
+export async function startConnector(): Promise<ConnectorRecorder> {
+  const calls: RecordedCall[] = [];
+  const failures: { pattern: RegExp; failure: Failure }[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      let body: Record<string, unknown> = {};
+      try {
+        body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      } catch {
+        body = { raw };
+      }
+      const path = (req.url ?? '').split('?')[0];
+      const match = /^\/v3\/conversations\/([^/]+)(?:\/activities(?:\/([^/]+))?)?/.exec(path);
+      const call: RecordedCall = {
+        method: req.method ?? 'GET',
+        path,
+        conversationId: match ? decodeURIComponent(match[1]) : undefined,
+        activityId: match?.[2] ? decodeURIComponent(match[2]) : undefined,
+        body,
+        authorization: req.headers.authorization,
+      };
+      const failureIndex = failures.findIndex((f) => f.pattern.test(path));
+      if (failureIndex >= 0) {
+        const [{ failure }] = failures.splice(failureIndex, 1);
+        calls.push({ ...call, body: { ...body, failedWith: failure.status } });
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(failure.retryAfterSeconds);
+        res.writeHead(failure.status, headers);
+        res.end(JSON.stringify({ error: { code: failure.code, message: failure.code } }));
+        return;
+      }
+      calls.push(call);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      if (req.method === 'POST' && path === '/v3/conversations') {
+        const id = `conv-${randomUUID()}`;
+        res.end(JSON.stringify({ id, activityId: `act-${randomUUID()}`, serviceUrl: recorder.serviceUrl }));
+      } else if (req.method === 'PUT') {
+        res.end(JSON.stringify({ id: call.activityId }));
+      } else {
+        res.end(JSON.stringify({ id: `act-${randomUUID()}` }));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const recorder: ConnectorRecorder = {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    calls,
+    get created() {
+      return calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations');
+    },
+    sentTo(conversationId) {
+      return calls
+        .filter((c) => c.conversationId === conversationId && (c.method === 'POST' || c.method === 'PUT') && c.body.failedWith === undefined)
+        .map((c) => c.body);
+    },
+    async waitFor(predicate, n = 1, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = calls.filter(predicate);
+        if (found.length >= n) return found;
+        if (Date.now() > deadline) throw new Error(`connector: expected ${n} matching call(s), saw ${found.length} of ${calls.length}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    failNext(pattern, failure) {
+      failures.push({ pattern, failure });
+    },
+    reset() {
+      calls.length = 0;
+      failures.length = 0;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+  return recorder;
+}
