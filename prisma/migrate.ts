@@ -30,8 +30,18 @@ export const defaultMigrationPaths: MigrationPaths = {
 
 const FILTERS = { externalTables: [], externalEnums: [] };
 
+/**
+ * The wasm-bindgen glue keeps its wasm instance in module scope, so the engine may be instantiated only
+ * once per process (a second instance corrupts the first: "FnOnce called more than once"). Loaded lazily.
+ */
+let engineClass: Promise<typeof EngineModule.SchemaEngine> | undefined;
+function loadEngineClass(): Promise<typeof EngineModule.SchemaEngine> {
+  engineClass ??= instantiateEngine();
+  return engineClass;
+}
+
 /** Instantiates the wasm engine with its wasm-bindgen glue (Node 20 cannot import .wasm files). */
-async function loadEngineClass(): Promise<typeof EngineModule.SchemaEngine> {
+async function instantiateEngine(): Promise<typeof EngineModule.SchemaEngine> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const glue = require('@prisma/schema-engine-wasm/schema_engine_bg') as typeof EngineModule & {
     __wbg_set_wasm(exports: WebAssembly.Exports): void;
