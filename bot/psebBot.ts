@@ -27,6 +27,9 @@ export type VerbHandler = (dc: DialogContext, data: Record<string, unknown>) => 
 /** Takes a message before the dialogs; returns true when it consumed it. */
 export type Interceptor = (context: TurnContext, dc: DialogContext) => Promise<boolean>;
 
+/** The ConversationState property holding the dialog stack; features that resume a form open it too. */
+export const dialogStateProperty = 'dialogState';
+
 export interface BotDeps {
   conversationState: ConversationState;
   userState: UserState;
@@ -47,7 +50,7 @@ export class PsebBot extends ActivityHandler {
 
   constructor(private readonly deps: BotDeps) {
     super();
-    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogState = deps.conversationState.createProperty<DialogState>(dialogStateProperty);
     this.languagePreference = deps.userState.createProperty<LanguagePreference>('language');
     this.dialogs = new DialogSet(this.dialogState).add(deps.mainDialog);
 
@@ -103,13 +106,14 @@ export class PsebBot extends ActivityHandler {
       return;
     }
     const dc = await this.dialogs.createContext(context);
+    // Interceptors first: during a hand-off even "Urdu" belongs to the agent, and the bot stays silent.
+    for (const interceptor of this.interceptors) if (await interceptor(context, dc)) return;
     if (switchTo) {
       await context.sendActivity(t('common:language.switched'));
       if (dc.activeDialog) await dc.repromptDialog();
       else await sendMenu(context);
       return;
     }
-    for (const interceptor of this.interceptors) if (await interceptor(context, dc)) return;
     const value = context.activity.value;
     if (isRecord(value) && value.verb !== undefined && !text) {
       await this.dispatchVerb(context, value, dc);

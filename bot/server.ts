@@ -21,6 +21,7 @@ import { Verbs } from '../cards/verbs';
 import { menuItems } from '../dialogs/menu';
 import { mountMessages } from './http/messages';
 import { mountHealth } from './http/health';
+import { mountHandoff } from './handoff';
 
 /** Longest message the bot reads at all; a 500-row agent list pasted at once fits. */
 export const MAX_MESSAGE_LENGTH = 60_000;
@@ -95,6 +96,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   });
   adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma), logger));
+  const handoff = mountHandoff({ config, prisma: db.prisma, adapter, bot, mainDialog, conversationState, i18n, logger });
 
   const server = restify.createServer({ name: 'pseb-assist', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
@@ -109,6 +111,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     bot,
     logger,
     async close() {
+      handoff.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (ownsDb) await db.close();
     },

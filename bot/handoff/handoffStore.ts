@@ -1,0 +1,173 @@
+/**
+ * Hand-off rows. Every state change is a conditional update whose row count says who won, so two
+ * instances (or two agents clicking at once) can never both claim, close or remind the same row.
+ */
+import type { ConversationReference } from 'botbuilder';
+import type { PrismaClient, Handoff, CallbackTicket } from '../../generated/prisma/client';
+
+export type { Handoff };
+
+export interface NewHandoff {
+  userConversationId: string;
+  userId: string;
+  userName?: string;
+  channelId: string;
+  language: string;
+  topic?: string;
+}
+
+export interface Agent {
+  aadObjectId: string;
+  name: string;
+}
+
+export interface TranscriptLine {
+  direction: 'incoming' | 'outgoing' | 'activity';
+  text: string;
+}
+
+/** Request statuses a user may still be waiting on. */
+const openRequestStatuses = ['SUBMITTED', 'IN_REVIEW', 'INFO_REQUESTED'] as const;
+
+export class HandoffStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Queues a new hand-off. */
+  create(data: NewHandoff): Promise<Handoff> {
+    return this.prisma.handoff.create({ data: { ...data, status: 'WAITING' } });
+  }
+
+  /** Reads one. */
+  byId(id: string): Promise<Handoff | null> {
+    return this.prisma.handoff.findUnique({ where: { id } });
+  }
+
+  /** The user's waiting or active hand-off in this conversation. */
+  openForUser(userConversationId: string): Promise<Handoff | null> {
+    return this.prisma.handoff.findFirst({
+      where: { userConversationId, status: { in: ['WAITING', 'ACTIVE'] } },
+      orderBy: { createdAt: 'desc' },
+    });
+  }
+
+  /** The open hand-off a support-channel thread belongs to. */
+  openForThread(threadConversationId: string): Promise<Handoff | null> {
+    return this.prisma.handoff.findFirst({
+      where: { threadConversationId, status: { in: ['WAITING', 'ACTIVE'] } },
+      orderBy: { createdAt: 'desc' },
+    });
+  }
+
+  /** 1-based place among waiting hand-offs (older first). */
+  async queuePosition(handoff: Handoff): Promise<number> {
+    return this.prisma.handoff.count({ where: { status: 'WAITING', createdAt: { lte: handoff.createdAt } } });
+  }
+
+  /** Remembers the thread and card posted for it. */
+  async setThread(id: string, threadConversationId: string, cardActivityId: string | undefined): Promise<void> {
+    await this.prisma.handoff.update({ where: { id }, data: { threadConversationId, cardActivityId } });
+  }
+
+  /** First claim wins: only a still-WAITING row changes. */
+  async claim(id: string, agent: Agent, now: Date): Promise<boolean> {
+    const { count } = await this.prisma.handoff.updateMany({
+      where: { id, status: 'WAITING' },
+      data: { status: 'ACTIVE', agentAadId: agent.aadObjectId, agentName: agent.name, claimedAt: now },
+    });
+    return count === 1;
+  }
+
+  /** Closes a waiting or active row; false when someone else closed it first. */
+  async close(id: string, closedBy: string, now: Date): Promise<boolean> {
+    const { count } = await this.prisma.handoff.updateMany({
+      where: { id, status: { in: ['WAITING', 'ACTIVE'] } },
+      data: { status: 'CLOSED', closedBy, closedAt: now },
+    });
+    return count === 1;
+  }
+
+  /** Waiting rows past the SLA that this caller now owns the reminder of. */
+  async takeSlaDue(createdBefore: Date, now: Date): Promise<Handoff[]> {
+    const due = await this.prisma.handoff.findMany({ where: { status: 'WAITING', slaNotifiedAt: null, createdAt: { lte: createdBefore } }, select: { id: true } });
+    return this.takeEach(due, (id) => this.prisma.handoff.updateMany({ where: { id, status: 'WAITING', slaNotifiedAt: null }, data: { slaNotifiedAt: now } }));
+  }
+
+  /** Waiting rows past the give-up time, closed now by this caller. */
+  async takeGiveUpDue(createdBefore: Date, now: Date): Promise<Handoff[]> {
+    const due = await this.prisma.handoff.findMany({ where: { status: 'WAITING', gaveUpAt: null, createdAt: { lte: createdBefore } }, select: { id: true } });
+    return this.takeEach(due, (id) =>
+      this.prisma.handoff.updateMany({ where: { id, status: 'WAITING', gaveUpAt: null }, data: { gaveUpAt: now, status: 'CLOSED', closedBy: 'timeout', closedAt: now } }),
+    );
+  }
+
+  /** The last lines of a conversation, oldest first, private notes left out. */
+  async lastLines(conversationId: string, take: number): Promise<TranscriptLine[]> {
+    const rows = await this.prisma.transcriptMessage.findMany({
+      where: { conversationId, private: false, text: { not: null } },
+      orderBy: { createdAt: 'desc' },
+      take,
+      select: { direction: true, text: true },
+    });
+    return rows.reverse().map((r) => ({ direction: r.direction, text: r.text ?? '' }));
+  }
+
+  /** References of the user's requests that are not decided yet. */
+  async openRequestReferences(userId: string, channelId: string): Promise<string[]> {
+    const rows = await this.prisma.request.findMany({
+      where: { userId, channelId, status: { in: [...openRequestStatuses] } },
+      orderBy: { createdAt: 'asc' },
+      select: { reference: true },
+    });
+    return rows.map((r) => r.reference);
+  }
+
+  /** Stores a private agent note against the user's conversation (never relayed). */
+  async addNote(handoff: Handoff, agent: Agent, text: string, sourceActivityId: string | undefined, threadConversationId: string): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.transcriptMessage.create({
+        data: { conversationId: handoff.userConversationId, channelId: handoff.channelId, userId: agent.aadObjectId, userName: agent.name, direction: 'activity', text, private: true },
+      }),
+      // The transcript middleware stored the thread's copy before we knew it was a note.
+      this.prisma.transcriptMessage.updateMany({ where: { conversationId: threadConversationId, activityId: sourceActivityId ?? '' }, data: { private: true } }),
+    ]);
+  }
+
+  /** Records a system event (a failed relay) in the user's transcript for the console. */
+  async addEvent(handoff: Handoff, text: string): Promise<void> {
+    await this.prisma.transcriptMessage.create({
+      data: { conversationId: handoff.userConversationId, channelId: handoff.channelId, direction: 'activity', text, private: true },
+    });
+  }
+
+  /** Where the user's conversation can be reached proactively (stored by the transcript middleware). */
+  async userReference(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
+    const row = await this.prisma.conversationRef.findUnique({ where: { conversationId } });
+    return row ? (row.reference as unknown as Partial<ConversationReference>) : undefined;
+  }
+
+  /** The user's recent messages, newest first (for the topic). */
+  async recentUserTexts(conversationId: string, take: number): Promise<string[]> {
+    const rows = await this.prisma.transcriptMessage.findMany({
+      where: { conversationId, direction: 'incoming', private: false, text: { not: null } },
+      orderBy: { createdAt: 'desc' },
+      take,
+      select: { text: true },
+    });
+    return rows.map((r) => r.text ?? '');
+  }
+
+  /** A message the user left for a callback. */
+  createCallback(data: { handoffId?: string; conversationId: string; channelId: string; userId: string; userName?: string; language: string; message: string }): Promise<CallbackTicket> {
+    return this.prisma.callbackTicket.create({ data });
+  }
+
+  private async takeEach(rows: { id: string }[], take: (id: string) => Promise<{ count: number }>): Promise<Handoff[]> {
+    const won: Handoff[] = [];
+    for (const { id } of rows) {
+      if ((await take(id)).count !== 1) continue;
+      const row = await this.byId(id);
+      if (row) won.push(row);
+    }
+    return won;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The hand-off card posted in the support channel: who is asking, from where, about what, what they
+ * said last (masked), their open requests, and Claim / End. Updated in place as the chat moves on.
+ */
+import type { Attachment } from 'botbuilder';
+import type { Translate } from '../bot/i18n';
+import { maskText } from '../bot/privacy/mask';
+import { expandCard } from './render';
+import { Verbs } from './verbs';
+import template from './handoff.card.json';
+
+export type HandoffCardState = 'waiting' | 'active' | 'endedByUser' | 'endedByAgent' | 'cancelled' | 'timedOut';
+
+export interface HandoffCardView {
+  handoffId: string;
+  state: HandoffCardState;
+  userName?: string | null;
+  channelId: string;
+  language: string;
+  topic?: string | null;
+  agentName?: string | null;
+  requestReferences: string[];
+  /** Oldest first; masked here, whatever the caller passes. */
+  lines: { fromUser: boolean; text: string }[];
+}
+
+const statusColors: Record<HandoffCardState, string> = {
+  waiting: 'Attention',
+  active: 'Good',
+  endedByUser: 'Default',
+  endedByAgent: 'Default',
+  cancelled: 'Default',
+  timedOut: 'Warning',
+};
+
+/** Longest line shown per message; the console has the full transcript. */
+export const maxCardLineLength = 300;
+
+/** Builds the card in the staff's language. */
+export function buildHandoffCard(view: HandoffCardView, t: Translate): Attachment {
+  const none = t('handoff:card.none');
+  const userName = view.userName || t('handoff:anonymousUser');
+  return expandCard(template, {
+    title: t('handoff:card.title', { user: userName }),
+    status: t(`handoff:card.status.${view.state}`, { agent: view.agentName ?? '' }),
+    statusColor: statusColors[view.state],
+    facts: [
+      { title: t('handoff:card.facts.user'), value: userName },
+      { title: t('handoff:card.facts.channel'), value: view.channelId },
+      { title: t('handoff:card.facts.language'), value: t(view.language === 'ur' ? 'common:language.nameUr' : 'common:language.nameEn') },
+      { title: t('handoff:card.facts.topic'), value: view.topic ? maskText(view.topic) : none },
+      { title: t('handoff:card.facts.requests'), value: view.requestReferences.length ? view.requestReferences.join(', ') : none },
+    ],
+    historyTitle: t('handoff:card.historyTitle'),
+    noHistory: t('handoff:card.noHistory'),
+    lines: view.lines.map((line) => ({
+      who: line.fromUser ? userName : t('handoff:card.bot'),
+      text: maskText(line.text).slice(0, maxCardLineLength),
+    })),
+    canClaim: view.state === 'waiting',
+    canEnd: view.state === 'active',
+    claimLabel: t('handoff:card.claim'),
+    endLabel: t('handoff:card.end'),
+    claimVerb: Verbs.handoffClaim,
+    endVerb: Verbs.handoffEnd,
+    handoffId: view.handoffId,
+  });
+}
