@@ -14,7 +14,6 @@ import { PrismaTranscriptStore } from './transcript/transcriptStore';
 import { TranscriptMiddleware } from './transcript/transcriptMiddleware';
 import { createAdapter, type PsebAdapter } from './adapter';
 import { PsebBot } from './psebBot';
-import { scriptDetector } from './language';
 import { turnInfo } from './turnInfo';
 import { MainDialog } from '../dialogs/mainDialog';
 import { Verbs } from '../cards/verbs';
@@ -22,6 +21,9 @@ import { menuItems } from '../dialogs/menu';
 import { mountMessages } from './http/messages';
 import { mountHealth } from './http/health';
 import { mountHandoff } from './handoff';
+import { FaqService } from './faq/faqService';
+import { useFaq, mountFaqApi } from './faq/mountFaq';
+import { faqLanguageDetector } from './faq/botDetector';
 
 /** Longest message the bot reads at all; a 500-row agent list pasted at once fits. */
 export const MAX_MESSAGE_LENGTH = 60_000;
@@ -68,7 +70,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     i18n,
     logger,
     mainDialog,
-    detectLanguage: scriptDetector,
+    detectLanguage: faqLanguageDetector,
     maxMessageLength: MAX_MESSAGE_LENGTH,
   });
   bot.onVerb(Verbs.menuSelect, async (dc, data) => {
@@ -97,12 +99,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma), logger));
   const handoff = mountHandoff({ config, prisma: db.prisma, adapter, bot, mainDialog, conversationState, i18n, logger });
+  const faq = await FaqService.start(db.prisma, (err) => logger.warn({ err }, 'FAQ database sync failed; answering from the shipped knowledge base'));
+  useFaq({ faq, bot, mainDialog, conversationState, logger, requestHandoff: (context) => handoff.service.request(context) });
 
   const server = restify.createServer({ name: 'pseb-assist', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
   mountHealth(server, db, logger);
   mountMessages(server, { adapter, logger, logic: (context) => bot.run(context) });
+  mountFaqApi(server, faq, logger);
 
   return {
     server,

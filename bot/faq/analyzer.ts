@@ -1,0 +1,256 @@
+import { englishStem, isLatinWord, normalizeText, phoneticKey, searchKey, tokenize } from './normalize';
+import { CONCEPTS, EN_STOPWORDS, ROMAN_STOPWORDS, UR_STOPWORDS_RAW } from './synonyms';
+
+/** One analysed token: `term` is a concept id (`@wfh`) or a word; `phon` its spelling-tolerant key. */
+export interface AnalyzedToken {
+  readonly term: string;
+  readonly phon: string;
+}
+
+interface Phrase {
+  readonly words: readonly string[];
+  readonly keys: readonly string[];
+  readonly concept: string;
+}
+
+interface ConceptTables {
+  /** Single-word variant (search key, lower case) → concept. */
+  readonly exact: ReadonlyMap<string, string>;
+  /** Phonetic key of a Latin single-word variant → concept and its spellings; keys shared by two concepts are left out. */
+  readonly phonetic: ReadonlyMap<string, { readonly concept: string; readonly spellings: readonly string[] }>;
+  /** First match key of a multi-word variant → its phrases, longest first. */
+  readonly phrases: ReadonlyMap<string, readonly Phrase[]>;
+  readonly stopwords: ReadonlySet<string>;
+  /** Phonetic key → Roman Urdu function words with that key. */
+  readonly romanStopwordsByKey: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Key used to find phrase candidates: phonetic for Latin, the folded word for Urdu script. */
+function matchKey(token: string): string {
+  return isLatinWord(token) ? phoneticKey(token) : token;
+}
+
+/** Common spellings of short Roman Urdu function words, whose phonetic keys are too short to compare. */
+const ROMAN_CANONICAL: Readonly<Record<string, string>> = {
+  kia: 'kya', kiya: 'kya', kyaa: 'kya', he: 'hai', hy: 'hai', hay: 'hai', hain: 'hai', hein: 'hai', huwa: 'hua', howa: 'hua',
+  hoa: 'hua', me: 'mein', main: 'mein', mai: 'mein', men: 'mein', sy: 'se', say: 'se', kay: 'ke', ky: 'ke', k: 'ke',
+};
+
+/** A word as compared inside phrases: short Roman function words by their usual spelling. */
+function canonicalWord(token: string): string {
+  return ROMAN_CANONICAL[token] ?? token;
+}
+
+/**
+ * Whether a query word matches a phrase word: the same word, or the same phonetic key and, when that key
+ * is too short to mean much, also one edit apart (gher≈ghar, but hua≠hai).
+ */
+function phraseWordMatches(word: string, key: string, phrase: Phrase, offset: number): boolean {
+  const expected = phrase.words[offset] as string;
+  if (canonicalWord(word) === expected) return true;
+  if (key !== phrase.keys[offset]) return false;
+  return key.length >= 3 || editDistance(word, expected) <= 1;
+}
+
+/** Consonant skeleton of an Urdu-script word (non-initial ا و ی ہ dropped), so تفصیل/تفصیلات-style spellings meet. */
+export function urduSkeleton(token: string): string {
+  if (token.length <= 2) return token;
+  return token.charAt(0) + token.slice(1).replace(/[\u0627\u0648\u06CC\u06C1]/g, '');
+}
+
+/** Urdu verb/plural endings (in folded form: تے/تی→تی, نے/نی→نی, یں→ین, وں→ون) stripped for the phonetic key only. */
+const URDU_ENDINGS = /(?:تی|تا|نی|نا|ین|ون|یان|وان|یی)$/;
+/** Roman Urdu verb endings (samajhte/samajhna, milegi, karwaun…) stripped for the phonetic key only. */
+const ROMAN_ENDINGS = /(?:enge|ega|egi|oge|ungi|unga|ein|ain|iye|ta|ti|te|na|ni|ne|oon|un)$/;
+
+/** Strip a verb ending when a stem of at least three letters remains. */
+function stripEnding(word: string, endings: RegExp): string {
+  const stem = word.replace(endings, '');
+  return stem.length >= 3 && stem !== word ? stem : word;
+}
+
+/**
+ * Spelling- and inflection-tolerant key of a plain word (sees samajhte≈samajh, سمجھتے≈سمجھ). Keys under
+ * three letters would lump unrelated words together, so such words keep their exact form.
+ */
+function wordPhon(term: string): string {
+  const key = isLatinWord(term)
+    ? phoneticKey(term.length >= 5 ? stripEnding(term, ROMAN_ENDINGS) : term)
+    : urduSkeleton(term.length >= 5 ? stripEnding(term, URDU_ENDINGS) : term);
+  return key.length >= 3 ? key : term;
+}
+
+/** Compile the concept table into lookup maps (pure; done once per process). */
+function compileConcepts(concepts: Readonly<Record<string, readonly string[]>>): ConceptTables {
+  const exact = new Map<string, string>();
+  const phoneticCandidates = new Map<string, Map<string, string[]>>();
+  const phraseLists = new Map<string, Phrase[]>();
+  for (const [concept, variants] of Object.entries(concepts)) {
+    for (const variant of variants) {
+      const tokens = tokenize(searchKey(variant));
+      if (tokens.length === 1) {
+        const [token] = tokens as [string];
+        if (!exact.has(token)) exact.set(token, concept);
+        if (isLatinWord(token)) {
+          const key = phoneticKey(token);
+          const byConcept = phoneticCandidates.get(key) ?? new Map<string, string[]>();
+          byConcept.set(concept, [...(byConcept.get(concept) ?? []), token]);
+          phoneticCandidates.set(key, byConcept);
+        }
+      } else if (tokens.length > 1) {
+        const keys = tokens.map(matchKey);
+        const list = phraseLists.get(keys[0] as string) ?? [];
+        list.push({ words: tokens.map(canonicalWord), keys, concept });
+        phraseLists.set(keys[0] as string, list);
+      }
+    }
+  }
+  const phonetic = new Map<string, { concept: string; spellings: string[] }>();
+  for (const [key, byConcept] of phoneticCandidates) {
+    const [entry] = [...byConcept];
+    if (byConcept.size === 1 && entry) phonetic.set(key, { concept: entry[0], spellings: entry[1] });
+  }
+  for (const list of phraseLists.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  const stopwords = new Set<string>([...EN_STOPWORDS, ...ROMAN_STOPWORDS]);
+  for (const word of UR_STOPWORDS_RAW) for (const token of tokenize(searchKey(word))) stopwords.add(token);
+  const romanStopwordsByKey = new Map<string, string[]>();
+  for (const word of ROMAN_STOPWORDS) {
+    const key = phoneticKey(word);
+    romanStopwordsByKey.set(key, [...(romanStopwordsByKey.get(key) ?? []), word]);
+  }
+  return { exact, phonetic, phrases: phraseLists, stopwords, romanStopwordsByKey };
+}
+
+const TABLES: ConceptTables = compileConcepts(CONCEPTS);
+
+/** Rewrite things that are not words into words the tables know; also keeps personal data out of keys. */
+export function maskSpecialTokens(text: string): string {
+  return text
+    .replace(/\b(?:WL|WFH)-?[A-Z0-9]{4,}\b/gi, ' reference ')
+    .replace(/\b\d{5}-?\d{7}-?\d\b/g, ' cnic ')
+    .replace(/(?:\+92|\b0)3\d{2}[- ]?\d{7}\b/g, ' phone ')
+    .replace(/\bIT\b/g, ' @it ')
+    .replace(/\b24\s*[/x]\s*7\b/gi, ' 247 ');
+}
+
+/** Levenshtein distance (small words only, so the quadratic table is fine). */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(substitution, (previous[j] as number) + 1, (current[j - 1] as number) + 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/** Words of every deletion-by-one variant, for edit-distance-1 look-ups without scanning the vocabulary. */
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i += 1) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** Minimum length before a word is trusted to typo-match (short words have too many neighbours). */
+function fuzzyEligible(word: string): boolean {
+  return isLatinWord(word) ? word.length >= 5 : word.length >= 4;
+}
+
+/**
+ * Turns text into concept and word tokens. Built with the known vocabulary so an unknown word
+ * one edit away from a known one ("whitelsting") is read as that word.
+ */
+export class Analyzer {
+  private readonly fuzzy = new Map<string, Set<string>>();
+  private readonly fuzzyTargets = new Map<string, AnalyzedToken>();
+
+  constructor(vocabulary: Iterable<AnalyzedToken> = []) {
+    const add = (word: string, token: AnalyzedToken): void => {
+      if (!fuzzyEligible(word)) return;
+      this.fuzzyTargets.set(word, token);
+      for (const key of [word, ...deletions(word)]) {
+        this.fuzzy.set(key, (this.fuzzy.get(key) ?? new Set<string>()).add(word));
+      }
+    };
+    for (const [word, concept] of TABLES.exact) add(word, { term: concept, phon: concept });
+    for (const token of vocabulary) if (!token.term.startsWith('@')) add(token.term, token);
+  }
+
+  /** Analyse text into unique tokens, concepts first matched as phrases, function words dropped. */
+  analyze(text: string): AnalyzedToken[] {
+    const words = tokenize(searchKey(maskSpecialTokens(normalizeText(text))));
+    const keys = words.map(matchKey);
+    const out = new Map<string, AnalyzedToken>();
+    const push = (token: AnalyzedToken): void => {
+      if (!out.has(token.term)) out.set(token.term, token);
+    };
+    let i = 0;
+    while (i < words.length) {
+      const phrase = (TABLES.phrases.get(keys[i] as string) ?? []).find((p) =>
+        p.keys.every((_key, offset) => {
+          const word = words[i + offset];
+          return word !== undefined && phraseWordMatches(word, keys[i + offset] as string, p, offset);
+        }),
+      );
+      if (phrase) {
+        push({ term: phrase.concept, phon: phrase.concept });
+        i += phrase.keys.length;
+        continue;
+      }
+      const token = this.single(words[i] as string);
+      if (token) push(token);
+      i += 1;
+    }
+    return [...out.values()];
+  }
+
+  /** Resolve one word: concept table, stopword, English stem, phonetic key, typo, or itself. */
+  private single(word: string): AnalyzedToken | undefined {
+    const concept = TABLES.exact.get(word);
+    if (concept) return { term: concept, phon: concept };
+    if (TABLES.stopwords.has(word)) return undefined;
+    const latin = isLatinWord(word);
+    const stem = latin ? englishStem(word) : word;
+    const byStem = TABLES.exact.get(stem) ?? (latin ? this.byPhonetic(word) : undefined);
+    if (byStem) return { term: byStem, phon: byStem };
+    if (latin && this.isRomanStopwordVariant(word)) return undefined;
+    if (/^\d+$/.test(word)) return { term: word, phon: word };
+    const typo = this.typo(word);
+    if (typo) return typo;
+    return { term: stem, phon: wordPhon(stem) };
+  }
+
+  /** An unlisted spelling of a Roman Urdu function word (saktay for sakte), by phonetic key and edit distance. */
+  private isRomanStopwordVariant(word: string): boolean {
+    const key = phoneticKey(word);
+    const spellings = key.length >= 3 && word.length >= 4 ? TABLES.romanStopwordsByKey.get(key) : undefined;
+    const tolerance = word.length >= 6 ? 2 : 1;
+    return spellings?.some((spelling) => editDistance(word, spelling) <= tolerance) ?? false;
+  }
+
+  /**
+   * Concept whose Latin spelling sounds the same and is also spelt alike (edit distance ≤ 1, or 2 from six letters): the key alone
+   * is too lossy (gaari/ghar → "gr", biryani/bharni → "brn").
+   */
+  private byPhonetic(word: string): string | undefined {
+    const entry = word.length >= 4 ? TABLES.phonetic.get(phoneticKey(word)) : undefined;
+    const tolerance = word.length >= 6 ? 2 : 1;
+    return entry?.spellings.some((spelling) => editDistance(word, spelling) <= tolerance) ? entry.concept : undefined;
+  }
+
+  /** The single known word within one edit of `word`, if exactly one exists. */
+  private typo(word: string): AnalyzedToken | undefined {
+    if (!fuzzyEligible(word) || this.fuzzyTargets.has(word)) return undefined;
+    const candidates = new Set<string>();
+    for (const key of [word, ...deletions(word)]) for (const c of this.fuzzy.get(key) ?? []) candidates.add(c);
+    const resolved = new Map<string, AnalyzedToken>();
+    for (const c of candidates) {
+      const target = this.fuzzyTargets.get(c);
+      if (target) resolved.set(target.term, target);
+    }
+    return resolved.size === 1 ? [...resolved.values()][0] : undefined;
+  }
+}

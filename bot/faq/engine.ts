@@ -1,0 +1,327 @@
+import MiniSearch from 'minisearch';
+import { Analyzer, type AnalyzedToken } from './analyzer';
+import { detectLanguage } from './detectLanguage';
+import { SUBJECT_CONCEPTS } from './synonyms';
+import {
+  FAQ_LANGUAGES,
+  type FaqDecision,
+  type FaqLanguage,
+  type FaqResult,
+  type FaqSearchOptions,
+  type FaqSearchResponse,
+  type FaqTopic,
+} from './types';
+
+/**
+ * Decision thresholds on the raw score, tuned on leave-one-out KB questions and off-topic questions.
+ * `answer` needs a clear winner (margin over the runner-up); `suggest` offers up to three topics; below
+ * `suggest` the engine says it does not know. `related` is the floor for extra topics shown with an answer.
+ */
+export const FAQ_THRESHOLDS = { answer: 0.4, suggest: 0.3, margin: 0.05, related: 0.25 } as const;
+
+/**
+ * Raw match score → estimated probability that the top topic is right. Knots from a monotone (isotonic)
+ * fit on leave-one-out knowledge-base questions plus off-topic questions (see README of bot/faq).
+ */
+const CALIBRATION: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [0.1, 0.05],
+  [0.2, 0.3],
+  [0.3, 0.85],
+  [0.4, 0.9],
+  [0.9, 0.93],
+  [1, 0.99],
+];
+
+/** Map a raw score to the calibrated 0..1 confidence reported to callers (monotone, so ranking is kept). */
+export function calibrate(raw: number): number {
+  const x = Math.min(Math.max(raw, 0), 1);
+  for (let i = 1; i < CALIBRATION.length; i += 1) {
+    const [x1, y1] = CALIBRATION[i] as readonly [number, number];
+    const [x0, y0] = CALIBRATION[i - 1] as readonly [number, number];
+    if (x <= x1) return y0 + ((x - x0) / (x1 - x0)) * (y1 - y0);
+  }
+  return 1;
+}
+
+/** Credit for a word that matches only by its phonetic key (a spelling variant, not the same word). */
+const PHONETIC_CREDIT = 0.7;
+/** How many index hits are re-scored; enough to see every topic that shares a rare word with the query. */
+const CANDIDATES = 60;
+const MAX_RESULTS = 5;
+const MAX_SUGGESTIONS = 3;
+/** An unknown word weighs this many times the rarest known one: it is evidence the question is about something else. */
+export const DEFAULT_UNKNOWN_WORD_SURPRISE = 1.25;
+
+/** Tuning knobs; the defaults are what the eval was measured with. */
+export interface FaqEngineOptions {
+  readonly unknownWordSurprise?: number;
+}
+
+interface IndexedQuestion {
+  readonly id: number;
+  readonly topic: number;
+  readonly language: FaqLanguage;
+  readonly text: string;
+  readonly tokens: readonly AnalyzedToken[];
+  readonly terms: ReadonlySet<string>;
+  readonly phons: ReadonlySet<string>;
+  /** IDF of each token, aligned with `tokens`. */
+  readonly weights: readonly number[];
+}
+
+interface IndexedTopic {
+  readonly topic: FaqTopic;
+  readonly terms: ReadonlySet<string>;
+  readonly phons: ReadonlySet<string>;
+}
+
+interface SearchDoc {
+  id: number;
+  terms: string;
+  phon: string;
+}
+
+/** Everything a search needs, built in one go so `replaceTopics` swaps it atomically. */
+interface EngineIndex {
+  readonly analyzer: Analyzer;
+  readonly questions: readonly IndexedQuestion[];
+  readonly topics: readonly IndexedTopic[];
+  readonly termIdf: ReadonlyMap<string, number>;
+  readonly phonIdf: ReadonlyMap<string, number>;
+  /** Weight of a word no question contains: more surprising than the rarest known word, since it hints at another subject. */
+  readonly unknownIdf: number;
+  /** IDF of a word found in one question in eight: below it a word is too common to drive retrieval. */
+  readonly commonIdf: number;
+  readonly miniSearch: MiniSearch<SearchDoc>;
+}
+
+const splitSpaces = (text: string): string[] => text.split(' ').filter(Boolean);
+const identity = (term: string): string => term;
+
+/** How much more a subject concept weighs than its IDF alone says. */
+const SUBJECT_BOOST = 1.5;
+
+function idfTable(counts: ReadonlyMap<string, number>, total: number): Map<string, number> {
+  const idf = new Map<string, number>();
+  for (const [term, df] of counts) idf.set(term, Math.log(1 + total / df) * (SUBJECT_CONCEPTS.has(term) ? SUBJECT_BOOST : 1));
+  return idf;
+}
+
+function countInto(counts: Map<string, number>, keys: Iterable<string>): void {
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+/** Build the search index from topics (pure: the same topics always give the same index). */
+function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): EngineIndex {
+  const base = new Analyzer();
+  const drafts: Omit<IndexedQuestion, 'weights'>[] = [];
+  const vocabulary = new Map<string, AnalyzedToken>();
+  const termCounts = new Map<string, number>();
+  const phonCounts = new Map<string, number>();
+  const indexedTopics: IndexedTopic[] = topics.map((topic, topicIndex) => {
+    const topicTerms = new Set<string>();
+    const topicPhons = new Set<string>();
+    for (const language of FAQ_LANGUAGES) {
+      for (const text of topic.questions[language] ?? []) {
+        const tokens = base.analyze(text);
+        const terms = new Set(tokens.map((t) => t.term));
+        const phons = new Set(tokens.map((t) => t.phon));
+        tokens.forEach((t) => vocabulary.set(t.term, t));
+        terms.forEach((t) => topicTerms.add(t));
+        phons.forEach((p) => topicPhons.add(p));
+        countInto(termCounts, terms);
+        countInto(phonCounts, phons);
+        drafts.push({ id: drafts.length, topic: topicIndex, language, text, tokens, terms, phons });
+      }
+    }
+    return { topic, terms: topicTerms, phons: topicPhons };
+  });
+  const miniSearch = new MiniSearch<SearchDoc>({
+    fields: ['terms', 'phon'],
+    tokenize: splitSpaces,
+    processTerm: identity,
+    searchOptions: { tokenize: splitSpaces, processTerm: identity },
+  });
+  miniSearch.addAll(drafts.map((q) => ({ id: q.id, terms: [...q.terms].join(' '), phon: [...q.phons].join(' ') })));
+  const total = Math.max(drafts.length, 1);
+  const termIdf = idfTable(termCounts, total);
+  return {
+    analyzer: new Analyzer(vocabulary.values()),
+    questions: drafts.map((q) => ({ ...q, weights: q.tokens.map((t) => termIdf.get(t.term) ?? 0) })),
+    topics: indexedTopics,
+    termIdf,
+    phonIdf: idfTable(phonCounts, total),
+    commonIdf: Math.log(1 + 8),
+    unknownIdf: (options.unknownWordSurprise ?? DEFAULT_UNKNOWN_WORD_SURPRISE) * Math.log(1 + total),
+    miniSearch,
+  };
+}
+
+/**
+ * Weight of a query token: its IDF, via its phonetic key if the exact word is unknown. An unknown word
+ * of one or two letters is far more likely an unlisted function word than a new
+ * subject, so it weighs like a common word instead of carrying the unknown-word surprise.
+ */
+function tokenWeight(index: EngineIndex, token: AnalyzedToken): number {
+  const known = index.termIdf.get(token.term) ?? index.phonIdf.get(token.phon);
+  if (known !== undefined) return known;
+  return token.term.length <= 2 ? index.commonIdf : index.unknownIdf;
+}
+
+/** 1 for the same term, PHONETIC_CREDIT for the same phonetic key, else 0. */
+function matchCredit(token: AnalyzedToken, terms: ReadonlySet<string>, phons: ReadonlySet<string>): number {
+  if (terms.has(token.term)) return 1;
+  return phons.has(token.phon) ? PHONETIC_CREDIT : 0;
+}
+
+/** IDF-weighted share of the query that a set of terms explains (phonetic-only matches get partial credit). */
+export function coverage(
+  query: readonly { token: AnalyzedToken; weight: number }[],
+  terms: ReadonlySet<string>,
+  phons: ReadonlySet<string>,
+): number {
+  let total = 0;
+  let covered = 0;
+  for (const { token, weight } of query) {
+    total += weight;
+    covered += weight * matchCredit(token, terms, phons);
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
+/**
+ * Calibrated match score in 0..1 for a query against one example question of a topic, from three
+ * IDF-weighted coverages (rare, telling words count most; unknown words count more than the rarest):
+ * how much of the query the topic explains (a factor), times the mean of how much of the query this
+ * question explains and how much of the question the query explains. A query with words the knowledge
+ * base has never seen ("car", "loan") cannot score high, which is what declines out-of-scope questions
+ * without a blacklist.
+ */
+export function scoreMatch(
+  topicCoverage: number,
+  query: readonly { token: AnalyzedToken; weight: number }[],
+  question: Pick<IndexedQuestion, 'tokens' | 'terms' | 'phons' | 'weights'>,
+  queryTerms: ReadonlySet<string>,
+  queryPhons: ReadonlySet<string>,
+): number {
+  let questionTotal = 0;
+  let explained = 0;
+  question.tokens.forEach((token, i) => {
+    const weight = question.weights[i] ?? 0;
+    questionTotal += weight;
+    if (queryTerms.has(token.term)) explained += weight;
+    else if (queryPhons.has(token.phon)) explained += weight * PHONETIC_CREDIT;
+  });
+  if (questionTotal === 0) return 0;
+  // Topic coverage multiplies: a query the topic cannot explain scores low however close one question looks.
+  return topicCoverage * (0.5 * coverage(query, question.terms, question.phons) + 0.5 * (explained / questionTotal));
+}
+
+/** Pick the decision from the ranked scores (pure, so the thresholds are tested on their own). */
+export function decide(scores: readonly number[]): FaqDecision {
+  const [best = 0, second = 0] = scores;
+  if (best >= FAQ_THRESHOLDS.answer && best - second >= FAQ_THRESHOLDS.margin) return 'answer';
+  if (best >= FAQ_THRESHOLDS.suggest) return 'suggest';
+  return 'none';
+}
+
+/** The answer text for a reply language; Roman Urdu falls back to the Urdu-script answer. */
+export function answerFor(topic: FaqTopic, language: FaqLanguage): string {
+  if (language === 'en') return topic.answer.en;
+  if (language === 'ur-Latn') return topic.answer['ur-Latn'] ?? topic.answer.ur;
+  return topic.answer.ur;
+}
+
+interface RankedTopic {
+  readonly topic: number;
+  readonly score: number;
+  readonly bm25: number;
+  readonly question: IndexedQuestion;
+}
+
+/** FAQ retrieval over every example question of every language, with calibrated answer/suggest/none. */
+export class FaqEngine {
+  private index: EngineIndex;
+
+  constructor(
+    topics: readonly FaqTopic[],
+    private readonly options: FaqEngineOptions = {},
+  ) {
+    this.index = buildIndex(topics, options);
+  }
+
+  /** Rebuild from new topics (console edits) without a restart; searches in flight keep the old index. */
+  replaceTopics(topics: readonly FaqTopic[]): void {
+    this.index = buildIndex(topics, this.options);
+  }
+
+  /** The topics the engine currently answers from. */
+  topics(): FaqTopic[] {
+    return this.index.topics.map((t) => t.topic);
+  }
+
+  /** Search the FAQ; results are best first, at most five, in the reply language. */
+  search(text: string, options: FaqSearchOptions = {}): FaqSearchResponse {
+    const index = this.index;
+    const language = options.lang ?? detectLanguage(text, options.previousLanguage);
+    const ranked = this.rank(index, text);
+    const decision = decide(ranked.map((r) => r.score));
+    if (decision === 'none') return { language, decision, results: [] };
+    const limit = decision === 'answer' ? MAX_RESULTS : MAX_SUGGESTIONS;
+    const results = ranked
+      .filter((r, i) => i === 0 || r.score >= FAQ_THRESHOLDS.related)
+      .slice(0, limit)
+      .map((r) => this.present(index, r, language));
+    return { language, decision, results };
+  }
+
+  private rank(index: EngineIndex, text: string): RankedTopic[] {
+    const tokens = index.analyzer.analyze(text);
+    if (tokens.length === 0) return [];
+    const query = tokens.map((token) => ({ token, weight: tokenWeight(index, token) }));
+    const queryTerms = new Set(tokens.map((t) => t.term));
+    const queryPhons = new Set(tokens.map((t) => t.phon));
+    // Retrieval only needs the telling words: very common ones (found in > 1/8 of questions) still count in
+    // scoring but would make the index score hundreds of questions. Only words the index does not know
+    // as written need the phonetic field (concepts are their own key; known words are found exactly).
+    const telling = query.filter((q) => q.weight >= index.commonIdf).map((q) => q.token);
+    const retrieval = telling.length > 0 ? telling : tokens;
+    const spellingKeys = retrieval.filter((t) => t.phon !== t.term && !index.termIdf.has(t.term)).map((t) => t.phon);
+    const hits = index.miniSearch.search({
+      combineWith: 'OR',
+      queries: [
+        { combineWith: 'OR', fields: ['terms'], boost: { terms: 2 }, queries: [retrieval.map((t) => t.term).join(' ')] },
+        ...(spellingKeys.length > 0 ? [{ combineWith: 'OR' as const, fields: ['phon'], queries: [spellingKeys.join(' ')] }] : []),
+      ],
+    });
+    const best = new Map<number, RankedTopic>();
+    const topicCoverage = new Map<number, number>();
+    for (const hit of hits.slice(0, CANDIDATES)) {
+      const question = index.questions[hit.id as number];
+      if (!question) continue;
+      const topic = index.topics[question.topic];
+      if (!topic) continue;
+      let byTopic = topicCoverage.get(question.topic);
+      if (byTopic === undefined) {
+        byTopic = coverage(query, topic.terms, topic.phons);
+        topicCoverage.set(question.topic, byTopic);
+      }
+      const score = scoreMatch(byTopic, query, question, queryTerms, queryPhons);
+      const current = best.get(question.topic);
+      if (!current || score > current.score || (score === current.score && hit.score > current.bm25)) {
+        best.set(question.topic, { topic: question.topic, score, bm25: hit.score, question });
+      }
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score || b.bm25 - a.bm25);
+  }
+
+  private present(index: EngineIndex, ranked: RankedTopic, language: FaqLanguage): FaqResult {
+    const topic = (index.topics[ranked.topic] as IndexedTopic).topic;
+    const question =
+      ranked.question.language === language
+        ? ranked.question.text
+        : (topic.questions[language]?.[0] ?? topic.questions.en[0] ?? topic.id);
+    return { id: topic.id, score: Math.round(calibrate(ranked.score) * 1000) / 1000, question, answer: answerFor(topic, language) };
+  }
+}

@@ -1,0 +1,64 @@
+import { Analyzer, editDistance } from '../../../bot/faq/analyzer';
+
+const analyzer = new Analyzer();
+const terms = (text: string): string[] => analyzer.analyze(text).map((t) => t.term);
+
+describe('domain synonym table', () => {
+  it.each([
+    ['@wfh', ['WFH', 'work from home', 'ghar se kaam', 'gher se kam', 'گھر سے کام', 'ورک فرام ہوم']],
+    ['@wl', ['whitelist', 'whitelisting', 'white listing', 'وائٹ لسٹ', 'وائٹ لسٹنگ']],
+    ['@pseb', ['PSEB', 'پی ایس ای بی', 'Pakistan Software Export Board', 'پاکستان سافٹ ویئر ایکسپورٹ بورڈ']],
+    ['@covid', ['covid', 'COVID-19', 'corona', 'کورونا', 'کرونا']],
+    ['@helpline', ['helpline', 'help line', 'ہیلپ لائن', '0800']],
+    ['@human', ['person', 'human', 'insaan', 'insan', 'انسان', 'نمائندے']],
+    ['@callcentre', ['call centre', 'call center', 'BPO', 'کال سینٹر', 'بی پی او']],
+  ])('maps every name of %s to the same concept', (concept, names) => {
+    for (const name of names) expect(terms(name)).toEqual([concept]);
+  });
+
+  it('matches multi-word phrases before single words (work from home is one concept, not work + home)', () => {
+    expect(terms('work from home')).toEqual(['@wfh']);
+  });
+
+  it('reads the upper-case word IT as information technology but drops the pronoun it', () => {
+    expect(terms('IT industry')).toEqual(['@it', '@industry']);
+    expect(terms('is it open')).toEqual(['@open']);
+  });
+
+  it('turns request references into the reference concept', () => {
+    expect(terms('status WL-123456')).toEqual(['@status', '@ref']);
+  });
+});
+
+describe('function words', () => {
+  it('drops English, Roman Urdu and Urdu function words', () => {
+    expect(terms('what is the')).toEqual(['@whatis']);
+    expect(terms('mujhe ye bata dein')).toEqual([]);
+    expect(terms('مجھے یہ بتا دیں')).toEqual([]);
+  });
+});
+
+describe('spelling tolerance', () => {
+  it('reads a Roman Urdu spelling not in the table by its phonetic key', () => {
+    expect(terms('ijaazatt')).toEqual(terms('ijazat'));
+  });
+
+  it('does not let a short phonetic key swallow unrelated words (gaari is not ghar)', () => {
+    expect(terms('gaari')).not.toContain('@wfh');
+  });
+
+  it('reads a one-letter typo of a known word as that word', () => {
+    expect(terms('whitelsting')).toEqual(['@wl']);
+  });
+
+  it('uses the knowledge-base vocabulary for typos once it is given', () => {
+    expect(new Analyzer().analyze('biriyani').map((t) => t.term)).toEqual(['biriyani']);
+    expect(new Analyzer([{ term: 'biryani', phon: 'brn' }]).analyze('biriyani').map((t) => t.term)).toEqual(['biryani']);
+  });
+
+  it('computes edit distance', () => {
+    expect(editDistance('kaise', 'kaisay')).toBe(2);
+    expect(editDistance('ghar', 'gaari')).toBe(2);
+    expect(editDistance('same', 'same')).toBe(0);
+  });
+});

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { classifyArabicScript, detectLanguage } from '../../../bot/faq/detectLanguage';
+import { parseEvalFile } from '../../../bot/faq/evaluate';
+import { loadKb } from '../../../bot/faq/loadKb';
+import { FAQ_LANGUAGES } from '../../../bot/faq/types';
+
+describe('detectLanguage', () => {
+  it.each([
+    ['How do I apply for whitelisting?', 'en'],
+    ['I want to talk to a real person', 'en'],
+    ['Give me the hotline number', 'en'],
+    ['ghar se kaam ki ijazat kaise milegi', 'ur-Latn'],
+    ['whitelisting ke liye apply kia krna he', 'ur-Latn'],
+    ['mera data mehfooz hai?', 'ur-Latn'],
+    ['cricket match kis ne jeeta', 'ur-Latn'],
+    ['وائٹ لسٹنگ کے لیے درخواست کیسے دوں؟', 'ur'],
+    ['WFH کی درخواست کا اسٹیٹس', 'ur'],
+    ['كيا ميں گھر سے كام كر سكتا هوں', 'ur'],
+  ] as const)('detects %j as %s', (text, language) => {
+    expect(detectLanguage(text)).toBe(language);
+  });
+
+  it('lets the previous language break a tie (a bare reference or acronym)', () => {
+    expect(detectLanguage('WL-123456', 'ur-Latn')).toBe('ur-Latn');
+    expect(detectLanguage('WL-123456', 'en')).toBe('en');
+    expect(detectLanguage('PSEB', 'ur')).toBe('ur');
+    expect(detectLanguage('PSEB')).toBe('en');
+  });
+
+  it('does not let the previous language override clear evidence', () => {
+    expect(detectLanguage('How do I apply?', 'ur-Latn')).toBe('en');
+    expect(detectLanguage('apply kaise karun', 'en')).toBe('ur-Latn');
+  });
+
+  it('does not answer Arabic or Persian text as Urdu', () => {
+    expect(detectLanguage('كيف يمكنني التقديم على القائمة البيضاء؟')).toBe('en');
+    expect(detectLanguage('چگونه می‌توانم درخواست بدهم؟ این برای شرکت است', 'ur-Latn')).toBe('ur-Latn');
+  });
+});
+
+describe('classifyArabicScript', () => {
+  it.each([
+    ['کیا میں اردو میں بات کر سکتا ہوں', 'ur'],
+    ['ٹیم سے رابطہ', 'ur'],
+    ['ما هي القائمة البيضاء؟ هل يمكنني العمل من المنزل', 'ar'],
+    ['مدينة جميلة', 'ar'],
+    ['این برای شرکت است و من می‌خواهم', 'fa'],
+  ] as const)('tells %j is %s', (text, script) => {
+    expect(classifyArabicScript(text)).toBe(script);
+  });
+
+  it('reads short Urdu without Urdu-only letters by its function words', () => {
+    expect(classifyArabicScript('کیا اس کا')).toBe('ur');
+  });
+});
+
+describe('detection accuracy', () => {
+  const cases = [
+    ...parseEvalFile(readFileSync(resolve(__dirname, '../../../../shared/eval/faq-dev.jsonl'), 'utf8')),
+    ...parseEvalFile(readFileSync(resolve(__dirname, '../../fixtures/faq-holdout.jsonl'), 'utf8')),
+    ...loadKb().flatMap((topic) => FAQ_LANGUAGES.flatMap((lang) => topic.questions[lang].map((q) => ({ q, lang })))),
+  ];
+
+  it('is right on at least 97% of dev, holdout and knowledge-base questions', () => {
+    const right = cases.filter((c) => detectLanguage(c.q) === c.lang).length;
+    expect(right / cases.length).toBeGreaterThanOrEqual(0.97);
+  });
+});

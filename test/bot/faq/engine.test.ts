@@ -1,0 +1,124 @@
+import { calibrate, decide, FAQ_THRESHOLDS, FaqEngine } from '../../../bot/faq/engine';
+import { loadKb } from '../../../bot/faq/loadKb';
+import type { FaqTopic } from '../../../bot/faq/types';
+
+const kb = loadKb();
+const engine = new FaqEngine(kb);
+const topic = (id: string): FaqTopic => kb.find((t) => t.id === id) as FaqTopic;
+
+describe('decide (thresholds on the raw score)', () => {
+  const { answer, suggest, margin } = FAQ_THRESHOLDS;
+  it.each([
+    ['a clear winner above the answer threshold', [answer + 0.2, answer - 0.2], 'answer'],
+    ['exactly at the answer threshold, alone', [answer], 'answer'],
+    ['a winner just clearing the margin', [answer + 0.1, answer + 0.1 - margin - 0.001], 'answer'],
+    ['a winner too close to the runner-up', [answer + 0.2, answer + 0.2 - margin / 2], 'suggest'],
+    ['a single weak match above the suggest threshold', [suggest + 0.01], 'suggest'],
+    ['exactly at the suggest threshold', [suggest], 'suggest'],
+    ['just below the suggest threshold', [suggest - 0.001], 'none'],
+    ['no match at all', [], 'none'],
+  ] as const)('gives %s → %s', (_case, scores, decision) => {
+    expect(decide(scores)).toBe(decision);
+  });
+
+  it('keeps the thresholds ordered', () => {
+    expect(FAQ_THRESHOLDS.answer).toBeGreaterThan(FAQ_THRESHOLDS.suggest);
+    expect(FAQ_THRESHOLDS.suggest).toBeGreaterThan(0);
+  });
+});
+
+describe('calibrate', () => {
+  it('maps into 0..1 and never reorders scores', () => {
+    let previous = -1;
+    for (let raw = -0.5; raw <= 1.5; raw += 0.01) {
+      const value = calibrate(raw);
+      expect(value).toBeGreaterThanOrEqual(Math.max(previous, 0));
+      expect(value).toBeLessThanOrEqual(1);
+      previous = value;
+    }
+  });
+});
+
+describe('FaqEngine.search', () => {
+  it('answers an English question with the English answer', () => {
+    const response = engine.search('Whom should I phone for covid help?');
+    expect(response).toMatchObject({ language: 'en', decision: 'answer' });
+    expect(response.results[0]).toMatchObject({ id: 'covid.helpline', answer: topic('covid.helpline').answer.en });
+  });
+
+  it('answers an Urdu-script question in Urdu', () => {
+    const response = engine.search('ورکنگ گروپ میں کون سے ادارے ہیں؟');
+    expect(response).toMatchObject({ language: 'ur', decision: 'answer' });
+    expect(response.results[0]).toMatchObject({ id: 'workinggroup.members', answer: topic('workinggroup.members').answer.ur });
+  });
+
+  it('answers Roman Urdu with the Urdu-script answer and a Roman Urdu question', () => {
+    const response = engine.search('ghr se kaam ki ijaazat kese milay gi');
+    expect(response.language).toBe('ur-Latn');
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('wfh.how');
+    expect(response.results[0]?.answer).toBe(topic('wfh.how').answer.ur);
+    expect(response.results[0]?.question).toMatch(/^[\x20-\x7E]+$/);
+  });
+
+  it('uses a Roman Urdu answer when the topic has one', () => {
+    const withRoman = kb.map((t) => (t.id === 'covid.helpline' ? { ...t, answer: { ...t.answer, 'ur-Latn': 'Helpline 0800 03030 hai.' } } : t));
+    expect(new FaqEngine(withRoman).search('helpline number kya hai').results[0]?.answer).toBe('Helpline 0800 03030 hai.');
+  });
+
+  it('replies in the forced language when lang is given', () => {
+    const response = engine.search('What is the helpline number?', { lang: 'ur' });
+    expect(response.language).toBe('ur');
+    expect(response.results[0]?.answer).toBe(topic('covid.helpline').answer.ur);
+  });
+
+  it('uses the previous language when the text alone is ambiguous', () => {
+    expect(engine.search('helpline', { previousLanguage: 'ur-Latn' }).language).toBe('ur-Latn');
+  });
+
+  it.each(['How do I register my car?', 'آج لاہور کا موسم کیسا ہے؟', 'biryani banane ka tareeqa', 'personal loan chahiye'])(
+    'declines the out-of-scope question %j with no results',
+    (question) => {
+      expect(engine.search(question)).toMatchObject({ decision: 'none', results: [] });
+    },
+  );
+
+  it('suggests up to three topics when several fit equally ("whitelisting" alone)', () => {
+    const response = engine.search('whitelisting');
+    expect(response.decision).toBe('suggest');
+    expect(response.results.length).toBeGreaterThan(1);
+    expect(response.results.length).toBeLessThanOrEqual(3);
+    expect(response.results.map((r) => r.id)).toEqual(expect.arrayContaining(['whitelisting.what', 'whitelisting.how']));
+  });
+
+  it('returns at most five results, best first, with scores in 0..1', () => {
+    for (const question of ['PSEB', 'What is PSEB?', 'wfh', 'agent']) {
+      const { results } = engine.search(question);
+      expect(results.length).toBeLessThanOrEqual(5);
+      results.forEach((r, i) => {
+        expect(r.score).toBeGreaterThanOrEqual(0);
+        expect(r.score).toBeLessThanOrEqual(1);
+        if (i > 0) expect(r.score).toBeLessThanOrEqual(results[i - 1]?.score ?? 1);
+      });
+    }
+  });
+
+  it('declines empty and punctuation-only input', () => {
+    expect(engine.search('').decision).toBe('none');
+    expect(engine.search(' ؟?! ').decision).toBe('none');
+  });
+
+  it('applies replaced topics at run time (console edits) without a new engine', () => {
+    const local = new FaqEngine(kb);
+    const parking: FaqTopic = {
+      id: 'office.parking',
+      answer: { en: 'Visitor parking is at gate 2.', ur: 'مہمانوں کی پارکنگ گیٹ 2 پر ہے۔' },
+      questions: { en: ['Where can visitors park?'], ur: ['مہمان گاڑی کہاں کھڑی کریں'], 'ur-Latn': ['visitors gaari kahan park karein'] },
+    };
+    expect(local.search('Where can visitors park?').decision).toBe('none');
+    local.replaceTopics([...kb, parking]);
+    expect(local.search('Where can visitors park?').results[0]?.id).toBe('office.parking');
+    local.replaceTopics(kb.filter((t) => t.id !== 'covid.helpline'));
+    expect(local.search('What is the covid helpline number?').results.map((r) => r.id)).not.toContain('covid.helpline');
+  });
+});

@@ -1,0 +1,82 @@
+import { loadTopicsFromDb, logQuery, recordUnanswered, syncKbToDb } from '../../../bot/faq/faqStore';
+import { FaqEngine } from '../../../bot/faq/engine';
+import { loadKb } from '../../../bot/faq/loadKb';
+import type { FaqTopic } from '../../../bot/faq/types';
+import { createTestDb, type TestDb } from '../../helpers/db';
+
+let db: TestDb;
+const kb = loadKb();
+
+beforeAll(async () => {
+  db = await createTestDb();
+});
+
+afterAll(async () => {
+  await db?.close();
+});
+
+describe('syncKbToDb / loadTopicsFromDb', () => {
+  it('round-trips the shipped knowledge base', async () => {
+    await syncKbToDb(db.prisma, kb);
+    const loaded = await loadTopicsFromDb(db.prisma);
+    expect(loaded.map((t) => t.id).sort()).toEqual(kb.map((t) => t.id).sort());
+    const helpline = loaded.find((t) => t.id === 'covid.helpline');
+    const shipped = kb.find((t) => t.id === 'covid.helpline') as FaqTopic;
+    expect(helpline?.answer).toEqual({ en: shipped.answer.en, ur: shipped.answer.ur });
+    expect([...(helpline?.questions['ur-Latn'] ?? [])].sort()).toEqual([...shipped.questions['ur-Latn']].sort());
+    expect(new FaqEngine(loaded).search('helpline number kya hai').results[0]?.id).toBe('covid.helpline');
+  });
+
+  it('keeps an answer edited in the console and console-added questions when the KB is synced again', async () => {
+    await db.prisma.faqTopic.update({ where: { id: 'pseb.about' }, data: { answerEn: 'Edited by staff', editedAt: new Date() } });
+    await db.prisma.faqQuestion.create({ data: { topicId: 'pseb.about', language: 'en', text: 'Who runs PSEB?', source: 'console' } });
+    await syncKbToDb(db.prisma, kb);
+    const about = (await loadTopicsFromDb(db.prisma)).find((t) => t.id === 'pseb.about');
+    expect(about?.answer.en).toBe('Edited by staff');
+    expect(about?.questions.en).toContain('Who runs PSEB?');
+  });
+
+  it('refreshes unedited answers and drops KB questions removed from the files', async () => {
+    const changed = kb.map((t) =>
+      t.id === 'covid.helpline'
+        ? { ...t, answer: { ...t.answer, en: 'Call 0800 03030.' }, questions: { ...t.questions, en: t.questions.en.slice(1) } }
+        : t,
+    );
+    await syncKbToDb(db.prisma, changed);
+    const helpline = (await loadTopicsFromDb(db.prisma)).find((t) => t.id === 'covid.helpline');
+    expect(helpline?.answer.en).toBe('Call 0800 03030.');
+    expect(helpline?.questions.en).not.toContain(kb.find((t) => t.id === 'covid.helpline')?.questions.en[0]);
+  });
+});
+
+describe('recordUnanswered', () => {
+  it('counts repeats of the same normalised question, even when recorded concurrently', async () => {
+    await Promise.all(['What is the weather?', 'what is the WEATHER', 'What is the weather?'].map((q) => recordUnanswered(db.prisma, q, 'en')));
+    const rows = await db.prisma.unansweredQuestion.findMany({ where: { language: 'en' } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.count).toBe(3);
+  });
+
+  it('keeps languages apart', async () => {
+    await recordUnanswered(db.prisma, 'mausam kaisa hai', 'ur-Latn');
+    expect(await db.prisma.unansweredQuestion.count({ where: { language: 'ur-Latn' } })).toBe(1);
+  });
+
+  it('never stores a CNIC or mobile number', async () => {
+    await recordUnanswered(db.prisma, 'my cnic is 35202-1234567-1 and mobile 03001234567', 'en');
+    const rows = await db.prisma.unansweredQuestion.findMany();
+    for (const row of rows) expect(`${row.normalized} ${row.sample}`).not.toMatch(/35202|1234567|03001234567/);
+  });
+});
+
+describe('logQuery', () => {
+  it('stores language, decision and topic only', async () => {
+    await logQuery(db.prisma, { language: 'ur', decision: 'answer', topicId: 'covid.helpline' });
+    await logQuery(db.prisma, { language: 'en', decision: 'none' });
+    const rows = await db.prisma.faqQueryLog.findMany({ orderBy: { createdAt: 'asc' } });
+    expect(rows.map((r) => [r.language, r.decision, r.topicId])).toEqual([
+      ['ur', 'answer', 'covid.helpline'],
+      ['en', 'none', null],
+    ]);
+  });
+});
