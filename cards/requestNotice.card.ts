@@ -1,0 +1,40 @@
+/**
+ * What the applicant receives when PSEB decides: reference, new status and the team's note, in their
+ * language and as their channel renders it; an information request carries a Reply button.
+ */
+import { ActionTypes, CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import type { Rendering } from '../bot/channels';
+import type { Translate } from '../bot/i18n';
+import { RequestStatus } from '../bot/requests/lifecycle';
+import { expandCard } from './render';
+import { Verbs } from './verbs';
+import template from './requestNotice.card.json';
+
+export interface RequestNoticeView {
+  reference: string;
+  status: RequestStatus;
+  note?: string | null;
+  rtl: boolean;
+}
+
+/** Builds the notice for a channel's rendering. */
+export function buildRequestNotice(view: RequestNoticeView, t: Translate, rendering: Rendering): Partial<Activity> {
+  const canReply = view.status === RequestStatus.INFO_REQUESTED;
+  const headline = t('decisions:user.headline', { reference: view.reference, status: t(`decisions:status.${view.status}`) });
+  const body = t(`decisions:user.body.${view.status}`, { reference: view.reference });
+  const note = view.note ? t('decisions:user.note', { note: view.note }) : '';
+  const replyLabel = t('decisions:user.reply');
+  if (rendering === 'adaptive') {
+    const hint = canReply ? t('decisions:user.replyHint') : '';
+    return MessageFactory.attachment(
+      expandCard(template, { headline, body, note, hint, rtl: view.rtl, canReply, replyLabel, verb: Verbs.requestReply, reference: view.reference }),
+    );
+  }
+  if (rendering === 'hero') {
+    const hint = canReply ? t('decisions:user.replyHint') : '';
+    const buttons = canReply ? [{ type: ActionTypes.ImBack, title: replyLabel, value: replyLabel }] : [];
+    return MessageFactory.attachment(CardFactory.heroCard(headline, [body, note, hint].filter(Boolean).join('\n\n'), undefined, buttons));
+  }
+  const hint = canReply ? t('decisions:user.replyHintText') : '';
+  return MessageFactory.text([headline, body, note, hint].filter(Boolean).join('\n'));
+}
