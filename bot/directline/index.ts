@@ -1,0 +1,48 @@
+/**
+ * Web Chat's Direct Line endpoint inside the bot's own server: tokens, conversations, activities and
+ * uploads for clients, and the connector the bot replies through. On in local mode; in authenticated
+ * mode only with WEBCHAT_LOCAL=true (otherwise Azure's Direct Line is the way in, and these are 404).
+ */
+import type { Server } from 'restify';
+import type { TurnContext } from 'botbuilder';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { Database } from '../../prisma/db';
+import type { PsebAdapter } from '../adapter';
+import { mountConnector, publishTo } from './connector';
+import { createDelivery } from './delivery';
+import { mountDirectLineRoutes } from './routes';
+import { deriveKeys, loadSecret, type DirectLineKeys } from './secret';
+import { DirectLineStore } from './store';
+
+/** How the bot appears in Web Chat conversations (the name is an identifier; the page shows its own). */
+export const LOCAL_BOT_ID = 'pseb-assist';
+export const BOT_NAME = 'PSEB Assist';
+
+export interface DirectLineDeps {
+  config: Config;
+  db: Database;
+  adapter: PsebAdapter;
+  logger: Logger;
+  logic: (context: TurnContext) => Promise<void>;
+}
+
+/** Whether the built-in Direct Line is served with this configuration. */
+export function directLineEnabled(config: Pick<Config, 'localMode' | 'WEBCHAT_LOCAL'>): boolean {
+  return config.localMode || config.WEBCHAT_LOCAL;
+}
+
+/** Mounts the Direct Line endpoint and its connector, if enabled; returns whether it did. */
+export function mountDirectLine(server: Server, deps: DirectLineDeps): boolean {
+  if (!directLineEnabled(deps.config)) return false;
+  const { config, logger } = deps;
+  // Read (or generate) the secret on first use, so apps that never serve Web Chat never touch DATA_DIR.
+  let keys: DirectLineKeys | undefined;
+  const getKeys = (): DirectLineKeys =>
+    (keys ??= deriveKeys(loadSecret({ configured: config.DIRECTLINE_SECRET, dataDir: config.DATA_DIR, warn: (message) => logger.warn(message) })));
+  const store = new DirectLineStore(deps.db.prisma);
+  const deliver = createDelivery({ adapter: deps.adapter, botAppId: config.MicrosoftAppId, logic: deps.logic, publish: publishTo(store) });
+  mountConnector(server, { store, keys: getKeys, logger });
+  mountDirectLineRoutes(server, { store, keys: getKeys, deliver, logger, bot: { id: config.MicrosoftAppId ?? LOCAL_BOT_ID, name: BOT_NAME } });
+  return true;
+}

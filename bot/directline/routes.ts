@@ -1,0 +1,277 @@
+/**
+ * The Direct Line 3.0 subset Web Chat uses (polling; no WebSocket), plus `POST /api/webchat/token`
+ * for our own page. Conversations and activities live in the database, so any instance answers.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Request, Response, Server } from 'restify';
+import type { Activity } from 'botbuilder';
+import type { Logger } from '../logger';
+import { safe, sendError } from '../http/safe';
+import { parseClientActivity, parseWatermark, stampUserActivity, type ClientActivity, type Participants } from './activities';
+import { serviceUrlFor } from './connector';
+import type { Deliver } from './delivery';
+import { TurnConflictError } from '../reliability/turnRetry';
+import type { DirectLineKeys } from './secret';
+import { UnknownConversationError, type DirectLineStore, type StoredActivity } from './store';
+import { identifyCaller, issueToken, mayOpen, TOKEN_LIFETIME_SECONDS, type Caller } from './tokens';
+import {
+  MAX_UPLOAD_REQUEST_BYTES,
+  readActivityPart,
+  removeParts,
+  splitParts,
+  toCsvAttachment,
+} from './upload';
+
+export const DIRECTLINE_PREFIX = '/v3/directline';
+export const WEBCHAT_TOKEN_PATH = '/api/webchat/token';
+/** Activities returned per poll; the client comes back for the rest at once. */
+export const PAGE_SIZE = 100;
+
+export interface RouteDeps {
+  store: DirectLineStore;
+  keys: () => DirectLineKeys;
+  deliver: Deliver;
+  bot: Participants['bot'];
+  logger: Logger;
+}
+
+/** A new conversation id (Direct Line ids are opaque, URL-safe strings). */
+export function newConversationId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** A new user id; the `dl_` prefix marks ids that only a token may carry (Web Chat enforces it). */
+export function newUserId(): string {
+  return `dl_${randomBytes(12).toString('base64url')}`;
+}
+
+/** A user id a secret holder passes for its user: 1–128 printable characters. */
+export function isValidUserId(value: unknown): value is string {
+  return typeof value === 'string' && /^[\x21-\x7e]{1,128}$/.test(value);
+}
+
+/** Mounts the Direct Line routes and the page's token endpoint. */
+export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
+  const route = (handler: (req: Request, res: Response) => Promise<void>) => safe(deps.logger, handler);
+
+  // The multipart parser would spool any size to disk before our handler runs; refuse big uploads first.
+  server.pre((req, res, next) => {
+    const problem = req.method === 'POST' && uploadPath.test(req.url ?? '') ? uploadSizeProblem(req.headers['content-length']) : undefined;
+    if (!problem) return next();
+    sendError(res, problem.status, problem.code);
+    next(false);
+  });
+
+  server.post(
+    WEBCHAT_TOKEN_PATH,
+    route(async (_req, res) => {
+      const claims = { conversationId: newConversationId(), userId: newUserId() };
+      const token = await issueToken(deps.keys(), claims);
+      res.send(200, { token, conversationId: claims.conversationId, userId: claims.userId, expires_in: TOKEN_LIFETIME_SECONDS });
+    }),
+  );
+
+  server.post(
+    `${DIRECTLINE_PREFIX}/tokens/generate`,
+    route(async (req, res) => {
+      const caller = await authorize(deps, req, res);
+      if (!caller) return;
+      if (caller.kind !== 'secret') return sendError(res, 403, 'secret_required');
+      const requested: unknown = isRecord(req.body) && isRecord(req.body.user) ? req.body.user.id : undefined;
+      if (requested !== undefined && !isValidUserId(requested)) return sendError(res, 400, 'invalid_user_id');
+      const claims = { conversationId: newConversationId(), userId: isValidUserId(requested) ? requested : newUserId() };
+      res.send(200, { conversationId: claims.conversationId, token: await issueToken(deps.keys(), claims), expires_in: TOKEN_LIFETIME_SECONDS });
+    }),
+  );
+
+  server.post(
+    `${DIRECTLINE_PREFIX}/tokens/refresh`,
+    route(async (req, res) => {
+      const caller = await authorize(deps, req, res);
+      if (!caller) return;
+      if (caller.kind !== 'token') return sendError(res, 403, 'token_required');
+      const claims = { conversationId: caller.conversationId, userId: caller.userId };
+      res.send(200, { conversationId: claims.conversationId, token: await issueToken(deps.keys(), claims), expires_in: TOKEN_LIFETIME_SECONDS });
+    }),
+  );
+
+  server.post(
+    `${DIRECTLINE_PREFIX}/conversations`,
+    route(async (req, res) => {
+      const caller = await authorize(deps, req, res);
+      if (!caller) return;
+      const locale = isRecord(req.body) && typeof req.body.locale === 'string' && req.body.locale.length <= 32 ? req.body.locale : undefined;
+      const named: unknown = isRecord(req.body) && isRecord(req.body.user) ? req.body.user.id : undefined;
+      const claims =
+        caller.kind === 'token'
+          ? { conversationId: caller.conversationId, userId: caller.userId }
+          : { conversationId: newConversationId(), userId: isValidUserId(named) ? named : newUserId() };
+      const isNew = await deps.store.start(claims.conversationId, claims.userId);
+      if (isNew) await welcome(deps, req, claims, locale);
+      const token = await issueToken(deps.keys(), claims);
+      res.send(isNew ? 201 : 200, { conversationId: claims.conversationId, token, expires_in: TOKEN_LIFETIME_SECONDS });
+    }),
+  );
+
+  server.get(
+    `${DIRECTLINE_PREFIX}/conversations/:conversationId`,
+    route(async (req, res) => {
+      const opened = await openConversation(deps, req, res);
+      if (!opened) return;
+      const token = await issueToken(deps.keys(), { conversationId: opened.conversationId, userId: opened.userId });
+      res.send(200, { conversationId: opened.conversationId, token, expires_in: TOKEN_LIFETIME_SECONDS });
+    }),
+  );
+
+  server.get(
+    `${DIRECTLINE_PREFIX}/conversations/:conversationId/activities`,
+    route(async (req, res) => {
+      const watermark = parseWatermark((req.query as Record<string, unknown> | undefined)?.watermark);
+      if (!watermark.ok) return sendError(res, 400, 'invalid_watermark');
+      const opened = await openConversation(deps, req, res);
+      if (!opened) return;
+      const page = await deps.store.list(opened.conversationId, watermark.value, PAGE_SIZE);
+      res.send(200, { activities: page.activities, watermark: page.watermark === undefined ? '' : String(page.watermark) });
+    }),
+  );
+
+  server.post(
+    `${DIRECTLINE_PREFIX}/conversations/:conversationId/activities`,
+    route(async (req, res) => {
+      const opened = await openConversation(deps, req, res);
+      if (!opened) return;
+      const parsed = parseClientActivity(req.body);
+      if (!parsed.ok) return sendError(res, 400, 'invalid_activity', parsed.problems);
+      await post(deps, req, res, opened, parsed.activity);
+    }),
+  );
+
+  server.post(
+    `${DIRECTLINE_PREFIX}/conversations/:conversationId/upload`,
+    route(async (req, res) => {
+      try {
+        const opened = await openConversation(deps, req, res);
+        if (!opened) return;
+        const { activity: activityPart, uploads } = splitParts(req.files);
+        const fieldActivity = isRecord(req.body) && typeof req.body.activity === 'string' ? safeJson(req.body.activity) : undefined;
+        const parsed = parseClientActivity(fieldActivity ?? (await readActivityPart(activityPart)));
+        if (!parsed.ok) return sendError(res, 400, 'invalid_activity', parsed.problems);
+        const attachment = await toCsvAttachment(uploads);
+        if (typeof attachment === 'string') return sendError(res, attachment === 'too_large' ? 413 : attachment === 'not_csv' ? 415 : 400, attachment);
+        await post(deps, req, res, opened, { ...parsed.activity, type: 'message', attachments: [attachment] });
+      } finally {
+        await removeParts(req.files);
+      }
+    }),
+  );
+}
+
+const uploadPath = /^\/v3\/directline\/conversations\/[^/]+\/upload(\?|$)/;
+
+/** Why an upload must be refused before its body is read: no declared length, or too long. */
+export function uploadSizeProblem(contentLength: string | undefined): { status: 411 | 413; code: string } | undefined {
+  const length = Number(contentLength);
+  if (contentLength === undefined || !Number.isFinite(length)) return { status: 411, code: 'length_required' };
+  if (length > MAX_UPLOAD_REQUEST_BYTES) return { status: 413, code: 'too_large' };
+  return undefined;
+}
+
+/** Who is calling; answers 401/403 and returns undefined when nobody valid. */
+async function authorize(deps: RouteDeps, req: Request, res: Response): Promise<Caller | undefined> {
+  const header = req.headers.authorization;
+  if (!header) {
+    sendError(res, 401, 'unauthorized');
+    return undefined;
+  }
+  const caller = await identifyCaller(deps.keys(), header);
+  if (!caller) sendError(res, 403, 'forbidden');
+  return caller;
+}
+
+interface Opened {
+  conversationId: string;
+  userId: string;
+  /** True when the secret opened it: the caller names the speaking user itself. */
+  bySecret: boolean;
+}
+
+/** Authorizes the caller for the path's conversation and loads it (403 for another's, 404 if unknown). */
+async function openConversation(deps: RouteDeps, req: Request, res: Response): Promise<Opened | undefined> {
+  const caller = await authorize(deps, req, res);
+  if (!caller) return undefined;
+  const conversationId = String((req.params as Record<string, unknown>).conversationId ?? '');
+  if (!mayOpen(caller, conversationId)) {
+    sendError(res, 403, 'forbidden');
+    return undefined;
+  }
+  const row = await deps.store.find(conversationId);
+  if (!row) {
+    sendError(res, 404, 'unknown_conversation');
+    return undefined;
+  }
+  const userId = caller.kind === 'token' ? caller.userId : (row.userId ?? newUserId());
+  return { conversationId, userId, bySecret: caller.kind === 'secret' };
+}
+
+/** Stores the user's activity (it echoes back by polling) and runs the bot's turn. */
+async function post(deps: RouteDeps, req: Request, res: Response, opened: Opened, activity: ClientActivity): Promise<void> {
+  const named = opened.bySecret && isValidUserId(activity.from?.id) ? activity.from.id : opened.userId;
+  const stored = stampUserActivity(activity, { conversationId: opened.conversationId, userId: named, bot: deps.bot });
+  try {
+    await deps.store.append(opened.conversationId, stored);
+  } catch (err) {
+    if (err instanceof UnknownConversationError) return sendError(res, 404, 'unknown_conversation');
+    throw err;
+  }
+  const outcome = await runTurn(deps, req, stored);
+  if (outcome === 'busy') {
+    res.header('Retry-After', '1');
+    return sendError(res, 503, 'busy');
+  }
+  if (outcome === 'failed') return sendError(res, 502, 'bot_error');
+  res.send(200, { id: stored.id });
+}
+
+/** Starts the conversation on the bot's side: the user and the bot join, so the bot greets. */
+async function welcome(deps: RouteDeps, req: Request, claims: { conversationId: string; userId: string }, locale: string | undefined): Promise<void> {
+  const update: StoredActivity = {
+    type: 'conversationUpdate',
+    id: `${claims.conversationId}|start`,
+    timestamp: new Date().toISOString(),
+    channelId: 'webchat',
+    conversation: { id: claims.conversationId },
+    from: { id: claims.userId, role: 'user' },
+    recipient: { id: deps.bot.id, name: deps.bot.name, role: 'bot' },
+    membersAdded: [{ id: deps.bot.id, name: deps.bot.name }, { id: claims.userId }],
+    ...(locale ? { locale } : {}),
+  };
+  await runTurn(deps, req, update);
+}
+
+/** Runs the bot's turn for a stored activity; failures are logged, and told apart from lost state races. */
+async function runTurn(deps: RouteDeps, req: Request, stored: StoredActivity): Promise<'ok' | 'busy' | 'failed'> {
+  const conversationId = (stored.conversation as { id: string }).id;
+  try {
+    await deps.deliver({ ...stored, serviceUrl: serviceUrlFor(req, deps.keys(), conversationId) } as Partial<Activity>);
+    return 'ok';
+  } catch (err) {
+    if (err instanceof TurnConflictError) {
+      deps.logger.warn({ attempts: err.attempts, conversationId }, 'direct line turn abandoned after repeated state conflicts');
+      return 'busy';
+    }
+    deps.logger.error({ err, conversationId, activityType: stored.type }, 'direct line turn failed');
+    return 'failed';
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

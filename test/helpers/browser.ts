@@ -1,0 +1,97 @@
+/**
+ * Real Chromium for browser tests: Debian's /usr/bin/chromium driven by playwright-core (never a
+ * downloaded browser), a fresh profile per launch, console errors collected, screenshots saved to
+ * test-artifacts/. Suites use `describeWithChromium` so a machine without Chromium skips them and says why.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const ARTIFACTS_DIR = path.resolve(__dirname, '../../test-artifacts');
+
+/** Flags for a quiet, offline, reproducible headless run. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Whether the browser tests can run here. */
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
+
+/** `describe` when Chromium is installed; otherwise a skipped suite with the reason printed once. */
+export function describeWithChromium(name: string, body: () => void): void {
+  if (chromiumAvailable()) {
+    describe(name, body);
+    return;
+  }
+  console.warn(`Skipping browser suite "${name}": ${CHROMIUM_PATH} is missing (apt-get install -y chromium).`);
+  describe.skip(name, body);
+}
+
+export interface TestBrowser {
+  context: BrowserContext;
+  /** Console errors, page errors and CSP violations seen so far, in all pages. */
+  errors: string[];
+  newPage(): Promise<Page>;
+  /** Saves a full-page screenshot as test-artifacts/<name>.png and returns the path. */
+  screenshot(page: Page, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with a fresh user-data-dir. */
+export async function launchBrowser(options: { locale?: string } = {}): Promise<TestBrowser> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'pseb-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1000, height: 900 },
+  });
+  const errors: string[] = [];
+  const watch = (page: Page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return {
+    context,
+    errors,
+    async newPage() {
+      const existing = context.pages().find((p) => p.url() === 'about:blank');
+      return existing ?? context.newPage();
+    },
+    async screenshot(page, name) {
+      mkdirSync(ARTIFACTS_DIR, { recursive: true });
+      const file = path.join(ARTIFACTS_DIR, `${name.replace(/[^A-Za-z0-9._-]+/g, '-')}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls a condition (in the test process) until it holds; throws with the label after the timeout. */
+export async function waitUntil(label: string, condition: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
