@@ -171,26 +171,33 @@ export class HandoffService {
       await context.sendActivity(this.staffT('handoff:agent.notStaff'));
       return;
     }
-    const id = typeof handoffId === 'string' ? handoffId : '';
-    const won = id !== '' && (await this.deps.store.claim(id, agent, this.deps.clock()));
-    const handoff = id ? await this.deps.store.byId(id) : null;
-    if (!won && handoff?.status === 'ACTIVE' && this.isClaimer(handoff, agent)) {
-      // A double click, or this turn re-run after a state conflict: the claim already happened.
-      await context.sendActivity(this.staffT('handoff:agent.claimed', { agent: agent.name }));
-      return;
-    }
+    const outcome = await this.claimFor(typeof handoffId === 'string' ? handoffId : '', agent);
+    if (outcome.claimed || outcome.byYou) await context.sendActivity(this.staffT('handoff:agent.claimed', { agent: agent.name }));
+    else if (outcome.status === 'ACTIVE') await context.sendActivity(this.staffT('handoff:agent.alreadyTaken', { agent: outcome.by }));
+    else await context.sendActivity(this.staffT('handoff:agent.alreadyClosed'));
+  }
+
+  /**
+   * Claims for a staff member (the caller has checked that) from anywhere — the Claim button or the
+   * console: first claim wins; the winner's claim updates the card in place and tells the user who joined.
+   * `byYou` marks a repeat by the same agent (a double click, or a re-run turn): nothing is sent twice.
+   */
+  async claimFor(
+    handoffId: string,
+    agent: Agent,
+  ): Promise<{ claimed: true } | { claimed: false; byYou: boolean; by: string | null; status: string | null }> {
+    const won = handoffId !== '' && (await this.deps.store.claim(handoffId, agent, this.deps.clock()));
+    const handoff = handoffId ? await this.deps.store.byId(handoffId) : null;
     if (!won || !handoff) {
-      await context.sendActivity(
-        handoff?.status === 'ACTIVE' ? this.staffT('handoff:agent.alreadyTaken', { agent: handoff.agentName }) : this.staffT('handoff:agent.alreadyClosed'),
-      );
-      return;
+      const byYou = handoff?.status === 'ACTIVE' && this.isClaimer(handoff, agent);
+      return { claimed: false, byYou, by: handoff?.agentName ?? null, status: handoff?.status ?? null };
     }
     this.deps.logger.info({ handoffId: handoff.id }, 'hand-off claimed');
     await this.refreshCard(handoff);
-    await context.sendActivity(this.staffT('handoff:agent.claimed', { agent: agent.name }));
     await this.toUser(handoff, async (userContext, t) => {
       await userContext.sendActivity(t('handoff:user.joined', { agent: agent.name }));
     });
+    return { claimed: true };
   }
 
   /** The End button on the card: staff only; a claimed chat only by its agent. */

@@ -90,6 +90,8 @@ export class BotMessenger implements Messenger {
 
   /** One proactive turn; failures come back as a Delivery and are logged without message text. */
   async continue(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<Delivery> {
+    // Without a service URL there is nowhere to send: retrying "network errors" would only stall the caller.
+    if (!reference.serviceUrl) return { ok: false, kind: 'unreachable', code: 'NoServiceUrl' };
     let failed: { err: unknown } | undefined;
     try {
       await this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
