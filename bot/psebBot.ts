@@ -82,6 +82,10 @@ export class PsebBot extends ActivityHandler {
 
   /** Runs the turn and saves state; state is saved even when a handler replied and stopped early. */
   override async run(context: TurnContext): Promise<void> {
+    // Messages and invokes read both states anyway; asked for together, the storage reads them in one query.
+    if (context.activity.type === ActivityTypes.Message || context.activity.type === ActivityTypes.Invoke) {
+      await Promise.all([this.deps.conversationState.load(context), this.deps.userState.load(context)]);
+    }
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
     await this.deps.userState.saveChanges(context, false);

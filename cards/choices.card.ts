@@ -6,8 +6,12 @@
 import { ActionTypes, CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { Rendering } from '../bot/channels';
 import type { Verb } from './verbs';
-import { expandCard } from './render';
-import template from './choices.card.json';
+import { cardTemplate, expandCard } from './render';
+import { toAsciiDigits } from '../bot/text/digits';
+import templateJson from './choices.card.json';
+
+/** Parsed once; every expansion reuses it. */
+const template = cardTemplate(templateJson);
 
 export interface Choice {
   id: string;
@@ -51,7 +55,7 @@ export function buildChoices(list: ChoiceList, rendering: Rendering): Partial<Ac
 /** Which choice a typed reply picks: its number, or its title (case-insensitive). */
 export function pickChoice(text: string, choices: Choice[]): Choice | undefined {
   const typed = text.trim().replace(/[.)]$/, '').toLowerCase();
-  const asciiNumber = typed.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+  const asciiNumber = toAsciiDigits(typed);
   if (/^\d{1,2}$/.test(asciiNumber)) return choices[Number(asciiNumber) - 1];
   return choices.find((c) => c.title.toLowerCase() === typed);
 }

@@ -4,8 +4,11 @@
  */
 import { ActionTypes, CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { Rendering } from '../bot/channels';
-import { expandCard } from './render';
-import template from './faqAnswer.card.json';
+import { cardTemplate, expandCard } from './render';
+import templateJson from './faqAnswer.card.json';
+
+/** Parsed once; every expansion reuses it. */
+const template = cardTemplate(templateJson);
 
 export interface FaqAnswerView {
   question: string;

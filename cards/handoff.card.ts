@@ -5,9 +5,12 @@
 import type { Attachment } from 'botbuilder';
 import type { Translate } from '../bot/i18n';
 import { maskText } from '../bot/privacy/mask';
-import { expandCard } from './render';
+import { cardTemplate, expandCard } from './render';
 import { Verbs } from './verbs';
-import template from './handoff.card.json';
+import templateJson from './handoff.card.json';
+
+/** Parsed once; every expansion reuses it. */
+const template = cardTemplate(templateJson);
 
 export type HandoffCardState = 'waiting' | 'active' | 'endedByUser' | 'endedByAgent' | 'cancelled' | 'timedOut';
 

@@ -1,14 +1,37 @@
 /**
- * Expands `<name>.card.json` templates (layout and `${…}` bindings only, no prose) with data and
- * wraps the result as an attachment. Strings come in the data, already translated.
+ * Expands `<name>.card.json` templates (layout and `${…}` bindings, no prose) with data and wraps the
+ * result as an attachment. Strings come in the data, already translated.
  */
 import * as ACData from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
 
 export const adaptiveCardVersion = '1.5';
 
-/** Expands a card template with data (bound at `$root`). */
-export function expandCard(template: object, data: object): Attachment {
-  const card = new ACData.Template(template).expand({ $root: data }) as object;
-  return CardFactory.adaptiveCard(card);
+/**
+ * A card template with its `${…}` bindings parsed once. Parsing (an ANTLR parse per binding) cost about
+ * 1 ms per card — more than the FAQ search itself — while expanding a parsed template costs a fraction.
+ * Expansion is synchronous and leaves the parsed template as it was, so one instance serves every turn.
+ */
+export class CardTemplate {
+  private readonly parsed: ACData.Template;
+
+  constructor(json: object) {
+    this.parsed = new ACData.Template(json);
+  }
+
+  /** The expanded card JSON for data bound at `$root`. */
+  expand(data: object): object {
+    return this.parsed.expand({ $root: data }) as object;
+  }
+}
+
+/** Parses a card template once; card modules keep the result in a constant. */
+export function cardTemplate(json: object): CardTemplate {
+  return new CardTemplate(json);
+}
+
+/** Expands a card template (parsed once with cardTemplate, or raw JSON parsed now) with data. */
+export function expandCard(template: CardTemplate | object, data: object): Attachment {
+  const parsed = template instanceof CardTemplate ? template : new CardTemplate(template);
+  return CardFactory.adaptiveCard(parsed.expand(data));
 }

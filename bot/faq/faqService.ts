@@ -6,24 +6,35 @@
 import type { PrismaClient } from '../../generated/prisma/client';
 import { FaqEngine } from './engine';
 import { loadKb } from './loadKb';
-import { loadTopicsFromDb, logQuery, recordUnanswered, syncKbToDb } from './faqStore';
+import { loadTopicsFromDb, logQueries, recordUnanswered, syncKbToDb } from './faqStore';
+import { TickBatcher } from '../batching/tickBatcher';
 import type { FaqLanguage, FaqSearchOptions, FaqSearchResponse, FaqTopic } from './types';
 
 /** How stale another instance's console edit may be before this instance sees it. */
 export const FAQ_REFRESH_MS = 5_000;
+
+interface QueryLogEntry {
+  language: FaqLanguage;
+  decision: FaqSearchResponse['decision'];
+  topicId: string | null;
+}
 
 export class FaqService {
   private lastCheck = 0;
   private version = '';
   /** The shipped topics still to be written to the database (it was unreachable at start). */
   private pendingSync: FaqTopic[] | undefined;
+  /** Lookups of concurrent turns are logged in one statement. */
+  private readonly queryLog: TickBatcher<QueryLogEntry, void>;
 
   private constructor(
     private readonly prisma: PrismaClient,
     private readonly engine: FaqEngine,
     private readonly now: () => number,
     private readonly onError: (err: unknown) => void,
-  ) {}
+  ) {
+    this.queryLog = new TickBatcher((entries) => logQueries(this.prisma, entries).then(() => entries.map(() => undefined)));
+  }
 
   /**
    * Syncs the shipped KB into the database and builds the engine from it. A database that is down or not
@@ -65,7 +76,7 @@ export class FaqService {
 
   /** Records the lookup for the dashboard, and the question when it went unanswered. */
   async record(text: string, response: FaqSearchResponse): Promise<void> {
-    await logQuery(this.prisma, { language: response.language, decision: response.decision, topicId: response.results[0]?.id ?? null });
+    await this.queryLog.add({ language: response.language, decision: response.decision, topicId: response.results[0]?.id ?? null });
     if (response.decision === 'none') await recordUnanswered(this.prisma, text, response.language);
   }
 

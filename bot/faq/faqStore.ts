@@ -73,5 +73,10 @@ export async function logQuery(
   prisma: PrismaClient,
   entry: { language: FaqLanguage; decision: FaqDecision; topicId?: string | null },
 ): Promise<void> {
-  await prisma.faqQueryLog.create({ data: { language: entry.language, decision: entry.decision, topicId: entry.topicId ?? null } });
+  await logQueries(prisma, [entry]);
+}
+
+/** Records several FAQ lookups in one statement (the bot batches those of concurrent turns). */
+export async function logQueries(prisma: PrismaClient, entries: { language: FaqLanguage; decision: FaqDecision; topicId?: string | null }[]): Promise<void> {
+  await prisma.faqQueryLog.createMany({ data: entries.map((e) => ({ language: e.language, decision: e.decision, topicId: e.topicId ?? null })) });
 }

@@ -2,6 +2,7 @@
  * Text normalisation for the FAQ: one display-safe form (`normalizeText`), one lossy form for
  * matching (`searchKey`), and per-word keys for Roman Urdu (`phoneticKey`) and English (`englishStem`).
  */
+import { toAsciiDigits } from '../text/digits';
 
 /** Arabic-keyboard letters that Urdu writes with its own code points. */
 const ARABIC_TO_URDU: Readonly<Record<string, string>> = {
@@ -36,10 +37,7 @@ const LOSSY_FOLDS: Readonly<Record<string, string>> = {
   '\u0621': '', // lone hamza carries no meaning for matching
 };
 
-/** Convert Urdu (U+06F0…) and Arabic-Indic (U+0660…) digits to ASCII. */
-export function toAsciiDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
-}
+export { toAsciiDigits };
 
 /** NFC-normalise and clean text without losing meaning: safe to show back or to log. */
 export function normalizeText(text: string): string {

@@ -5,6 +5,9 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { UnauthorizedError, type PsebAdapter } from '../adapter';
 import type { Logger } from '../logger';
 import { safe, sendError } from './safe';
+import { ETagConflictError } from '../storage/prismaStorage';
+import { runWithConflictRetry, TurnConflictError } from '../reliability/turnRetry';
+import { storableJson } from '../reliability/sanitize';
 
 /** The least an activity must have before any bot code sees it. */
 const activityShape = z
@@ -29,16 +32,29 @@ export function mountMessages(server: Server, deps: MessagesRouteDeps): void {
   server.post(
     '/api/messages',
     safe(deps.logger, async (req, res) => {
-      const parsed = activityShape.safeParse(req.body);
+      const parsed = activityShape.safeParse(storableJson(req.body));
       if (!parsed.success) {
         sendError(res, 400, 'invalid_activity', parsed.error.issues.map((i) => i.path.join('.') || 'body').join(', '));
         return;
       }
       const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
       try {
-        const invokeResponse = await deps.adapter.handle(authHeader, parsed.data as unknown as Activity, deps.logic);
+        // Each attempt gets its own copy: the adapter writes onto the activity it processes.
+        const invokeResponse = await runWithConflictRetry(
+          () => deps.adapter.handle(authHeader, structuredClone(parsed.data) as unknown as Activity, deps.logic),
+          {
+            isConflict: (err) => err instanceof ETagConflictError,
+            onRetry: (attempt) => deps.logger.info({ attempt, channelId: parsed.data.channelId }, 'state changed under the turn; re-running it'),
+          },
+        );
         res.send(invokeResponse?.status ?? 200, invokeResponse?.body ?? undefined);
       } catch (err) {
+        if (err instanceof TurnConflictError) {
+          deps.logger.warn({ attempts: err.attempts, channelId: parsed.data.channelId }, 'turn abandoned after repeated state conflicts');
+          res.header('Retry-After', '1');
+          sendError(res, 503, 'busy');
+          return;
+        }
         if (err instanceof UnauthorizedError) {
           deps.logger.warn({ reason: err.reason, channelId: parsed.data.channelId }, 'rejected unauthenticated request');
           sendError(res, 401, 'unauthorized');

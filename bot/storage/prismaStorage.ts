@@ -5,7 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
-import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import type { PrismaClient } from '../../generated/prisma/client';
+import { TickBatcher } from '../batching/tickBatcher';
+
+interface StoredRow {
+  key: string;
+  data: unknown;
+  etag: string;
+}
 
 /** Raised on a stale write; the adapter re-runs the turn on fresh state when it sees one. */
 export class ETagConflictError extends Error {
@@ -19,41 +26,66 @@ export class ETagConflictError extends Error {
 const MAX_KEY_LENGTH = 1024;
 
 export class PrismaStorage implements Storage {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** Reads of concurrent turns (and a turn's conversation and user state) share one query. */
+  private readonly reads: TickBatcher<string, StoredRow | undefined>;
+
+  constructor(private readonly prisma: PrismaClient) {
+    this.reads = new TickBatcher((keys) => this.readRows(keys));
+  }
 
   /** Reads the rows for keys; missing keys are absent from the result. */
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys.length) return {};
-    const rows = await this.prisma.botState.findMany({ where: { key: { in: keys.map(checkKey) } } });
+    keys.forEach(checkKey);
+    const rows = await Promise.all(keys.map((key) => this.reads.add(key)));
     const items: StoreItems = {};
-    for (const row of rows) items[row.key] = { ...(row.data as Record<string, unknown>), eTag: row.etag };
+    for (const row of rows) if (row) items[row.key] = { ...(row.data as Record<string, unknown>), eTag: row.etag };
     return items;
   }
 
-  /** Writes every change; throws ETagConflictError for the first stale one. */
+  /**
+   * Writes every change, one statement each; throws ETagConflictError for the first stale one.
+   * With an eTag the row is inserted if absent or updated if it still has that eTag — a single
+   * statement, so a concurrent writer or creator can never be overwritten between a check and a write.
+   */
   async write(changes: StoreItems): Promise<void> {
     for (const [key, item] of Object.entries(changes)) {
       checkKey(key);
       const { eTag, ...rest } = (item ?? {}) as Record<string, unknown>;
-      const data = JSON.parse(JSON.stringify(rest)) as Prisma.InputJsonValue;
+      const data = JSON.stringify(rest);
       const etag = randomUUID();
+      const now = new Date();
       if (typeof eTag !== 'string' || eTag === '*' || eTag === '') {
-        await this.prisma.botState.upsert({ where: { key }, create: { key, data, etag }, update: { data, etag } });
+        await this.prisma.$executeRaw`
+          INSERT INTO bot_state (key, data, etag, updated_at) VALUES (${key}, ${data}::jsonb, ${etag}, ${now})
+          ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at`;
         continue;
       }
-      const { count } = await this.prisma.botState.updateMany({ where: { key, etag: eTag }, data: { data, etag } });
-      if (count === 1) continue;
-      // Nothing matched: either someone else wrote first, or the row never existed (first write
-      // with a caller-made eTag). Creating it must still not overwrite a concurrent creator.
-      const exists = await this.prisma.botState.findUnique({ where: { key }, select: { key: true } });
-      if (exists) throw new ETagConflictError(key);
-      try {
-        await this.prisma.botState.create({ data: { key, data, etag } });
-      } catch (err) {
-        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw new ETagConflictError(key);
-        throw err;
-      }
+      const written = await this.prisma.$executeRaw`
+        INSERT INTO bot_state (key, data, etag, updated_at) VALUES (${key}, ${data}::jsonb, ${etag}, ${now})
+        ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at
+        WHERE bot_state.etag = ${eTag}`;
+      // Nothing written: the row exists with another eTag (someone else wrote or created it first).
+      if (written !== 1) throw new ETagConflictError(key);
     }
+  }
+
+  /**
+   * One query for a batch of keys. A key asked for twice (two turns of one conversation at once) gets
+   * its own copy each time: turns mutate their state objects, and must never see each other's changes.
+   */
+  private async readRows(keys: string[]): Promise<(StoredRow | undefined)[]> {
+    const rows = await this.prisma.botState.findMany({ where: { key: { in: [...new Set(keys)] } }, select: { key: true, data: true, etag: true } });
+    const byKey = new Map(rows.map((row) => [row.key, row]));
+    const handedOut = new Set<string>();
+    return keys.map((key) => {
+      const row = byKey.get(key);
+      if (!row || !handedOut.has(key)) {
+        handedOut.add(key);
+        return row;
+      }
+      return { ...row, data: structuredClone(row.data) };
+    });
   }
 
   /** Deletes the keys; missing keys are ignored. */

@@ -16,15 +16,11 @@ export class TranscriptMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const incoming = context.activity;
     if (incoming.type === ActivityTypes.Message && incoming.conversation?.id) {
+      const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(incoming))) as Record<string, unknown>;
+      const conversation = { conversationId: incoming.conversation.id, channelId: incoming.channelId, userId: incoming.from?.id ?? 'unknown', userName: incoming.from?.name, reference };
+      // Independent statements, so both at once; each joins its own batch.
       await this.safely(async () => {
-        await this.store.record([entryFor(incoming, 'incoming')]);
-        await this.store.rememberConversation({
-          conversationId: incoming.conversation.id,
-          channelId: incoming.channelId,
-          userId: incoming.from?.id ?? 'unknown',
-          userName: incoming.from?.name,
-          reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(incoming))) as Record<string, unknown>,
-        });
+        await Promise.all([this.store.record([entryFor(incoming, 'incoming')]), this.store.rememberConversation(conversation)]);
       });
     }
     context.onSendActivities(async (_ctx, activities, nextSend) => {

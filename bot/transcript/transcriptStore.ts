@@ -1,5 +1,6 @@
 /** Stored transcript lines and the conversation references proactive messages need. */
-import type { PrismaClient, Prisma } from '../../generated/prisma/client';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { TickBatcher } from '../batching/tickBatcher';
 
 export type Direction = 'incoming' | 'outgoing' | 'activity';
 
@@ -33,23 +34,51 @@ export interface TranscriptStore {
 export const MAX_TRANSCRIPT_TEXT = 4000;
 
 export class PrismaTranscriptStore implements TranscriptStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** Lines and references of concurrent turns are written together (group commit). */
+  private readonly lines: TickBatcher<TranscriptEntry[], void>;
+  private readonly references: TickBatcher<ConversationRefEntry, void>;
 
-  /** Appends lines in one statement. */
+  constructor(private readonly prisma: PrismaClient) {
+    this.lines = new TickBatcher((batches) => this.insertLines(batches.flat()).then(() => batches.map(() => undefined)));
+    this.references = new TickBatcher((refs) => this.upsertReferences(refs).then(() => refs.map(() => undefined)));
+  }
+
+  /** Appends lines; returns once they are stored. */
   async record(entries: TranscriptEntry[]): Promise<void> {
     if (!entries.length) return;
+    await this.lines.add(entries);
+  }
+
+  /** Keeps the latest reference for a conversation; returns once it is stored. */
+  async rememberConversation(ref: ConversationRefEntry): Promise<void> {
+    await this.references.add(ref);
+  }
+
+  private async insertLines(entries: TranscriptEntry[]): Promise<void> {
     await this.prisma.transcriptMessage.createMany({
       data: entries.map((e) => ({ ...e, text: e.text === null ? null : e.text.slice(0, MAX_TRANSCRIPT_TEXT) })),
     });
   }
 
-  /** Keeps the latest reference for a conversation. */
-  async rememberConversation(ref: ConversationRefEntry): Promise<void> {
-    const reference = ref.reference as Prisma.InputJsonValue;
-    await this.prisma.conversationRef.upsert({
-      where: { conversationId: ref.conversationId },
-      create: { ...ref, reference },
-      update: { userId: ref.userId, userName: ref.userName, language: ref.language, reference, channelId: ref.channelId },
-    });
+  /**
+   * One upsert for the batch. A field left undefined keeps its stored value, as Prisma's upsert did;
+   * a conversation twice in one batch keeps its later reference (one statement may not update a row twice).
+   */
+  private async upsertReferences(refs: ConversationRefEntry[]): Promise<void> {
+    const latest = [...new Map(refs.map((ref) => [ref.conversationId, ref])).values()];
+    const now = new Date();
+    const rows = latest.map(
+      (r) => Prisma.sql`(${r.conversationId}, ${r.channelId}, ${r.userId}, ${r.userName ?? null}, ${r.language ?? null}, ${JSON.stringify(r.reference)}::jsonb, ${now})`,
+    );
+    await this.prisma.$executeRaw`
+      INSERT INTO conversation_ref (conversation_id, channel_id, user_id, user_name, language, reference, updated_at)
+      VALUES ${Prisma.join(rows)}
+      ON CONFLICT (conversation_id) DO UPDATE SET
+        channel_id = EXCLUDED.channel_id,
+        user_id = EXCLUDED.user_id,
+        user_name = COALESCE(EXCLUDED.user_name, conversation_ref.user_name),
+        language = COALESCE(EXCLUDED.language, conversation_ref.language),
+        reference = EXCLUDED.reference,
+        updated_at = EXCLUDED.updated_at`;
   }
 }

@@ -53,6 +53,13 @@ describe('PrismaStorage', () => {
     expect((await storage.read(['k/star']))['k/star'].v).toBe(2);
   });
 
+  it('gives two concurrent reads of one key separate copies, so one turn never sees the other mutate it', async () => {
+    await storage.write({ 'k/shared': { nested: { v: 1 } } });
+    const [a, b] = await Promise.all([storage.read(['k/shared']), storage.read(['k/shared'])]);
+    (a['k/shared'].nested as { v: number }).v = 2;
+    expect(b['k/shared'].nested).toEqual({ v: 1 });
+  });
+
   it('deletes keys and ignores missing ones', async () => {
     await storage.write({ 'k/del': { v: 1 } });
     await storage.delete(['k/del', 'k/never']);

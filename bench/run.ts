@@ -1,0 +1,144 @@
+/**
+ * `npm run bench`: the echo baseline and PSEB Assist, each in its own process, driven over HTTP by
+ * autocannon with the same concurrency; throughput, p50/p99 and ratios to echo; then RSS with 10,000
+ * conversations stored in bulk before the runs plus every conversation the runs opened.
+ * PGlite in a temp folder by default; PostgreSQL when DATABASE_URL is given
+ * (the bench writes into that database — give it a scratch one). Env: BENCH_CONNECTIONS (100),
+ * BENCH_SECONDS (8 per scenario).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { dialogTurn, echoTurn, faqTurn, whitelistingOpening, type Scenario } from './scenarios';
+
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 100);
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const storedTarget = 10_000;
+
+interface Target {
+  url: string;
+  child: ChildProcess;
+  /** Conversations stored before listening. */
+  seeded: number;
+}
+
+interface Row {
+  target: string;
+  scenario: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** Starts `bench/server.ts <kind>` and waits for its port. */
+function startTarget(kind: 'echo' | 'pseb'): Promise<Target> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--no-deprecation', path.join(__dirname, 'server.ts'), kind], {
+    env: { ...process.env, BENCH_SEED_CONVERSATIONS: String(storedTarget) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      const port = lines.find((l) => l.startsWith('{"port"'));
+      const stored = lines.find((l) => l.startsWith('{"stored"'));
+      if (port) {
+        const seeded = stored ? (JSON.parse(stored) as { stored: number }).stored : 0;
+        resolve({ url: `http://127.0.0.1:${(JSON.parse(port) as { port: number }).port}`, child, seeded });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+}
+
+/** Resident memory of a child, from /proc (Linux); NaN elsewhere. */
+function rssMb(pid: number | undefined): number {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Drives one scenario for `duration` seconds (or `amount` requests). */
+async function drive(url: string, scenario: Scenario, options: { duration?: number; amount?: number }): Promise<autocannon.Result> {
+  let n = 0;
+  return autocannon({
+    url: `${url}/api/messages`,
+    connections,
+    ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? seconds }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(scenario.body(n++)) }) }],
+  });
+}
+
+function row(target: string, scenario: Scenario, result: autocannon.Result): Row {
+  return {
+    target,
+    scenario: scenario.name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** Posts one activity and returns the reply texts (to see what a scenario actually exercised). */
+async function probe(url: string, scenario: Scenario): Promise<string> {
+  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(scenario.body(1e9)) });
+  const body = (await res.json().catch(() => ({}))) as { activities?: { text?: string; attachments?: unknown[] }[] };
+  return (body.activities ?? []).map((a) => (a.text ?? (a.attachments?.length ? '[card]' : '')).slice(0, 60).replace(/\s+/g, ' ')).join(' | ');
+}
+
+function printTable(rows: Row[], echoRps: number): void {
+  const header = ['target', 'scenario', 'req/s', 'p50 ms', 'p99 ms', '× echo', 'non-2xx', 'errors'];
+  const lines = rows.map((r) => [r.target, r.scenario, r.rps.toFixed(0), String(r.p50), String(r.p99), (r.rps / echoRps).toFixed(2), String(r.non2xx), String(r.errors)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(fmt(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const line of lines) console.log(fmt(line));
+}
+
+async function main(): Promise<void> {
+  const database = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (temp folder)';
+  console.log(`PSEB Assist bench — ${connections} concurrent connections, ${seconds}s per scenario, database: ${database}, node ${process.version}`);
+  const echo = await startTarget('echo');
+  const pseb = await startTarget('pseb');
+  try {
+    const rows: Row[] = [];
+    await drive(echo.url, echoTurn, { duration: 1 });
+    const echoResult = row('echo bot', echoTurn, await drive(echo.url, echoTurn, {}));
+    rows.push(echoResult);
+
+    // Each FAQ and whitelisting request opens (and stores) a new conversation, on top of the seeded ones.
+    let stored = pseb.seeded + (await drive(pseb.url, faqTurn, { duration: 1 }))['2xx'];
+    console.log(`  FAQ turn answers: ${await probe(pseb.url, faqTurn)}`);
+    console.log(`  whitelisting pick answers: ${await probe(pseb.url, whitelistingOpening)}`);
+    for (const scenario of [faqTurn, dialogTurn, whitelistingOpening]) {
+      const result = await drive(pseb.url, scenario, {});
+      if (scenario !== dialogTurn) stored += result['2xx'];
+      rows.push(row('PSEB Assist', scenario, result));
+    }
+
+    printTable(rows, echoResult.rps);
+
+    console.log(`RSS: PSEB Assist ${rssMb(pseb.child.pid).toFixed(0)} MB after ${stored.toLocaleString('en')} stored conversations (echo bot ${rssMb(echo.child.pid).toFixed(0)} MB)`);
+    console.log(`targets: FAQ ≥ 0.5× echo, dialog ≥ 0.3× echo, p99 < 50 ms at 100 connections on PostgreSQL, RSS < 200 MB`);
+  } finally {
+    echo.child.kill();
+    pseb.child.kill();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
