@@ -24,6 +24,13 @@ import { mountHandoff } from './handoff';
 import { FaqService } from './faq/faqService';
 import { useFaq, mountFaqApi } from './faq/mountFaq';
 import { faqLanguageDetector } from './faq/botDetector';
+import { mountDecisions } from './requests/mountDecisions';
+import { mountRequests } from './requests/feature';
+import { mountConsole } from './console/routes';
+import { useReliability } from './reliability';
+import { OptimisticStorage } from './reliability/optimisticStorage';
+import { mountDirectLine } from './directline';
+import { mountWebChat } from './http/webchat';
 
 /** Longest message the bot reads at all; a 500-row agent list pasted at once fits. */
 export const MAX_MESSAGE_LENGTH = 60_000;
@@ -59,7 +66,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (applied.length) logger.info({ applied }, 'migrations applied');
   }
   const i18n = createI18n();
-  const storage = new PrismaStorage(db.prisma);
+  const storage = new OptimisticStorage(new PrismaStorage(db.prisma));
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
 
@@ -97,17 +104,44 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
     },
   });
+  useReliability(adapter, { config, db, logger, i18n });
   adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma), logger));
+  // Before the hand-off: its interceptor answers every other support-channel message with "no open chat".
+  // requestDecisions.notifyRequestSubmitted is the request store's onSubmitted hook.
+  const requestDecisions = mountDecisions({ config, prisma: db.prisma, adapter, bot, conversationState, i18n, logger });
   const handoff = mountHandoff({ config, prisma: db.prisma, adapter, bot, mainDialog, conversationState, i18n, logger });
   const faq = await FaqService.start(db.prisma, (err) => logger.warn({ err }, 'FAQ database sync failed; answering from the shipped knowledge base'));
-  useFaq({ faq, bot, mainDialog, conversationState, logger, requestHandoff: (context) => handoff.service.request(context) });
+  const answerQuestion = useFaq({ faq, bot, mainDialog, conversationState, logger, requestHandoff: (context) => handoff.service.request(context) });
+  mountRequests({
+    bot,
+    mainDialog,
+    prisma: db.prisma,
+    logger,
+    answerQuestion,
+    requestAgent: (context) => handoff.service.request(context),
+    onSubmitted: (request) => requestDecisions.notifyRequestSubmitted(request),
+  });
 
   const server = restify.createServer({ name: 'pseb-assist', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, maxFileSize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
   mountHealth(server, db, logger);
   mountMessages(server, { adapter, logger, logic: (context) => bot.run(context) });
   mountFaqApi(server, faq, logger);
+  mountConsole(server, {
+    config,
+    prisma: db.prisma,
+    logger,
+    staffDirectory: handoff.staff,
+    requestNotifier: requestDecisions.notifier,
+    onFaqChanged: () => faq.reload(),
+    claimHandoff: async (id, actor) => {
+      const outcome = await handoff.service.claimFor(id, { aadObjectId: actor.oid, name: actor.name });
+      return outcome.claimed ? outcome : { claimed: false, by: outcome.by };
+    },
+  });
+  mountDirectLine(server, { config, db, adapter, logger, logic: (context) => bot.run(context) });
+  mountWebChat(server, { logger });
 
   return {
     server,

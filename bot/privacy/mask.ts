@@ -3,12 +3,9 @@
  * shown without a reveal.
  */
 
-const urduDigits = /[\u06F0-\u06F9\u0660-\u0669]/g;
+import { anyDigitClass, toAsciiDigits as asciiDigits } from '../text/digits';
 
-/** Urdu (۰-۹) and Arabic-Indic (٠-٩) digits to ASCII, so masking sees numbers however they were typed. */
-export function asciiDigits(text: string): string {
-  return text.replace(urduDigits, (d) => String((d.charCodeAt(0) & 0xf) % 10));
-}
+export { asciiDigits };
 
 /** `12345-1234567-1` → `12345-*******-1`. */
 export function maskCnic(cnic: string): string {
@@ -26,7 +23,7 @@ export function maskPhone(phone: string): string {
 }
 
 // A CNIC: 5-7-1 digits with optional dashes/spaces. A mobile: +92 / 0092 / 92 / 0 then 3XX and 7 digits.
-const D = '[0-9\u06F0-\u06F9\u0660-\u0669]';
+const D = anyDigitClass;
 const cnicPattern = new RegExp(`(?<!${D})${D}{5}[-\\s]?${D}{7}[-\\s]?${D}(?!${D})`, 'g');
 const phonePattern = new RegExp(
   `(?<![${D.slice(1, -1)}+])(?:\\+92|0092|92|0)[-\\s]?3${D}{2}[-\\s]?${D}{3}[-\\s]?${D}{4}(?!${D})`,

@@ -1,19 +1,9 @@
 // Users type on phones with Urdu keyboards and paste from Word, WhatsApp and Excel,
 // so every validator first folds these variants into one plain form.
 
-const ARABIC_INDIC_ZERO = 0x0660; // ٠..٩
-const EXTENDED_ARABIC_INDIC_ZERO = 0x06f0; // ۰..۹ — what Urdu keyboards produce
-const FULLWIDTH_ZERO = 0xff10;
+import { toAsciiDigits } from '../../bot/text/digits';
 
-/** Replaces Urdu, Arabic-Indic and full-width digits with ASCII 0-9. */
-export function toAsciiDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, (ch) => {
-    const code = ch.charCodeAt(0);
-    const zero =
-      code >= FULLWIDTH_ZERO ? FULLWIDTH_ZERO : code >= EXTENDED_ARABIC_INDIC_ZERO ? EXTENDED_ARABIC_INDIC_ZERO : ARABIC_INDIC_ZERO;
-    return String(code - zero);
-  });
-}
+export { toAsciiDigits };
 
 /** Cleans free text: NFC, no direction marks or control characters, single spaces, trimmed. */
 export function cleanText(raw: string): string {
