@@ -6,9 +6,12 @@
 import type { Attachment } from 'botbuilder';
 import { agentRowMessages, errorMessage, OTHER_CITY, type Translate } from '../dialogs/validators';
 import { formFields, type FieldDef, type FieldError, type RequestKind } from '../bot/requests/forms';
-import { expandCard } from './render';
+import { cardTemplate, expandCard } from './render';
 import { Verbs } from './verbs';
-import template from './intakeForm.card.json';
+import templateJson from './intakeForm.card.json';
+
+/** Parsed once: expanding a parsed template is far cheaper than parsing it per card. */
+const template = cardTemplate(templateJson);
 
 /** Agent rows listed on the card at most; the count of the rest follows. */
 const MAX_ROW_ERRORS_SHOWN = 20;

@@ -30,8 +30,7 @@ export function cardTemplate(json: object): CardTemplate {
   return new CardTemplate(json);
 }
 
-/** Expands a card template (parsed once with cardTemplate, or raw JSON parsed now) with data. */
-export function expandCard(template: CardTemplate | object, data: object): Attachment {
-  const parsed = template instanceof CardTemplate ? template : new CardTemplate(template);
-  return CardFactory.adaptiveCard(parsed.expand(data));
+/** Expands a parsed card template with data, as an Adaptive Card attachment. */
+export function expandCard(template: CardTemplate, data: object): Attachment {
+  return CardFactory.adaptiveCard(template.expand(data));
 }

@@ -7,9 +7,12 @@ import type { Attachment } from 'botbuilder';
 import type { Translate } from '../bot/i18n';
 import { maskCnic, maskPhone, maskText } from '../bot/privacy/mask';
 import { maxNoteLength, RequestStatus } from '../bot/requests/lifecycle';
-import { expandCard } from './render';
+import { cardTemplate, expandCard } from './render';
 import { Verbs } from './verbs';
-import template from './request.card.json';
+import templateJson from './request.card.json';
+
+/** Parsed once: expanding a parsed template is far cheaper than parsing it per card. */
+const template = cardTemplate(templateJson);
 
 export interface RequestCardView {
   reference: string;

@@ -6,9 +6,12 @@ import { ActionTypes, CardFactory, MessageFactory, type Activity } from 'botbuil
 import type { Rendering } from '../bot/channels';
 import type { Translate } from '../bot/i18n';
 import { RequestStatus } from '../bot/requests/lifecycle';
-import { expandCard } from './render';
+import { cardTemplate, expandCard } from './render';
 import { Verbs } from './verbs';
-import template from './requestNotice.card.json';
+import templateJson from './requestNotice.card.json';
+
+/** Parsed once: expanding a parsed template is far cheaper than parsing it per card. */
+const template = cardTemplate(templateJson);
 
 export interface RequestNoticeView {
   reference: string;
