@@ -27,6 +27,15 @@ describe('interruptions and yes/no', () => {
     expect(looksLikeQuestion('Indus Contact Solutions')).toBe(false);
     expect(looksLikeQuestion('Karachi?')).toBe(false);
   });
+
+  it('hears Urdu and Roman Urdu questions whose question word comes late and that have no "?"', () => {
+    expect(looksLikeQuestion('helpline ka number kya hai')).toBe(true);
+    expect(looksLikeQuestion('ہیلپ لائن نمبر کیا ہے')).toBe(true);
+    expect(looksLikeQuestion('agents ki details kaise bhejun')).toBe(true);
+    expect(looksLikeQuestion('Ayesha Kiyani')).toBe(false);
+    expect(looksLikeQuestion('0300 1234567')).toBe(false);
+    expect(looksLikeQuestion('39.45.12.7, 39.45.13.0/28')).toBe(false);
+  });
 });
 
 describe('status lookups', () => {
