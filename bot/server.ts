@@ -140,7 +140,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       return outcome.claimed ? outcome : { claimed: false, by: outcome.by };
     },
   });
-  mountDirectLine(server, { config, db, adapter, logger, logic: (context) => bot.run(context) });
+  const directLineStreams = mountDirectLine(server, { config, db, adapter, logger, logic: (context) => bot.run(context) });
   mountWebChat(server, { logger });
 
   return {
@@ -151,6 +151,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     async close() {
       handoff.stop();
+      directLineStreams?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (ownsDb) await db.close();
     },

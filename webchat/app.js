@@ -1,6 +1,6 @@
 /*
  * The PSEB Assist Web Chat page. It never holds a Direct Line secret: it asks our server for a user
- * token, then talks to the server's own Direct Line endpoint by polling. The language toggle re-renders
+ * token, then talks to the server's own Direct Line endpoint over its WebSocket stream. The language toggle re-renders
  * Web Chat with the other locale (Web Chat only flips Arabic and Hebrew to RTL by itself, so Urdu sets
  * dir="rtl" explicitly) and tells the bot with a hidden post-back, exactly as if the user had typed it.
  */
@@ -99,7 +99,7 @@
         session.directLine = window.WebChat.createDirectLine({
           token: body.token,
           domain: DIRECT_LINE_DOMAIN,
-          webSocket: false,
+          webSocket: true,
           conversationStartProperties: { locale: WEB_CHAT_LOCALES[session.lang] },
         });
         session.store = window.WebChat.createStore();

@@ -14,6 +14,7 @@ import { createDelivery } from './delivery';
 import { mountDirectLineRoutes } from './routes';
 import { deriveKeys, loadSecret, type DirectLineKeys } from './secret';
 import { DirectLineStore } from './store';
+import { mountStream, type StreamHandle } from './stream';
 
 /** How the bot appears in Web Chat conversations (the name is an identifier; the page shows its own). */
 export const LOCAL_BOT_ID = 'pseb-assist';
@@ -32,9 +33,9 @@ export function directLineEnabled(config: Pick<Config, 'localMode' | 'WEBCHAT_LO
   return config.localMode || config.WEBCHAT_LOCAL;
 }
 
-/** Mounts the Direct Line endpoint and its connector, if enabled; returns whether it did. */
-export function mountDirectLine(server: Server, deps: DirectLineDeps): boolean {
-  if (!directLineEnabled(deps.config)) return false;
+/** Mounts the Direct Line endpoint, its streams and its connector, if enabled; the handle closes the streams. */
+export function mountDirectLine(server: Server, deps: DirectLineDeps): StreamHandle | undefined {
+  if (!directLineEnabled(deps.config)) return undefined;
   const { config, logger } = deps;
   // Read (or generate) the secret on first use, so apps that never serve Web Chat never touch DATA_DIR.
   let keys: DirectLineKeys | undefined;
@@ -44,5 +45,5 @@ export function mountDirectLine(server: Server, deps: DirectLineDeps): boolean {
   const deliver = createDelivery({ adapter: deps.adapter, botAppId: config.MicrosoftAppId, logic: deps.logic, publish: publishTo(store) });
   mountConnector(server, { store, keys: getKeys, logger });
   mountDirectLineRoutes(server, { store, keys: getKeys, deliver, logger, bot: { id: config.MicrosoftAppId ?? LOCAL_BOT_ID, name: BOT_NAME } });
-  return true;
+  return mountStream(server.server, { store, keys: getKeys, logger });
 }

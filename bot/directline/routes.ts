@@ -1,5 +1,5 @@
 /**
- * The Direct Line 3.0 subset Web Chat uses (polling; no WebSocket), plus `POST /api/webchat/token`
+ * The Direct Line 3.0 subset Web Chat uses (polling, and a streamUrl for ./stream), plus `POST /api/webchat/token`
  * for our own page. Conversations and activities live in the database, so any instance answers.
  */
 import { randomBytes } from 'node:crypto';
@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import { safe, sendError } from '../http/safe';
 import { parseClientActivity, parseWatermark, stampUserActivity, type ClientActivity, type Participants } from './activities';
 import { serviceUrlFor } from './connector';
+import { streamUrlFor } from './stream';
 import type { Deliver } from './delivery';
 import { TurnConflictError } from '../reliability/turnRetry';
 import type { DirectLineKeys } from './secret';
@@ -109,17 +110,22 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
       const isNew = await deps.store.start(claims.conversationId, claims.userId);
       if (isNew) await welcome(deps, req, claims, locale);
       const token = await issueToken(deps.keys(), claims);
-      res.send(isNew ? 201 : 200, { conversationId: claims.conversationId, token, expires_in: TOKEN_LIFETIME_SECONDS });
+      const streamUrl = streamUrlFor(req, claims.conversationId, token);
+      res.send(isNew ? 201 : 200, { conversationId: claims.conversationId, token, expires_in: TOKEN_LIFETIME_SECONDS, streamUrl });
     }),
   );
 
   server.get(
     `${DIRECTLINE_PREFIX}/conversations/:conversationId`,
     route(async (req, res) => {
+      // A reconnecting stream names the watermark it has; its new streamUrl resumes from there.
+      const watermark = parseWatermark((req.query as Record<string, unknown> | undefined)?.watermark);
+      if (!watermark.ok) return sendError(res, 400, 'invalid_watermark');
       const opened = await openConversation(deps, req, res);
       if (!opened) return;
       const token = await issueToken(deps.keys(), { conversationId: opened.conversationId, userId: opened.userId });
-      res.send(200, { conversationId: opened.conversationId, token, expires_in: TOKEN_LIFETIME_SECONDS });
+      const streamUrl = streamUrlFor(req, opened.conversationId, token, watermark.value === undefined ? '' : String(watermark.value));
+      res.send(200, { conversationId: opened.conversationId, token, expires_in: TOKEN_LIFETIME_SECONDS, streamUrl });
     }),
   );
 

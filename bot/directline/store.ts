@@ -4,6 +4,7 @@
  * a poller that has seen seq N can never later find an activity of that conversation below N.
  */
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { ConversationSignals } from './signals';
 
 /** A stored activity as clients see it. */
 export type StoredActivity = Record<string, unknown> & { id: string };
@@ -34,6 +35,9 @@ const asJson = (activity: StoredActivity): Prisma.InputJsonObject => activity as
 const isUniqueViolation = (err: unknown): boolean => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 export class DirectLineStore {
+  /** Fired after each committed write, for streams on this instance. */
+  readonly signals = new ConversationSignals();
+
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Creates the conversation if needed; returns whether it is new. */
@@ -53,26 +57,30 @@ export class DirectLineStore {
   }
 
   /** Appends an activity; returns its seq. Throws UnknownConversationError. */
-  append(conversationId: string, activity: StoredActivity): Promise<number> {
-    return this.prisma.$transaction(async (tx) => {
+  async append(conversationId: string, activity: StoredActivity): Promise<number> {
+    const seq = await this.prisma.$transaction(async (tx) => {
       await lock(tx, conversationId);
       const row = await tx.directLineActivity.create({ data: { id: activity.id, conversationId, activity: asJson(activity) }, select: { seq: true } });
       return row.seq;
     });
+    this.signals.notify(conversationId);
+    return seq;
   }
 
   /**
    * Replaces an activity (the bot updated it): the new version gets a new seq so pollers past the old
    * one still receive it, under the same id so Web Chat swaps it in place. False when there is none.
    */
-  replace(conversationId: string, activity: StoredActivity): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
+  async replace(conversationId: string, activity: StoredActivity): Promise<boolean> {
+    const replaced = await this.prisma.$transaction(async (tx) => {
       await lock(tx, conversationId);
       const removed = await tx.directLineActivity.deleteMany({ where: { id: activity.id, conversationId } });
       if (removed.count === 0) return false;
       await tx.directLineActivity.create({ data: { id: activity.id, conversationId, activity: asJson(activity) } });
       return true;
     });
+    if (replaced) this.signals.notify(conversationId);
+    return replaced;
   }
 
   /** The activities after a watermark, oldest first. */

@@ -13,11 +13,17 @@ describeWithChromium('Web Chat page', () => {
   let t: TestApp;
   let browser: TestBrowser;
   let page: Page;
+  const socketUrls: string[] = [];
+  const activityPolls: string[] = [];
 
   beforeAll(async () => {
     t = await startTestApp({ DIRECTLINE_SECRET: SECRET });
     browser = await launchBrowser();
     page = await browser.newPage();
+    page.on('websocket', (socket) => void socketUrls.push(socket.url()));
+    page.on('request', (request) => {
+      if (request.method() === 'GET' && /\/activities\?/.test(request.url())) activityPolls.push(request.url());
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -39,6 +45,12 @@ describeWithChromium('Web Chat page', () => {
     for (const item of Object.values(enCommon.menu.items)) await page.getByRole('button', { name: item }).first().waitFor();
     expect(await page.locator('#pseb-page').getAttribute('dir')).toBe('ltr');
     await browser.screenshot(page, 'webchat-welcome-en');
+  });
+
+  it('receives the bot over a Direct Line stream (WebSocket) rather than by polling', () => {
+    const streamPath = /^ws:\/\/[^/]+\/v3\/directline\/conversations\/[^/]+\/stream\?t=/;
+    expect(socketUrls.some((url) => streamPath.test(url))).toBe(true);
+    expect(activityPolls).toEqual([]);
   });
 
   it('switches to Urdu: the page turns RTL and the bot answers with an RTL Urdu menu card', async () => {

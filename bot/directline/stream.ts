@@ -1,0 +1,182 @@
+/**
+ * Direct Line streaming: `GET /v3/directline/conversations/:id/stream?t=<token>&watermark=` upgraded to
+ * a WebSocket that pushes `{activities, watermark}` frames. Activities live in the database, so each
+ * socket follows its conversation there — at once when this instance stored something (signals), by a
+ * short poll for what other instances stored.
+ */
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { Logger } from '../logger';
+import { parseWatermark } from './activities';
+import type { DirectLineKeys } from './secret';
+import type { DirectLineStore } from './store';
+import { identifyCaller, mayOpen } from './tokens';
+
+/**
+ * Milliseconds between two looks at the database for a socket's conversation when nothing on this
+ * instance signalled a change: the delay for activities another instance stored.
+ */
+export const STREAM_POLL_MS = 500;
+/** Milliseconds of silence after which an empty frame is sent (DirectLineJS skips empty frames). */
+export const STREAM_HEARTBEAT_MS = 20_000;
+/** Activities per frame; a full frame is followed at once by the next. */
+export const STREAM_PAGE_SIZE = 100;
+/** Bytes queued on a socket beyond which we wait for a slow client before reading more. */
+const MAX_BUFFERED_BYTES = 1_000_000;
+
+const streamPath = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{1,128})\/stream$/;
+
+export interface StreamDeps {
+  store: Pick<DirectLineStore, 'find' | 'list' | 'signals'>;
+  keys: () => DirectLineKeys;
+  logger: Logger;
+  pollMs?: number;
+  heartbeatMs?: number;
+}
+
+export interface StreamRequest {
+  conversationId: string;
+  token: string | undefined;
+  watermark: number | undefined;
+}
+
+/** Reads a stream URL (path and query); undefined when the path is not a stream, 'bad' for a bad watermark. */
+export function parseStreamRequest(url: string): StreamRequest | 'bad' | undefined {
+  const parsed = new URL(url, 'http://localhost');
+  const match = streamPath.exec(parsed.pathname);
+  if (!match) return undefined;
+  const watermark = parseWatermark(parsed.searchParams.get('watermark') ?? undefined);
+  if (!watermark.ok) return 'bad';
+  return { conversationId: match[1], token: parsed.searchParams.get('t') ?? undefined, watermark: watermark.value };
+}
+
+/** Where a client opens its stream: same host as its request, `wss` behind TLS (or a TLS-terminating proxy). */
+export function streamUrlFor(req: IncomingMessage, conversationId: string, token: string, watermark?: string): string {
+  const forwarded = req.headers['x-forwarded-proto'];
+  const proto = typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : undefined;
+  const secure = proto === 'https' || ('encrypted' in req.socket && req.socket.encrypted === true);
+  const host = req.headers.host ?? `127.0.0.1:${req.socket.localPort}`;
+  const query = new URLSearchParams({ t: token, watermark: watermark ?? '' });
+  return `${secure ? 'wss' : 'ws'}://${host}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?${query.toString()}`;
+}
+
+export interface StreamHandle {
+  /** Closes every open stream (the http server cannot finish closing while upgraded sockets live). */
+  close(): void;
+}
+
+/** Serves stream upgrades on the http server under restify. */
+export function mountStream(httpServer: HttpServer, deps: StreamDeps): StreamHandle {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  const stops = new Set<() => void>();
+
+  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const parsed = parseStreamRequest(req.url ?? '');
+    if (parsed === undefined) {
+      // Another feature may serve this path; answer only if nobody else listens.
+      if (httpServer.listenerCount('upgrade') === 1) refuse(socket, 404, 'Not Found');
+      return;
+    }
+    if (parsed === 'bad') return refuse(socket, 400, 'Bad Request');
+    authorizeStream(deps, parsed, req.headers.authorization).then(
+      (verdict) => {
+        if (verdict !== 'ok') return refuse(socket, verdict === 'unknown' ? 404 : 403, verdict === 'unknown' ? 'Not Found' : 'Forbidden');
+        wss.handleUpgrade(req, socket, head, (ws) => stops.add(follow(ws, parsed, deps, stops)));
+      },
+      (err: unknown) => {
+        deps.logger.error({ err, conversationId: parsed.conversationId }, 'direct line stream upgrade failed');
+        refuse(socket, 500, 'Internal Server Error');
+      },
+    );
+  });
+
+  return {
+    close() {
+      for (const stop of [...stops]) stop();
+      // No closing handshake on shutdown: a client that never answers would hold the server open.
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+    },
+  };
+}
+
+/** Whether the stream may open: a valid token (or the secret) for this conversation, which must exist. */
+async function authorizeStream(deps: StreamDeps, request: StreamRequest, header: string | undefined): Promise<'ok' | 'forbidden' | 'unknown'> {
+  const bearer = request.token ? `Bearer ${request.token}` : header;
+  const caller = await identifyCaller(deps.keys(), bearer);
+  if (!caller || !mayOpen(caller, request.conversationId)) return 'forbidden';
+  return (await deps.store.find(request.conversationId)) ? 'ok' : 'unknown';
+}
+
+/** Rejects an upgrade with a plain HTTP status. */
+function refuse(socket: Duplex, status: number, reason: string): void {
+  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}
+
+/**
+ * Pushes the conversation's activities after the watermark until the socket closes; returns its stop.
+ * One loop per socket, awaiting each send's turn, so frames go out in seq order and none twice.
+ */
+function follow(ws: WebSocket, request: StreamRequest, deps: StreamDeps, stops: Set<() => void>): () => void {
+  const pollMs = deps.pollMs ?? STREAM_POLL_MS;
+  const heartbeatMs = deps.heartbeatMs ?? STREAM_HEARTBEAT_MS;
+  let open = true;
+  let timer: NodeJS.Timeout | undefined;
+  let wake: (() => void) | undefined;
+  // A signal that arrives while we read the database must not be lost: it makes the next pause end at once.
+  let changed = false;
+  const unsubscribe = deps.store.signals.subscribe(request.conversationId, () => {
+    changed = true;
+    wake?.();
+  });
+  const stop = () => {
+    if (!open) return;
+    open = false;
+    stops.delete(stop);
+    unsubscribe();
+    if (timer) clearTimeout(timer);
+    wake?.();
+    if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(1001);
+  };
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (changed || !open) return resolve();
+      wake = resolve;
+      timer = setTimeout(resolve, ms);
+    }).finally(() => {
+      if (timer) clearTimeout(timer);
+      wake = undefined;
+    });
+  // Clients ping with empty frames; nothing they send means anything here.
+  ws.on('message', () => undefined);
+  ws.on('close', stop);
+  ws.on('error', stop);
+
+  const run = async () => {
+    let watermark = request.watermark;
+    let lastSent = Date.now();
+    while (open) {
+      changed = false;
+      const page = await deps.store.list(request.conversationId, watermark, STREAM_PAGE_SIZE);
+      if (!open) return;
+      if (page.activities.length > 0) {
+        ws.send(JSON.stringify({ activities: page.activities, watermark: String(page.watermark) }));
+        watermark = page.watermark;
+        lastSent = Date.now();
+        if (page.activities.length === STREAM_PAGE_SIZE && ws.bufferedAmount < MAX_BUFFERED_BYTES) continue;
+      } else if (Date.now() - lastSent >= heartbeatMs) {
+        ws.send('');
+        lastSent = Date.now();
+      }
+      await pause(pollMs);
+    }
+  };
+  run().catch((err: unknown) => {
+    if (open) deps.logger.error({ err, conversationId: request.conversationId }, 'direct line stream failed');
+    if (ws.readyState === WebSocket.OPEN) ws.close(1011);
+    stop();
+  });
+  return stop;
+}
