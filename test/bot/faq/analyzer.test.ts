@@ -36,6 +36,27 @@ describe('function words', () => {
     expect(terms('mujhe ye bata dein')).toEqual([]);
     expect(terms('مجھے یہ بتا دیں')).toEqual([]);
   });
+
+  it('drops polite openers, greetings and chat shorthand so they do not dilute a question', () => {
+    expect(terms('assalam o alaikum sir please bataiye helpline')).toEqual(['@helpline']);
+    expect(terms('جناب ذرا بتائیں کہ ہیلپ لائن')).toEqual(['@helpline']);
+    expect(terms('hi r u guys pseb')).toEqual(['@pseb']);
+  });
+
+  it('reads "kaun si" (which) apart from "kaun" (who)', () => {
+    expect(terms('kaun si details')).toEqual(['@which', '@info']);
+    expect(terms('کون سی تفصیلات')).toEqual(['@which', '@info']);
+    expect(terms('kaun hai')).toEqual(['@who']);
+  });
+
+  it('keeps the working group bodies apart from the member concept, so "PTA mobile registration" is not a membership question', () => {
+    expect(terms('PTA mobile registration')).toEqual(['@wgbody', 'mobile', '@register']);
+    expect(terms('telecom regulator')).toEqual(['@wgbody']);
+  });
+
+  it('does not read "jobs" as the purpose concept (PSEB jobs is off-topic)', () => {
+    expect(terms('pseb jobs')).not.toContain('@purpose');
+  });
 });
 
 describe('spelling tolerance', () => {

@@ -37,6 +37,8 @@ describe('knowledge base completeness', () => {
       [
         resolve(__dirname, '../../../../shared/eval/faq-dev.jsonl'),
         resolve(__dirname, '../../fixtures/faq-holdout.jsonl'),
+        resolve(__dirname, '../../fixtures/faq-holdout2.jsonl'),
+        resolve(__dirname, '../../fixtures/faq-holdout3.jsonl'),
       ].flatMap((file) => parseEvalFile(readFileSync(file, 'utf8')).map((c) => key(c.q))),
     );
     const copied = kb.flatMap((t) => FAQ_LANGUAGES.flatMap((lang) => t.questions[lang])).filter((q) => evalKeys.has(key(q)));
