@@ -108,17 +108,17 @@ export async function listRequests(prisma: PrismaClient, filter: RequestFilter):
     include: { _count: { select: { agents: true } } },
   });
   return rows.map((r) => ({
-    reference: r.reference,
-    kind: r.kind,
-    status: r.status,
-    companyName: r.companyName,
-    language: r.language,
-    channelId: r.channelId,
+    ...requestHeadline(r),
     agentCount: r._count.agents,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     notifyError: r.notifyError,
   }));
+}
+
+/** The fields every view of a request starts with. */
+function requestHeadline(r: Pick<Request, 'reference' | 'kind' | 'status' | 'companyName' | 'language' | 'channelId'>) {
+  return { reference: r.reference, kind: r.kind, status: r.status, companyName: r.companyName, language: r.language, channelId: r.channelId };
 }
 
 /** One request with its (masked) fields and agents and the full event history. */
@@ -129,12 +129,7 @@ export async function requestDetail(prisma: PrismaClient, reference: string) {
   });
   if (!r) throw new ConsoleError('not_found', 'no such request');
   return {
-    reference: r.reference,
-    kind: r.kind,
-    status: r.status,
-    companyName: r.companyName,
-    language: r.language,
-    channelId: r.channelId,
+    ...requestHeadline(r),
     conversationId: r.conversationId,
     fields: maskDeep(r.fields),
     agents: r.agents.map((a) => ({ rowNo: a.rowNo, fullName: a.fullName, cnic: maskCnic(a.cnic), city: a.city, isp: a.isp, ipAddress: a.ipAddress })),
