@@ -56,6 +56,7 @@ describeWithChromium('agent console page', () => {
     await waitForStatus(en.queue.claimed);
     const saved = await t.db.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } });
     expect([saved.status, saved.agentName]).toEqual(['ACTIVE', 'Developer (local)']);
+    await page.locator(`button[data-claim="${handoff.id}"]`).waitFor({ state: 'detached', timeout: 10_000 });
     expect(await page.locator(`button[data-claim="${handoff.id}"]`).count()).toBe(0);
     // The user is told who joined, in their own conversation.
     const [told] = await connector.waitFor((c) => c.conversationId === handoff.userConversationId && c.method === 'POST');
@@ -101,6 +102,8 @@ describeWithChromium('agent console page', () => {
     await waitForStatus(en.faq.added);
     const added = await t.db.prisma.faqQuestion.findMany({ where: { topicId: topic.id, source: 'console' } });
     expect(added.map((q) => q.text)).toEqual(['Can home agents share one router?']);
+    // The list re-renders after the status line changes: wait for the row to go, rather than racing it.
+    await page.locator(`[data-unanswered="${question.id}"]`).waitFor({ state: 'detached', timeout: 10_000 });
     expect(await page.locator(`[data-unanswered="${question.id}"]`).count()).toBe(0);
     // The bot uses it at once: the console's edit reloaded the FAQ engine.
     const search = (await (await fetch(`${t.baseUrl}/api/faq/search?q=${encodeURIComponent('Can home agents share one router?')}&lang=en`)).json()) as { results: { id: string }[] };
