@@ -18,7 +18,7 @@ import { normalizeAadId } from '../staff/staffDirectory';
 import { threadReference, type SupportChannelStore } from '../support/supportChannel';
 import type { Delivery, Messenger } from '../proactive/messenger';
 import { buildHandoffCard, type HandoffCardState } from '../../cards/handoff.card';
-import type { Agent, Handoff, HandoffStore } from './handoffStore';
+import { unpostedMarker, type Agent, type Handoff, type HandoffStore } from './handoffStore';
 import { isWithinBusinessHours, type BusinessHours } from './businessHours';
 import { isCancelRequest, isEndRequest, parseAgentCommand } from './phrases';
 import { isOfferOpen, type UserSession } from './userSession';
@@ -297,6 +297,19 @@ export class HandoffService {
   }
 
   /** Posts the card as a new thread in the support channel; until the channel is known the console has the queue. */
+  /** Whether the bot knows where to post cards yet. */
+  async supportChannelKnown(): Promise<boolean> {
+    return Boolean(await this.deps.support.get());
+  }
+
+  /** Posts the card of a hand-off queued before the support channel was known; false when it could not. */
+  async postLateCard(handoff: Handoff): Promise<boolean> {
+    if (!(await this.deps.support.get())) return false;
+    await this.postCard(handoff);
+    const after = await this.deps.store.byId(handoff.id);
+    return Boolean(after?.threadConversationId && !after.threadConversationId.startsWith(unpostedMarker));
+  }
+
   private async postCard(handoff: Handoff): Promise<void> {
     const channel = await this.deps.support.get();
     if (!channel) {

@@ -2,6 +2,7 @@
  * Hand-off rows. Every state change is a conditional update whose row count says who won, so two
  * instances (or two agents clicking at once) can never both claim, close or remind the same row.
  */
+import { randomUUID } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
 import type { PrismaClient, Handoff, CallbackTicket } from '../../generated/prisma/client';
 
@@ -15,6 +16,9 @@ export interface NewHandoff {
   language: string;
   topic?: string;
 }
+
+/** Placeholder thread id while one instance posts a late card. */
+export const unpostedMarker = 'posting:';
 
 export interface Agent {
   aadObjectId: string;
@@ -90,6 +94,22 @@ export class HandoffStore {
   async takeSlaDue(createdBefore: Date, now: Date): Promise<Handoff[]> {
     const due = await this.prisma.handoff.findMany({ where: { status: 'WAITING', slaNotifiedAt: null, createdAt: { lte: createdBefore } }, select: { id: true } });
     return this.takeEach(due, (id) => this.prisma.handoff.updateMany({ where: { id, status: 'WAITING', slaNotifiedAt: null }, data: { slaNotifiedAt: now } }));
+  }
+
+  /**
+   * Waiting rows whose card was never posted (the support channel was not known yet), each taken by this
+   * caller with a placeholder thread id, so two sweeping instances never post the same card twice.
+   */
+  async takeUnposted(): Promise<Handoff[]> {
+    const due = await this.prisma.handoff.findMany({ where: { status: 'WAITING', threadConversationId: null }, select: { id: true }, take: 20 });
+    return this.takeEach(due, (id) =>
+      this.prisma.handoff.updateMany({ where: { id, status: 'WAITING', threadConversationId: null }, data: { threadConversationId: `${unpostedMarker}${randomUUID()}` } }),
+    );
+  }
+
+  /** Gives a taken row back when its card could not be posted, for a later sweep. */
+  async releaseUnposted(id: string): Promise<void> {
+    await this.prisma.handoff.updateMany({ where: { id, threadConversationId: { startsWith: unpostedMarker } }, data: { threadConversationId: null } });
   }
 
   /** Waiting rows past the give-up time, closed now by this caller. */

@@ -2,6 +2,7 @@
  * The periodic check of waiting hand-offs: past HANDOFF_SLA_MINUTES the channel is reminded and the user
  * reassured; past HANDOFF_GIVEUP_MINUTES the hand-off closes and the user is offered a callback. Each row
  * is taken with a conditional update, so several instances sweeping at once handle it exactly once.
+ * Hand-offs queued before the support channel was known get their card once it is.
  */
 import type { Logger } from '../logger';
 import type { HandoffService } from './handoffService';
@@ -10,6 +11,8 @@ import type { HandoffStore } from './handoffStore';
 export interface SweepResult {
   reminded: number;
   gaveUp: number;
+  /** Cards posted late, for hand-offs queued before the support channel was known. */
+  posted: number;
 }
 
 export interface SweeperDeps {
@@ -33,7 +36,16 @@ export class HandoffSweeper {
     for (const handoff of gaveUp) await this.safely(handoff.id, () => service.giveUp(handoff));
     const reminded = await store.takeSlaDue(new Date(now.getTime() - this.deps.slaMinutes * minute), now);
     for (const handoff of reminded) await this.safely(handoff.id, () => service.remindWaiting(handoff));
-    return { reminded: reminded.length, gaveUp: gaveUp.length };
+    let posted = 0;
+    if (await service.supportChannelKnown()) {
+      for (const handoff of await store.takeUnposted()) {
+        await this.safely(handoff.id, async () => {
+          if (await service.postLateCard(handoff)) posted += 1;
+          else await store.releaseUnposted(handoff.id);
+        });
+      }
+    }
+    return { reminded: reminded.length, gaveUp: gaveUp.length, posted };
   }
 
   /** Sweeps every `intervalMs` until the returned stop() is called; runs never overlap. */
