@@ -4,6 +4,7 @@
  * is attached. Which request waits is read from the database; the pending answer lives in
  * ConversationState, so any instance can take the next turn.
  */
+import { recognizeYesNo } from '../../dialogs/intake/words';
 import { MessageFactory, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { i18n } from 'i18next';
@@ -35,16 +36,17 @@ export const replyStateProperty = 'requestReply';
 
 export type YesNo = 'yes' | 'no' | undefined;
 
-const yesWords = new Set(['yes', 'y', 'yeah', 'yep', 'ok', 'okay', 'sure', 'attach', 'haan', 'han', 'ha', 'ji', 'ji haan', 'jee', 'theek hai', 'ہاں', 'جی', 'جی ہاں', 'ٹھیک ہے'].map(normalizeCommand));
-const noWords = new Set(['no', 'n', 'nope', 'no thanks', 'nahi', 'nahin', 'na', 'ji nahi', 'نہیں', 'جی نہیں', 'نہ'].map(normalizeCommand));
+/** "Attach this to WL-…?" may also be answered with the verb itself. */
+const attachWords = new Set(['attach'].map(normalizeCommand));
 const replyWords = new Set(['reply', 'answer', 'jawab', 'jawab dein', 'جواب'].map(normalizeCommand));
 const cancelWords = new Set(['cancel', 'stop', 'nothing', 'rehne do', 'منسوخ', 'رہنے دیں'].map(normalizeCommand));
 
 /** Reads a yes / no answer in English, Roman Urdu or Urdu; anything else is undefined. */
 export function readYesNo(text: string, t?: Translate): YesNo {
   const said = normalizeCommand(text);
-  if (yesWords.has(said) || (t && said === normalizeCommand(t('decisions:user.yes')))) return 'yes';
-  if (noWords.has(said) || (t && said === normalizeCommand(t('decisions:user.no')))) return 'no';
+  const answer = recognizeYesNo(said);
+  if (answer === true || attachWords.has(said) || (t && said === normalizeCommand(t('decisions:user.yes')))) return 'yes';
+  if (answer === false || (t && said === normalizeCommand(t('decisions:user.no')))) return 'no';
   return undefined;
 }
 

@@ -15,8 +15,8 @@ const CANCEL = keySet('cancel', 'stop', 'quit', 'exit', 'abort', 'band karo', 'k
   'منسوخ', 'منسوخ کریں', 'منسوخ کرو', 'بند کریں', 'بند کرو', 'ختم کریں', 'رک جائیں');
 const MENU = keySet('menu', 'main menu', 'مینو', 'مین مینو');
 const YES = keySet('yes', 'y', 'yeah', 'yep', 'ok', 'okay', 'sure', 'haan', 'han', 'haa', 'ha', 'jee', 'ji', 'g', 'jee haan', 'ji haan',
-  'ہاں', 'جی', 'جی ہاں', 'ہاں جی', 'ٹھیک ہے', 'بالکل');
-const NO = keySet('no', 'n', 'nope', 'nahi', 'nahin', 'nhi', 'na', 'jee nahi', 'ji nahi', 'نہیں', 'جی نہیں', 'نا', 'مت کریں');
+  'theek hai', 'ہاں', 'جی', 'جی ہاں', 'ہاں جی', 'ٹھیک ہے', 'بالکل');
+const NO = keySet('no', 'n', 'nope', 'no thanks', 'nahi', 'nahin', 'nhi', 'na', 'jee nahi', 'ji nahi', 'نہیں', 'جی نہیں', 'نا', 'نہ', 'مت کریں');
 const DONE = keySet('done', 'finished', 'that is all', "that's all", 'no more', 'bas', 'ho gaya', 'mukammal', 'بس', 'ہو گیا', 'مکمل', 'ختم');
 const CLEAR = keySet('clear', 'start again', 'reset', 'saaf karo', 'صاف کریں', 'صاف کرو', 'دوبارہ شروع');
 
@@ -30,7 +30,7 @@ export function interruptionOf(text: string): Interruption | undefined {
   return undefined;
 }
 
-/** Yes, no, or undefined when the reply is neither. */
+/** Yes, no, or undefined when the reply is neither. The one yes/no word list of the bot. */
 export function recognizeYesNo(text: string): boolean | undefined {
   const key = matchKey(text);
   if (NO.has(key)) return false;
