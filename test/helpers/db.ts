@@ -22,18 +22,15 @@ export async function createTestDb(): Promise<TestDb> {
     await db.migrate();
     return Object.assign(db, { url: 'pglite:memory' });
   }
-  const name = `pseb_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(baseUrl, `CREATE DATABASE "${name}"`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase(url.toString(), { poolSize: 5 });
+  const empty = await createEmptyPostgresDb(baseUrl);
+  const db = await openDatabase(empty.url, { poolSize: 5 });
   await db.migrate();
   const close = db.close.bind(db);
   return Object.assign(db, {
-    url: url.toString(),
+    url: empty.url,
     async close() {
       await close();
-      await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await empty.drop();
     },
   });
 }
