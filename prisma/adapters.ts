@@ -1,6 +1,6 @@
 /**
  * Driver adapters for the two databases we run on, for the Prisma client and for the migration
- * engine alike. Work-arounds come from ../shared/notes/prisma-offline.md and are explained inline.
+ * engine alike. Work-arounds come from docs/prisma-offline.md and are explained inline.
  */
 import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';

@@ -50,7 +50,7 @@ function leaveOneOut(topics: readonly FaqTopic[]): EvalReport {
 
 const args = process.argv.slice(2);
 const loo = args.includes('--loo');
-const file = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(__dirname, '../../shared/eval/faq-dev.jsonl'));
+const file = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(__dirname, '../bot/faq/eval/faq-dev.jsonl'));
 const report = loo ? leaveOneOut(loadKb()) : evaluate(new FaqEngine(loadKb()), parseEvalFile(readFileSync(file, 'utf8')));
 console.log(loo ? 'FAQ eval: leave-one-out over the KB questions' : `FAQ eval: ${file}`);
 console.log(formatReport(report));

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `prisma generate` without the native schema engine (see ../shared/notes/prisma-offline.md):
+// `prisma generate` without the native schema engine (see docs/prisma-offline.md):
 // the CLI insists on a schema-engine binary path before it starts, but generate never runs it,
 // so any existing file will do. process.execPath exists on every platform.
 import { spawnSync } from 'node:child_process';

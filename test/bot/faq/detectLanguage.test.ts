@@ -57,7 +57,7 @@ describe('classifyArabicScript', () => {
 
 describe('detection accuracy', () => {
   const cases = [
-    ...parseEvalFile(readFileSync(resolve(__dirname, '../../../../shared/eval/faq-dev.jsonl'), 'utf8')),
+    ...parseEvalFile(readFileSync(resolve(__dirname, '../../../bot/faq/eval/faq-dev.jsonl'), 'utf8')),
     ...parseEvalFile(readFileSync(resolve(__dirname, '../../fixtures/faq-holdout.jsonl'), 'utf8')),
     ...loadKb().flatMap((topic) => FAQ_LANGUAGES.flatMap((lang) => topic.questions[lang].map((q) => ({ q, lang })))),
   ];

@@ -8,7 +8,7 @@ import { FAQ_LANGUAGES } from '../../../bot/faq/types';
 const engine = new FaqEngine(loadKb());
 
 describe.each([
-  ['the dev set', resolve(__dirname, '../../../../shared/eval/faq-dev.jsonl')],
+  ['the dev set', resolve(__dirname, '../../../bot/faq/eval/faq-dev.jsonl')],
   ['our holdout set', resolve(__dirname, '../../fixtures/faq-holdout.jsonl')],
   ['the second holdout set', resolve(__dirname, '../../fixtures/faq-holdout2.jsonl')],
   ['the third holdout set (styles: typos, code-mixed, keywords, polite openers, near-miss off-topic)', resolve(__dirname, '../../fixtures/faq-holdout3.jsonl')],

@@ -7,7 +7,7 @@ import { searchKey, tokenize } from '../../../bot/faq/normalize';
 import { FAQ_LANGUAGES } from '../../../bot/faq/types';
 
 const kb = loadKb();
-const topicsMd = readFileSync(resolve(__dirname, '../../../../shared/faq/topics.md'), 'utf8');
+const topicsMd = readFileSync(resolve(__dirname, '../../../bot/faq/eval/topics.md'), 'utf8');
 const contractIds = [...topicsMd.matchAll(/^\| `([a-z.]+)` \|/gm)].map((m) => m[1] as string);
 const URDU_SCRIPT = /[\u0600-\u06FF]/;
 
@@ -35,7 +35,7 @@ describe('knowledge base completeness', () => {
     const key = (q: string): string => tokenize(searchKey(q)).join(' ');
     const evalKeys = new Set(
       [
-        resolve(__dirname, '../../../../shared/eval/faq-dev.jsonl'),
+        resolve(__dirname, '../../../bot/faq/eval/faq-dev.jsonl'),
         resolve(__dirname, '../../fixtures/faq-holdout.jsonl'),
         resolve(__dirname, '../../fixtures/faq-holdout2.jsonl'),
         resolve(__dirname, '../../fixtures/faq-holdout3.jsonl'),
