@@ -10,6 +10,9 @@ module.exports = {
     '/@prisma/schema-engine-wasm/.+\\.js$': ['ts-jest', { diagnostics: false, tsconfig: { allowJs: true, module: 'commonjs' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!@prisma/schema-engine-wasm/)'],
+  // One migrated template database per run, copied for each test file (test/helpers/template.ts).
+  globalSetup: '<rootDir>/test/helpers/globalSetup.ts',
+  globalTeardown: '<rootDir>/test/helpers/globalTeardown.ts',
   testTimeout: 60000,
   maxWorkers: 2,
   // The Prisma schema engine (wasm) leaves a ~10 s advisory-lock timer behind after migrating;

@@ -32,11 +32,11 @@ async function start(kind: string): Promise<Server> {
 }
 
 start(process.argv[2] ?? 'pseb')
-  .then((server) =>
+  .then((server) => {
     server.listen(0, '127.0.0.1', () => {
       process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
-    }),
-  )
+    });
+  })
   .catch((err: unknown) => {
     console.error(err);
     process.exit(1);

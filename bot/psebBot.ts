@@ -118,7 +118,7 @@ export class PsebBot extends ActivityHandler {
       else await sendMenu(context);
       return;
     }
-    const value = context.activity.value;
+    const value: unknown = context.activity.value;
     if (isRecord(value) && value.verb !== undefined && !text) {
       await this.dispatchVerb(context, value, dc);
       return;

@@ -152,7 +152,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     async close() {
       handoff.stop();
       directLineStreams?.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       if (ownsDb) await db.close();
     },
   };

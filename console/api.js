@@ -12,6 +12,7 @@ export class ApiError extends Error {
 export function createApi(getToken, onAuthError) {
   async function call(method, path, body, raw) {
     const token = await getToken();
+    /** @type {Record<string, string>} */
     const headers = {};
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';

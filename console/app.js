@@ -69,7 +69,7 @@ async function start() {
     $('dev-token-clear').textContent = t('auth.devTokenClear');
     devForm.addEventListener('submit', (event) => {
       event.preventDefault();
-      host.setDevToken($('dev-token-input').value.trim());
+      host.setDevToken(/** @type {HTMLInputElement} */ ($('dev-token-input')).value.trim());
       location.reload();
     });
     $('dev-token-clear').addEventListener('click', () => {

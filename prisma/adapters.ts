@@ -29,9 +29,10 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
 }
 
 /** Opens an embedded PGlite; it does not create parent folders itself. */
-export function openPglite(dir: string | 'memory'): PGlite {
+export function openPglite(dir: string | 'memory', loadDataDir?: Blob): PGlite {
   if (dir !== 'memory') mkdirSync(dir, { recursive: true });
-  return new PGlite(dir === 'memory' ? undefined : dir);
+  if (dir === 'memory') return new PGlite(loadDataDir ? { loadDataDir } : undefined);
+  return new PGlite(dir, loadDataDir ? { loadDataDir } : undefined);
 }
 
 /**

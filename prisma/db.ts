@@ -33,13 +33,15 @@ export interface Database {
 
 export interface OpenOptions {
   poolSize?: number;
+  /** PGlite only: start from this data-folder dump (`dumpDataDir`) instead of an empty cluster (skips initdb). */
+  pgliteDump?: Blob;
 }
 
 /** Opens the database named by a URL (`postgres://…`, `pglite:<dir>`, `pglite:memory`). */
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const target = parseDatabaseUrl(url);
   if (target.kind === 'pglite') {
-    const pglite = openPglite(target.dir);
+    const pglite = openPglite(target.dir, options.pgliteDump);
     await pglite.waitReady;
     return makeDatabase(target, new PrismaClient({ adapter: pgliteClientAdapter(pglite) }), () => pgliteMigrationFactory(pglite), async () => {
       // An unclosed PGlite keeps the process alive.

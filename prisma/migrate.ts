@@ -91,7 +91,7 @@ function scriptAware(adapter: SqlDriverAdapter): SqlDriverAdapter {
         };
       }
       const value = Reflect.get(target, key) as unknown;
-      return typeof value === 'function' ? value.bind(target) : value;
+      return typeof value === 'function' ? (value.bind(target) as unknown) : value;
     },
   });
 }

@@ -172,7 +172,7 @@ interface IconSource {
 /** Writes both icons into `appPackageDir`, taking file names and the accent colour from its manifest.json. */
 export function writeIcons(appPackageDir: string): string[] {
   // The manifest is the one place that names the icon files and the brand colour.
-  const manifest: IconSource = JSON.parse(readFileSync(join(appPackageDir, 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(appPackageDir, 'manifest.json'), 'utf8')) as IconSource;
   const accent = parseHexColor(manifest.accentColor);
   return ICON_ROLES.map((role) => {
     const file = join(appPackageDir, manifest.icons[role]);

@@ -236,7 +236,7 @@ function compileSchema<T = unknown>(schemaFile: string): ValidateFunction<T> {
   // The Teams schemas use patterns such as `\b]` that are invalid with the `u` flag, as Microsoft's own validator allows.
   const ajv = new Ajv({ allErrors: true, verbose: true, strictTypes: false, unicodeRegExp: false });
   addFormats(ajv);
-  return ajv.compile<T>(JSON.parse(readFileSync(schemaFile, 'utf8')));
+  return ajv.compile<T>(JSON.parse(readFileSync(schemaFile, 'utf8')) as object);
 }
 
 /** Turns Ajv errors into lines like `manifest.json: bots[0].botId must match pattern "…" (got "x")`. */
@@ -274,7 +274,7 @@ function valueAtPath(root: unknown, key: string): unknown {
 /** CLI: reads the environment and package.json, builds the package, exits 1 with a readable reason on failure. */
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const root = resolve(__dirname, '..');
-  const pkg: { name: string; version: string } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
   const parsed = manifestValuesFromEnv(env, pkg.version);
   if (!parsed.ok) {
     console.error(`package-teams: cannot build the Teams app package:\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -293,7 +293,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), process.env).then((code) => {
+  void main(process.argv.slice(2), process.env).then((code) => {
     process.exitCode = code;
   });
 }

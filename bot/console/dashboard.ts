@@ -45,7 +45,7 @@ export async function loadDashboard(prisma: PrismaClient, now: Date, days: numbe
     },
     faq: {
       total: faqTotal,
-      counts: Object.fromEntries([...faqDecisions.map((d) => [d, faqCounts[d] ?? 0]), ...Object.entries(faqCounts).filter(([d]) => !(faqDecisions as readonly string[]).includes(d))]),
+      counts: Object.fromEntries([...faqDecisions.map((d): [string, number] => [d, faqCounts[d] ?? 0]), ...Object.entries(faqCounts).filter(([d]) => !(faqDecisions as readonly string[]).includes(d))]),
       rates: Object.fromEntries(faqDecisions.map((d) => [d, rate(faqCounts[d] ?? 0)])),
     },
     languages: {

@@ -68,7 +68,7 @@ export function mountConsolePage(server: Server, logger: Logger): void {
   server.get(
     '/console/assets/:file',
     safe(logger, async (req, res) => {
-      const name = String(req.params.file ?? '');
+      const name = String((req.params as Record<string, unknown>).file ?? '');
       if (!isAssetName(name)) return void res.send(404, { error: 'not_found' });
       await sendFile(res, path.join(consoleDir, name), 'no-cache');
     }),
@@ -76,7 +76,7 @@ export function mountConsolePage(server: Server, logger: Logger): void {
   server.get(
     '/console/vendor/:file',
     safe(logger, async (req, res) => {
-      const name = String(req.params.file ?? '');
+      const name = String((req.params as Record<string, unknown>).file ?? '');
       const file = Object.hasOwn(vendorFiles, name) ? vendorFiles[name as keyof typeof vendorFiles] : undefined;
       if (!file) return void res.send(404, { error: 'not_found' });
       await sendFile(res, file, 'public, max-age=86400');
@@ -85,7 +85,7 @@ export function mountConsolePage(server: Server, logger: Logger): void {
   server.get(
     '/console/locales/:file',
     safe(logger, async (req, res) => {
-      const lang = String(req.params.file ?? '').replace(/\.json$/, '');
+      const lang = String((req.params as Record<string, unknown>).file ?? '').replace(/\.json$/, '');
       if (!isUiLanguage(lang)) return void res.send(404, { error: 'not_found' });
       await sendFile(res, path.join(localesDir, lang, 'console.json'), 'no-cache');
     }),

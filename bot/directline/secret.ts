@@ -48,7 +48,7 @@ export function loadSecret(source: SecretSource): string {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     const raced = readSecretFile(file, source.warn);
-    if (!raced) throw new Error(`${file} holds no usable secret (empty or shorter than 32 characters)`);
+    if (!raced) throw new Error(`${file} holds no usable secret (empty or shorter than 32 characters)`, { cause: err });
     return raced;
   }
 }

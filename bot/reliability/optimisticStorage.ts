@@ -34,7 +34,7 @@ export class OptimisticStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     const guarded: StoreItems = {};
     const written: object[] = [];
-    for (const [key, item] of Object.entries(changes)) {
+    for (const [key, item] of Object.entries(changes) as [string, unknown][]) {
       const readETag = isObject(item) ? this.readETags.get(item) : undefined;
       if (isObject(item) && readETag && (item.eTag === '*' || item.eTag === undefined)) {
         guarded[key] = { ...item, eTag: readETag };

@@ -145,7 +145,7 @@ describe('health and persistence', () => {
     const { createLogger } = await import('../../bot/logger');
     const start = async () => {
       const app = await createApp({ config: loadConfig(env), logger: createLogger('silent') });
-      await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', () => r()));
+      await new Promise<void>((r) => void app.server.listen(0, '127.0.0.1', () => r()));
       return { app, baseUrl: `http://127.0.0.1:${(app.server.address() as { port: number }).port}` };
     };
     const first = await start();

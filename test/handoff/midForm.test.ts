@@ -62,7 +62,7 @@ beforeAll(async () => {
   server = restify.createServer();
   server.use(restify.plugins.bodyParser({ mapParams: false }));
   mountMessages(server, { adapter, logger, logic: (context) => bot.run(context) });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => void server.listen(0, '127.0.0.1', () => resolve()));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await new TeamsMember(baseUrl, connector.serviceUrl, staff[0]).send(channelId, { type: 'conversationUpdate', membersAdded: [{ id: 'pseb-bot' }] });
 });

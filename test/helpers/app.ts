@@ -26,7 +26,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Pa
   const logs: string[] = [];
   const logger = createLogger(config.LOG_LEVEL, { write: (line: string) => void logs.push(line) });
   const app = await createApp({ config, db: testDb, logger, ...options });
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => void app.server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = app.server.address() as AddressInfo;
   return {
     app,

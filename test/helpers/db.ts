@@ -1,10 +1,12 @@
 /**
  * A database of its own for each test file: in-memory PGlite by default, or a fresh PostgreSQL
- * database when TEST_DATABASE_URL is set (dropped again afterwards). Migrated with the real runner.
+ * database when TEST_DATABASE_URL is set (dropped again afterwards). Each is a copy of the run's
+ * template, migrated once with the real runner (template.ts); without a template it migrates itself.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { readFileSync } from 'node:fs';
 import { openDatabase, type Database } from '../../prisma/db';
+import { adminQuery, PG_TEMPLATE_ENV, PGLITE_DUMP_ENV } from './template';
 
 export interface TestDb extends Database {
   /** The URL a second server process can open (PostgreSQL only; PGlite in memory is per process). */
@@ -18,13 +20,15 @@ export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 export async function createTestDb(): Promise<TestDb> {
   const baseUrl = process.env.TEST_DATABASE_URL;
   if (!baseUrl) {
-    const db = await openDatabase('pglite:memory');
-    await db.migrate();
+    const dumpFile = process.env[PGLITE_DUMP_ENV];
+    const db = await openDatabase('pglite:memory', dumpFile ? { pgliteDump: new Blob([readFileSync(dumpFile)]) } : {});
+    if (!dumpFile) await db.migrate();
     return Object.assign(db, { url: 'pglite:memory' });
   }
-  const empty = await createEmptyPostgresDb(baseUrl);
+  const template = process.env[PG_TEMPLATE_ENV];
+  const empty = await createEmptyPostgresDb(baseUrl, template);
   const db = await openDatabase(empty.url, { poolSize: 5 });
-  await db.migrate();
+  if (!template) await db.migrate();
   const close = db.close.bind(db);
   return Object.assign(db, {
     url: empty.url,
@@ -35,21 +39,14 @@ export async function createTestDb(): Promise<TestDb> {
   });
 }
 
-/** Creates an empty PostgreSQL database (for tests that need a URL to hand to a child process). */
-export async function createEmptyPostgresDb(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * Creates a PostgreSQL database: empty, or a copy of `template` (for tests that need a URL to hand to a
+ * child process, pass none).
+ */
+export async function createEmptyPostgresDb(baseUrl: string, template?: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `pseb_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(baseUrl, `CREATE DATABASE "${name}"`);
+  await adminQuery(baseUrl, template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

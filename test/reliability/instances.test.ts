@@ -13,7 +13,6 @@ const en = i18n.getFixedT('en');
 const ur = i18n.getFixedT('ur');
 
 if (!onPostgres) {
-  // eslint-disable-next-line no-console
   console.warn('instances.test.ts skipped: set TEST_DATABASE_URL (npm run test:pg -- test/reliability) to run the two-instance and outage tests');
 }
 const onPg = onPostgres ? describe : describe.skip;

@@ -12,7 +12,6 @@ import { TeamsMember, staff, teamId, channelId, en } from '../handoff/harness';
 import { Verbs } from '../../cards/verbs';
 
 if (!onPostgres) {
-  // eslint-disable-next-line no-console
   console.warn('instancesFlows.test.ts skipped: set TEST_DATABASE_URL (npm run test:pg) to run the two-instance flows');
 }
 const onPg = onPostgres ? describe : describe.skip;
