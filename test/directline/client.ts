@@ -1,5 +1,6 @@
 /** A minimal Direct Line 3.0 client for the HTTP tests: what Web Chat's DirectLineJS does, by hand. */
 import type { Reply } from '../helpers/app';
+import { eventually } from '../helpers/eventually';
 
 export interface DlActivity extends Reply {
   id: string;
@@ -68,15 +69,16 @@ export async function pollAll(baseUrl: string, s: Session): Promise<DlActivity[]
 export async function pollUntil(baseUrl: string, s: Session, done: (all: DlActivity[]) => boolean, timeoutMs = 10_000): Promise<DlActivity[]> {
   const all: DlActivity[] = [];
   let watermark = '';
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const page = await poll(baseUrl, s, watermark);
-    all.push(...page.activities);
-    watermark = page.watermark;
-    if (done(all)) return all;
-    if (Date.now() > deadline) throw new Error(`pollUntil timed out with ${all.length} activities`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  return eventually(
+    'Direct Line activities',
+    async () => {
+      const page = await poll(baseUrl, s, watermark);
+      all.push(...page.activities);
+      watermark = page.watermark;
+      return done(all) ? all : undefined;
+    },
+    { timeoutMs, intervalMs: 50, observed: () => `${all.length} activities so far` },
+  );
 }
 
 /** Bot-sent activities. */

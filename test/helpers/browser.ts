@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { eventually } from './eventually';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const ARTIFACTS_DIR = path.resolve(__dirname, '../../test-artifacts');
@@ -89,9 +90,5 @@ export async function launchBrowser(options: { locale?: string } = {}): Promise<
 
 /** Polls a condition (in the test process) until it holds; throws with the label after the timeout. */
 export async function waitUntil(label: string, condition: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await eventually(label, async () => ((await condition()) ? true : undefined), { timeoutMs, intervalMs: 50 });
 }

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { eventually } from './eventually';
 
 export interface RecordedCall {
   method: string;
@@ -97,14 +98,15 @@ export async function startConnector(): Promise<ConnectorRecorder> {
         .filter((c) => c.conversationId === conversationId && (c.method === 'POST' || c.method === 'PUT') && c.body.failedWith === undefined)
         .map((c) => c.body);
     },
-    async waitFor(predicate, n = 1, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = calls.filter(predicate);
-        if (found.length >= n) return found;
-        if (Date.now() > deadline) throw new Error(`connector: expected ${n} matching call(s), saw ${found.length} of ${calls.length}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
+    waitFor(predicate, n = 1, timeoutMs = 10_000) {
+      return eventually(
+        `${n} matching connector call(s)`,
+        () => {
+          const found = calls.filter(predicate);
+          return found.length >= n ? found : undefined;
+        },
+        { timeoutMs, observed: () => `saw ${calls.filter(predicate).length} of ${calls.length}` },
+      );
     },
     failNext(pattern, failure) {
       failures.push({ pattern, failure });

@@ -7,6 +7,7 @@ import { createTestDb, onPostgres, type TestDb } from '../helpers/db';
 import { openDatabase } from '../../prisma/db';
 import { createI18n } from '../../bot/i18n';
 import { startTcpProxy, type TcpProxy } from './tcpProxy';
+import { eventually } from '../helpers/eventually';
 
 const i18n = createI18n();
 const en = i18n.getFixedT('en');
@@ -116,11 +117,10 @@ onPg('database outage', () => {
     expect(textOfAll(await urduUser.say('مینو'))).toContain(ur('common:errors.generic'));
 
     await proxy.restore();
-    let recovered = '';
-    for (let attempt = 0; attempt < 20 && !recovered.includes(en('common:menu.title')); attempt++) {
-      recovered = textOfAll(await user.say('menu'));
-      if (!recovered.includes(en('common:menu.title'))) await new Promise((r) => setTimeout(r, 250));
-    }
+    const recovered = await eventually('the menu after the database is back', async () => {
+      const text = textOfAll(await user.say('menu'));
+      return text.includes(en('common:menu.title')) ? text : undefined;
+    }, { timeoutMs: 5_000, intervalMs: 250 });
     expect(recovered).toContain(en('common:menu.title'));
     expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200);
   });
@@ -132,11 +132,10 @@ onPg('database outage', () => {
     const id = `outage-${user.conversationId}`;
     expect(textOfAll(await user.send({ id, type: 'message', text: 'menu' }))).toContain(en('common:errors.generic'));
     await proxy.restore();
-    let replies = '';
-    for (let attempt = 0; attempt < 20 && !replies.includes(en('common:menu.title')); attempt++) {
-      replies = textOfAll(await user.send({ id, type: 'message', text: 'menu' }));
-      if (!replies.includes(en('common:menu.title'))) await new Promise((r) => setTimeout(r, 250));
-    }
+    const replies = await eventually('the retried turn to be processed', async () => {
+      const text = textOfAll(await user.send({ id, type: 'message', text: 'menu' }));
+      return text.includes(en('common:menu.title')) ? text : undefined;
+    }, { timeoutMs: 5_000, intervalMs: 250 });
     expect(replies).toContain(en('common:menu.title'));
   });
 });
