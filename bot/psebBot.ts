@@ -145,7 +145,10 @@ export class PsebBot extends ActivityHandler {
     await handler(dc, data);
   }
 
-  /** Resolves the language (remembering it) and sets the turn info; returns a requested switch. */
+  /**
+   * Resolves the language (remembering it) and sets the turn info; returns a requested switch. While a
+   * dialog waits for an answer the language stays put (the rule is in bot/language.ts).
+   */
   private async prepareTurn(context: TurnContext, text: string | undefined) {
     const preference = await this.languagePreference.get(context, {});
     const switchTo = languageSwitch(text);
@@ -153,7 +156,8 @@ export class PsebBot extends ActivityHandler {
       preference.language = switchTo;
       preference.explicit = true;
     } else {
-      preference.language = resolveLanguage(text, preference, context.activity.locale, this.deps.detectLanguage);
+      const inForm = ((await this.dialogState.get(context))?.dialogStack?.length ?? 0) > 0;
+      preference.language = resolveLanguage(text, preference, context.activity.locale, this.deps.detectLanguage, inForm);
     }
     await this.languagePreference.set(context, preference);
     const lang = preference.language;

@@ -3,7 +3,7 @@
  * said last (masked), their open requests, and Claim / End. Updated in place as the chat moves on.
  */
 import type { Attachment } from 'botbuilder';
-import type { Translate } from '../bot/i18n';
+import { languageNameKey, type Translate } from '../bot/i18n';
 import { maskText } from '../bot/privacy/mask';
 import { cardTemplate, expandCard } from './render';
 import { Verbs } from './verbs';
@@ -50,7 +50,7 @@ export function buildHandoffCard(view: HandoffCardView, t: Translate): Attachmen
     facts: [
       { title: t('handoff:card.facts.user'), value: userName },
       { title: t('handoff:card.facts.channel'), value: view.channelId },
-      { title: t('handoff:card.facts.language'), value: t(view.language === 'ur' ? 'common:language.nameUr' : 'common:language.nameEn') },
+      { title: t('handoff:card.facts.language'), value: t(languageNameKey(view.language)) },
       { title: t('handoff:card.facts.topic'), value: view.topic ? maskText(view.topic) : none },
       { title: t('handoff:card.facts.requests'), value: view.requestReferences.length ? view.requestReferences.join(', ') : none },
     ],

@@ -4,7 +4,7 @@
  * Approve / Reject / Ask for information. Rebuilt and updated in place at every status change.
  */
 import type { Attachment } from 'botbuilder';
-import type { Translate } from '../bot/i18n';
+import { languageNameKey, type Translate } from '../bot/i18n';
 import { maskCnic, maskPhone, maskText } from '../bot/privacy/mask';
 import { maxNoteLength, RequestStatus } from '../bot/requests/lifecycle';
 import { cardTemplate, expandCard } from './render';
@@ -68,7 +68,7 @@ export function buildRequestCard(view: RequestCardView, t: Translate): Attachmen
     { title: t('decisions:card.facts.submitted'), value: view.submittedAt },
     { title: t('decisions:card.facts.contact'), value: contactLine(view) || none },
     { title: t('decisions:card.facts.channel'), value: view.channelId },
-    { title: t('decisions:card.facts.language'), value: t(view.language === 'ur' ? 'common:language.nameUr' : 'common:language.nameEn') },
+    { title: t('decisions:card.facts.language'), value: t(languageNameKey(view.language)) },
   ];
   const actor = view.last?.actor ?? '';
   const at = view.last?.at ?? '';

@@ -1,6 +1,6 @@
 // Conversations: recent ones, a transcript (masked unless revealed, which is audited), private notes.
 import { field, h, table } from './dom.js';
-import { errorText, formatDate } from './format.js';
+import { errorText, formatDate, languageName } from './format.js';
 
 /** Renders the list, and the transcript of the conversation in the hash (#conversations/<id>). */
 export async function renderConversations(ctx, main) {
@@ -13,7 +13,7 @@ export async function renderConversations(ctx, main) {
     conversations.map((c) => [
       c.userName || t('common.unknown'),
       c.channelId,
-      c.language || t('common.unknown'),
+      languageName(t, c.language),
       formatDate(lang, c.updatedAt),
       h('button', { type: 'button', className: 'link', onclick: () => go('conversations', encodeURIComponent(c.conversationId)) }, t('conversations.open')),
     ]),

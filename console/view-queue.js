@@ -1,6 +1,6 @@
 // Queue: waiting and active hand-offs with wait times, claim (first claim wins), callback tickets.
 import { h, table } from './dom.js';
-import { errorText, formatDate, formatDuration } from './format.js';
+import { errorText, formatDate, formatDuration, languageName } from './format.js';
 
 /** Renders the queue and refreshes it every 15 seconds; returns the cleanup. */
 export async function renderQueue(ctx, main) {
@@ -44,7 +44,7 @@ export async function renderQueue(ctx, main) {
           String(x.position),
           x.userName || t('common.unknown'),
           x.channelId,
-          x.language,
+          languageName(t, x.language),
           x.topic || t('common.unknown'),
           formatDuration(t, x.waitSeconds),
           h('span', { className: 'actions' }, h('button', { type: 'button', className: 'primary', dataset: { claim: x.id }, onclick: (e) => void claim(x, e.currentTarget) }, t('queue.claim')), transcriptButton(x.conversationId)),

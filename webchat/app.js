@@ -1,14 +1,15 @@
 /*
  * The PSEB Assist Web Chat page. It never holds a Direct Line secret: it asks our server for a user
  * token, then talks to the server's own Direct Line endpoint over its WebSocket stream. The language toggle re-renders
- * Web Chat with the other locale (Web Chat only flips Arabic and Hebrew to RTL by itself, so Urdu sets
- * dir="rtl" explicitly) and tells the bot with a hidden post-back, exactly as if the user had typed it.
+ * Web Chat with the chosen locale — English, Urdu script or Roman Urdu (Web Chat only flips Arabic and
+ * Hebrew to RTL by itself, so Urdu script sets dir="rtl" explicitly; Roman Urdu is left-to-right) — and
+ * tells the bot with a hidden post-back, exactly as if the user had typed it.
  */
 (function () {
   'use strict';
 
   var STRINGS = JSON.parse(document.getElementById('pseb-strings').textContent);
-  var WEB_CHAT_LOCALES = { en: 'en-US', ur: 'ur-PK' };
+  var WEB_CHAT_LOCALES = { en: 'en-US', ur: 'ur-PK', 'ur-Latn': 'ur-Latn-PK' };
   var TOKEN_URL = '/api/webchat/token';
   var DIRECT_LINE_DOMAIN = window.location.origin + '/v3/directline';
 
@@ -16,7 +17,8 @@
   var chat = document.getElementById('webchat');
   var statusLine = document.getElementById('chat-status');
 
-  var session = { lang: document.documentElement.lang === 'ur' ? 'ur' : 'en', directLine: null, store: null };
+  var startLang = document.documentElement.lang;
+  var session = { lang: WEB_CHAT_LOCALES[startLang] ? startLang : 'en', directLine: null, store: null };
 
   function lookup(lang, path) {
     return path.split('.').reduce(function (node, key) {
@@ -84,7 +86,7 @@
     applyPageStrings();
     if (!session.directLine) return;
     renderChat();
-    // The toggle's label ("English" / "اردو") is also what the bot understands as a switch request.
+    // The toggle's label ("English" / "اردو" / "Roman Urdu") is also what the bot understands as a switch request.
     session.store.dispatch({ type: 'WEB_CHAT/SEND_POST_BACK', payload: { value: t('toggle.' + lang) } });
   }
 

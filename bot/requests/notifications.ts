@@ -7,7 +7,7 @@
 import { MessageFactory, type Activity, type ConversationReference } from 'botbuilder';
 import type { i18n } from 'i18next';
 import type { Logger } from '../logger';
-import { isUiLanguage, type Translate, type UiLanguage } from '../i18n';
+import { isRtl, isUiLanguage, type Translate, type UiLanguage } from '../i18n';
 import { renderingFor } from '../channels';
 import { threadReference, type SupportChannelStore } from '../support/supportChannel';
 import type { Delivery, Messenger } from '../proactive/messenger';
@@ -74,7 +74,7 @@ export class RequestNotifier {
     const row = await this.deps.prisma.conversationRef.findUnique({ where: { conversationId: request.conversationId } });
     const lang: UiLanguage = isUiLanguage(request.language) ? request.language : 'en';
     const t = this.deps.i18n.getFixedT(lang);
-    const notice = buildRequestNotice({ reference: request.reference, status: request.status, note, rtl: lang === 'ur' }, t, renderingFor(request.channelId));
+    const notice = buildRequestNotice({ reference: request.reference, status: request.status, note, rtl: isRtl(lang) }, t, renderingFor(request.channelId));
     const delivery: Delivery = row
       ? await this.deps.messenger.send(row.reference as unknown as Partial<ConversationReference>, notice)
       : { ok: false, kind: 'unreachable', code: 'NoConversationReference' };

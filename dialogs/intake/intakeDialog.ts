@@ -24,6 +24,7 @@ import { validateForm, type FieldError, type RequestKind } from '../../bot/reque
 import type { CreateResult, RequestStore } from '../../bot/requests/store';
 import { csvAttachmentOf, readCsvAttachment, type CsvReadResult } from '../../bot/requests/attachments';
 import { turnInfo } from '../../bot/turnInfo';
+import { isRtl } from '../../bot/i18n';
 import { buildChoices, pickChoice, type Choice } from '../../cards/choices.card';
 import { buildIntakeFormCard, cityCardValues, fieldErrorText } from '../../cards/intakeForm.card';
 import { buildSummary, summaryActions, type SummaryAction } from '../../cards/summary.card';
@@ -108,7 +109,7 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
   /** Sends the question of the current phase. */
   protected async prompt(context: TurnContext, state: IntakeState): Promise<void> {
     const { t, rendering, lang } = turnInfo(context);
-    const rtl = lang === 'ur';
+    const rtl = isRtl(lang);
     switch (state.phase) {
       case 'summary':
         await context.sendActivity(buildSummary({ kind: state.kind, draftId: state.draftId, facts: summaryFacts(state, t), rtl }, rendering, t));
@@ -370,7 +371,7 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     const def = fieldDef(state.kind, state.field);
     if (def.input === 'choice') {
       await context.sendActivity(
-        buildChoices({ title: t(def.keys.prompt), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, choices: this.choicesOf(context, def.name), rtl: lang === 'ur' }, rendering),
+        buildChoices({ title: t(def.keys.prompt), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, choices: this.choicesOf(context, def.name), rtl: isRtl(lang) }, rendering),
       );
       return;
     }
@@ -382,7 +383,7 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
   private formCard(context: TurnContext, state: IntakeState, values?: Record<string, string>, errors?: Partial<Record<string, FieldError>>): Attachment {
     const { t, lang } = turnInfo(context);
     const shown = values ?? { ...state.raw, ...cityCardValues(state.raw.city, NAMED_CITIES) };
-    return buildIntakeFormCard({ kind: state.kind, draftId: state.draftId, values: shown, errors, rtl: lang === 'ur' }, t);
+    return buildIntakeFormCard({ kind: state.kind, draftId: state.draftId, values: shown, errors, rtl: isRtl(lang) }, t);
   }
 
   private choicesOf(context: TurnContext, name: string): Choice[] {

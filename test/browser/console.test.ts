@@ -43,14 +43,15 @@ describeWithChromium('agent console page', () => {
     await browser.screenshot(page, 'console-401');
   });
 
-  it('lists a waiting hand-off and claims it', async () => {
-    const handoff = await seedHandoff(t.db.prisma, { userName: 'Ayesha Browser', minutesAgo: 4, serviceUrl: connector.serviceUrl });
+  it('lists a waiting hand-off with the user\'s language and claims it', async () => {
+    const handoff = await seedHandoff(t.db.prisma, { userName: 'Ayesha Browser', minutesAgo: 4, serviceUrl: connector.serviceUrl, language: 'ur-Latn' });
     await openConsole(`?devToken=${DEV_TOKEN}&lang=en`);
     expect(page.url()).not.toContain(DEV_TOKEN);
     const claim = page.locator(`button[data-claim="${handoff.id}"]`);
     const row = page.locator('tr', { has: claim });
     expect(await row.innerText()).toContain('Ayesha Browser');
     expect(await row.innerText()).toMatch(/4 min/);
+    expect(await row.innerText()).toContain(en.faq.languages['ur-Latn']);
     await browser.screenshot(page, 'console-queue');
     await claim.click();
     await waitForStatus(en.queue.claimed);

@@ -121,6 +121,15 @@ describe('hand-off card', () => {
     lines: Array.from({ length: 3 }, (_, i) => ({ fromUser: i % 2 === 0, text: `line ${i} CNIC 35202-1234567-1` })),
   };
 
+  it.each([
+    ['en', 'English'],
+    ['ur', 'Urdu'],
+    ['ur-Latn', 'Roman Urdu'],
+  ])('tells staff the user writes %s', (language, name) => {
+    const json = JSON.stringify(buildHandoffCard({ ...view, language }, en).content);
+    expect(json).toContain(JSON.stringify({ title: en('handoff:card.facts.language'), value: name }).slice(1, -1));
+  });
+
   it('shows the facts, masked history and a Claim button while waiting', () => {
     const json = JSON.stringify(buildHandoffCard(view, en).content);
     for (const part of ['Ali', 'skype', en('common:language.nameUr'), 'WL-2026-0001', en('handoff:card.claim'), 'handoff.claim', 'h-1', '35202-*******-1', '+92 3** *****67']) expect(json).toContain(part);

@@ -53,6 +53,17 @@ describe('the request card', () => {
     expect(texts).toContain(en('decisions:card.note', { note: 'Call +92 3** *****67' }));
   });
 
+  it.each([
+    ['en', 'common:language.nameEn'],
+    ['ur', 'common:language.nameUr'],
+    ['ur-Latn', 'common:language.nameUrLatn'],
+    ['xx', 'common:language.nameEn'],
+  ])('names the applicant\'s language %s for staff', (language, key) => {
+    const card = buildRequestCard({ ...view, language }, en).content as CardJson;
+    const facts = card.body.flatMap((b) => b.facts ?? []);
+    expect(facts).toContainEqual({ title: en('decisions:card.facts.language'), value: en(key) });
+  });
+
   it('shows an answered information request as back in review, with the answer', () => {
     const card = cardOf('IN_REVIEW', { actor: 'Test User', at: '03 Apr 2020, 12:00', note: 'Karachi', fromStatus: 'INFO_REQUESTED' });
     const texts = card.body.map((b) => b.text ?? '');

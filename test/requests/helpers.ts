@@ -11,13 +11,14 @@ import { PrismaStorage } from '../../bot/storage/prismaStorage';
 import { createDecisionsFeature, type DecisionsFeature } from '../../bot/requests/mountDecisions';
 import { newReference } from '../../bot/requests/reference';
 import type { Prisma, Request } from '../../generated/prisma/client';
+import type { UiLanguage } from '../../bot/i18n';
 
 export interface DecisionsHarness extends Harness {
   feature: DecisionsFeature;
   /** A request filed by this user in their conversation (they must have written once, so a reference is stored). */
-  fileRequest(user: TestUser, options?: { kind?: 'whitelisting' | 'wfh'; language?: 'en' | 'ur' }): Promise<Request>;
+  fileRequest(user: TestUser, options?: { kind?: 'whitelisting' | 'wfh'; language?: UiLanguage }): Promise<Request>;
   /** Files a request and posts its card, as intake's onSubmitted does; returns the row with its thread. */
-  submitted(user: TestUser, options?: { kind?: 'whitelisting' | 'wfh'; language?: 'en' | 'ur' }): Promise<Request & { threadConversationId: string; threadActivityId: string }>;
+  submitted(user: TestUser, options?: { kind?: 'whitelisting' | 'wfh'; language?: UiLanguage }): Promise<Request & { threadConversationId: string; threadActivityId: string }>;
   request(reference: string): Promise<Request>;
   events(requestId: string): Promise<{ fromStatus: string | null; toStatus: string; actorId: string; note: string | null }[]>;
   /** The latest version of a request card: created with the thread, then updated in place. */

@@ -6,7 +6,7 @@
 import { ConversationState, MemoryStorage, type Activity, type Middleware } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
-import { createI18n, toUiLanguage, type Translate } from '../../../bot/i18n';
+import { createI18n, toUiLanguage, type Translate, type UiLanguage } from '../../../bot/i18n';
 import { renderingFor } from '../../../bot/channels';
 import { setTurnInfo } from '../../../bot/turnInfo';
 import { setSubmission, toSubmission } from '../../../dialogs/intake/submission';
@@ -16,7 +16,7 @@ import type { CreateResult, NewRequest, RequestDetail, RequestOwner, RequestStor
 const i18n = createI18n();
 
 /** The fixed `t` of a language, as the bot gives it to handlers. */
-export function tFor(lang: 'en' | 'ur'): Translate {
+export function tFor(lang: UiLanguage): Translate {
   return i18n.getFixedT(lang);
 }
 
