@@ -9,9 +9,10 @@
  *    names, yes/no, "kal se", "theek hai", "haan" are answers, not a choice of language.
  * 3. An explicit choice stands until the next switch word.
  * 4. Outside a form, with no explicit choice, the language changes only on a message that is clearly
- *    and wholly in another language: at least three words (ignoring tokens with digits, such as
- *    references and phone numbers), every word in one script, and the detector names the same language
- *    whatever the previous language was (no tie broken by the past).
+ *    and wholly in another language: every word in one script (tokens with digits, such as references
+ *    and phone numbers, don't count), the detector names the same language whatever the previous
+ *    language was (no tie broken by the past), and — for Latin letters, which English and Roman Urdu
+ *    share ("ok", "status", "kal se") — at least three words. Urdu script is decisive on its own.
  * 5. With no language remembered yet (a first message): the detected language, else the channel's
  *    locale, else English.
  */
@@ -69,8 +70,8 @@ export function hasArabicScript(text: string): boolean {
   return /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(text);
 }
 
-/** Fewest words (not counting tokens with digits) a message needs before it can change the language. */
-export const MIN_SWITCH_WORDS = 3;
+/** Fewest Latin-letter words (not counting tokens with digits) before English ↔ Roman Urdu can change. */
+export const MIN_LATIN_SWITCH_WORDS = 3;
 
 const ARABIC_WORD = /^[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF\u200C]+$/u;
 const LATIN_WORD = /^[a-z']+$/i;
@@ -85,10 +86,11 @@ export function clearLanguage(text: string, detect: LanguageDetector): UiLanguag
     .filter((w) => w && !/[\d\u0660-\u0669\u06F0-\u06F9@/]/u.test(w))
     .map((w) => w.replace(/^[-']+|[-']+$/g, ''))
     .filter(Boolean);
-  if (words.length < MIN_SWITCH_WORDS) return undefined;
+  if (words.length === 0) return undefined;
   const arabic = words.filter((w) => ARABIC_WORD.test(w)).length;
   const latin = words.filter((w) => LATIN_WORD.test(w)).length;
   if (arabic !== words.length && latin !== words.length) return undefined;
+  if (latin === words.length && latin < MIN_LATIN_SWITCH_WORDS) return undefined;
   const verdicts = new Set((['en', 'ur', 'ur-Latn'] as const).map((previous) => detect(text, previous)));
   if (verdicts.size !== 1) return undefined;
   const [verdict] = verdicts;

@@ -57,12 +57,15 @@ describe('resolveLanguage: inside a form the language stays put', () => {
 
 describe('resolveLanguage: outside a form only a clear, whole message changes it', () => {
   it.each<Row>([
-    // Too short to be a choice of language.
+    // Latin letters: too short to tell English from Roman Urdu.
     ['kal se', en, false, 'en'],
     ['theek hai', en, false, 'en'],
     ['ok thanks', roman, false, 'ur-Latn'],
-    ['شکریہ', en, false, 'en'],
     ['status WL-7K2M9Q', roman, false, 'ur-Latn'],
+    ['menu', ur, false, 'ur'],
+    // Urdu script is decisive on its own.
+    ['شکریہ', en, false, 'ur'],
+    ['مینو', roman, false, 'ur'],
     // Clearly and wholly another language.
     ['mujhe WFH ki darkhwast deni hai', en, false, 'ur-Latn'],
     ['sir WL-7K2M9Q ka kya bana', en, false, 'ur-Latn'],
@@ -101,6 +104,7 @@ describe('resolveLanguage: a first message', () => {
 describe('clearLanguage', () => {
   it('ignores tokens with digits when counting words', () => {
     expect(clearLanguage('WL-7K2M9Q 0300-1234567 hai', faqLanguageDetector)).toBeUndefined();
+    expect(clearLanguage('WL-7K2M9Q 0300-1234567', faqLanguageDetector)).toBeUndefined();
   });
 });
 
