@@ -238,7 +238,8 @@ export class Analyzer {
   private byPhonetic(word: string): string | undefined {
     const entry = word.length >= 4 ? TABLES.phonetic.get(phoneticKey(word)) : undefined;
     const tolerance = word.length >= 6 ? 2 : 1;
-    return entry?.spellings.some((spelling) => editDistance(word, spelling) <= tolerance) ? entry.concept : undefined;
+    // A three-letter spelling is too short to tell a variant from another word (nice is not nic).
+    return entry?.spellings.some((spelling) => spelling.length >= 4 && editDistance(word, spelling) <= tolerance) ? entry.concept : undefined;
   }
 
   /** The single known word within one edit of `word`, if exactly one exists. */

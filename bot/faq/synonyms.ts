@@ -92,6 +92,14 @@ export const SUBJECT_CONCEPTS: ReadonlySet<string> = new Set([
   '@freelancer', '@size', '@status', '@change', '@cancel',
 ]);
 
+/**
+ * Concepts that say what kind of question it is, or whose it is, but not what it is about: a part of a
+ * message that matches a topic only on these ("kaise hain aap?", "how are you?") is no evidence for it.
+ */
+export const FUNCTION_CONCEPTS: ReadonlySet<string> = new Set([
+  '@how', '@where', '@when', '@why', '@who', '@which', '@whatis', '@howmuch', '@mine', '@people', '@time', '@work', '@after',
+]);
+
 /** English words that carry no topic: dropped before matching. */
 export const EN_STOPWORDS: ReadonlySet<string> = new Set(
   ('a an the is are was were be been being am i im me my mine we our ours us you your yours it its this that these those ' +
