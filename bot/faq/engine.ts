@@ -167,10 +167,10 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
  * of one or two letters is far more likely an unlisted function word than a new
  * subject, so it weighs like a common word instead of carrying the unknown-word surprise.
  */
-function tokenWeight(index: EngineIndex, token: AnalyzedToken): number {
+function tokenWeight(index: EngineIndex, token: AnalyzedToken, unknownIdf = index.unknownIdf): number {
   const known = index.termIdf.get(token.term) ?? index.phonIdf.get(token.phon);
   if (known !== undefined) return known;
-  return token.term.length <= 2 ? index.commonIdf : index.unknownIdf;
+  return token.term.length <= 2 ? index.commonIdf : unknownIdf;
 }
 
 /** 1 for the same term, PHONETIC_CREDIT for the same phonetic key, else 0. */
@@ -321,8 +321,12 @@ export class FaqEngine {
    * One retrieval over the telling words of all views; each candidate question is then re-scored per view.
    */
   private rank(index: EngineIndex, text: string): RankedTopic[] {
-    const [whole, ...parts] = messageViews(text).map((view) => this.view(index, view));
-    if (!whole) return [];
+    const [wholeText, ...partTexts] = messageViews(text);
+    if (wholeText === undefined) return [];
+    const whole = this.view(index, wholeText, index.unknownIdf);
+    // In a part that asks and has evidence of its own, a word the KB does not know ("urgent", "right now") is
+    // ordinary talk, not a sign of another subject: the evidence gate, not the surprise, keeps off-topic out.
+    const parts = partTexts.map((part) => this.view(index, part, 0.7 * index.unknownIdf));
     let bestRanking = whole.query.length > 0 ? this.rankView(index, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
     const asking = parts.filter((part) => part.query.length > 0 && part.asks);
     if (asking.length === 0) return bestRanking;
@@ -337,10 +341,10 @@ export class FaqEngine {
   }
 
   /** One view analysed: its weighted tokens and whether it asks something. */
-  private view(index: EngineIndex, text: string): View {
+  private view(index: EngineIndex, text: string, unknownIdf: number): View {
     const tokens = index.analyzer.analyze(text);
     return {
-      query: tokens.map((token) => ({ token, weight: tokenWeight(index, token) })),
+      query: tokens.map((token) => ({ token, weight: tokenWeight(index, token, unknownIdf) })),
       terms: new Set(tokens.map((t) => t.term)),
       phons: new Set(tokens.map((t) => t.phon)),
       asks: asksSomething(text, tokens),
