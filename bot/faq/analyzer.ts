@@ -1,5 +1,5 @@
 import { englishStem, isLatinWord, normalizeText, phoneticKey, searchKey, tokenize } from './normalize';
-import { CONCEPTS, EN_STOPWORDS, ROMAN_STOPWORDS, UR_STOPWORDS_RAW } from './synonyms';
+import { CONCEPTS, EN_STOPWORDS, ROMAN_STOPWORDS, SMS_SPELLINGS, UR_STOPWORDS_RAW } from './synonyms';
 
 /** One analysed token: `term` is a concept id (`@wfh`) or a word; `phon` its spelling-tolerant key. */
 export interface AnalyzedToken {
@@ -181,7 +181,9 @@ export class Analyzer {
 
   /** Analyse text into unique tokens, concepts first matched as phrases, function words dropped. */
   analyze(text: string): AnalyzedToken[] {
-    const words = tokenize(searchKey(maskSpecialTokens(normalizeText(text))));
+    const words = tokenize(searchKey(maskSpecialTokens(normalizeText(text))))
+      .map((word) => SMS_SPELLINGS[word] ?? word)
+      .flatMap((word) => this.unglue(word));
     const keys = words.map(matchKey);
     const out = new Map<string, AnalyzedToken>();
     const push = (token: AnalyzedToken): void => {
@@ -205,6 +207,24 @@ export class Analyzer {
       i += 1;
     }
     return [...out.values()];
+  }
+
+  /**
+   * Urdu typed without the space between two words (کیسےکریں, کیلیے): split where both halves are known
+   * words, function words or concepts; anything else stays one word.
+   */
+  private unglue(word: string): string[] {
+    if (isLatinWord(word) || word.length < 5 || this.isKnown(word)) return [word];
+    for (let cut = 2; cut <= word.length - 2; cut += 1) {
+      const head = word.slice(0, cut);
+      const tail = word.slice(cut);
+      if (this.isKnown(head) && this.isKnown(tail)) return [head, tail];
+    }
+    return [word];
+  }
+
+  private isKnown(word: string): boolean {
+    return TABLES.exact.has(word) || TABLES.stopwords.has(word) || this.fuzzyTargets.has(word);
   }
 
   /** Resolve one word: concept table, stopword, English stem, phonetic key, typo, or itself. */

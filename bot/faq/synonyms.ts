@@ -79,6 +79,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   '@city': ['city', 'shehar', 'shahar', 'شہر'],
   '@open': ['continue', 'operate', 'operating', 'jari', 'جاری', 'open', 'available', 'khula', 'khuli', 'khule', 'dastiyab', 'کھلی', 'کھلا', 'کھلے', 'دستیاب'],
   '@work': ['work', 'working', 'kaam', 'kam', 'کام'],
+  /** Where a call centre works: named so "office" is not read as a misspelt "officer". */
+  '@office': ['office', 'offices', 'premises', 'daftar', 'dafter', 'دفتر', 'دفاتر', 'آفس'],
   '@bot': ['bot', 'chatbot', 'بوٹ'],
   '@whatis': ['what is', 'what are', 'kya hai', 'kya hain', 'kya hota hai', 'kya hoti hai', 'kya cheez hai', 'kya cheez hoti hai', 'hota kya hai', 'hoti kya hai', 'کیا ہے', 'کیا ہیں', 'کیا ہوتا ہے', 'کیا ہوتی ہے', 'کیا چیز ہے', 'کیا چیز ہوتی ہے', 'ہوتا کیا ہے', 'ہوتی کیا ہے'],
 };
@@ -91,6 +93,25 @@ export const SUBJECT_CONCEPTS: ReadonlySet<string> = new Set([
   '@pseb', '@covid', '@helpline', '@wg', '@wl', '@wfh', '@human', '@team', '@urdu', '@english', '@language', '@data', '@cnic',
   '@freelancer', '@size', '@status', '@change', '@cancel',
 ]);
+
+/**
+ * SMS and chat spellings → the usual spelling, applied to every word before anything else (so phrases such as
+ * "kya hoti hai" still form from "kia hoti h"). Only whole words that mean one thing in chat: English
+ * abbreviations (u, r, abt, wat, hw, plz) and Roman Urdu with its vowels dropped (krni, rha, kb, mri).
+ */
+export const SMS_SPELLINGS: Readonly<Record<string, string>> = {
+  u: 'you', r: 'are', ur: 'your', abt: 'about', wat: 'what', wht: 'what', wot: 'what', hw: 'how', pls: 'please', plz: 'please',
+  plzz: 'please', pl: 'please', thx: 'thanks', thnx: 'thanks', frm: 'from', wrk: 'work', wid: 'with', wd: 'with', n: 'and',
+  b4: 'before', msg: 'message', ppl: 'people', tym: 'time', nd: 'and', dat: 'that', dis: 'this', d: 'the', becoz: 'because', coz: 'because',
+  h: 'hai', hy: 'hai', hay: 'hai', he: 'hai', hn: 'hain', hen: 'hain', kia: 'kya', kiya: 'kya', kb: 'kab', kaha: 'kahan', kahn: 'kahan',
+  kesy: 'kaise', kesay: 'kaise', kese: 'kaise', kaisay: 'kaise', kaisy: 'kaise', kasy: 'kaise', kaese: 'kaise',
+  kr: 'kar', kro: 'karo', krna: 'karna', krni: 'karni', krne: 'karne', krta: 'karta', krte: 'karte', krti: 'karti', krein: 'karein', kren: 'karen',
+  rha: 'raha', rhi: 'rahi', rhe: 'rahe', mri: 'meri', mra: 'mera', mre: 'mere', mjhe: 'mujhe', mujy: 'mujhe', hmari: 'hamari', hmara: 'hamara', hmare: 'hamare',
+  bta: 'bata', btao: 'batao', btayen: 'batayen', btaen: 'batayen', btain: 'batayen', btaye: 'batayen', btaein: 'batayen', btadein: 'batadein',
+  skta: 'sakta', skti: 'sakti', skte: 'sakte', sktay: 'sakte', chahye: 'chahiye', chaiye: 'chahiye', chahie: 'chahiye', chye: 'chahiye', chahiay: 'chahiye',
+  kyun: 'kyun', q: 'kyun', ghr: 'ghar', kam: 'kaam', krwana: 'karwana', krwani: 'karwani', hoga: 'hoga', hogi: 'hogi', mein: 'mein', me: 'mein', mn: 'mein',
+  k: 'ke', ky: 'ke', ki: 'ki', sy: 'se', ko: 'ko', nhi: 'nahi', nai: 'nahi', ni: 'nahi', b: 'bhi', bi: 'bhi',
+};
 
 /**
  * Concepts that say what kind of question it is, or whose it is, but not what it is about: a part of a
