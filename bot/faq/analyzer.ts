@@ -25,6 +25,11 @@ interface ConceptTables {
   readonly romanStopwordsByKey: ReadonlyMap<string, readonly string[]>;
 }
 
+/** Every word of a multi-word concept name (ایکسپورٹ in "سافٹ ویئر ایکسپورٹ بورڈ"): known, so never split apart. */
+const PHRASE_WORDS: ReadonlySet<string> = new Set(
+  Object.values(CONCEPTS).flatMap((variants) => variants.flatMap((v) => tokenize(searchKey(v)))),
+);
+
 /** Key used to find phrase candidates: phonetic for Latin, the folded word for Urdu script. */
 function matchKey(token: string): string {
   return isLatinWord(token) ? phoneticKey(token) : token;
@@ -224,7 +229,7 @@ export class Analyzer {
   }
 
   private isKnown(word: string): boolean {
-    return TABLES.exact.has(word) || TABLES.stopwords.has(word) || this.fuzzyTargets.has(word);
+    return TABLES.exact.has(word) || TABLES.stopwords.has(word) || this.fuzzyTargets.has(word) || PHRASE_WORDS.has(word);
   }
 
   /** Resolve one word: concept table, stopword, English stem, phonetic key, typo, or itself. */
