@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import { Analyzer, type AnalyzedToken } from './analyzer';
 import { detectLanguage } from './detectLanguage';
-import { messageViews } from './segment';
+import { messageParts } from './segment';
 import { FUNCTION_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
   FAQ_LANGUAGES,
@@ -101,6 +101,9 @@ interface EngineIndex {
 
 const splitSpaces = (text: string): string[] => text.split(' ').filter(Boolean);
 const identity = (term: string): string => term;
+
+/** How surprising an unknown word is inside a part of a message, relative to a whole message (see `rank`). */
+const PART_UNKNOWN_SURPRISE = 0.7;
 
 /** How much more a subject concept weighs than its IDF alone says. */
 const SUBJECT_BOOST = 1.5;
@@ -320,14 +323,32 @@ export class FaqEngine {
    * with the strongest best match decides, so context and courtesies around a question do not dilute it.
    * One retrieval over the telling words of all views; each candidate question is then re-scored per view.
    */
+  /**
+   * The best `limit` topics with their calibrated scores whatever the decision (for "suggested answers" and
+   * for callers that weigh the FAQ against other intents); `decision` is what `search` would decide.
+   */
+  topMatches(text: string, limit = 3, options: FaqSearchOptions = {}): FaqSearchResponse {
+    const index = this.index;
+    const language = options.lang ?? detectLanguage(text, options.previousLanguage);
+    const ranked = this.rank(index, text);
+    const results = ranked.slice(0, Math.max(0, limit)).map((r) => this.present(index, r, language));
+    return { language, decision: decide(ranked.map((r) => r.score)), results };
+  }
+
   private rank(index: EngineIndex, text: string): RankedTopic[] {
-    const [wholeText, ...partTexts] = messageViews(text);
-    if (wholeText === undefined) return [];
-    const whole = this.view(index, wholeText, index.unknownIdf);
-    // In a part that asks and has evidence of its own, a word the KB does not know ("urgent", "right now") is
-    // ordinary talk, not a sign of another subject: the evidence gate, not the surprise, keeps off-topic out.
-    const parts = partTexts.map((part) => this.view(index, part, 0.7 * index.unknownIdf));
+    const whole = this.view(index, text, index.analyzer.analyze(text), index.unknownIdf);
     let bestRanking = whole.query.length > 0 ? this.rankView(index, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
+    const { clauses, parts: partIndexes } = messageParts(text);
+    if (partIndexes.length === 0) return bestRanking;
+    // Each clause is analysed once; a part's tokens are its clauses' tokens. In a part that asks and has evidence
+    // of its own, a word the KB does not know ("urgent", "right now") is ordinary talk more than a sign of
+    // another subject: it weighs less than in a whole message, and the evidence gate keeps off-topic out.
+    const clauseTokens = clauses.map((clause) => index.analyzer.analyze(clause));
+    const parts = partIndexes.map((ids) => {
+      const tokens = new Map<string, AnalyzedToken>();
+      for (const id of ids) for (const token of clauseTokens[id] ?? []) if (!tokens.has(token.term)) tokens.set(token.term, token);
+      return this.view(index, ids.map((id) => clauses[id]).join(', '), [...tokens.values()], PART_UNKNOWN_SURPRISE * index.unknownIdf);
+    });
     const asking = parts.filter((part) => part.query.length > 0 && part.asks);
     if (asking.length === 0) return bestRanking;
     const hits = this.retrieve(index, asking.flatMap((v) => v.query), CANDIDATES * 2);
@@ -341,8 +362,7 @@ export class FaqEngine {
   }
 
   /** One view analysed: its weighted tokens and whether it asks something. */
-  private view(index: EngineIndex, text: string, unknownIdf: number): View {
-    const tokens = index.analyzer.analyze(text);
+  private view(index: EngineIndex, text: string, tokens: readonly AnalyzedToken[], unknownIdf: number): View {
     return {
       query: tokens.map((token) => ({ token, weight: tokenWeight(index, token, unknownIdf) })),
       terms: new Set(tokens.map((t) => t.term)),

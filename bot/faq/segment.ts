@@ -8,8 +8,8 @@
  */
 import { normalizeText } from './normalize';
 
-/** Enough views for a long message (about eight clauses); beyond it the last clauses are kept (the question usually ends a message). */
-const MAX_VIEWS = 24;
+/** Enough parts for a long message (about eight clauses); beyond it the last ones are kept (the question usually ends a message). */
+const MAX_PARTS = 24;
 
 /** Sentence ends: . ! ? and line breaks (Urdu ۔ and ؟ are already ASCII after normalizeText), but not "P@SHA"-style or decimal dots. */
 const SENTENCE_END = /(?<=[!?\n])|(?<=\.)(?!\d)/;
@@ -25,22 +25,31 @@ export function clauses(text: string): string[][] {
     .filter((sentence) => sentence.length > 0);
 }
 
+/** A message cut for scoring: its clauses, and the parts to score as lists of clause positions. */
+export interface MessageParts {
+  readonly clauses: readonly string[];
+  /** Each sentence of several clauses, each clause, and each pair of neighbouring clauses (empty for a one-clause message). */
+  readonly parts: readonly (readonly number[])[];
+}
+
 /**
- * The parts of a message worth scoring on their own, whole message first: each sentence, each clause,
- * and each pair of neighbouring clauses. A one-clause message has a single view (itself).
+ * The parts of a message worth scoring on their own besides the whole message: each sentence, each clause,
+ * and each pair of neighbouring clauses. A one-clause message has none (the whole message is the question).
  */
-export function messageViews(text: string): string[] {
+export function messageParts(text: string): MessageParts {
   const sentences = clauses(text);
   const flat = sentences.flat();
-  if (flat.length <= 1) return [text];
-  const views = new Set<string>([text]);
-  const parts: string[] = [];
-  for (const sentence of sentences) if (sentence.length > 1) parts.push(sentence.join(', '));
-  flat.forEach((clause, i) => {
-    parts.push(clause);
-    if (i > 0) parts.push(`${flat[i - 1] as string}, ${clause}`);
+  if (flat.length <= 1) return { clauses: flat, parts: [] };
+  const parts: number[][] = [];
+  let start = 0;
+  for (const sentence of sentences) {
+    if (sentence.length > 1) parts.push(sentence.map((_c, i) => start + i));
+    start += sentence.length;
+  }
+  flat.forEach((_clause, i) => {
+    parts.push([i]);
+    if (i > 0) parts.push([i - 1, i]);
   });
-  // Keep the views nearest the end when there are too many: sign-offs are short, so the question is rarely cut.
-  for (const part of parts.slice(-(MAX_VIEWS - 1))) views.add(part);
-  return [...views];
+  // Keep the parts nearest the end when there are too many: sign-offs are short, so the question is rarely cut.
+  return { clauses: flat, parts: parts.slice(-MAX_PARTS) };
 }
