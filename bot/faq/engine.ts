@@ -159,7 +159,7 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
     termIdf,
     phonIdf: idfTable(phonCounts, total),
     commonIdf: Math.log(1 + 8),
-    minEvidence: 2 * Math.log(1 + 8),
+    minEvidence: Math.log(1 + 8),
     unknownIdf: (options.unknownWordSurprise ?? DEFAULT_UNKNOWN_WORD_SURPRISE) * Math.log(1 + total),
     miniSearch,
   };
@@ -352,13 +352,28 @@ export class FaqEngine {
     const asking = parts.filter((part) => part.query.length > 0 && part.asks);
     if (asking.length === 0) return bestRanking;
     const hits = this.retrieve(index, asking.flatMap((v) => v.query), CANDIDATES * 2);
+    // Among the readings that would be answered outright, the one with the most evidence wins (a bare "what is
+    // the procedure?" explains itself fully but says less than "WFH apply karna hai, tareeqa kya hai?");
+    // if none would be answered, the best score does.
+    const wholeTop = bestRanking[0];
+    let best = { ranking: bestRanking, evidence: wholeTop ? evidence(index, whole, wholeTop.topic) : 0 };
+    let bestAnswers = decide(bestRanking.map((r) => r.score)) === 'answer';
     for (const part of asking) {
       const ranking = this.rankView(index, part, hits);
       const top = ranking[0];
-      if (!top || top.score <= (bestRanking[0]?.score ?? 0)) continue;
-      if (evidence(index, part, top.topic) >= index.minEvidence) bestRanking = ranking;
+      if (!top) continue;
+      const support = evidence(index, part, top.topic);
+      if (support < index.minEvidence) continue;
+      const answers = decide(ranking.map((r) => r.score)) === 'answer';
+      const better = answers
+        ? !bestAnswers || support > best.evidence
+        : !bestAnswers && top.score > (best.ranking[0]?.score ?? 0);
+      if (better) {
+        best = { ranking, evidence: support };
+        bestAnswers = answers;
+      }
     }
-    return bestRanking;
+    return best.ranking;
   }
 
   /** One view analysed: its weighted tokens and whether it asks something. */
