@@ -141,6 +141,8 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     'apna apni apne hum ham hamara hamari hamare hamen hamein aap ap apka apki apke tum tumhara koi kuch kch sirf bas liye lie liey ' +
     'lye to toh na nahi nahin nai ni ji jee bata batao batayen batayein batain batayin bataen dein do de dena deni dene dijiye ' +
     'lena leni lene lun lein le mil milega milegi milay mile milta milti chahta chahti chahte wala wali wale walon waloon yahan ' +
+    'iske iska iski uske uska uski inke inka inki unke unka unki isko usko inko unko isse usse ' +
+    'humne hamne maine mainey mainay tumne aapne apne unhon unhone unhon ne usne isne aam taur tor keh kehta kehte ' +
     'wahan ab abhi kis kin jo jis jab agar ek aik sab har cheez cheezein chez plz pls bhai salam assalam aoa janab shukriya hun hoon hu ' +
     'hy haan han acha achha theek hai k sa si diya di diye gya gyi bana bani banaya banai banane dun doon lun loon jaun paun karwana ' +
     'karwani karwane karwa karwao karwaun karwayen karwain karao karaya karana karani karai karwai karwaya karwaye deta deti dete leta leti lete ' +
@@ -149,7 +151,8 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
 
 /** Urdu-script function words, written naturally; the analyser folds them like queries. */
 export const UR_STOPWORDS_RAW: readonly string[] = (
-  'کیا ہے ہیں ہوں ہو ہوا ہوئی ہوئے ہوتا ہوتی ہوتے ہوگا ہوگی ہوں گی ہونگی ہوں گے ہونا کا کی کے کو سے میں پر اور بھی یہ وہ اس ان ' +
+  'کیا ہے ہیں ہوں ہو ہوا ہوئی ہوئے ہوتا ہوتی ہوتے ہوگا ہوگی ہوں گی ہونگی ہوں گے ہونا ہونے ہونی اسکے اسکی اسکا انکے انکی عام طور ' +
+  'کا کی کے کو سے میں پر اور بھی یہ وہ اس ان ' +
   'کر کرنا کرنی کرنے کرتا کرتی کرتے کروں کریں کرو کرے کیے گیا گئی گئے جا جاتا جاتی جاتے جائے جائیں رہا رہی رہے سکتا سکتی سکتے سکوں سکیں ' +
   'مجھے میرا میری میرے اپنا اپنی اپنے ہم ہمارا ہماری ہمارے ہمیں آپ تم کوئی کچھ صرف لیے لئے کیلئے کیلیے تک تو نہ نہیں جی بتائیں ' +
   'بتا بتاؤ بتا دیں دیں دے دو دینا دینی دینے دیجیے لوں لیں لے لینا ملے ملے گا ملے گی ملتا ملتی مل گا گی گے والا والی والے یہاں ' +
