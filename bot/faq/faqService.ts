@@ -4,6 +4,7 @@
  * "has anything changed?" check at most every few seconds, plus the dashboard and unanswered logs.
  */
 import type { PrismaClient } from '../../generated/prisma/client';
+import { detectLanguage } from './detectLanguage';
 import { FaqEngine } from './engine';
 import { loadKb } from './loadKb';
 import { loadTopicsFromDb, logQueries, recordUnanswered, syncKbToDb } from './faqStore';
@@ -60,6 +61,17 @@ export class FaqService {
   async search(text: string, options: FaqSearchOptions = {}): Promise<FaqSearchResponse> {
     await this.refreshIfChanged();
     return this.engine.search(text, options);
+  }
+
+  /** The best `limit` topics with scores whatever the decision (suggested answers; weighing the FAQ against other intents). */
+  async topMatches(text: string, limit = 3, options: FaqSearchOptions = {}): Promise<FaqSearchResponse> {
+    await this.refreshIfChanged();
+    return this.engine.topMatches(text, limit, options);
+  }
+
+  /** The language a message is written in (`en`, `ur`, `ur-Latn`), by the FAQ's rule; `previous` breaks ties. */
+  detectLanguage(text: string, previous?: FaqLanguage): FaqLanguage {
+    return detectLanguage(text, previous);
   }
 
   /** The topic with this id, for "did you mean" picks and related buttons. */

@@ -116,7 +116,7 @@ async function answerQuestion(
     const [top, ...rest] = response.results;
     await context.sendActivity(
       buildFaqAnswer(
-        { question: top.question, answer: top.answer, relatedTitle: t('faq:related'), related: rest.slice(0, 3), rtl: lang === 'ur' },
+        { question: top.question, answer: top.answer, relatedTitle: t('faq:related'), related: rest.slice(0, 3), rtl: response.language === 'ur' },
         rendering,
       ),
     );

@@ -79,6 +79,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   '@city': ['city', 'shehar', 'shahar', 'شہر'],
   '@open': ['continue', 'operate', 'operating', 'jari', 'جاری', 'open', 'available', 'khula', 'khuli', 'khule', 'dastiyab', 'کھلی', 'کھلا', 'کھلے', 'دستیاب'],
   '@work': ['work', 'working', 'kaam', 'kam', 'کام'],
+  /** Where a call centre works: named so "office" is not read as a misspelt "officer". */
+  '@office': ['office', 'offices', 'premises', 'daftar', 'dafter', 'دفتر', 'دفاتر', 'آفس'],
   '@bot': ['bot', 'chatbot', 'بوٹ'],
   '@whatis': ['what is', 'what are', 'kya hai', 'kya hain', 'kya hota hai', 'kya hoti hai', 'kya cheez hai', 'kya cheez hoti hai', 'hota kya hai', 'hoti kya hai', 'کیا ہے', 'کیا ہیں', 'کیا ہوتا ہے', 'کیا ہوتی ہے', 'کیا چیز ہے', 'کیا چیز ہوتی ہے', 'ہوتا کیا ہے', 'ہوتی کیا ہے'],
 };
@@ -90,6 +92,33 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
 export const SUBJECT_CONCEPTS: ReadonlySet<string> = new Set([
   '@pseb', '@covid', '@helpline', '@wg', '@wl', '@wfh', '@human', '@team', '@urdu', '@english', '@language', '@data', '@cnic',
   '@freelancer', '@size', '@status', '@change', '@cancel',
+]);
+
+/**
+ * SMS and chat spellings → the usual spelling, applied to every word before anything else (so phrases such as
+ * "kya hoti hai" still form from "kia hoti h"). Only whole words that mean one thing in chat: English
+ * abbreviations (u, r, abt, wat, hw, plz) and Roman Urdu with its vowels dropped (krni, rha, kb, mri).
+ */
+export const SMS_SPELLINGS: Readonly<Record<string, string>> = {
+  u: 'you', r: 'are', ur: 'your', abt: 'about', wat: 'what', wht: 'what', wot: 'what', hw: 'how', pls: 'please', plz: 'please',
+  plzz: 'please', pl: 'please', thx: 'thanks', thnx: 'thanks', frm: 'from', wrk: 'work', wid: 'with', wd: 'with', n: 'and',
+  b4: 'before', msg: 'message', ppl: 'people', tym: 'time', nd: 'and', dat: 'that', dis: 'this', d: 'the', becoz: 'because', coz: 'because',
+  h: 'hai', hy: 'hai', hay: 'hai', he: 'hai', hn: 'hain', hen: 'hain', kia: 'kya', kiya: 'kya', kb: 'kab', kaha: 'kahan', kahn: 'kahan',
+  kesy: 'kaise', kesay: 'kaise', kese: 'kaise', kaisay: 'kaise', kaisy: 'kaise', kasy: 'kaise', kaese: 'kaise',
+  kr: 'kar', kro: 'karo', krna: 'karna', krni: 'karni', krne: 'karne', krta: 'karta', krte: 'karte', krti: 'karti', krein: 'karein', kren: 'karen',
+  rha: 'raha', rhi: 'rahi', rhe: 'rahe', mri: 'meri', mra: 'mera', mre: 'mere', mjhe: 'mujhe', mujy: 'mujhe', hmari: 'hamari', hmara: 'hamara', hmare: 'hamare',
+  bta: 'bata', btao: 'batao', btayen: 'batayen', btaen: 'batayen', btain: 'batayen', btaye: 'batayen', btaein: 'batayen', btadein: 'batadein',
+  skta: 'sakta', skti: 'sakti', skte: 'sakte', sktay: 'sakte', chahye: 'chahiye', chaiye: 'chahiye', chahie: 'chahiye', chye: 'chahiye', chahiay: 'chahiye',
+  kyun: 'kyun', q: 'kyun', ghr: 'ghar', kam: 'kaam', krwana: 'karwana', krwani: 'karwani', hoga: 'hoga', hogi: 'hogi', mein: 'mein', me: 'mein', mn: 'mein',
+  k: 'ke', ky: 'ke', ki: 'ki', sy: 'se', ko: 'ko', nhi: 'nahi', nai: 'nahi', ni: 'nahi', b: 'bhi', bi: 'bhi',
+};
+
+/**
+ * Concepts that say what kind of question it is, or whose it is, but not what it is about: a part of a
+ * message that matches a topic only on these ("kaise hain aap?", "how are you?") is no evidence for it.
+ */
+export const FUNCTION_CONCEPTS: ReadonlySet<string> = new Set([
+  '@how', '@where', '@when', '@why', '@who', '@which', '@whatis', '@howmuch', '@mine', '@people', '@time', '@work', '@after',
 ]);
 
 /** English words that carry no topic: dropped before matching. */
@@ -112,6 +141,8 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     'apna apni apne hum ham hamara hamari hamare hamen hamein aap ap apka apki apke tum tumhara koi kuch kch sirf bas liye lie liey ' +
     'lye to toh na nahi nahin nai ni ji jee bata batao batayen batayein batain batayin bataen dein do de dena deni dene dijiye ' +
     'lena leni lene lun lein le mil milega milegi milay mile milta milti chahta chahti chahte wala wali wale walon waloon yahan ' +
+    'iske iska iski uske uska uski inke inka inki unke unka unki isko usko inko unko isse usse ' +
+    'humne hamne maine mainey mainay tumne aapne apne unhon unhone unhon ne usne isne aam taur tor keh kehta kehte ' +
     'wahan ab abhi kis kin jo jis jab agar ek aik sab har cheez cheezein chez plz pls bhai salam assalam aoa janab shukriya hun hoon hu ' +
     'hy haan han acha achha theek hai k sa si diya di diye gya gyi bana bani banaya banai banane dun doon lun loon jaun paun karwana ' +
     'karwani karwane karwa karwao karwaun karwayen karwain karao karaya karana karani karai karwai karwaya karwaye deta deti dete leta leti lete ' +
@@ -120,7 +151,8 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
 
 /** Urdu-script function words, written naturally; the analyser folds them like queries. */
 export const UR_STOPWORDS_RAW: readonly string[] = (
-  'کیا ہے ہیں ہوں ہو ہوا ہوئی ہوئے ہوتا ہوتی ہوتے ہوگا ہوگی ہوں گی ہونگی ہوں گے ہونا کا کی کے کو سے میں پر اور بھی یہ وہ اس ان ' +
+  'کیا ہے ہیں ہوں ہو ہوا ہوئی ہوئے ہوتا ہوتی ہوتے ہوگا ہوگی ہوں گی ہونگی ہوں گے ہونا ہونے ہونی اسکے اسکی اسکا انکے انکی عام طور ' +
+  'کا کی کے کو سے میں پر اور بھی یہ وہ اس ان ' +
   'کر کرنا کرنی کرنے کرتا کرتی کرتے کروں کریں کرو کرے کیے گیا گئی گئے جا جاتا جاتی جاتے جائے جائیں رہا رہی رہے سکتا سکتی سکتے سکوں سکیں ' +
   'مجھے میرا میری میرے اپنا اپنی اپنے ہم ہمارا ہماری ہمارے ہمیں آپ تم کوئی کچھ صرف لیے لئے کیلئے کیلیے تک تو نہ نہیں جی بتائیں ' +
   'بتا بتاؤ بتا دیں دیں دے دو دینا دینی دینے دیجیے لوں لیں لے لینا ملے ملے گا ملے گی ملتا ملتی مل گا گی گے والا والی والے یہاں ' +
