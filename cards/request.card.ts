@@ -43,6 +43,7 @@ const statusColors: Record<RequestStatus, string> = {
   APPROVED: 'Good',
   REJECTED: 'Attention',
   INFO_REQUESTED: 'Warning',
+  REVOKED: 'Attention',
 };
 
 /** Undecided requests show the decision buttons. */
