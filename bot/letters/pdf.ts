@@ -8,10 +8,10 @@ import PDFDocument from 'pdfkit';
 import type { Translate } from '../i18n';
 import { letterDate, type LetterData } from './letter';
 import { qrPng } from './qr';
+import type { LetterFonts } from './shaping';
 
 const URDU = 'urdu';
 const URDU_BOLD = 'urdu-bold';
-const urduFontFile = (weight: 400 | 700) => require.resolve(`@fontsource/amiri/files/amiri-arabic-${weight}-normal.woff`);
 /** fontkit shapes a run as one piece only when features are named; otherwise pdfkit lays words out left to right. */
 const shaped = { features: ['rlig', 'calt', 'liga'] as PDFKit.Mixins.OpenTypeFeatures[] };
 const arabicScript = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
@@ -30,8 +30,8 @@ export interface LetterTranslations {
   ur: Translate;
 }
 
-/** Renders the letter as a PDF. */
-export async function renderLetterPdf(data: LetterData, tr: LetterTranslations): Promise<Buffer> {
+/** Renders the letter as a PDF; `fonts` (loadLetterFonts) are shared by every letter a service renders. */
+export async function renderLetterPdf(data: LetterData, tr: LetterTranslations, fonts: LetterFonts): Promise<Buffer> {
   const qr = await qrPng(data.verifyUrl);
   const doc = new PDFDocument({
     size: 'A4',
@@ -39,8 +39,9 @@ export async function renderLetterPdf(data: LetterData, tr: LetterTranslations):
     info: { Title: `${tr.en('letters:pdf.title.' + data.kind)} ${data.reference}`, Author: tr.en('letters:pdf.board'), Subject: data.reference },
     lang: 'en',
   });
-  doc.registerFont(URDU, urduFontFile(400));
-  doc.registerFont(URDU_BOLD, urduFontFile(700));
+  // pdfkit accepts a fontkit font object as a source (its types name only files and buffers).
+  doc.registerFont(URDU, fonts.urdu as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont(URDU_BOLD, fonts.urduBold as unknown as PDFKit.Mixins.PDFFontSource);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

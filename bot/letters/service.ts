@@ -14,6 +14,7 @@ import { RequestTransitions, type Actor, type TransitionOutcome } from '../reque
 import { RequestStatus } from '../requests/lifecycle';
 import { isIssued, loadLetterData, cityName, type IssuedRequest } from './letter';
 import { renderLetterPdf } from './pdf';
+import { loadLetterFonts, type LetterFonts } from './shaping';
 import { LinkSigner, letterKey } from './signing';
 import { validityOf, verificationStatus, type ValidityRules, type VerificationStatus } from './validity';
 
@@ -60,6 +61,8 @@ export class LetterService {
   private readonly signer: LinkSigner;
   private readonly transitions: RequestTransitions;
   private readonly rules: ValidityRules;
+  /** Parsed on the first letter, then shared. */
+  private fonts?: LetterFonts;
 
   constructor(private readonly deps: LetterServiceDeps) {
     this.clock = deps.clock ?? (() => new Date());
@@ -130,7 +133,8 @@ export class LetterService {
     const { i18n, prisma } = this.deps;
     const en = i18n.getFixedT('en');
     const data = await loadLetterData(prisma, issued, this.verifyUrl(issued), en);
-    return renderLetterPdf(data, { en, ur: i18n.getFixedT('ur') });
+    this.fonts ??= loadLetterFonts();
+    return renderLetterPdf(data, { en, ur: i18n.getFixedT('ur') }, this.fonts);
   }
 
   /** What a letter holder is told; an unknown reference and a wrong code answer alike. */
