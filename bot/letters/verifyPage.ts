@@ -48,7 +48,7 @@ main{max-width:560px;margin:0 auto;padding:16px}
 .badge b{display:block;font-size:1.6rem}
 .ref{font-family:ui-monospace,Menlo,Consolas,monospace}
 section{background:#fff;border-radius:10px;padding:4px 16px 12px;margin-bottom:14px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
-section[dir=rtl]{font-family:"Noto Nastaliq Urdu","Jameel Noori Nastaleeq","Noto Naskh Arabic",serif;line-height:2}
+section[dir=rtl]{line-height:1.9}
 .status{color:${colors[v.status]};margin:.6em 0 .2em}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px;margin:0}
 dt{color:#555}dd{margin:0;font-weight:600}
