@@ -72,6 +72,13 @@ const envSchema = z
     CONSOLE_JWKS_URL: z.string().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
     CONSOLE_TOKEN_ISSUER: optionalString,
     BOT_PUBLIC_HOST: optionalString,
+    LETTER_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+      message: 'must be at least 32 characters',
+    }),
+    LETTER_LINK_TTL_HOURS: positiveInt(72),
+    LETTER_VALID_DAYS_WHITELISTING: positiveInt(30),
+    LETTER_VALID_DAYS_WFH: z.coerce.number().int().positive().optional().or(z.literal('').transform(() => undefined)),
+    VERIFY_RATE_LIMIT_PER_MINUTE: positiveInt(30),
   })
   .superRefine((env, ctx) => {
     const set = channelEndpointKeys.filter((k) => env[k] !== undefined);

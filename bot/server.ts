@@ -31,6 +31,7 @@ import { useReliability } from './reliability';
 import { OptimisticStorage } from './reliability/optimisticStorage';
 import { mountDirectLine } from './directline';
 import { mountWebChat } from './http/webchat';
+import { createLetters, mountLetters } from './letters/mount';
 
 /** Longest message the bot reads at all; a 500-row agent list pasted at once fits. */
 export const MAX_MESSAGE_LENGTH = 60_000;
@@ -108,7 +109,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma), logger));
   // Before the hand-off: its interceptor answers every other support-channel message with "no open chat".
   // requestDecisions.notifyRequestSubmitted is the request store's onSubmitted hook.
-  const requestDecisions = mountDecisions({ config, prisma: db.prisma, adapter, bot, conversationState, i18n, logger });
+  const letters = createLetters({ config, prisma: db.prisma, i18n, logger });
+  const requestDecisions = mountDecisions({ config, prisma: db.prisma, adapter, bot, conversationState, i18n, logger, letters });
   const handoff = mountHandoff({ config, prisma: db.prisma, adapter, bot, mainDialog, conversationState, i18n, logger });
   const faq = await FaqService.start(db.prisma, (err) => logger.warn({ err }, 'FAQ database sync failed; answering from the shipped knowledge base'));
   const answerQuestion = useFaq({ faq, bot, mainDialog, conversationState, logger, requestHandoff: (context) => handoff.service.request(context) });
@@ -140,6 +142,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       return outcome.claimed ? outcome : { claimed: false, by: outcome.by };
     },
   });
+  mountLetters(server, { config, prisma: db.prisma, letters, bot, staff: handoff.staff, notifier: requestDecisions.notifier, i18n, logger });
   const directLineStreams = mountDirectLine(server, { config, db, adapter, logger, logic: (context) => bot.run(context) });
   mountWebChat(server, { logger });
 

@@ -43,6 +43,7 @@ const statusColors: Record<RequestStatus, string> = {
   APPROVED: 'Good',
   REJECTED: 'Attention',
   INFO_REQUESTED: 'Warning',
+  REVOKED: 'Attention',
 };
 
 /** Undecided requests show the decision buttons. */
@@ -88,6 +89,11 @@ export function buildRequestCard(view: RequestCardView, t: Translate): Attachmen
     needsInfoLabel: t('decisions:card.action.needs_info'),
     verb: Verbs.requestDecide,
     reference: view.reference,
+    // An approval can be withdrawn (bot/letters): its letter then verifies as revoked.
+    canRevoke: view.status === RequestStatus.APPROVED,
+    reasonLabel: t('letters:card.reasonLabel'),
+    revokeLabel: t('letters:card.revoke'),
+    revokeVerb: Verbs.requestRevoke,
   });
 }
 

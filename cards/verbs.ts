@@ -8,6 +8,7 @@ export const Verbs = {
   handoffEnd: 'handoff.end',
   requestDecide: 'request.decide',
   requestReply: 'request.reply',
+  requestRevoke: 'request.revoke',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];

@@ -3,7 +3,7 @@ import { field, h, select, table } from './dom.js';
 import { errorText, formatDate } from './format.js';
 
 const kinds = ['whitelisting', 'wfh'];
-const statuses = ['SUBMITTED', 'IN_REVIEW', 'APPROVED', 'REJECTED', 'INFO_REQUESTED'];
+const statuses = ['SUBMITTED', 'IN_REVIEW', 'APPROVED', 'REJECTED', 'INFO_REQUESTED', 'REVOKED'];
 const decisions = ['approve', 'reject', 'needs_info'];
 
 /** Renders the filter form and list; a row's details open below it. */
@@ -113,6 +113,7 @@ export async function renderRequests(ctx, main) {
         t('common.none'),
       ),
       open ? decisionForm(r.reference) : h('p', { className: 'muted' }, t('requests.notOpen')),
+      r.status === 'APPROVED' ? letterActions(r.reference) : null,
     );
     detail.scrollIntoView({ block: 'nearest' });
   }
@@ -149,6 +150,42 @@ export async function renderRequests(ctx, main) {
       field(t('requests.note'), note),
       hint,
       h('button', { type: 'submit', className: 'primary' }, t('requests.submitDecision')),
+    );
+  }
+
+  /** An approved request's letter (bot/letters): download the PDF, or revoke the approval with a reason. */
+  function letterActions(reference) {
+    const reason = h('textarea', { name: 'reason', rows: 2, maxlength: 1000, dir: 'auto' });
+    const path = `/api/console/requests/${encodeURIComponent(reference)}`;
+    return h(
+      'form',
+      {
+        className: 'decide',
+        'aria-label': t('requests.letterTitle'),
+        onsubmit: async (event) => {
+          event.preventDefault();
+          if (!reason.value.trim()) {
+            notify(t('requests.revokeReasonRequired'), 'error');
+            reason.focus();
+            return;
+          }
+          try {
+            await api.post(`${path}/revoke`, { reason: reason.value.trim() });
+            notify(t('requests.revoked'), 'success');
+          } catch (err) {
+            notify(errorText(t, err), 'error');
+          }
+          await Promise.all([drawDetail(reference), drawList()]);
+        },
+      },
+      h('h3', {}, t('requests.letterTitle')),
+      h(
+        'button',
+        { type: 'button', dataset: { letter: reference }, onclick: () => api.download(`${path}/letter`, `PSEB-letter-${reference}.pdf`).catch((err) => notify(errorText(t, err), 'error')) },
+        t('requests.downloadLetter'),
+      ),
+      field(t('requests.revokeReason'), reason),
+      h('button', { type: 'submit' }, t('requests.revoke')),
     );
   }
 

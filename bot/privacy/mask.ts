@@ -14,6 +14,13 @@ export function maskCnic(cnic: string): string {
   return `${digits.slice(0, 5)}-*******-${digits.slice(12)}`;
 }
 
+/** `35202-1234567-1` → `*****-****567-1`: only the last four digits, as printed on approval letters. */
+export function maskCnicLast4(cnic: string): string {
+  const digits = asciiDigits(cnic).replace(/\D/g, '');
+  if (digits.length !== 13) return '*'.repeat(Math.max(cnic.length, 1));
+  return `*****-****${digits.slice(9, 12)}-${digits.slice(12)}`;
+}
+
 /** `+923001234567` / `0300-1234567` → `+92 3** *****67`. */
 export function maskPhone(phone: string): string {
   const digits = asciiDigits(phone).replace(/\D/g, '');

@@ -17,7 +17,7 @@ import { PrismaSupportChannelStore } from '../support/supportChannel';
 import { BotMessenger, type Messenger } from '../proactive/messenger';
 import { staffLanguage } from '../handoff/handoffService';
 import { DecisionService, RequestTransitions } from './decisions';
-import { RequestNotifier } from './notifications';
+import { RequestNotifier, type RequestNotifierDeps } from './notifications';
 import { InfoReplyFlow } from './infoReply';
 
 export interface DecisionsFeatureDeps {
@@ -29,6 +29,8 @@ export interface DecisionsFeatureDeps {
   logger: Logger;
   clock?: () => Date;
   messenger?: Messenger;
+  /** bot/letters: approval notices carry the letter. */
+  letters?: RequestNotifierDeps['letters'];
 }
 
 export interface DecisionsFeature {
@@ -55,6 +57,7 @@ export function createDecisionsFeature(deps: DecisionsFeatureDeps): DecisionsFea
     staffT,
     logger,
     clock: deps.clock ?? (() => new Date()),
+    letters: deps.letters,
   });
   const decisions = new DecisionService({ transitions, staff: new PrismaStaffDirectory(prisma, config.STAFF_AAD_OBJECT_IDS), notifier, staffT, logger });
   const replies = new InfoReplyFlow({ prisma, transitions, notifier, conversationState: deps.conversationState, i18n, staffT, logger });

@@ -13,7 +13,7 @@ import { threadReference, type SupportChannelStore } from '../support/supportCha
 import type { Delivery, Messenger } from '../proactive/messenger';
 import type { PrismaClient, Request } from '../../generated/prisma/client';
 import { buildRequestCard, type RequestCardView } from '../../cards/request.card';
-import { buildRequestNotice } from '../../cards/requestNotice.card';
+import { buildRequestNotice, type NoticeLetterView } from '../../cards/requestNotice.card';
 import { formatStaffTime, type RequestTransitions } from './decisions';
 
 export interface RequestNotifierDeps {
@@ -25,6 +25,8 @@ export interface RequestNotifierDeps {
   staffT: Translate;
   logger: Logger;
   clock: () => Date;
+  /** bot/letters: an approval's notice carries its letter. */
+  letters?: { noticeView(request: Request, lang: UiLanguage): Promise<NoticeLetterView | undefined> };
 }
 
 export class RequestNotifier {
@@ -74,13 +76,24 @@ export class RequestNotifier {
     const row = await this.deps.prisma.conversationRef.findUnique({ where: { conversationId: request.conversationId } });
     const lang: UiLanguage = isUiLanguage(request.language) ? request.language : 'en';
     const t = this.deps.i18n.getFixedT(lang);
-    const notice = buildRequestNotice({ reference: request.reference, status: request.status, note, rtl: isRtl(lang) }, t, renderingFor(request.channelId));
+    const letter = await this.letterFor(request, lang);
+    const notice = buildRequestNotice({ reference: request.reference, status: request.status, note, rtl: isRtl(lang), letter }, t, renderingFor(request.channelId));
     const delivery: Delivery = row
       ? await this.deps.messenger.send(row.reference as unknown as Partial<ConversationReference>, notice)
       : { ok: false, kind: 'unreachable', code: 'NoConversationReference' };
     await this.deps.transitions.recordNotification(request.id, delivery.ok ? null : { code: delivery.code, at: this.deps.clock() });
     if (!delivery.ok) this.deps.logger.warn({ reference: request.reference, code: delivery.code }, 'applicant not reachable');
     return delivery;
+  }
+
+  /** The letter links for an approval; a failure leaves them out rather than the notice. */
+  private async letterFor(request: Request, lang: UiLanguage): Promise<NoticeLetterView | undefined> {
+    try {
+      return await this.deps.letters?.noticeView(request, lang);
+    } catch (err) {
+      this.deps.logger.error({ err, reference: request.reference }, 'approval letter could not be issued');
+      return undefined;
+    }
   }
 
   private async threadOf(request: Request): Promise<Partial<ConversationReference> | undefined> {

@@ -13,7 +13,7 @@ export interface RequestOwner {
   userId: string;
 }
 
-export type RequestStatus = 'SUBMITTED' | 'IN_REVIEW' | 'APPROVED' | 'REJECTED' | 'INFO_REQUESTED';
+export type RequestStatus = 'SUBMITTED' | 'IN_REVIEW' | 'APPROVED' | 'REJECTED' | 'INFO_REQUESTED' | 'REVOKED';
 
 /** What filing a request of one kind needs. */
 export interface NewRequestOf<K extends RequestKind> {

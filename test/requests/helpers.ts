@@ -46,8 +46,8 @@ const wfhFields = {
 };
 
 /** Starts the app with a known support channel and staff. */
-export async function startDecisionsHarness(): Promise<DecisionsHarness> {
-  const h = await startHarness();
+export async function startDecisionsHarness(env: Record<string, string> = {}): Promise<DecisionsHarness> {
+  const h = await startHarness(env);
   const { prisma } = h.test.db;
   const feature = createDecisionsFeature({
     config: h.test.config,
