@@ -21,6 +21,9 @@ import { menuItems } from '../dialogs/menu';
 import { mountMessages, authenticateMessagesFirst } from './http/messages';
 import { bodyReader, MAX_BODY_BYTES } from './http/body';
 import { UPLOAD_ROUTE } from './directline/routes';
+import { parseStreamRequest } from './directline/stream';
+import { guardUpgrades } from './http/upgrade';
+import { installGuards } from './http/guards';
 import { mountHealth } from './http/health';
 import { mountHandoff } from './handoff';
 import { FaqService } from './faq/faqService';
@@ -125,6 +128,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   const server = restify.createServer({ name: 'pseb-assist', handleUncaughtExceptions: false });
+  installGuards(server);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(bodyReader({ logger, multipartRoutes: new Set([UPLOAD_ROUTE]), gate: authenticateMessagesFirst(adapter, config.localMode, logger) }));
   mountHealth(server, db, logger);
@@ -144,6 +148,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const directLineStreams = mountDirectLine(server, { config, db, adapter, logger, logic: (context) => bot.run(context) });
   mountWebChat(server, { logger });
+  guardUpgrades(server.server, { serves: (url) => directLineStreams !== undefined && parseStreamRequest(url) !== undefined });
 
   return {
     server,
