@@ -8,6 +8,7 @@ import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import {
   openPglite,
+  restrictPglitePermissions,
   parseDatabaseUrl,
   pgliteClientAdapter,
   pgliteMigrationFactory,
@@ -41,6 +42,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   if (target.kind === 'pglite') {
     const pglite = openPglite(target.dir);
     await pglite.waitReady;
+    restrictPglitePermissions(target.dir);
     return makeDatabase(target, new PrismaClient({ adapter: pgliteClientAdapter(pglite) }), () => pgliteMigrationFactory(pglite), async () => {
       // An unclosed PGlite keeps the process alive.
       await pglite.close();
