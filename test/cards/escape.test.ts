@@ -46,9 +46,10 @@ describe.each(hostile)('a user value %s', (value) => {
   });
 });
 
-it('escapes every Markdown and HTML metacharacter with a backslash', () => {
+it('escapes what starts an image, link, code, tag or entity with a backslash, and leaves masked numbers as they are', () => {
   expect(escapeMarkup('![x](http://h/x.png)')).toBe('\\!\\[x\\]\\(http://h/x.png\\)');
   expect(escapeMarkup('<img src=x>')).toBe('\\<img src=x\\>');
   expect(escapeMarkup('Acme & Sons')).toBe('Acme \\& Sons');
   expect(escapeMarkup('ACME Pvt Ltd ۱۲۳')).toBe('ACME Pvt Ltd ۱۲۳');
+  expect(escapeMarkup('+92 3** *****67 · 42101-*******-1')).toBe('+92 3** *****67 · 42101-*******-1');
 });
