@@ -4,7 +4,8 @@
  * - runs an optional gate first (authentication), before a single byte of the body is read;
  * - accepts Content-Encoding identity, gzip and deflate only (415 otherwise), inflating while it
  *   streams and stopping at the limit on the *inflated* size (413) — compressed bytes count too;
- * - parses JSON after an iterative nesting-depth check (400), url-encoded forms and text;
+ * - parses JSON after an iterative nesting-depth check (400), url-encoded forms and text, and makes
+ *   every string storable (no NUL, no lone surrogate) so no route hands the database a 500;
  * - parses multipart/form-data in memory, only on the routes that take uploads (415 elsewhere).
  */
 import { createGunzip, createInflate, type Gunzip, type Inflate } from 'node:zlib';
@@ -12,6 +13,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Request, Response, Next } from 'restify';
 import type { Logger } from '../logger';
 import { sendError } from './safe';
+import { storableJson, storableText } from '../reliability/sanitize';
 
 /** Largest body accepted on any route, after decompression. */
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -95,10 +97,11 @@ export function bodyReader(options: BodyReaderOptions): (req: Request, res: Resp
       uploads.set(req, form.files);
       return;
     }
+    // Every route gets text the database can store: no NUL, no lone surrogates (bounded by the depth check).
     const text = bytes.toString('utf8');
-    if (type.essence === 'application/x-www-form-urlencoded') req.body = Object.fromEntries(new URLSearchParams(text));
-    else if (type.essence.startsWith('text/')) req.body = text;
-    else req.body = parseJson(text, maxDepth);
+    if (type.essence === 'application/x-www-form-urlencoded') req.body = storableJson(Object.fromEntries(new URLSearchParams(text)));
+    else if (type.essence.startsWith('text/')) req.body = storableText(text);
+    else req.body = storableJson(parseJson(text, maxDepth));
   }
 }
 
@@ -246,7 +249,7 @@ async function parseMultipart(bytes: Buffer, contentType: string): Promise<{ fie
   const entries: [string, string | Blob & { name?: string }][] = [];
   form.forEach((value, field) => entries.push([field, value]));
   for (const [field, value] of entries) {
-    if (typeof value === 'string') fields[field] = value;
+    if (typeof value === 'string') fields[field] = storableText(value);
     else files.push({ field, name: value.name ?? '', type: value.type, bytes: Buffer.from(await value.arrayBuffer()) });
   }
   return { fields, files };
