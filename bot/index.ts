@@ -5,8 +5,8 @@ import { createApp } from './server';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp({ config });
-  app.server.listen(config.PORT, () => {
-    app.logger.info({ port: config.PORT, database: app.db.target.kind, localMode: config.localMode }, 'PSEB Assist listening');
+  app.server.listen(config.PORT, config.listenHost, () => {
+    app.logger.info({ port: config.PORT, host: config.listenHost ?? '(all interfaces)', database: app.db.target.kind, localMode: config.localMode }, 'PSEB Assist listening');
   });
   const stop = async (signal: string) => {
     app.logger.info({ signal }, 'shutting down');

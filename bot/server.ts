@@ -18,7 +18,12 @@ import { turnInfo } from './turnInfo';
 import { MainDialog } from '../dialogs/mainDialog';
 import { Verbs } from '../cards/verbs';
 import { menuItems } from '../dialogs/menu';
-import { mountMessages } from './http/messages';
+import { mountMessages, authenticateMessagesFirst } from './http/messages';
+import { bodyReader, MAX_BODY_BYTES } from './http/body';
+import { UPLOAD_ROUTE } from './directline/routes';
+import { parseStreamRequest } from './directline/stream';
+import { guardUpgrades } from './http/upgrade';
+import { installGuards } from './http/guards';
 import { mountHealth } from './http/health';
 import { mountHandoff } from './handoff';
 import { FaqService } from './faq/faqService';
@@ -35,8 +40,8 @@ import { createLetters, mountLetters } from './letters/mount';
 
 /** Longest message the bot reads at all; a 500-row agent list pasted at once fits. */
 export const MAX_MESSAGE_LENGTH = 60_000;
-/** Largest JSON body accepted on any route. */
-export const MAX_BODY_BYTES = 512 * 1024;
+/** Largest body accepted on any route, after decompression (bot/http/body.ts). */
+export { MAX_BODY_BYTES };
 
 export interface AppOptions {
   config: Config;
@@ -125,8 +130,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   const server = restify.createServer({ name: 'pseb-assist', handleUncaughtExceptions: false });
+  installGuards(server);
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, maxFileSize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+  server.use(bodyReader({ logger, multipartRoutes: new Set([UPLOAD_ROUTE]), gate: authenticateMessagesFirst(adapter, config.localMode, logger) }));
   mountHealth(server, db, logger);
   mountMessages(server, { adapter, logger, logic: (context) => bot.run(context) });
   mountFaqApi(server, faq, logger);
@@ -145,6 +151,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   mountLetters(server, { config, prisma: db.prisma, letters, bot, staff: handoff.staff, notifier: requestDecisions.notifier, i18n, logger });
   const directLineStreams = mountDirectLine(server, { config, db, adapter, logger, logic: (context) => bot.run(context) });
   mountWebChat(server, { logger });
+  guardUpgrades(server.server, { serves: (url) => directLineStreams !== undefined && parseStreamRequest(url) !== undefined });
 
   return {
     server,

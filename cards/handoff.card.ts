@@ -7,6 +7,7 @@ import { languageNameKey, type Translate } from '../bot/i18n';
 import { maskText } from '../bot/privacy/mask';
 import { cardTemplate, expandCard } from './render';
 import { Verbs } from './verbs';
+import { escapeMarkup } from './escape';
 import templateJson from './handoff.card.json';
 
 /** Parsed once; every expansion reuses it. */
@@ -42,23 +43,23 @@ export const maxCardLineLength = 300;
 /** Builds the card in the staff's language. */
 export function buildHandoffCard(view: HandoffCardView, t: Translate): Attachment {
   const none = t('handoff:card.none');
-  const userName = view.userName || t('handoff:anonymousUser');
+  const userName = view.userName ? escapeMarkup(view.userName) : t('handoff:anonymousUser');
   return expandCard(template, {
     title: t('handoff:card.title', { user: userName }),
-    status: t(`handoff:card.status.${view.state}`, { agent: view.agentName ?? '' }),
+    status: t(`handoff:card.status.${view.state}`, { agent: escapeMarkup(view.agentName ?? '') }),
     statusColor: statusColors[view.state],
     facts: [
       { title: t('handoff:card.facts.user'), value: userName },
       { title: t('handoff:card.facts.channel'), value: view.channelId },
       { title: t('handoff:card.facts.language'), value: t(languageNameKey(view.language)) },
-      { title: t('handoff:card.facts.topic'), value: view.topic ? maskText(view.topic) : none },
+      { title: t('handoff:card.facts.topic'), value: view.topic ? escapeMarkup(maskText(view.topic)) : none },
       { title: t('handoff:card.facts.requests'), value: view.requestReferences.length ? view.requestReferences.join(', ') : none },
     ],
     historyTitle: t('handoff:card.historyTitle'),
     noHistory: t('handoff:card.noHistory'),
     lines: view.lines.map((line) => ({
       who: line.fromUser ? userName : t('handoff:card.bot'),
-      text: maskText(line.text).slice(0, maxCardLineLength),
+      text: escapeMarkup(maskText(line.text).slice(0, maxCardLineLength)),
     })),
     canClaim: view.state === 'waiting',
     canEnd: view.state === 'active',

@@ -8,6 +8,7 @@ import type { Translate } from '../bot/i18n';
 import { RequestStatus } from '../bot/requests/lifecycle';
 import { cardTemplate, expandCard } from './render';
 import { Verbs } from './verbs';
+import { escapeMarkup } from './escape';
 import templateJson from './requestNotice.card.json';
 
 /** Parsed once: expanding a parsed template is far cheaper than parsing it per card. */
@@ -33,7 +34,7 @@ export function buildRequestNotice(view: RequestNoticeView, t: Translate, render
   const canReply = view.status === RequestStatus.INFO_REQUESTED;
   const headline = t('decisions:user.headline', { reference: view.reference, status: t(`decisions:status.${view.status}`) });
   const body = t(`decisions:user.body.${view.status}`, { reference: view.reference });
-  const note = view.note ? t('decisions:user.note', { note: view.note }) : '';
+  const note = view.note ? t('decisions:user.note', { note: rendering === 'text' ? view.note : escapeMarkup(view.note) }) : '';
   const replyLabel = t('decisions:user.reply');
   const { letter } = view;
   const letterHint = letter ? t('letters:notice.linkHint', { expires: letter.expires, reference: view.reference }) : '';

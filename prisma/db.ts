@@ -8,6 +8,7 @@ import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import {
   openPglite,
+  restrictPglitePermissions,
   parseDatabaseUrl,
   pgliteClientAdapter,
   pgliteMigrationFactory,
@@ -43,6 +44,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   if (target.kind === 'pglite') {
     const pglite = openPglite(target.dir, options.pgliteDump);
     await pglite.waitReady;
+    restrictPglitePermissions(target.dir);
     return makeDatabase(target, new PrismaClient({ adapter: pgliteClientAdapter(pglite) }), () => pgliteMigrationFactory(pglite), async () => {
       // An unclosed PGlite keeps the process alive.
       await pglite.close();

@@ -11,7 +11,8 @@ import type { Database } from '../../prisma/db';
 import type { PsebAdapter } from '../adapter';
 import { mountConnector, publishTo } from './connector';
 import { createDelivery } from './delivery';
-import { mountDirectLineRoutes } from './routes';
+import { DIRECTLINE_PREFIX, mountDirectLineRoutes, WEBCHAT_TOKEN_PATH } from './routes';
+import { limitPerAddress } from '../http/limits';
 import { deriveKeys, loadSecret, type DirectLineKeys } from './secret';
 import { DirectLineStore } from './store';
 import { mountStream, type StreamHandle } from './stream';
@@ -19,6 +20,13 @@ import { mountStream, type StreamHandle } from './stream';
 /** How the bot appears in Web Chat conversations (the name is an identifier; the page shows its own). */
 export const LOCAL_BOT_ID = 'pseb-assist';
 export const BOT_NAME = 'PSEB Assist';
+
+/** The requests that create a token or a conversation for whoever asks: limited per client address. */
+const startRoutes = [
+  { method: 'POST', path: WEBCHAT_TOKEN_PATH },
+  { method: 'POST', path: `${DIRECTLINE_PREFIX}/tokens/generate` },
+  { method: 'POST', path: `${DIRECTLINE_PREFIX}/conversations` },
+];
 
 export interface DirectLineDeps {
   config: Config;
@@ -44,6 +52,7 @@ export function mountDirectLine(server: Server, deps: DirectLineDeps): StreamHan
   const store = new DirectLineStore(deps.db.prisma);
   const deliver = createDelivery({ adapter: deps.adapter, botAppId: config.MicrosoftAppId, logic: deps.logic, publish: publishTo(store) });
   mountConnector(server, { store, keys: getKeys, logger });
+  limitPerAddress(server, startRoutes, config.DIRECTLINE_STARTS_PER_MINUTE);
   mountDirectLineRoutes(server, { store, keys: getKeys, deliver, logger, bot: { id: config.MicrosoftAppId ?? LOCAL_BOT_ID, name: BOT_NAME } });
   return mountStream(server.server, { store, keys: getKeys, logger });
 }

@@ -7,6 +7,7 @@ import type { Request, Response, Server } from 'restify';
 import type { Activity } from 'botbuilder';
 import type { Logger } from '../logger';
 import { safe, sendError } from '../http/safe';
+import { uploadedParts } from '../http/body';
 import { parseClientActivity, parseWatermark, stampUserActivity, type ClientActivity, type Participants } from './activities';
 import { serviceUrlFor } from './connector';
 import { streamUrlFor } from './stream';
@@ -18,13 +19,14 @@ import { identifyCaller, issueToken, mayOpen, TOKEN_LIFETIME_SECONDS, type Calle
 import {
   MAX_UPLOAD_REQUEST_BYTES,
   readActivityPart,
-  removeParts,
   splitParts,
   toCsvAttachment,
 } from './upload';
 
 export const DIRECTLINE_PREFIX = '/v3/directline';
 export const WEBCHAT_TOKEN_PATH = '/api/webchat/token';
+/** The one route that takes multipart bodies. */
+export const UPLOAD_ROUTE = `${DIRECTLINE_PREFIX}/conversations/:conversationId/upload`;
 /** Activities returned per poll; the client comes back for the rest at once. */
 export const PAGE_SIZE = 100;
 
@@ -55,7 +57,7 @@ export function isValidUserId(value: unknown): value is string {
 export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
   const route = (handler: (req: Request, res: Response) => Promise<void>) => safe(deps.logger, handler);
 
-  // The multipart parser would spool any size to disk before our handler runs; refuse big uploads first.
+  // Uploads must declare their length, so a too-big one is refused before any of it is read.
   server.pre((req, res, next) => {
     const problem = req.method === 'POST' && uploadPath.test(req.url ?? '') ? uploadSizeProblem(req.headers['content-length']) : undefined;
     if (!problem) return next();
@@ -153,21 +155,17 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
   );
 
   server.post(
-    `${DIRECTLINE_PREFIX}/conversations/:conversationId/upload`,
+    UPLOAD_ROUTE,
     route(async (req, res) => {
-      try {
-        const opened = await openConversation(deps, req, res);
-        if (!opened) return;
-        const { activity: activityPart, uploads } = splitParts(req.files);
-        const fieldActivity = isRecord(req.body) && typeof req.body.activity === 'string' ? safeJson(req.body.activity) : undefined;
-        const parsed = parseClientActivity(fieldActivity ?? (await readActivityPart(activityPart)));
-        if (!parsed.ok) return sendError(res, 400, 'invalid_activity', parsed.problems);
-        const attachment = await toCsvAttachment(uploads);
-        if (typeof attachment === 'string') return sendError(res, attachment === 'too_large' ? 413 : attachment === 'not_csv' ? 415 : 400, attachment);
-        await post(deps, req, res, opened, { ...parsed.activity, type: 'message', attachments: [attachment] });
-      } finally {
-        await removeParts(req.files);
-      }
+      const opened = await openConversation(deps, req, res);
+      if (!opened) return;
+      const { activity: activityPart, uploads } = splitParts(uploadedParts(req));
+      const fieldActivity = isRecord(req.body) && typeof req.body.activity === 'string' ? safeJson(req.body.activity) : undefined;
+      const parsed = parseClientActivity(fieldActivity ?? readActivityPart(activityPart));
+      if (!parsed.ok) return sendError(res, 400, 'invalid_activity', parsed.problems);
+      const attachment = toCsvAttachment(uploads);
+      if (typeof attachment === 'string') return sendError(res, attachment === 'too_large' ? 413 : attachment === 'not_csv' ? 415 : 400, attachment);
+      await post(deps, req, res, opened, { ...parsed.activity, type: 'message', attachments: [attachment] });
     }),
   );
 }
