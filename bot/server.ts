@@ -22,6 +22,7 @@ import { mountMessages } from './http/messages';
 import { mountHealth } from './http/health';
 import { mountHandoff } from './handoff';
 import { FaqService } from './faq/faqService';
+import { faqAnswers } from './desk/faqAnswers';
 import { useFaq, mountFaqApi } from './faq/mountFaq';
 import { faqLanguageDetector } from './faq/botDetector';
 import { mountDecisions } from './requests/mountDecisions';
@@ -109,8 +110,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Before the hand-off: its interceptor answers every other support-channel message with "no open chat".
   // requestDecisions.notifyRequestSubmitted is the request store's onSubmitted hook.
   const requestDecisions = mountDecisions({ config, prisma: db.prisma, adapter, bot, conversationState, i18n, logger });
-  const handoff = mountHandoff({ config, prisma: db.prisma, adapter, bot, mainDialog, conversationState, i18n, logger });
   const faq = await FaqService.start(db.prisma, (err) => logger.warn({ err }, 'FAQ database sync failed; answering from the shipped knowledge base'));
+  const handoff = mountHandoff({ config, prisma: db.prisma, adapter, bot, mainDialog, conversationState, i18n, logger, answers: faqAnswers(faq) });
   const answerQuestion = useFaq({ faq, bot, mainDialog, conversationState, logger, requestHandoff: (context) => handoff.service.request(context) });
   mountRequests({
     bot,

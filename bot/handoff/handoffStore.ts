@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
-import type { PrismaClient, Handoff, CallbackTicket } from '../../generated/prisma/client';
+import type { PrismaClient, Handoff, CallbackTicket, Prisma } from '../../generated/prisma/client';
+import type { FormInProgress } from '../desk/form';
 
 export type { Handoff };
 
@@ -15,6 +16,8 @@ export interface NewHandoff {
   channelId: string;
   language: string;
   topic?: string;
+  /** The form the user left to ask for a person. */
+  form?: FormInProgress;
 }
 
 /** Placeholder thread id while one instance posts a late card. */
@@ -38,7 +41,8 @@ export class HandoffStore {
 
   /** Queues a new hand-off. */
   create(data: NewHandoff): Promise<Handoff> {
-    return this.prisma.handoff.create({ data: { ...data, status: 'WAITING' } });
+    const { form, ...rest } = data;
+    return this.prisma.handoff.create({ data: { ...rest, form: form ? (JSON.parse(JSON.stringify(form)) as Prisma.InputJsonValue) : undefined, status: 'WAITING' } });
   }
 
   /** Reads one. */
@@ -131,14 +135,13 @@ export class HandoffStore {
     return rows.reverse().map((r) => ({ direction: r.direction, text: r.text ?? '' }));
   }
 
-  /** References of the user's requests that are not decided yet. */
-  async openRequestReferences(userId: string, channelId: string): Promise<string[]> {
-    const rows = await this.prisma.request.findMany({
+  /** The user's requests that are not decided yet: reference and status. */
+  openRequests(userId: string, channelId: string): Promise<{ reference: string; status: string }[]> {
+    return this.prisma.request.findMany({
       where: { userId, channelId, status: { in: [...openRequestStatuses] } },
       orderBy: { createdAt: 'asc' },
-      select: { reference: true },
+      select: { reference: true, status: true },
     });
-    return rows.map((r) => r.reference);
   }
 
   /** Stores a private agent note against the user's conversation (never relayed). */

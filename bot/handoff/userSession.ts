@@ -9,6 +9,7 @@ import type { MainDialog } from '../../dialogs/mainDialog';
 import { sendMenu } from '../../dialogs/menu';
 import { turnInfo } from '../turnInfo';
 import { dialogStateProperty } from '../psebBot';
+import { formInProgress, type FormInProgress } from '../desk/form';
 
 
 export interface CallbackOffer {
@@ -47,6 +48,12 @@ export class UserSession {
     } else {
       await sendMenu(context);
     }
+  }
+
+  /** The form the user is in the middle of, if any (read from the saved dialog stack). */
+  async activeForm(context: TurnContext): Promise<FormInProgress | undefined> {
+    const dc = await this.dialogs.createContext(context);
+    return formInProgress(dc.stack);
   }
 
   /** Remembers that the user's next message is a callback note. */
