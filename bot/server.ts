@@ -23,6 +23,7 @@ import { mountHealth } from './http/health';
 import { mountHandoff } from './handoff';
 import { FaqService } from './faq/faqService';
 import { faqAnswers } from './desk/faqAnswers';
+import { consoleDesk } from './desk/consoleDesk';
 import { useFaq, mountFaqApi } from './faq/mountFaq';
 import { faqLanguageDetector } from './faq/botDetector';
 import { mountDecisions } from './requests/mountDecisions';
@@ -136,6 +137,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     staffDirectory: handoff.staff,
     requestNotifier: requestDecisions.notifier,
     onFaqChanged: () => faq.reload(),
+    desk: consoleDesk(handoff.service, handoff.store),
     claimHandoff: async (id, actor) => {
       const outcome = await handoff.service.claimFor(id, { aadObjectId: actor.oid, name: actor.name });
       return outcome.claimed ? outcome : { claimed: false, by: outcome.by };
