@@ -53,11 +53,11 @@ describeWithChromium('agent console page', () => {
     expect(await row.innerText()).toMatch(/4 min/);
     await browser.screenshot(page, 'console-queue');
     await claim.click();
-    await waitForStatus(en.queue.claimed);
+    // The claimed chat opens in the console.
+    await page.locator('#chat-transcript').waitFor({ timeout: 10_000 });
+    expect(page.url()).toContain(`#chat/${handoff.id}`);
     const saved = await t.db.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } });
     expect([saved.status, saved.agentName]).toEqual(['ACTIVE', 'Developer (local)']);
-    await page.locator(`button[data-claim="${handoff.id}"]`).waitFor({ state: 'detached', timeout: 10_000 });
-    expect(await page.locator(`button[data-claim="${handoff.id}"]`).count()).toBe(0);
     // The user is told who joined, in their own conversation.
     const [told] = await connector.waitFor((c) => c.conversationId === handoff.userConversationId && c.method === 'POST');
     expect(String(told.body.text)).toContain('Developer (local)');
@@ -126,7 +126,7 @@ describeWithChromium('agent console page', () => {
         return { id: c.id, opaque };
       }),
     );
-    expect(painted.map((p) => p.id).sort()).toEqual(['chart-faq', 'chart-handoffs', 'chart-languages', 'chart-requests-kind', 'chart-requests-status']);
+    expect(painted.map((p) => p.id).sort()).toEqual(['chart-csat', 'chart-faq', 'chart-handoffs', 'chart-languages', 'chart-requests-kind', 'chart-requests-status']);
     for (const chart of painted) expect(chart.opaque).toBeGreaterThan(500);
     expect(await page.locator('#median-wait').innerText()).not.toBe(en.common.unknown);
     await browser.screenshot(page, 'console-dashboard');
