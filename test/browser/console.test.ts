@@ -115,6 +115,9 @@ describeWithChromium('agent console page', () => {
     for (const seconds of [45, 200]) await seedHandoff(t.db.prisma, { status: 'ACTIVE', claimedAfterSeconds: seconds });
     await seedRequest(t.db.prisma, { kind: 'wfh', language: 'ur' });
     for (const decision of ['answer', 'suggest', 'none']) await t.db.prisma.faqQueryLog.create({ data: { language: 'ur', decision } });
+    for (const score of [5, 2]) {
+      await t.db.prisma.handoffRating.create({ data: { handoffId: `h-${score}-${Date.now()}`, userConversationId: 'c-rated', agentName: 'Sana Rated', status: 'rated', score, ratedAt: new Date() } });
+    }
     await page.getByRole('button', { name: en.nav.dashboard, exact: true }).click();
     await page.waitForSelector('#chart-languages');
     const painted = await page.$$eval('canvas', (canvases) =>
@@ -129,6 +132,8 @@ describeWithChromium('agent console page', () => {
     expect(painted.map((p) => p.id).sort()).toEqual(['chart-csat', 'chart-faq', 'chart-handoffs', 'chart-languages', 'chart-requests-kind', 'chart-requests-status']);
     for (const chart of painted) expect(chart.opaque).toBeGreaterThan(500);
     expect(await page.locator('#median-wait').innerText()).not.toBe(en.common.unknown);
+    expect(await page.locator('#csat-total').innerText()).toBe('50%');
+    expect(await page.locator('#csat-agents').innerText()).toContain('Sana Rated');
     await browser.screenshot(page, 'console-dashboard');
   });
 
