@@ -275,16 +275,19 @@ export class HandoffService {
     };
   }
 
-  /** The user's answer to the rating question, typed ("4 thank you") or another message (which skips it). */
-  async onRatingReply(context: TurnContext): Promise<boolean> {
+  /**
+   * The user's answer to the rating question, typed ("4 thank you"). Any other message — or any message
+   * while a form waits for an answer — skips the question and goes on as usual.
+   */
+  async onRatingReply(context: TurnContext, dc: DialogContext): Promise<boolean> {
     const pending = await this.deps.ratings.pendingFor(context.activity.conversation.id, this.deps.clock());
     if (!pending) return false;
-    const rating = parseRating(context.activity.text ?? '');
+    const rating = dc.activeDialog ? undefined : parseRating(context.activity.text ?? '');
     if (!rating) {
       await this.deps.ratings.skip(pending.id);
       return false;
     }
-    await this.storeRating(context, pending.handoffId, rating.score, rating.comment);
+    await this.storeRating(context, pending.handoffId, rating.score, rating.comment, dc);
     return true;
   }
 
@@ -431,34 +434,38 @@ export class HandoffService {
           ? t('handoff:user.endedByAgent', { agent: closer.agent.name })
           : t(wasWaiting ? 'handoff:user.cancelled' : 'handoff:user.endedByUser');
       await context.sendActivity(`${notice} ${t('handoff:user.back')}`);
-      await this.deps.session.backWithBot(context, dc);
+      const askedInText = !wasWaiting && (await this.askRating(context, t, closed, await this.deps.session.inDialog(context, dc)));
+      // A numbered text menu right after "reply 1 to 5" would be ambiguous: it follows the rating instead.
+      if (!askedInText) await this.deps.session.backWithBot(context, dc);
     };
-    const tellAndAsk = async (context: TurnContext, t: Translate, dc?: DialogContext) => {
-      await tellUser(context, t, dc);
-      if (!wasWaiting) await this.askRating(context, t, closed);
-    };
-    if (userTurn) await tellAndAsk(userTurn.context, turnInfo(userTurn.context).t, userTurn.dc);
-    else await this.toUser(closed, tellAndAsk);
+    if (userTurn) await tellUser(userTurn.context, turnInfo(userTurn.context).t, userTurn.dc);
+    else await this.toUser(closed, tellUser);
     return true;
   }
 
-  /** Asks the user to rate a chat that an agent had taken; once per hand-off. */
-  private async askRating(context: TurnContext, t: Translate, handoff: Handoff): Promise<void> {
-    if (!handoff.claimedAt) return;
+  /**
+   * Asks the user to rate a chat an agent had taken, once per hand-off: a card where cards work; in text
+   * only when no form is waiting for an answer (a number would be the form's). True when asked in text.
+   */
+  private async askRating(context: TurnContext, t: Translate, handoff: Handoff, formOpen: boolean): Promise<boolean> {
+    const { lang, rendering } = turnInfo(context);
+    if (!handoff.claimedAt || (rendering !== 'adaptive' && formOpen)) return false;
     const asked = await this.deps.ratings.ask(
       { handoffId: handoff.id, userConversationId: handoff.userConversationId, agentAadId: handoff.agentAadId, agentName: handoff.agentName, language: handoff.language },
       this.deps.clock(),
     );
-    if (!asked) return;
-    const { lang, rendering } = turnInfo(context);
+    if (!asked) return false;
     await context.sendActivity(buildRatingPrompt({ handoffId: handoff.id, rtl: lang === 'ur' }, rendering, t));
+    return rendering !== 'adaptive';
   }
 
-  private async storeRating(context: TurnContext, handoffId: string, score: number, comment: string | undefined): Promise<void> {
+  /** Stores a rating once and thanks the user; a typed one brings the menu the text prompt held back. */
+  private async storeRating(context: TurnContext, handoffId: string, score: number, comment: string | undefined, dc?: DialogContext): Promise<void> {
     const { t } = turnInfo(context);
     const stored = await this.deps.ratings.rate(handoffId, score, comment, this.deps.clock());
     if (stored) this.deps.logger.info({ handoffId, score }, 'hand-off rated');
     await context.sendActivity(t(stored ? 'handoff:rating.thanks' : 'handoff:rating.already'));
+    if (dc) await this.deps.session.backWithBot(context, dc);
   }
 
   /** The hand-off if this agent holds it, else why not. */

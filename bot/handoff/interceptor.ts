@@ -48,7 +48,7 @@ export function handoffInterceptor(service: HandoffService, store: HandoffStore,
       return true;
     }
     if (await service.onCallbackOffer(context, dc)) return true;
-    if (!isCardSubmit(context) && (await service.onRatingReply(context))) return true;
+    if (!isCardSubmit(context) && (await service.onRatingReply(context, dc))) return true;
     if (asksForAgent(context)) {
       await service.request(context);
       return true;

@@ -50,6 +50,12 @@ export class UserSession {
     }
   }
 
+  /** Whether a dialog (a form) waits for the user's next answer. */
+  async inDialog(context: TurnContext, existing?: DialogContext): Promise<boolean> {
+    const dc = existing ?? (await this.dialogs.createContext(context));
+    return dc.activeDialog !== undefined;
+  }
+
   /** The form the user is in the middle of, if any (read from the saved dialog stack). */
   async activeForm(context: TurnContext): Promise<FormInProgress | undefined> {
     const dc = await this.dialogs.createContext(context);

@@ -196,14 +196,29 @@ describe('the agent desk', () => {
     expect((after.body.lowRatings as { handoffId: string }[]).some((r) => r.handoffId === handoff.id)).toBe(false);
   });
 
+  it('lets a user skip the rating: their next message is handled as usual', async () => {
+    const user = h.user('skype');
+    const handoff = await queued(user, 'Is WFH allowed?');
+    await h.member(staff[0]).click(handoff.threadConversationId!, { verb: Verbs.handoffClaim, handoffId: handoff.id });
+    await h.member(staff[0]).write(handoff.threadConversationId!, '/end');
+    const menu = await user.say('menu');
+    expect(textOfAll(menu)).toContain(en('common:menu.title'));
+    expect(await h.test.db.prisma.handoffRating.findUniqueOrThrow({ where: { handoffId: handoff.id } })).toMatchObject({ status: 'skipped', score: null });
+    expect(textOfAll(await user.say('5'))).not.toContain(en('handoff:rating.thanks'));
+  });
+
   it('reads a typed rating with a comment on a text channel, in Urdu', async () => {
     const user = h.user('skype', 'ur-PK');
     const handoff = await queued(user, 'کیا کال سینٹر ایجنٹس گھر سے کام کر سکتے ہیں', 'کسی نمائندے سے بات');
     await h.member(staff[0]).click(handoff.threadConversationId!, { verb: Verbs.handoffClaim, handoffId: handoff.id });
     await h.member(staff[0]).write(handoff.threadConversationId!, '/end');
     expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(ur('handoff:rating.askText', { min: 1, max: 5 }));
+    // The numbered menu waits until the rating is in, so a number cannot be read two ways.
+    const sent = plainTextsSentTo(h.connector, user.conversationId);
+    expect(sent[sent.length - 1]).toBe(ur('handoff:rating.askText', { min: 1, max: 5 }));
     const thanks = await user.say('۵ بہت اچھا');
     expect(textOfAll(thanks)).toContain(ur('handoff:rating.thanks'));
+    expect(textOfAll(thanks)).toContain(ur('common:menu.title'));
     expect(await h.test.db.prisma.handoffRating.findUniqueOrThrow({ where: { handoffId: handoff.id } })).toMatchObject({ score: 5, comment: 'بہت اچھا' });
   });
 });
