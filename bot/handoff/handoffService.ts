@@ -223,7 +223,7 @@ export class HandoffService {
     const answer = this.deps.answers?.answer(topicId, handoff.language);
     if (!answer) return { ok: false, reason: 'unknown_topic' };
     await this.deps.store.addEvent(handoff, `[${agent.name} sent the FAQ answer ${topicId}]`);
-    const delivery = await this.relayAsAgent(handoff, agent, answer, origin);
+    const delivery = await this.relayAsAgent(handoff, agent, answer, origin, true);
     return delivery.ok ? { ok: true } : { ok: false, reason: 'undelivered', code: delivery.code };
   }
 
@@ -234,7 +234,7 @@ export class HandoffService {
     const snippet = (await this.deps.snippets.byName(nameOrId)) ?? (/^[0-9a-f-]{36}$/i.test(nameOrId) ? await this.deps.snippets.byId(nameOrId) : null);
     if (!snippet) return { ok: false, reason: 'unknown_snippet' };
     await this.deps.store.addEvent(handoff, `[${agent.name} sent the saved reply ${snippet.name}]`);
-    const delivery = await this.relayAsAgent(handoff, agent, snippetText(snippet, handoff.language), origin);
+    const delivery = await this.relayAsAgent(handoff, agent, snippetText(snippet, handoff.language), origin, true);
     return delivery.ok ? { ok: true } : { ok: false, reason: 'undelivered', code: delivery.code };
   }
 
@@ -480,13 +480,15 @@ export class HandoffService {
 
   /**
    * The one relay path of an agent's words to the user, whatever they came from: sent "as from Teams", and
-   * when written in the console also posted into the Teams thread (marked as from the console).
+   * posted into the Teams thread when the thread did not see them typed: written in the console (marked so),
+   * or a prepared text (FAQ answer, saved reply) sent from a card button or `/reply`.
    */
-  private async relayAsAgent(handoff: Handoff, agent: Agent, text: string, origin: AgentOrigin): Promise<Delivery> {
+  private async relayAsAgent(handoff: Handoff, agent: Agent, text: string, origin: AgentOrigin, prepared = false): Promise<Delivery> {
     const delivery = await this.toUser(handoff, async (userContext, t) => {
       await userContext.sendActivity(t('handoff:user.agentSays', { agent: agent.name, text }));
     });
     if (origin === 'console') await this.toThread(handoff, this.staffT('handoff:agent.fromConsole', { agent: agent.name, text: maskText(text) }));
+    else if (prepared && delivery.ok) await this.toThread(handoff, this.staffT('handoff:agent.preparedSent', { agent: agent.name, text: maskText(text) }));
     return delivery;
   }
 

@@ -28,11 +28,6 @@ export interface Agent {
   name: string;
 }
 
-export interface TranscriptLine {
-  direction: 'incoming' | 'outgoing' | 'activity';
-  text: string;
-}
-
 /** Request statuses a user may still be waiting on. */
 const openRequestStatuses = ['SUBMITTED', 'IN_REVIEW', 'INFO_REQUESTED'] as const;
 
@@ -122,17 +117,6 @@ export class HandoffStore {
     return this.takeEach(due, (id) =>
       this.prisma.handoff.updateMany({ where: { id, status: 'WAITING', gaveUpAt: null }, data: { gaveUpAt: now, status: 'CLOSED', closedBy: 'timeout', closedAt: now } }),
     );
-  }
-
-  /** The last lines of a conversation, oldest first, private notes left out. */
-  async lastLines(conversationId: string, take: number): Promise<TranscriptLine[]> {
-    const rows = await this.prisma.transcriptMessage.findMany({
-      where: { conversationId, private: false, text: { not: null } },
-      orderBy: { createdAt: 'desc' },
-      take,
-      select: { direction: true, text: true },
-    });
-    return rows.reverse().map((r) => ({ direction: r.direction, text: r.text ?? '' }));
   }
 
   /** The user's requests that are not decided yet: reference and status. */

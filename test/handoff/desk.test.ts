@@ -133,6 +133,7 @@ describe('the agent desk', () => {
     await h.member(staff[1]).click(thread, { verb: Verbs.handoffSendAnswer, handoffId: handoff.id, topicId: 'wfh.what' });
     const topic = await h.test.db.prisma.faqTopic.findUniqueOrThrow({ where: { id: 'wfh.what' } });
     expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(ur('handoff:user.agentSays', { agent: staff[1].name, text: topic.answerUr }));
+    expect(plainTextsSentTo(h.connector, thread)).toContain(en('handoff:agent.preparedSent', { agent: staff[1].name, text: topic.answerUr }));
     // Someone who did not claim it is refused.
     const other = await h.member(staff[0]).click(thread, { verb: Verbs.handoffSendAnswer, handoffId: handoff.id, topicId: 'wfh.what' });
     expect(textOfAll(other)).toContain(en('handoff:agent.notClaimer', { agent: staff[1].name }));
