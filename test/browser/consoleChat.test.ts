@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describeWithChromium, launchBrowser, type TestBrowser } from '../helpers/browser';
 import { startHarness, en as bot, plainTextsSentTo, type Harness } from '../handoff/harness';
 import { TestUser } from '../helpers/app';
+import { Verbs } from '../../cards/verbs';
 import en from '../../locales/en/console.json';
 
 const DEV_TOKEN = 'browser-chat-dev-token-0123456789';
@@ -77,6 +78,19 @@ describeWithChromium('agent console chat', () => {
     expect(await page.locator('#chat-send').isDisabled()).toBe(true);
     expect(JSON.stringify(h.connector.sentTo(user.conversationId))).toContain(bot('handoff:rating.askCard'));
     await browser.screenshot(page, 'console-chat-ended');
+  });
+
+  it('flags a low rating in the queue until someone follows it up', async () => {
+    const handoff = await h.handoffOf(user.conversationId);
+    await user.submit({ verb: Verbs.handoffRate, handoffId: handoff.id, score: 1, comment: 'Nobody answered my question' });
+    await page.getByRole('button', { name: en.nav.queue, exact: true }).click();
+    const flag = page.locator('tr', { hasText: 'Nobody answered my question' });
+    await flag.waitFor({ timeout: 10_000 });
+    expect(await flag.innerText()).toContain(en.queue.ratingValue.replace('{{score}}', '1'));
+    await browser.screenshot(page, 'console-low-rating');
+    await flag.getByRole('button', { name: en.queue.markFollowedUp }).click();
+    await flag.waitFor({ state: 'detached', timeout: 10_000 });
+    expect((await h.test.db.prisma.handoffRating.findUniqueOrThrow({ where: { handoffId: handoff.id } })).followedUpBy).toBe(agent);
   });
 
   it('ran without script errors', () => {
