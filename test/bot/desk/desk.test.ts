@@ -7,6 +7,9 @@ import { asFormInProgress, formInProgress } from '../../../bot/desk/form';
 import { formFields } from '../../../bot/requests/forms';
 import { csatReport } from '../../../bot/console/dashboard';
 import { csatOf, weekKey } from '../../../bot/console/stats';
+import { buildRatingPrompt } from '../../../cards/rating.card';
+import { Verbs } from '../../../cards/verbs';
+import { createI18n } from '../../../bot/i18n';
 
 describe('typed ratings', () => {
   it.each([
@@ -101,5 +104,29 @@ describe('CSAT', () => {
       { agent: 'Bilal', count: 1, average: 4, satisfied: 1 },
     ]);
     expect(report.count).toBe(3);
+  });
+});
+
+describe('rating prompt', () => {
+  const i18n = createI18n();
+  const en = i18n.getFixedT('en');
+  const ur = i18n.getFixedT('ur');
+
+  it('is a right-to-left card in Urdu with five score buttons and an optional comment', () => {
+    const activity = buildRatingPrompt({ handoffId: 'h-9', rtl: true }, 'adaptive', ur);
+    const card = activity.attachments?.[0].content as { rtl: boolean; body: { type: string; id?: string; text?: string }[]; actions: { data: Record<string, unknown>; title: string }[] };
+    expect(card.rtl).toBe(true);
+    expect(card.body[0].text).toBe(ur('handoff:rating.askCard'));
+    expect(card.body.some((b) => b.type === 'Input.Text' && b.id === 'comment')).toBe(true);
+    expect(card.actions.map((a) => a.data)).toEqual([1, 2, 3, 4, 5].map((score) => ({ verb: Verbs.handoffRate, handoffId: 'h-9', score })));
+    expect(card.actions[4].title).toBe(ur('handoff:rating.scores.5'));
+  });
+
+  it('asks for a number in text where cards do not work', () => {
+    for (const rendering of ['hero', 'text'] as const) {
+      const activity = buildRatingPrompt({ handoffId: 'h-9', rtl: false }, rendering, en);
+      expect(activity.attachments ?? []).toEqual([]);
+      expect(activity.text).toBe(en('handoff:rating.askText', { min: 1, max: 5 }));
+    }
   });
 });
