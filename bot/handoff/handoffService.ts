@@ -262,13 +262,18 @@ export class HandoffService {
   /** The user's language, last messages, open requests, unfinished form and suggested answers (masked). */
   async contextOf(handoff: Handoff): Promise<HandoffContext> {
     const [texts, openRequests, suggestions] = await Promise.all([
-      this.deps.store.recentUserTexts(handoff.userConversationId, cardHistoryLength),
+      this.deps.store.recentUserTexts(handoff.userConversationId, cardHistoryLength * 3),
       this.deps.store.openRequests(handoff.userId, handoff.channelId),
       this.suggestionsFor(handoff),
     ]);
     return {
       language: handoff.language,
-      lastMessages: texts.reverse().map((text) => maskText(text)),
+      // Commands ("agent", "menu") say nothing about the user's matter.
+      lastMessages: texts
+        .filter((text) => text.trim() && commandIntent(text) === undefined)
+        .slice(0, cardHistoryLength)
+        .reverse()
+        .map((text) => maskText(text)),
       openRequests,
       form: asFormInProgress(handoff.form) ?? null,
       suggestions,

@@ -64,7 +64,7 @@ describe('the agent desk', () => {
     const detail = await api('GET', `/api/console/handoffs/${handoff.id}`);
     expect(detail.body).toMatchObject({ mine: true, status: 'ACTIVE', context: { language: 'en' } });
     const context = detail.body.context as { lastMessages: string[]; suggestions: { topicId: string; answer: string }[] };
-    expect(context.lastMessages).toContain('How do I apply for whitelisting of my call centre?');
+    expect(context.lastMessages).toEqual(['How do I apply for whitelisting of my call centre?', 'Thank you, which documents do I need?']);
     expect(context.suggestions.length).toBeGreaterThan(0);
     expect(context.suggestions.length).toBeLessThanOrEqual(3);
     const [first] = context.suggestions;
