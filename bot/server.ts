@@ -27,6 +27,8 @@ import { installGuards } from './http/guards';
 import { mountHealth } from './http/health';
 import { mountHandoff } from './handoff';
 import { FaqService } from './faq/faqService';
+import { faqAnswers } from './desk/faqAnswers';
+import { consoleDesk } from './desk/consoleDesk';
 import { useFaq, mountFaqApi } from './faq/mountFaq';
 import { faqLanguageDetector } from './faq/botDetector';
 import { mountDecisions } from './requests/mountDecisions';
@@ -116,8 +118,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   // requestDecisions.notifyRequestSubmitted is the request store's onSubmitted hook.
   const letters = createLetters({ config, prisma: db.prisma, i18n, logger });
   const requestDecisions = mountDecisions({ config, prisma: db.prisma, adapter, bot, conversationState, i18n, logger, letters });
-  const handoff = mountHandoff({ config, prisma: db.prisma, adapter, bot, mainDialog, conversationState, i18n, logger });
   const faq = await FaqService.start(db.prisma, (err) => logger.warn({ err }, 'FAQ database sync failed; answering from the shipped knowledge base'));
+  const handoff = mountHandoff({ config, prisma: db.prisma, adapter, bot, mainDialog, conversationState, i18n, logger, answers: faqAnswers(faq) });
   const answerQuestion = useFaq({ faq, bot, mainDialog, conversationState, logger, requestHandoff: (context) => handoff.service.request(context) });
   mountRequests({
     bot,
@@ -143,6 +145,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     staffDirectory: handoff.staff,
     requestNotifier: requestDecisions.notifier,
     onFaqChanged: () => faq.reload(),
+    desk: consoleDesk(handoff.service, handoff.store),
     claimHandoff: async (id, actor) => {
       const outcome = await handoff.service.claimFor(id, { aadObjectId: actor.oid, name: actor.name });
       return outcome.claimed ? outcome : { claimed: false, by: outcome.by };

@@ -6,6 +6,8 @@ export const Verbs = {
   faqPick: 'faq.pick',
   handoffClaim: 'handoff.claim',
   handoffEnd: 'handoff.end',
+  handoffSendAnswer: 'handoff.sendAnswer',
+  handoffRate: 'handoff.rate',
   requestDecide: 'request.decide',
   requestReply: 'request.reply',
   requestRevoke: 'request.revoke',

@@ -1,6 +1,6 @@
 /**
  * Composes the hand-off feature from the app's pieces and plugs it in: the support-channel middleware,
- * the interceptor, the Claim / End verbs, the `agent` menu route, and the sweeper (stopped by stop()).
+ * the interceptor, the Claim / End / send-answer / rate verbs, the `agent` menu route, and the sweeper (stopped by stop()).
  */
 import type { ConversationState } from 'botbuilder';
 import type { i18n } from 'i18next';
@@ -15,7 +15,9 @@ import { PrismaStaffDirectory, type StaffDirectory } from '../staff/staffDirecto
 import { PrismaSupportChannelStore, SupportChannelMiddleware, type SupportTarget } from '../support/supportChannel';
 import { BotMessenger, type Messenger } from '../proactive/messenger';
 import { HandoffStore } from './handoffStore';
-import { HandoffService } from './handoffService';
+import { HandoffService, type AnswerSource } from './handoffService';
+import { SnippetStore } from '../desk/snippetStore';
+import { RatingStore } from '../desk/ratingStore';
 import { HandoffSweeper } from './sweeper';
 import { UserSession } from './userSession';
 import { parseBusinessHours } from './businessHours';
@@ -34,6 +36,8 @@ export interface HandoffFeatureDeps {
   logger: Logger;
   clock?: () => Date;
   messenger?: Messenger;
+  /** The FAQ, for suggested answers on the card and in the console. */
+  answers?: AnswerSource;
 }
 
 export interface HandoffFeature {
@@ -61,6 +65,9 @@ export function createHandoffFeature(deps: HandoffFeatureDeps): HandoffFeature {
     i18n: deps.i18n,
     logger,
     clock,
+    snippets: new SnippetStore(prisma),
+    ratings: new RatingStore(prisma),
+    answers: deps.answers,
     settings: {
       businessHours: parseBusinessHours(config.BUSINESS_HOURS),
       businessHoursText: config.BUSINESS_HOURS,
@@ -85,6 +92,8 @@ export function mountHandoff(deps: HandoffFeatureDeps & { bot: PsebBot }): Mount
   deps.bot.intercept(handoffInterceptor(service, store, supportTarget));
   deps.bot.onVerb(Verbs.handoffClaim, (dc, data) => service.claim(dc.context, data.handoffId));
   deps.bot.onVerb(Verbs.handoffEnd, (dc, data) => service.endFromCard(dc.context, data.handoffId));
+  deps.bot.onVerb(Verbs.handoffSendAnswer, (dc, data) => service.sendAnswerFromCard(dc.context, data));
+  deps.bot.onVerb(Verbs.handoffRate, (dc, data) => service.rateFromCard(dc.context, data));
   deps.mainDialog.useRoute('agent', async (dc) => {
     await service.request(dc.context);
   });

@@ -1,6 +1,6 @@
 /**
  * Takes messages before the dialogs: everything in a hand-off's support thread, everything from a user
- * whose hand-off is open (so the bot stays silent), a pending callback note, and "agent" typed anywhere
+ * whose hand-off is open (so the bot stays silent), a pending callback note, a typed rating after a chat, and "agent" typed anywhere
  * — even in the middle of a form, whose dialog is left untouched so it can resume afterwards.
  */
 import type { TurnContext } from 'botbuilder';
@@ -48,6 +48,7 @@ export function handoffInterceptor(service: HandoffService, store: HandoffStore,
       return true;
     }
     if (await service.onCallbackOffer(context, dc)) return true;
+    if (!isCardSubmit(context) && (await service.onRatingReply(context, dc))) return true;
     if (asksForAgent(context)) {
       await service.request(context);
       return true;

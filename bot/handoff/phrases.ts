@@ -24,14 +24,21 @@ export function isCancelRequest(text: string): boolean {
   return cancelWords.has(normalizeCommand(text));
 }
 
-export type AgentCommand = { kind: 'note'; text: string } | { kind: 'end' } | { kind: 'message'; text: string } | { kind: 'empty' };
+export type AgentCommand =
+  | { kind: 'note'; text: string }
+  | { kind: 'end' }
+  | { kind: 'reply'; name: string }
+  | { kind: 'message'; text: string }
+  | { kind: 'empty' };
 
-/** Reads an agent's thread message: `/note …` is private, `/end` closes, anything else goes to the user. */
+/** Reads an agent's thread message: `/note …` is private, `/end` closes, `/reply <name>` sends a saved reply, anything else goes to the user. */
 export function parseAgentCommand(text: string): AgentCommand {
   const trimmed = text.trim();
   if (!trimmed) return { kind: 'empty' };
   const note = /^\/note\b\s*([\s\S]*)$/i.exec(trimmed);
   if (note) return { kind: 'note', text: note[1].trim() };
   if (/^\/end\s*$/i.test(trimmed)) return { kind: 'end' };
+  const reply = /^\/reply\s+(\S[\s\S]*)$/i.exec(trimmed);
+  if (reply) return { kind: 'reply', name: reply[1].trim() };
   return { kind: 'message', text: trimmed };
 }

@@ -54,11 +54,11 @@ describeWithChromium('agent console page', () => {
     expect(await row.innerText()).toContain(en.faq.languages['ur-Latn']);
     await browser.screenshot(page, 'console-queue');
     await claim.click();
-    await waitForStatus(en.queue.claimed);
+    // The claimed chat opens in the console.
+    await page.locator('#chat-transcript').waitFor({ timeout: 10_000 });
+    expect(page.url()).toContain(`#chat/${handoff.id}`);
     const saved = await t.db.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } });
     expect([saved.status, saved.agentName]).toEqual(['ACTIVE', 'Developer (local)']);
-    await page.locator(`button[data-claim="${handoff.id}"]`).waitFor({ state: 'detached', timeout: 10_000 });
-    expect(await page.locator(`button[data-claim="${handoff.id}"]`).count()).toBe(0);
     // The user is told who joined, in their own conversation.
     const [told] = await connector.waitFor((c) => c.conversationId === handoff.userConversationId && c.method === 'POST');
     expect(String(told.body.text)).toContain('Developer (local)');
@@ -116,6 +116,9 @@ describeWithChromium('agent console page', () => {
     for (const seconds of [45, 200]) await seedHandoff(t.db.prisma, { status: 'ACTIVE', claimedAfterSeconds: seconds });
     await seedRequest(t.db.prisma, { kind: 'wfh', language: 'ur' });
     for (const decision of ['answer', 'suggest', 'none']) await t.db.prisma.faqQueryLog.create({ data: { language: 'ur', decision } });
+    for (const score of [5, 2]) {
+      await t.db.prisma.handoffRating.create({ data: { handoffId: `h-${score}-${Date.now()}`, userConversationId: 'c-rated', agentName: 'Sana Rated', status: 'rated', score, ratedAt: new Date() } });
+    }
     await page.getByRole('button', { name: en.nav.dashboard, exact: true }).click();
     await page.waitForSelector('#chart-languages');
     const painted = await page.$$eval('canvas', (canvases) =>
@@ -127,9 +130,11 @@ describeWithChromium('agent console page', () => {
         return { id: c.id, opaque };
       }),
     );
-    expect(painted.map((p) => p.id).sort()).toEqual(['chart-faq', 'chart-handoffs', 'chart-languages', 'chart-requests-kind', 'chart-requests-status']);
+    expect(painted.map((p) => p.id).sort()).toEqual(['chart-csat', 'chart-faq', 'chart-handoffs', 'chart-languages', 'chart-requests-kind', 'chart-requests-status']);
     for (const chart of painted) expect(chart.opaque).toBeGreaterThan(500);
     expect(await page.locator('#median-wait').innerText()).not.toBe(en.common.unknown);
+    expect(await page.locator('#csat-total').innerText()).toBe('50%');
+    expect(await page.locator('#csat-agents').innerText()).toContain('Sana Rated');
     await browser.screenshot(page, 'console-dashboard');
   });
 
