@@ -14,6 +14,7 @@ import { createDelivery } from './delivery';
 import { mountDirectLineRoutes } from './routes';
 import { deriveKeys, loadSecret, type DirectLineKeys } from './secret';
 import { DirectLineStore } from './store';
+import { WebchatUsers } from './userToken';
 import { mountStream, type StreamHandle } from './stream';
 
 /** How the bot appears in Web Chat conversations (the name is an identifier; the page shows its own). */
@@ -44,6 +45,6 @@ export function mountDirectLine(server: Server, deps: DirectLineDeps): StreamHan
   const store = new DirectLineStore(deps.db.prisma);
   const deliver = createDelivery({ adapter: deps.adapter, botAppId: config.MicrosoftAppId, logic: deps.logic, publish: publishTo(store) });
   mountConnector(server, { store, keys: getKeys, logger });
-  mountDirectLineRoutes(server, { store, keys: getKeys, deliver, logger, bot: { id: config.MicrosoftAppId ?? LOCAL_BOT_ID, name: BOT_NAME } });
+  mountDirectLineRoutes(server, { store, users: new WebchatUsers(deps.db.prisma), keys: getKeys, deliver, logger, bot: { id: config.MicrosoftAppId ?? LOCAL_BOT_ID, name: BOT_NAME } });
   return mountStream(server.server, { store, keys: getKeys, logger });
 }

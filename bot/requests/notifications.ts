@@ -69,9 +69,9 @@ export class RequestNotifier {
     return delivery;
   }
 
-  /** Tells the applicant the new status (and the note) where they filed; the outcome is recorded on the request. */
+  /** Tells the applicant the new status (and the note) in their latest conversation; the outcome is recorded on the request. */
   async notifyApplicant(request: Request, note: string | undefined): Promise<Delivery> {
-    const row = await this.deps.prisma.conversationRef.findUnique({ where: { conversationId: request.conversationId } });
+    const row = await this.applicantConversation(request);
     const lang: UiLanguage = isUiLanguage(request.language) ? request.language : 'en';
     const t = this.deps.i18n.getFixedT(lang);
     const notice = buildRequestNotice({ reference: request.reference, status: request.status, note, rtl: lang === 'ur' }, t, renderingFor(request.channelId));
@@ -81,6 +81,18 @@ export class RequestNotifier {
     await this.deps.transitions.recordNotification(request.id, delivery.ok ? null : { code: delivery.code, at: this.deps.clock() });
     if (!delivery.ok) this.deps.logger.warn({ reference: request.reference, code: delivery.code }, 'applicant not reachable');
     return delivery;
+  }
+
+  /**
+   * The applicant's most recent conversation on the request's channel (a Web Chat user who came back
+   * talks in a new one), else the one they filed in.
+   */
+  private async applicantConversation(request: Request) {
+    const latest = await this.deps.prisma.conversationRef.findFirst({
+      where: { channelId: request.channelId, userId: request.userId },
+      orderBy: { updatedAt: 'desc' },
+    });
+    return latest ?? this.deps.prisma.conversationRef.findUnique({ where: { conversationId: request.conversationId } });
   }
 
   private async threadOf(request: Request): Promise<Partial<ConversationReference> | undefined> {
