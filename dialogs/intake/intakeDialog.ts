@@ -21,7 +21,7 @@ import {
   type ValidationContext,
 } from '../validators';
 import { validateForm, type FieldError, type RequestKind } from '../../bot/requests/forms';
-import type { CreateResult, RequestStore } from '../../bot/requests/store';
+import type { CreateResult, DuplicateQuery, RequestStore } from '../../bot/requests/store';
 import { csvAttachmentOf, readCsvAttachment, type CsvReadResult } from '../../bot/requests/attachments';
 import { turnInfo } from '../../bot/turnInfo';
 import { buildChoices, pickChoice, type Choice } from '../../cards/choices.card';
@@ -73,6 +73,11 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     return state.phase !== 'confirmCancel';
   }
 
+  /** A bare reference is an answer while a field is asked (the WFH form asks for one). */
+  protected override takesBareReference(state: IntakeState): boolean {
+    return state.phase === 'field';
+  }
+
   /** Routes a typed reply or a card submit to the current phase. */
   protected async onAnswer(dc: DialogContext, state: IntakeState, text: string): Promise<DialogTurnResult> {
     const { t } = turnInfo(dc.context);
@@ -96,6 +101,8 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     switch (state.phase) {
       case 'confirmCancel':
         return this.onConfirmCancel(dc, state, answer);
+      case 'confirmDuplicate':
+        return this.onConfirmDuplicate(dc, state, answer);
       case 'summary':
         return this.onSummaryAnswer(dc, state, summaryActionOf(submission) ?? this.typedSummaryAction(dc.context, answer));
       case 'pickEdit':
@@ -115,12 +122,17 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
         return;
       case 'pickEdit':
         await context.sendActivity(
-          buildChoices({ title: t('intake:flow.summary.pickField'), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, choices: this.fieldChoices(context), rtl }, rendering),
+          buildChoices({ title: t('intake:flow.summary.pickField'), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, draftId: state.draftId, choices: this.fieldChoices(context), rtl }, rendering),
         );
         return;
       case 'confirmCancel':
         await context.sendActivity(
-          buildChoices({ title: t('intake:flow.cancelConfirm'), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, choices: yesNoChoices(context), rtl }, rendering),
+          buildChoices({ title: t('intake:flow.cancelConfirm'), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, draftId: state.draftId, choices: yesNoChoices(context), rtl }, rendering),
+        );
+        return;
+      case 'confirmDuplicate':
+        await context.sendActivity(
+          buildChoices({ title: this.duplicateQuestion(context, state), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, draftId: state.draftId, choices: yesNoChoices(context), rtl }, rendering),
         );
         return;
       default:
@@ -136,6 +148,8 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
       await context.sendActivity(`${t(def.keys.help)}\n\n${t('intake:flow.example', { example: t(def.keys.example) })}`);
     } else if (state.phase === 'pickEdit') {
       await context.sendActivity(t('intake:flow.summary.pickHelp'));
+    } else if (state.phase === 'confirmDuplicate') {
+      await context.sendActivity(t('intake:flow.duplicate.help', { reference: state.duplicateOf }));
     } else {
       await context.sendActivity(t('intake:flow.summary.help'));
     }
@@ -162,6 +176,7 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
       return Dialog.EndOfTurn;
     }
     if (yes) {
+      await this.deps.store.recordCancelled(state.draftId, state.kind);
       await dc.context.sendActivity(t('intake:flow.cancelled'));
       return dc.endDialog({ cancelled: true });
     }
@@ -170,6 +185,42 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     await dc.context.sendActivity(t('intake:flow.notCancelled'));
     await this.prompt(dc.context, state);
     return Dialog.EndOfTurn;
+  }
+
+  /** Yes files the repeat after all; no closes the form with nothing filed. */
+  private async onConfirmDuplicate(dc: DialogContext, state: IntakeState, answer: string): Promise<DialogTurnResult> {
+    const { t } = turnInfo(dc.context);
+    const picked = pickChoice(answer, yesNoChoices(dc.context))?.id;
+    const yes = picked ? picked === 'yes' : recognizeYesNo(answer);
+    if (yes === undefined) {
+      await dc.context.sendActivity(t('intake:flow.yesNoRetry'));
+      await this.prompt(dc.context, state);
+      return Dialog.EndOfTurn;
+    }
+    if (yes) {
+      state.duplicateConfirmed = true;
+      return this.submit(dc, state);
+    }
+    await this.deps.store.recordCancelled(state.draftId, state.kind);
+    await dc.context.sendActivity(t('intake:flow.duplicate.notFiled', { reference: state.duplicateOf }));
+    return dc.endDialog({ cancelled: true });
+  }
+
+  private duplicateQuestion(context: TurnContext, state: IntakeState): string {
+    const { t } = turnInfo(context);
+    const what = t(state.kind === 'wfh' ? 'intake:flow.duplicate.whatWfh' : 'intake:flow.duplicate.whatWhitelisting');
+    return t('intake:flow.duplicate.ask', { reference: state.duplicateOf, what });
+  }
+
+  /** Asks before filing what repeats one of the user's open requests; true when it asked. */
+  private async askIfDuplicate(dc: DialogContext, state: IntakeState, query: DuplicateQuery): Promise<boolean> {
+    if (state.duplicateConfirmed) return false;
+    const earlier = await this.deps.store.findOpenDuplicate(query);
+    if (!earlier) return false;
+    state.phase = 'confirmDuplicate';
+    state.duplicateOf = earlier.reference;
+    await this.prompt(dc.context, state);
+    return true;
   }
 
   /** Validates one answer; a refusal says what is wrong with an example and the question stands. */
@@ -308,13 +359,16 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     const record = draftRecord(state);
     const context = { today: this.today() };
     let filed: CreateResult;
+    const owner = { channelId: common.owner.channelId, userId: common.owner.userId };
     if (state.kind === 'wfh') {
       const result = validateForm('wfh', record, context);
       if (!result.ok) return this.recheck(dc, state, result.errors);
+      if (await this.askIfDuplicate(dc, state, { kind: 'wfh', owner, cnics: result.draft.agents.map((a) => a.cnic) })) return Dialog.EndOfTurn;
       filed = await this.deps.store.create({ kind: 'wfh', draft: result.draft, ...common });
     } else {
       const result = validateForm('whitelisting', record, context);
       if (!result.ok) return this.recheck(dc, state, result.errors);
+      if (await this.askIfDuplicate(dc, state, { kind: 'whitelisting', owner, companyName: result.draft.companyName, ntn: result.draft.ntn })) return Dialog.EndOfTurn;
       filed = await this.deps.store.create({ kind: 'whitelisting', draft: result.draft, ...common });
     }
     const { reference } = filed.request;
@@ -370,7 +424,7 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     const def = fieldDef(state.kind, state.field);
     if (def.input === 'choice') {
       await context.sendActivity(
-        buildChoices({ title: t(def.keys.prompt), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, choices: this.choicesOf(context, def.name), rtl: lang === 'ur' }, rendering),
+        buildChoices({ title: t(def.keys.prompt), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, draftId: state.draftId, choices: this.choicesOf(context, def.name), rtl: lang === 'ur' }, rendering),
       );
       return;
     }
