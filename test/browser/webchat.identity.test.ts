@@ -29,7 +29,7 @@ describeWithChromium('Web Chat identity across reloads', () => {
     t = await startTestApp({ DIRECTLINE_SECRET: SECRET });
     browser = await launchBrowser();
     page = await browser.newPage();
-  });
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await t?.close();
@@ -92,5 +92,5 @@ describeWithChromium('Web Chat identity across reloads', () => {
     await bubble(en('requests:mine.none')).waitFor({ timeout: 20_000 });
     await browser.screenshot(page, 'webchat-forgotten');
     expect(browser.errors).toEqual([]);
-  });
+  }, 240_000);
 });
