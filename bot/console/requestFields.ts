@@ -15,8 +15,8 @@ export interface RequestField {
   city?: string;
 }
 
-/** Fields shown elsewhere (agents have their own table) or folded into another (the typed city). */
-const shownApart = new Set(['agents', 'cityOther']);
+/** Fields shown elsewhere (the company heads the request, agents have their own table) or folded into another (the typed city). */
+const shownApart = new Set(['companyName', 'agents', 'cityOther']);
 
 /** All field names of both kinds in form order: the CSV columns and the console's label keys. */
 export const requestFieldNames: readonly string[] = [
@@ -27,7 +27,7 @@ export const requestFieldNames: readonly string[] = [
 export function requestFields(kind: RequestKind, stored: unknown): RequestField[] {
   const fields = isRecord(stored) ? (maskDeep(stored) as Record<string, unknown>) : {};
   const order: string[] = formFields(kind).map((f) => f.name as string).filter((name) => !shownApart.has(name));
-  const names = [...order, ...Object.keys(fields).filter((name) => !order.includes(name) && !shownApart.has(name) && name !== 'companyName')];
+  const names = [...order, ...Object.keys(fields).filter((name) => !order.includes(name) && !shownApart.has(name))];
   return names.map((name) => fieldOf(name, fields[name]));
 }
 
