@@ -24,6 +24,7 @@ import { validateForm, type FieldError, type RequestKind } from '../../bot/reque
 import type { CreateResult, DuplicateQuery, RequestStore } from '../../bot/requests/store';
 import { csvAttachmentOf, readCsvAttachment, type CsvReadResult } from '../../bot/requests/attachments';
 import { turnInfo } from '../../bot/turnInfo';
+import { canUploadFiles } from '../../bot/channels';
 import { buildChoices, pickChoice, type Choice } from '../../cards/choices.card';
 import { buildIntakeFormCard, cityCardValues, fieldErrorText } from '../../cards/intakeForm.card';
 import { buildSummary, summaryActions, type SummaryAction } from '../../cards/summary.card';
@@ -287,7 +288,7 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     delete state.values.agents;
     const added = parsed.agents.length;
     const lines = parsed.errors.length === 0
-      ? [t('intake:flow.agents.added', { added, total }), t('intake:flow.agents.more')]
+      ? [t('intake:flow.agents.added', { added, total }), t('intake:flow.agents.more'), ...fileHint(dc.context)]
       : [
         errorMessage(t, { error: 'agents.badRows', detail: String(parsed.errors.length) }),
         ...agentRowMessages(t, parsed.errors),
@@ -430,6 +431,7 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     }
     const lines = [t(def.keys.prompt)];
     if (def.name === 'agents' && state.agents.length > 0) lines.push(t('intake:flow.agents.current', { total: state.agents.length }), t('intake:flow.agents.more'));
+    if (def.name === 'agents') lines.push(...fileHint(context));
     await context.sendActivity(lines.join('\n'));
   }
 
@@ -471,6 +473,12 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
 /** The summary action a card button carries, if any. */
 function summaryActionOf(submission: IntakeSubmission | undefined): SummaryAction | undefined {
   return summaryActions.find((a) => a === submission?.action);
+}
+
+/** "You can also attach a CSV file", where the channel lets the user send one. */
+function fileHint(context: TurnContext): string[] {
+  const { activity } = context;
+  return canUploadFiles(activity.channelId, activity.conversation?.conversationType) ? [turnInfo(context).t('intake:flow.agents.attachHint')] : [];
 }
 
 /** Yes / No in the turn's language. */

@@ -59,7 +59,8 @@ describeWithChromium('console request detail', () => {
     expect(await shown(detail, 'city')).toEqual([ur.requests.field.city, ur.requests.cities.karachi]);
     expect((await shown(detail, 'ipAddresses'))[0]).toBe(ur.requests.field.ipAddresses);
     await browser.screenshot(page, 'console-request-whitelisting-ur');
-    expect(browser.errors).toEqual([]);
+    // teams-js looks up its valid domains on a CDN the console's CSP blocks outside Teams; anything else is a defect.
+    expect(browser.errors.filter((e) => !e.includes('teams-js/validDomains'))).toEqual([]);
   }, 240_000);
 
   it('shows a WFH request with its dates and the agents with masked CNICs', async () => {
