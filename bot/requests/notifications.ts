@@ -88,10 +88,13 @@ export class RequestNotifier {
    * talks in a new one), else the one they filed in.
    */
   private async applicantConversation(request: Request) {
-    const latest = await this.deps.prisma.conversationRef.findFirst({
+    const recent = await this.deps.prisma.conversationRef.findMany({
       where: { channelId: request.channelId, userId: request.userId },
       orderBy: { updatedAt: 'desc' },
+      take: 10,
     });
+    // A Teams user who also writes in a team channel is told in their own chat, never in the channel.
+    const latest = recent.find((row) => isOneToOne(row.reference));
     return latest ?? this.deps.prisma.conversationRef.findUnique({ where: { conversationId: request.conversationId } });
   }
 
@@ -140,6 +143,12 @@ export function cardView(request: Request, agentCount: number, last: LastChange 
     language: request.language,
     last: last ? { actor: last.actorName ?? last.actorId, at: last.at, note: last.note, fromStatus: last.fromStatus } : undefined,
   };
+}
+
+/** A stored reference of a one-to-one chat (Web Chat has no conversation type; Teams says "personal"). */
+function isOneToOne(reference: unknown): boolean {
+  const conversation = isRecord(reference) && isRecord(reference.conversation) ? reference.conversation : {};
+  return conversation.conversationType === undefined || conversation.conversationType === 'personal';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -11,7 +11,7 @@ const DEV_TOKEN = 'request-fields-dev-token';
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp({ CONSOLE_DEV_TOKEN: DEV_TOKEN });
-});
+}, 180_000);
 afterAll(async () => app?.close());
 
 const get = async <T>(path: string): Promise<T> => {

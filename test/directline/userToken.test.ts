@@ -25,7 +25,7 @@ interface PageSession extends Session {
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ DIRECTLINE_SECRET: SECRET, CONSOLE_DEV_TOKEN: DEV_TOKEN });
-});
+}, 180_000);
 afterAll(async () => {
   await t?.close();
 });

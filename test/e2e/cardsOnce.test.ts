@@ -12,7 +12,7 @@ let app: TestApp;
 
 beforeAll(async () => {
   app = await startTestApp();
-});
+}, 180_000);
 afterAll(async () => {
   await app.close();
 });
