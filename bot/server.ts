@@ -33,6 +33,7 @@ import { useFaq, mountFaqApi } from './faq/mountFaq';
 import { faqLanguageDetector } from './faq/botDetector';
 import { mountDecisions } from './requests/mountDecisions';
 import { mountRequests } from './requests/feature';
+import type { IntakeDeps } from '../dialogs/intake/intakeDialog';
 import { mountConsole } from './console/routes';
 import { useReliability } from './reliability';
 import { OptimisticStorage } from './reliability/optimisticStorage';
@@ -51,6 +52,8 @@ export interface AppOptions {
   /** An already open (and migrated) database; otherwise config.databaseUrl is opened and migrated. */
   db?: Database;
   credentialsFactory?: ServiceClientCredentialsFactory;
+  /** Reads an attached CSV (tests point SharePoint-style downloads at a loopback server). */
+  readCsv?: IntakeDeps['readCsv'];
 }
 
 export interface App {
@@ -129,6 +132,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     answerQuestion,
     requestAgent: (context) => handoff.service.request(context),
     onSubmitted: (request) => requestDecisions.notifyRequestSubmitted(request),
+    readCsv: options.readCsv,
   });
 
   const server = restify.createServer({ name: 'pseb-assist', handleUncaughtExceptions: false });

@@ -2,9 +2,12 @@
 import { field, h, table } from './dom.js';
 import { errorText, formatDate, languageName } from './format.js';
 
+const knownLanguages = ['en', 'ur', 'ur-Latn'];
+
 /** Renders the list, and the transcript of the conversation in the hash (#conversations/<id>). */
 export async function renderConversations(ctx, main) {
   const { api, t, lang, notify, go } = ctx;
+  const languageName = (code) => (knownLanguages.includes(code) ? t(`faq.languages.${code}`) : code);
   const selected = decodeURIComponent(location.hash.split('/').slice(1).join('/') || '');
   const { conversations } = await api.get('/api/console/conversations');
   const list = table(

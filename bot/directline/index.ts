@@ -15,6 +15,7 @@ import { DIRECTLINE_PREFIX, mountDirectLineRoutes, WEBCHAT_TOKEN_PATH } from './
 import { limitPerAddress } from '../http/limits';
 import { deriveKeys, loadSecret, type DirectLineKeys } from './secret';
 import { DirectLineStore } from './store';
+import { WebchatUsers } from './userToken';
 import { mountStream, type StreamHandle } from './stream';
 
 /** How the bot appears in Web Chat conversations (the name is an identifier; the page shows its own). */
@@ -53,6 +54,6 @@ export function mountDirectLine(server: Server, deps: DirectLineDeps): StreamHan
   const deliver = createDelivery({ adapter: deps.adapter, botAppId: config.MicrosoftAppId, logic: deps.logic, publish: publishTo(store) });
   mountConnector(server, { store, keys: getKeys, logger });
   limitPerAddress(server, startRoutes, config.DIRECTLINE_STARTS_PER_MINUTE);
-  mountDirectLineRoutes(server, { store, keys: getKeys, deliver, logger, bot: { id: config.MicrosoftAppId ?? LOCAL_BOT_ID, name: BOT_NAME } });
+  mountDirectLineRoutes(server, { store, users: new WebchatUsers(deps.db.prisma), keys: getKeys, deliver, logger, bot: { id: config.MicrosoftAppId ?? LOCAL_BOT_ID, name: BOT_NAME } });
   return mountStream(server.server, { store, keys: getKeys, logger });
 }

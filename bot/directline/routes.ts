@@ -15,6 +15,7 @@ import type { Deliver } from './delivery';
 import { TurnConflictError } from '../reliability/turnRetry';
 import type { DirectLineKeys } from './secret';
 import { UnknownConversationError, type DirectLineStore, type StoredActivity } from './store';
+import { identifyWebchatUser, USER_TOKEN_LIFETIME_SECONDS, verifyUserToken, type WebchatUsers } from './userToken';
 import { identifyCaller, issueToken, mayOpen, TOKEN_LIFETIME_SECONDS, type Caller } from './tokens';
 import {
   MAX_UPLOAD_REQUEST_BYTES,
@@ -27,11 +28,14 @@ export const DIRECTLINE_PREFIX = '/v3/directline';
 export const WEBCHAT_TOKEN_PATH = '/api/webchat/token';
 /** The one route that takes multipart bodies. */
 export const UPLOAD_ROUTE = `${DIRECTLINE_PREFIX}/conversations/:conversationId/upload`;
+export const WEBCHAT_FORGET_PATH = '/api/webchat/forget';
 /** Activities returned per poll; the client comes back for the rest at once. */
 export const PAGE_SIZE = 100;
 
 export interface RouteDeps {
   store: DirectLineStore;
+  /** Web Chat users and their userToken versions. */
+  users: WebchatUsers;
   keys: () => DirectLineKeys;
   deliver: Deliver;
   bot: Participants['bot'];
@@ -67,10 +71,28 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
 
   server.post(
     WEBCHAT_TOKEN_PATH,
-    route(async (_req, res) => {
-      const claims = { conversationId: newConversationId(), userId: newUserId() };
+    route(async (req, res) => {
+      const body = isRecord(req.body) ? req.body : {};
+      const identity = await identifyWebchatUser(deps.keys(), deps.users, body.user, newUserId);
+      // Only the same user's own conversation is resumed; anything else gets a new one.
+      const asked = identity.returning && typeof body.conversationId === 'string' && body.conversationId.length <= 64 ? body.conversationId : undefined;
+      const resumed = asked !== undefined && (await deps.store.find(asked))?.userId === identity.userId;
+      const claims = { conversationId: resumed ? asked : newConversationId(), userId: identity.userId };
       const token = await issueToken(deps.keys(), claims);
-      res.send(200, { token, conversationId: claims.conversationId, userId: claims.userId, expires_in: TOKEN_LIFETIME_SECONDS });
+      res.send(200, {
+        token, conversationId: claims.conversationId, userId: claims.userId, expires_in: TOKEN_LIFETIME_SECONDS,
+        userToken: identity.userToken, userTokenExpiresIn: USER_TOKEN_LIFETIME_SECONDS, resumed,
+      });
+    }),
+  );
+
+  server.post(
+    WEBCHAT_FORGET_PATH,
+    route(async (req, res) => {
+      // "Forget me on this device": the page clears its copy; this makes any other copy useless too.
+      const claims = await verifyUserToken(deps.keys(), isRecord(req.body) ? req.body.user : undefined);
+      if (claims && (await deps.users.isCurrent(claims))) await deps.users.revoke(claims.userId);
+      res.send(204);
     }),
   );
 

@@ -54,7 +54,12 @@ export function mountRequests(deps: RequestsFeatureDeps): { store: RequestStore 
     onSubmitted: deps.onSubmitted,
     onHookError: (err, request) => logger.warn({ err, requestId: request.id }, 'request submitted hook failed'),
   });
-  const intakeDeps: IntakeDeps = { ...deps, store };
+  const intakeDeps: IntakeDeps = {
+    ...deps,
+    store,
+    showStatus: (context, reference) => replyWithStatus(context, store, reference),
+    showMyRequests: (context) => replyWithMyRequests(context, store),
+  };
 
   mainDialog
     .useRoute('whitelisting', (dc) => dc.beginDialog(DialogIds.whitelisting), new WhitelistingDialog(intakeDeps))
@@ -66,11 +71,13 @@ export function mountRequests(deps: RequestsFeatureDeps): { store: RequestStore 
     const submission = toSubmission(data);
     setSubmission(dc.context, submission);
     const { t } = turnInfo(dc.context);
-    // A second click on Submit, or a re-sent summary card: the same reference, never a second request.
-    if (submission.action === 'submit' && submission.draftId) {
+    // Any card of a form already filed or cancelled (a second click, an old card scrolled up to) changes nothing.
+    if (submission.draftId) {
       const filed = await store.findByDraft(submission.draftId);
-      if (filed) {
-        await dc.context.sendActivity(t('intake:flow.alreadySubmitted', { reference: filed.reference }));
+      const ended = filed ? t('intake:flow.alreadySubmitted', { reference: filed.reference }) : (await store.isCancelled(submission.draftId)) ? t('intake:flow.formCancelled') : undefined;
+      if (ended) {
+        await dc.context.sendActivity(ended);
+        if (dc.activeDialog) await dc.repromptDialog();
         return;
       }
     }

@@ -177,11 +177,11 @@ export class InfoReplyFlow {
     await context.sendActivity(t('decisions:user.answerSent', { reference: request.reference }));
   }
 
-  /** The newest request of this applicant, in this conversation, waiting for their information. */
+  /** The newest request of this applicant (in any of their conversations on this channel) waiting for their information. */
   private waitingRequest(context: TurnContext, reference?: string): Promise<Request | null> {
     const { activity } = context;
     return this.deps.prisma.request.findFirst({
-      where: { conversationId: activity.conversation.id, userId: activity.from?.id ?? '', status: RequestStatus.INFO_REQUESTED, ...(reference ? { reference } : {}) },
+      where: { channelId: activity.channelId, userId: activity.from?.id ?? '', status: RequestStatus.INFO_REQUESTED, ...(reference ? { reference } : {}) },
       orderBy: { updatedAt: 'desc' },
     });
   }

@@ -71,9 +71,9 @@ export class RequestNotifier {
     return delivery;
   }
 
-  /** Tells the applicant the new status (and the note) where they filed; the outcome is recorded on the request. */
+  /** Tells the applicant the new status (and the note) in their latest conversation; the outcome is recorded on the request. */
   async notifyApplicant(request: Request, note: string | undefined): Promise<Delivery> {
-    const row = await this.deps.prisma.conversationRef.findUnique({ where: { conversationId: request.conversationId } });
+    const row = await this.applicantConversation(request);
     const lang: UiLanguage = isUiLanguage(request.language) ? request.language : 'en';
     const t = this.deps.i18n.getFixedT(lang);
     const letter = await this.letterFor(request, lang);
@@ -94,6 +94,21 @@ export class RequestNotifier {
       this.deps.logger.error({ err, reference: request.reference }, 'approval letter could not be issued');
       return undefined;
     }
+  }
+
+  /**
+   * The applicant's most recent conversation on the request's channel (a Web Chat user who came back
+   * talks in a new one), else the one they filed in.
+   */
+  private async applicantConversation(request: Request) {
+    const recent = await this.deps.prisma.conversationRef.findMany({
+      where: { channelId: request.channelId, userId: request.userId },
+      orderBy: { updatedAt: 'desc' },
+      take: 10,
+    });
+    // A Teams user who also writes in a team channel is told in their own chat, never in the channel.
+    const latest = recent.find((row) => isOneToOne(row.reference));
+    return latest ?? this.deps.prisma.conversationRef.findUnique({ where: { conversationId: request.conversationId } });
   }
 
   private async threadOf(request: Request): Promise<Partial<ConversationReference> | undefined> {
@@ -141,6 +156,12 @@ export function cardView(request: Request, agentCount: number, last: LastChange 
     language: request.language,
     last: last ? { actor: last.actorName ?? last.actorId, at: last.at, note: last.note, fromStatus: last.fromStatus } : undefined,
   };
+}
+
+/** A stored reference of a one-to-one chat (Web Chat has no conversation type; Teams says "personal"). */
+function isOneToOne(reference: unknown): boolean {
+  const conversation = isRecord(reference) && isRecord(reference.conversation) ? reference.conversation : {};
+  return conversation.conversationType === undefined || conversation.conversationType === 'personal';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,7 +4,17 @@
  */
 import { ActivityTypes, TurnContext, type Activity, type Middleware, type Attachment } from 'botbuilder';
 import type { Logger } from '../logger';
-import type { TranscriptEntry, TranscriptStore } from './transcriptStore';
+import type { ConversationRefEntry, TranscriptEntry, TranscriptStore } from './transcriptStore';
+import { turnInfo } from '../turnInfo';
+
+/** The language the bot answered this turn in; undefined when the turn never got that far. */
+function languageOf(context: TurnContext): string | undefined {
+  try {
+    return turnInfo(context).lang;
+  } catch {
+    return undefined;
+  }
+}
 
 export class TranscriptMiddleware implements Middleware {
   constructor(
@@ -15,12 +25,14 @@ export class TranscriptMiddleware implements Middleware {
   /** Records the incoming message, then every message sent during the turn. */
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const incoming = context.activity;
+    let conversation: ConversationRefEntry | undefined;
     if (incoming.type === ActivityTypes.Message && incoming.conversation?.id) {
       const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(incoming))) as Record<string, unknown>;
-      const conversation = { conversationId: incoming.conversation.id, channelId: incoming.channelId, userId: incoming.from?.id ?? 'unknown', userName: incoming.from?.name, reference };
+      const entry: ConversationRefEntry = { conversationId: incoming.conversation.id, channelId: incoming.channelId, userId: incoming.from?.id ?? 'unknown', userName: incoming.from?.name, reference };
+      conversation = entry;
       // Independent statements, so both at once; each joins its own batch.
       await this.safely(async () => {
-        await Promise.all([this.store.record([entryFor(incoming, 'incoming')]), this.store.rememberConversation(conversation)]);
+        await Promise.all([this.store.record([entryFor(incoming, 'incoming')]), this.store.rememberConversation(entry)]);
       });
     }
     context.onSendActivities(async (_ctx, activities, nextSend) => {
@@ -30,6 +42,9 @@ export class TranscriptMiddleware implements Middleware {
       return responses;
     });
     await next();
+    // The turn has settled the user's language by now: the console and the dashboard show it.
+    const language = conversation && languageOf(context);
+    if (conversation && language) await this.safely(() => this.store.rememberConversation({ ...conversation, language }));
   }
 
   private async safely(work: () => Promise<void>): Promise<void> {

@@ -8,7 +8,7 @@ import { isCity } from './guards';
 import type { Agent, FieldDef, RequestKind } from '../../bot/requests/forms';
 import { formFields } from '../../bot/requests/forms';
 
-export type Phase = 'field' | 'summary' | 'pickEdit' | 'confirmCancel';
+export type Phase = 'field' | 'summary' | 'pickEdit' | 'confirmCancel' | 'confirmDuplicate';
 
 /** Everything the form knows so far; plain JSON so it persists with the conversation. */
 export interface IntakeState {
@@ -26,6 +26,10 @@ export interface IntakeState {
   agents: Agent[];
   /** Where to go back to when the user decides not to cancel. */
   cancelFrom?: Phase;
+  /** The user's open request this draft repeats (phase `confirmDuplicate`). */
+  duplicateOf?: string;
+  /** The user said to file it although it repeats `duplicateOf`. */
+  duplicateConfirmed?: boolean;
 }
 
 /** A kind's fields, widened to plain definitions for lookups by name. */

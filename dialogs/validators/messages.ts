@@ -9,11 +9,14 @@ export function errorMessage(t: Translate, failure: Pick<Failure, 'error' | 'det
   return t(errorKey(failure.error), { value: failure.detail ?? '' });
 }
 
-/** One line per bad agent row ("Row 4: …"), the header row named as such. */
+/** One line per bad agent row ("Row 4, IP address: …"), the header row named as such. */
 export function agentRowMessages(t: Translate, rows: readonly AgentRowError[]): string[] {
   return rows.map((r) => {
     const reason = t(errorKey(r.code), { value: r.value ?? '' });
-    return r.row === 0 ? t('intake:agents.headerError', { reason }) : t('intake:agents.rowError', { row: r.row, reason });
+    if (r.row === 0) return t('intake:agents.headerError', { reason });
+    return r.field
+      ? t('intake:agents.rowFieldError', { row: r.row, field: t(`intake:agents.columnNames.${r.field}`), reason })
+      : t('intake:agents.rowError', { row: r.row, reason });
   });
 }
 

@@ -5,6 +5,8 @@ export interface AgentRowError {
   row: number;
   code: IntakeErrorCode;
   value?: string;
+  /** The column at fault (name, cnic, city, isp, ipAddress), when one cell is. */
+  field?: 'fullName' | 'cnic' | 'city' | 'isp' | 'ipAddress';
 }
 
 /** Why a value was refused: a catalog code, the offending part when the message names it, and row errors for agent lists. */
