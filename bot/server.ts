@@ -16,16 +16,15 @@ import { createAdapter, type PsebAdapter } from './adapter';
 import { PsebBot } from './psebBot';
 import { turnInfo } from './turnInfo';
 import { MainDialog } from '../dialogs/mainDialog';
-import { Verbs } from '../cards/verbs';
-import { menuItems } from '../dialogs/menu';
 import { mountMessages } from './http/messages';
 import { mountHealth } from './http/health';
-import { mountHandoff } from './handoff';
+import { mountHandoff } from './handoff/mount';
 import { FaqService } from './faq/faqService';
-import { useFaq, mountFaqApi } from './faq/mountFaq';
+import { mountFaq, mountFaqApi } from './faq/mount';
 import { faqLanguageDetector } from './faq/botDetector';
-import { mountDecisions } from './requests/mountDecisions';
-import { mountRequests } from './requests/feature';
+import { mountDecisions, mountRequests } from './requests/mount';
+import { mountMenu } from './menu/mount';
+import { buildRouting, useRouting } from './routing';
 import { mountConsole } from './console/routes';
 import { useReliability } from './reliability';
 import { OptimisticStorage } from './reliability/optimisticStorage';
@@ -80,15 +79,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     detectLanguage: faqLanguageDetector,
     maxMessageLength: MAX_MESSAGE_LENGTH,
   });
-  bot.onVerb(Verbs.menuSelect, async (dc, data) => {
-    const intent = menuItems.find((item) => item === data.choice);
-    if (!intent) {
-      await dc.context.sendActivity(turnInfo(dc.context).t('common:errors.unknownAction'));
-      return;
-    }
-    await dc.cancelAllDialogs();
-    await dc.beginDialog(mainDialog.id, { intent });
-  });
 
   const adapter = createAdapter({
     config,
@@ -106,21 +96,21 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   useReliability(adapter, { config, db, logger, i18n });
   adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma), logger));
-  // Before the hand-off: its interceptor answers every other support-channel message with "no open chat".
+  // The features; bot/routing.ts decides which takes what, and in which order.
   // requestDecisions.notifyRequestSubmitted is the request store's onSubmitted hook.
-  const requestDecisions = mountDecisions({ config, prisma: db.prisma, adapter, bot, conversationState, i18n, logger });
-  const handoff = mountHandoff({ config, prisma: db.prisma, adapter, bot, mainDialog, conversationState, i18n, logger });
+  const requestDecisions = mountDecisions({ config, prisma: db.prisma, adapter, conversationState, i18n, logger });
+  const handoff = mountHandoff({ config, prisma: db.prisma, adapter, mainDialog, conversationState, i18n, logger });
+  const requestAgent = (context: TurnContext) => handoff.service.request(context);
   const faq = await FaqService.start(db.prisma, (err) => logger.warn({ err }, 'FAQ database sync failed; answering from the shipped knowledge base'));
-  const answerQuestion = useFaq({ faq, bot, mainDialog, conversationState, logger, requestHandoff: (context) => handoff.service.request(context) });
-  mountRequests({
-    bot,
-    mainDialog,
+  const faqFeature = mountFaq({ faq, conversationState, logger, requestHandoff: requestAgent });
+  const requests = mountRequests({
     prisma: db.prisma,
     logger,
-    answerQuestion,
-    requestAgent: (context) => handoff.service.request(context),
+    answerQuestion: faqFeature.answer,
+    requestAgent,
     onSubmitted: (request) => requestDecisions.notifyRequestSubmitted(request),
   });
+  useRouting(bot, mainDialog, buildRouting({ menu: mountMenu({ requestAgent }), decisions: requestDecisions.routing, handoff: handoff.routing, faq: faqFeature, requests }));
 
   const server = restify.createServer({ name: 'pseb-assist', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));

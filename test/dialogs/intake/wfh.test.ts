@@ -24,7 +24,7 @@ const englishRun: [answer: string, expectedKey: string][] = [
   ['ayesha@company.pk', 'intake:fields.whitelistingReference.prompt'],
   ['skip', 'intake:fields.startDate.prompt'],
   ['1 Dec', 'intake:fields.endDate.prompt'],
-  ['01/02/2027', 'intake:fields.agents.prompt'],
+  ['1 Feb 2027', 'intake:fields.agents.prompt'],
   [`${agentLine(1)}\n${agentLine(2)}`, 'intake:flow.agents.more'],
   ['done', 'intake:flow.summary.textOptions'],
 ];
@@ -72,7 +72,7 @@ describe('WfhDialog refusals', () => {
     { field: 7, bad: '29/11/2026' },
     { field: 7, bad: '31/02/2027' },
     { field: 8, bad: '30/11/2026' },
-    { field: 8, bad: '01/06/2027' },
+    { field: 8, bad: '1 Jun 2027' },
   ];
   const names = ['', 'companyName', 'ntn', 'contactName', 'contactMobile', 'contactEmail', 'whitelistingReference', 'startDate', 'endDate'] as const;
 
