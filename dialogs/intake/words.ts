@@ -5,7 +5,7 @@
  * these words is still an answer.
  */
 import { isCommand, yesOrNo } from '../../bot/text/commands';
-import { commandIntent } from '../../bot/intents';
+import { understand } from '../../bot/router/intent';
 
 export type Interruption = 'help' | 'cancel' | 'menu' | 'agent';
 
@@ -14,7 +14,8 @@ export function interruptionOf(text: string): Interruption | undefined {
   if (isCommand(text, 'help')) return 'help';
   if (isCommand(text, 'cancel')) return 'cancel';
   if (isCommand(text, 'menu')) return 'menu';
-  if (commandIntent(text) === 'agent') return 'agent';
+  // Asking for a person reads the same as outside a form, also inside a sentence.
+  if (understand(text).intent === 'agent') return 'agent';
   return undefined;
 }
 
