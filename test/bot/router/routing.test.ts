@@ -27,7 +27,7 @@ function actionsOf(replies: Reply[]): CardAction[] {
 describe('routing free text', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ BUSINESS_HOURS: 'always' });
   });
   afterAll(async () => t.close());
 
