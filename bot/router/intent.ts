@@ -49,10 +49,13 @@ function matchesAt(words: readonly string[], at: number, slots: readonly Slot[])
   return at < words.length && slot.has(words[at]) && matchesAt(words, at + 1, rest);
 }
 
-/** Whether any phrase of the concept occurs in the words. */
+/** Whether any phrase of the concept occurs in the words (only where its first word occurs, so long messages stay cheap). */
 function has(words: readonly string[], concept: Concept): boolean {
   const phrases = PHRASES.get(concept) ?? [];
-  return phrases.some((slots) => words.some((_, at) => matchesAt(words, at, slots)));
+  return phrases.some((slots) => {
+    const first = slots[0];
+    return words.some((word, at) => first !== 'gap' && first.has(word) && matchesAt(words, at, slots));
+  });
 }
 
 /** English questions open with a question word or an inverted verb; "can you …" is a request. */
