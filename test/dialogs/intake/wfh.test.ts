@@ -63,6 +63,28 @@ describe('WfhDialog step by step', () => {
   });
 });
 
+describe('WfhDialog dates as people say them', () => {
+  it('says "kal se" back as the full date and shows full dates in the summary', async () => {
+    const { client } = setup();
+    await fillTo(client, englishRun, 7);
+    const confirmed = textOf(await turn(client, 'kal se'));
+    expect(confirmed).toContain(en('intake:flow.dateConfirmed', { label: en('intake:fields.startDate.label'), date: 'Tuesday, 1 December 2026' }));
+    expect(confirmed).toContain(en('intake:fields.endDate.prompt'));
+    expect(textOf(await turn(client, 'in 2 weeks'))).toContain('Monday, 14 December 2026');
+    await turn(client, agentLine(1));
+    expect(textOf(await turn(client, 'done'))).toContain('Tuesday, 1 December 2026');
+  });
+
+  it('asks back about 03/01/2027 as an end date, naming both readings', async () => {
+    const { client } = setup();
+    await fillTo(client, englishRun, 8);
+    const reply = textOf(await turn(client, '03/01/2027'));
+    expect(reply).toContain('Sunday, 3 January 2027');
+    expect(reply).toContain('Monday, 1 March 2027');
+    expect(reply).not.toContain(en('intake:fields.agents.prompt'));
+  });
+});
+
 describe('WfhDialog refusals', () => {
   // [index of the field in the run, bad answer]; the expected text is the field validator's own failure.
   const refusals: { field: number; bad: string }[] = [
