@@ -16,8 +16,6 @@ import { createAdapter, type PsebAdapter } from './adapter';
 import { PsebBot } from './psebBot';
 import { turnInfo } from './turnInfo';
 import { MainDialog } from '../dialogs/mainDialog';
-import { Verbs } from '../cards/verbs';
-import { menuItems } from '../dialogs/menu';
 import { mountMessages, authenticateMessagesFirst } from './http/messages';
 import { bodyReader, MAX_BODY_BYTES } from './http/body';
 import { UPLOAD_ROUTE } from './directline/routes';
@@ -25,14 +23,15 @@ import { parseStreamRequest } from './directline/stream';
 import { guardUpgrades } from './http/upgrade';
 import { installGuards } from './http/guards';
 import { mountHealth } from './http/health';
-import { mountHandoff } from './handoff';
+import { mountHandoff } from './handoff/mount';
 import { FaqService } from './faq/faqService';
 import { faqAnswers } from './desk/faqAnswers';
 import { consoleDesk } from './desk/consoleDesk';
-import { useFaq, mountFaqApi } from './faq/mountFaq';
+import { mountFaq, mountFaqApi } from './faq/mount';
 import { faqLanguageDetector } from './faq/botDetector';
-import { mountDecisions } from './requests/mountDecisions';
-import { mountRequests } from './requests/feature';
+import { mountDecisions, mountRequests } from './requests/mount';
+import { mountMenu } from './menu/mount';
+import { buildRouting, useRouting } from './routing';
 import type { IntakeDeps } from '../dialogs/intake/intakeDialog';
 import { mountConsole } from './console/routes';
 import { useReliability } from './reliability';
@@ -91,15 +90,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     detectLanguage: faqLanguageDetector,
     maxMessageLength: MAX_MESSAGE_LENGTH,
   });
-  bot.onVerb(Verbs.menuSelect, async (dc, data) => {
-    const intent = menuItems.find((item) => item === data.choice);
-    if (!intent) {
-      await dc.context.sendActivity(turnInfo(dc.context).t('common:errors.unknownAction'));
-      return;
-    }
-    await dc.cancelAllDialogs();
-    await dc.beginDialog(mainDialog.id, { intent });
-  });
 
   const adapter = createAdapter({
     config,
@@ -117,20 +107,19 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   useReliability(adapter, { config, db, logger, i18n });
   adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma), logger));
-  // Before the hand-off: its interceptor answers every other support-channel message with "no open chat".
+  // The features; bot/routing.ts decides which takes what, and in which order.
   // requestDecisions.notifyRequestSubmitted is the request store's onSubmitted hook.
   const letters = createLetters({ config, prisma: db.prisma, i18n, logger });
-  const requestDecisions = mountDecisions({ config, prisma: db.prisma, adapter, bot, conversationState, i18n, logger, letters });
+  const requestDecisions = mountDecisions({ config, prisma: db.prisma, adapter, conversationState, i18n, logger, letters });
   const faq = await FaqService.start(db.prisma, (err) => logger.warn({ err }, 'FAQ database sync failed; answering from the shipped knowledge base'));
-  const handoff = mountHandoff({ config, prisma: db.prisma, adapter, bot, mainDialog, conversationState, i18n, logger, answers: faqAnswers(faq) });
-  const answerQuestion = useFaq({ faq, bot, mainDialog, conversationState, logger, requestHandoff: (context) => handoff.service.request(context) });
-  mountRequests({
-    bot,
-    mainDialog,
+  const handoff = mountHandoff({ config, prisma: db.prisma, adapter, mainDialog, conversationState, i18n, logger, answers: faqAnswers(faq) });
+  const requestAgent = (context: TurnContext) => handoff.service.request(context);
+  const faqFeature = mountFaq({ faq, conversationState, logger, requestHandoff: requestAgent });
+  const requests = mountRequests({
     prisma: db.prisma,
     logger,
-    answerQuestion,
-    requestAgent: (context) => handoff.service.request(context),
+    answerQuestion: faqFeature.answer,
+    requestAgent,
     onSubmitted: (request) => requestDecisions.notifyRequestSubmitted(request),
     readCsv: options.readCsv,
   });
@@ -155,7 +144,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       return outcome.claimed ? outcome : { claimed: false, by: outcome.by };
     },
   });
-  mountLetters(server, { config, prisma: db.prisma, letters, bot, staff: handoff.staff, notifier: requestDecisions.notifier, i18n, logger });
+  const lettersRouting = mountLetters(server, { config, prisma: db.prisma, letters, staff: handoff.staff, notifier: requestDecisions.notifier, i18n, logger });
+  useRouting(
+    bot,
+    mainDialog,
+    buildRouting({ menu: mountMenu({ requestAgent }), decisions: requestDecisions.routing, handoff: handoff.routing, faq: faqFeature, requests, letters: lettersRouting }),
+  );
   const directLineStreams = mountDirectLine(server, { config, db, adapter, logger, logic: (context) => bot.run(context) });
   mountWebChat(server, { logger });
   guardUpgrades(server.server, { serves: (url) => directLineStreams !== undefined && parseStreamRequest(url) !== undefined });

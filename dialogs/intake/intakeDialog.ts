@@ -9,6 +9,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import {
   agentRowMessages,
   errorMessage,
+  formatFullDate,
   karachiToday,
   MAX_AGENTS,
   NAMED_CITIES,
@@ -238,6 +239,10 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     }
     state.values[def.name] = result.value;
     state.raw[def.name] = rawOfValue(result.value, input);
+    // "kal se", "next Monday", "15/12": the date is said back in full, so a wrong reading is seen at once.
+    if (def.input === 'date' && typeof result.value === 'string') {
+      await dc.context.sendActivity(t('intake:flow.dateConfirmed', { label: t(def.keys.label), date: formatFullDate(result.value, t) }));
+    }
     return this.advance(dc, state);
   }
 

@@ -50,6 +50,7 @@ export const INTAKE_ERRORS = {
   'whitelistingReference.wrongKind': withValue,
   'date.format': plain,
   'date.invalid': withValue,
+  'date.ambiguous': withValue,
   'date.past': withValue,
   'date.beforeStart': withValue,
   'date.tooLong': withValue,

@@ -15,6 +15,8 @@ export interface Failure {
   error: IntakeErrorCode;
   detail?: string;
   rows?: readonly AgentRowError[];
+  /** The readings of an ambiguous date (`date.ambiguous`), to be asked back. */
+  dates?: readonly IsoDate[];
 }
 
 /** The outcome of every validator: the clean typed value, or a failure. */

@@ -36,7 +36,7 @@ describe('business hours (Asia/Karachi, UTC+5)', () => {
 describe('phrases', () => {
   it.each(['end chat', 'End chat.', 'bot', 'BOT!', 'بات ختم', 'chat khatam'])('"%s" ends a chat', (text) => expect(isEndRequest(text)).toBe(true));
   it.each(['my bot question', 'please end my suffering with this form', 'botswana'])('"%s" does not end a chat', (text) => expect(isEndRequest(text)).toBe(false));
-  it.each(['cancel', 'Cancel!', 'منسوخ', 'nahi'])('"%s" leaves the queue', (text) => expect(isCancelRequest(text)).toBe(true));
+  it.each(['cancel', 'Cancel!', 'منسوخ', 'nahi', 'نهيں', 'mansookh'])('"%s" leaves the queue', (text) => expect(isCancelRequest(text)).toBe(true));
   it('does not treat a sentence with "cancel" in it as leaving', () => expect(isCancelRequest('how do I cancel my request?')).toBe(false));
 
   it('reads /note, /end and plain replies', () => {

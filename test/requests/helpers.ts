@@ -8,7 +8,7 @@ import { ConversationState } from 'botbuilder';
 import type { TestUser } from '../helpers/app';
 import { startHarness, i18n, type Harness } from '../handoff/harness';
 import { PrismaStorage } from '../../bot/storage/prismaStorage';
-import { createDecisionsFeature, type DecisionsFeature } from '../../bot/requests/mountDecisions';
+import { createDecisionsFeature, type DecisionsFeature } from '../../bot/requests/mount';
 import { newReference } from '../../bot/requests/reference';
 import type { Prisma, Request } from '../../generated/prisma/client';
 import type { UiLanguage } from '../../bot/i18n';

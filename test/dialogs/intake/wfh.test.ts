@@ -25,7 +25,7 @@ const englishRun: [answer: string, expectedKey: string][] = [
   ['ayesha@company.pk', 'intake:fields.whitelistingReference.prompt'],
   ['skip', 'intake:fields.startDate.prompt'],
   ['1 Dec', 'intake:fields.endDate.prompt'],
-  ['01/02/2027', 'intake:fields.agents.prompt'],
+  ['1 Feb 2027', 'intake:fields.agents.prompt'],
   [`${agentLine(1)}\n${agentLine(2)}`, 'intake:flow.agents.more'],
   ['done', 'intake:flow.summary.textOptions'],
 ];
@@ -79,6 +79,28 @@ describe('WfhDialog step by step', () => {
   });
 });
 
+describe('WfhDialog dates as people say them', () => {
+  it('says "kal se" back as the full date and shows full dates in the summary', async () => {
+    const { client } = setup();
+    await fillTo(client, englishRun, 7);
+    const confirmed = textOf(await turn(client, 'kal se'));
+    expect(confirmed).toContain(en('intake:flow.dateConfirmed', { label: en('intake:fields.startDate.label'), date: 'Tuesday, 1 December 2026' }));
+    expect(confirmed).toContain(en('intake:fields.endDate.prompt'));
+    expect(textOf(await turn(client, 'in 2 weeks'))).toContain('Monday, 14 December 2026');
+    await turn(client, agentLine(1));
+    expect(textOf(await turn(client, 'done'))).toContain('Tuesday, 1 December 2026');
+  });
+
+  it('asks back about 03/01/2027 as an end date, naming both readings', async () => {
+    const { client } = setup();
+    await fillTo(client, englishRun, 8);
+    const reply = textOf(await turn(client, '03/01/2027'));
+    expect(reply).toContain('Sunday, 3 January 2027');
+    expect(reply).toContain('Monday, 1 March 2027');
+    expect(reply).not.toContain(en('intake:fields.agents.prompt'));
+  });
+});
+
 describe('WfhDialog refusals', () => {
   // [index of the field in the run, bad answer]; the expected text is the field validator's own failure.
   const refusals: { field: number; bad: string }[] = [
@@ -88,7 +110,7 @@ describe('WfhDialog refusals', () => {
     { field: 7, bad: '29/11/2026' },
     { field: 7, bad: '31/02/2027' },
     { field: 8, bad: '30/11/2026' },
-    { field: 8, bad: '01/06/2027' },
+    { field: 8, bad: '1 Jun 2027' },
   ];
   const names = ['', 'companyName', 'ntn', 'contactName', 'contactMobile', 'contactEmail', 'whitelistingReference', 'startDate', 'endDate'] as const;
 
