@@ -349,7 +349,14 @@ export class FaqEngine {
       for (const id of ids) for (const token of clauseTokens[id] ?? []) if (!tokens.has(token.term)) tokens.set(token.term, token);
       return this.view(index, ids.map((id) => clauses[id]).join(', '), [...tokens.values()], PART_UNKNOWN_SURPRISE * index.unknownIdf);
     });
-    const asking = parts.filter((part) => part.query.length > 0 && part.asks);
+    // Parts with the same words score the same: each is scored once.
+    const seen = new Set<string>();
+    const asking = parts.filter((part) => {
+      const key = [...part.terms].sort().join(' ');
+      if (part.query.length === 0 || !part.asks || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     if (asking.length === 0) return bestRanking;
     const hits = this.retrieve(index, asking.flatMap((v) => v.query), CANDIDATES * 2);
     // Among the readings that would be answered outright, the one with the most evidence wins (a bare "what is
