@@ -319,11 +319,6 @@ export class FaqEngine {
   }
 
   /**
-   * Rank topics for a message: every view of it (see `segment.ts`) is scored on its own and the view
-   * with the strongest best match decides, so context and courtesies around a question do not dilute it.
-   * One retrieval over the telling words of all views; each candidate question is then re-scored per view.
-   */
-  /**
    * The best `limit` topics with their calibrated scores whatever the decision (for "suggested answers" and
    * for callers that weigh the FAQ against other intents); `decision` is what `search` would decide.
    */
@@ -335,6 +330,11 @@ export class FaqEngine {
     return { language, decision: decide(ranked.map((r) => r.score)), results };
   }
 
+  /**
+   * Rank topics for a message. The whole message is scored, and so is each part of it that asks something
+   * (see `segment.ts`), so context and courtesies around a question do not dilute it; a part counts only
+   * with evidence of its own, and among readings that would be answered the one with most evidence wins.
+   */
   private rank(index: EngineIndex, text: string): RankedTopic[] {
     const whole = this.view(index, text, index.analyzer.analyze(text), index.unknownIdf);
     let bestRanking = whole.query.length > 0 ? this.rankView(index, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
