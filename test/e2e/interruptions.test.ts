@@ -17,7 +17,7 @@ describe('a Roman Urdu question in the middle of a form, over HTTP', () => {
     await user.say('whitelisting');
     for (const answer of ['Indus Calls Pvt Ltd', 'skip', '1234567-8', 'Ayesha Khan', '42101-1234567-1']) await user.say(answer);
     const replies = textOfAll(await user.say('helpline ka number kya hai'));
-    expect(replies).toContain(helpline.answer.ur);
+    expect(replies).toContain(helpline.answer['ur-Latn']);
     expect(replies).toContain(ur('intake:flow.faqResume'));
     expect(replies).toContain(ur('intake:fields.contactMobile.prompt'));
     // The form goes on from there.
