@@ -109,8 +109,8 @@ export const SMS_SPELLINGS: Readonly<Record<string, string>> = {
   rha: 'raha', rhi: 'rahi', rhe: 'rahe', mri: 'meri', mra: 'mera', mre: 'mere', mjhe: 'mujhe', mujy: 'mujhe', hmari: 'hamari', hmara: 'hamara', hmare: 'hamare',
   bta: 'bata', btao: 'batao', btayen: 'batayen', btaen: 'batayen', btain: 'batayen', btaye: 'batayen', btaein: 'batayen', btadein: 'batadein',
   skta: 'sakta', skti: 'sakti', skte: 'sakte', sktay: 'sakte', chahye: 'chahiye', chaiye: 'chahiye', chahie: 'chahiye', chye: 'chahiye', chahiay: 'chahiye',
-  kyun: 'kyun', q: 'kyun', ghr: 'ghar', kam: 'kaam', krwana: 'karwana', krwani: 'karwani', hoga: 'hoga', hogi: 'hogi', mein: 'mein', me: 'mein', mn: 'mein',
-  k: 'ke', ky: 'ke', ki: 'ki', sy: 'se', ko: 'ko', nhi: 'nahi', nai: 'nahi', ni: 'nahi', b: 'bhi', bi: 'bhi',
+  q: 'kyun', ghr: 'ghar', kam: 'kaam', krwana: 'karwana', krwani: 'karwani', me: 'mein', mn: 'mein',
+  k: 'ke', ky: 'ke', sy: 'se', nhi: 'nahi', nai: 'nahi', ni: 'nahi', b: 'bhi', bi: 'bhi',
 };
 
 /**
