@@ -319,11 +319,6 @@ export class FaqEngine {
   }
 
   /**
-   * Rank topics for a message: every view of it (see `segment.ts`) is scored on its own and the view
-   * with the strongest best match decides, so context and courtesies around a question do not dilute it.
-   * One retrieval over the telling words of all views; each candidate question is then re-scored per view.
-   */
-  /**
    * The best `limit` topics with their calibrated scores whatever the decision (for "suggested answers" and
    * for callers that weigh the FAQ against other intents); `decision` is what `search` would decide.
    */
@@ -335,6 +330,11 @@ export class FaqEngine {
     return { language, decision: decide(ranked.map((r) => r.score)), results };
   }
 
+  /**
+   * Rank topics for a message. The whole message is scored, and so is each part of it that asks something
+   * (see `segment.ts`), so context and courtesies around a question do not dilute it; a part counts only
+   * with evidence of its own, and among readings that would be answered the one with most evidence wins.
+   */
   private rank(index: EngineIndex, text: string): RankedTopic[] {
     const whole = this.view(index, text, index.analyzer.analyze(text), index.unknownIdf);
     let bestRanking = whole.query.length > 0 ? this.rankView(index, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
@@ -349,7 +349,14 @@ export class FaqEngine {
       for (const id of ids) for (const token of clauseTokens[id] ?? []) if (!tokens.has(token.term)) tokens.set(token.term, token);
       return this.view(index, ids.map((id) => clauses[id]).join(', '), [...tokens.values()], PART_UNKNOWN_SURPRISE * index.unknownIdf);
     });
-    const asking = parts.filter((part) => part.query.length > 0 && part.asks);
+    // Parts with the same words score the same: each is scored once.
+    const seen = new Set<string>();
+    const asking = parts.filter((part) => {
+      const key = [...part.terms].sort().join(' ');
+      if (part.query.length === 0 || !part.asks || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     if (asking.length === 0) return bestRanking;
     const hits = this.retrieve(index, asking.flatMap((v) => v.query), CANDIDATES * 2);
     // Among the readings that would be answered outright, the one with the most evidence wins (a bare "what is

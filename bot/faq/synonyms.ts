@@ -43,7 +43,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   '@ref': ['reference', 'ref', 'ریفرنس', 'حوالہ'],
   '@change': ['nikalna', 'nikalni', 'nikalo', 'نکالنا', 'نکالنی', 'change', 'changes', 'changed', 'edit', 'editing', 'modify', 'modification', 'correct', 'correction', 'fix', 'mistake', 'wrong', 'error', 'amend', 'remove', 'tabdeel', 'tabdeeli', 'tabdili', 'badal', 'badalna', 'badlun', 'badlna', 'tarmeem', 'theek', 'thik', 'ghalti', 'galti', 'ghalat', 'galat', 'nikal', 'تبدیلی', 'تبدیل', 'بدل', 'بدلنا', 'بدلوں', 'ترمیم', 'ٹھیک', 'درست', 'غلطی', 'غلط', 'ردوبدل', 'نکال'],
   '@cancel': ['cancel', 'cancellation', 'withdraw', 'delete', 'revoke', 'mansookh', 'mansukh', 'wapas', 'منسوخ', 'منسوخی', 'کینسل', 'واپس'],
-  '@human': ['afsar', 'افسر', 'افسران', 'human', 'person', 'someone', 'somebody', 'real person', 'representative', 'representatives', 'operator', 'officer', 'live agent', 'customer support', 'customer service', 'insaan', 'insan', 'insani', 'banda', 'banday', 'bande', 'aadmi', 'admi', 'shakhs', 'numainda', 'numainday', 'numainde', 'انسان', 'انسانی', 'بندہ', 'بندے', 'آدمی', 'شخص', 'نمائندہ', 'نمائندے', 'نمائندوں', 'کسٹمر سپورٹ'],
+  '@human': ['afsar', 'افسر', 'افسران', 'human', 'person', 'someone', 'somebody', 'real person', 'representative', 'representatives', 'operator', 'officer', 'live agent', 'customer support', 'customer service', 'insaan', 'insan', 'insani', 'banda', 'banday', 'bande', 'aadmi', 'admi', 'shakhs', 'fard', 'فرد', 'numainda', 'numainday', 'numainde', 'انسان', 'انسانی', 'بندہ', 'بندے', 'آدمی', 'شخص', 'نمائندہ', 'نمائندے', 'نمائندوں', 'کسٹمر سپورٹ'],
   '@talk': ['handover', 'hand me over', 'talk', 'speak', 'chat', 'chatting', 'converse', 'connect', 'transfer', 'hand over', 'baat', 'guftagu', 'mila', 'milwa', 'بات', 'گفتگو', 'چیٹ', 'ملا', 'ملوا'],
   '@contact': ['contact', 'contacting', 'reach', 'get in touch', 'touch', 'message', 'skype', 'email', 'rabta', 'raabta', 'rabte', 'رابطہ', 'رابطے', 'پیغام', 'اسکائپ', 'سکائپ', 'ای میل'],
   '@team': ['dedicated', 'specific', 'khas', 'khaas', 'makhsoos', 'خاص', 'مخصوص', 'team', 'teams', 'ٹیم', 'ٹیمز', 'ٹیموں'],
@@ -109,8 +109,8 @@ export const SMS_SPELLINGS: Readonly<Record<string, string>> = {
   rha: 'raha', rhi: 'rahi', rhe: 'rahe', mri: 'meri', mra: 'mera', mre: 'mere', mjhe: 'mujhe', mujy: 'mujhe', hmari: 'hamari', hmara: 'hamara', hmare: 'hamare',
   bta: 'bata', btao: 'batao', btayen: 'batayen', btaen: 'batayen', btain: 'batayen', btaye: 'batayen', btaein: 'batayen', btadein: 'batadein',
   skta: 'sakta', skti: 'sakti', skte: 'sakte', sktay: 'sakte', chahye: 'chahiye', chaiye: 'chahiye', chahie: 'chahiye', chye: 'chahiye', chahiay: 'chahiye',
-  kyun: 'kyun', q: 'kyun', ghr: 'ghar', kam: 'kaam', krwana: 'karwana', krwani: 'karwani', hoga: 'hoga', hogi: 'hogi', mein: 'mein', me: 'mein', mn: 'mein',
-  k: 'ke', ky: 'ke', ki: 'ki', sy: 'se', ko: 'ko', nhi: 'nahi', nai: 'nahi', ni: 'nahi', b: 'bhi', bi: 'bhi',
+  q: 'kyun', ghr: 'ghar', kam: 'kaam', krwana: 'karwana', krwani: 'karwani', me: 'mein', mn: 'mein',
+  k: 'ke', ky: 'ke', sy: 'se', nhi: 'nahi', nai: 'nahi', ni: 'nahi', b: 'bhi', bi: 'bhi',
 };
 
 /**
@@ -124,7 +124,7 @@ export const FUNCTION_CONCEPTS: ReadonlySet<string> = new Set([
 /** English words that carry no topic: dropped before matching. */
 export const EN_STOPWORDS: ReadonlySet<string> = new Set(
   ('a an the is are was were be been being am i im me my mine we our ours us you your yours it its this that these those ' +
-    'there here to of in on at for from with by about as and or but if so do does did doing done can could would should will ' +
+    'there here to of in on at for from with by about as and or but if so do does did doing done can could would should will keep keeping instead ' +
     'shall may might please tell know want wanna get got give let like just also any some what whats which one thing things ' +
     'have has had hi hello dear sir madam kindly yes no not okay ok they them their he she him her s t don doesn isn aren ' +
     'up out into more than very too then now still yet own each every other others own go going make made take see find able ' +
@@ -142,6 +142,7 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     'lye to toh na nahi nahin nai ni ji jee bata batao batayen batayein batain batayin bataen dein do de dena deni dene dijiye ' +
     'lena leni lene lun lein le mil milega milegi milay mile milta milti chahta chahti chahte wala wali wale walon waloon yahan ' +
     'iske iska iski uske uska uski inke inka inki unke unka unki isko usko inko unko isse usse ' +
+    'rakh rakhna rakhni rakhne rakhen rakhein rakhta rakhte rakhti bajaye bajae bajay ' +
     'humne hamne maine mainey mainay tumne aapne apne unhon unhone unhon ne usne isne aam taur tor keh kehta kehte ' +
     'wahan ab abhi kis kin jo jis jab agar ek aik sab har cheez cheezein chez plz pls bhai salam assalam aoa janab shukriya hun hoon hu ' +
     'hy haan han acha achha theek hai k sa si diya di diye gya gyi bana bani banaya banai banane dun doon lun loon jaun paun karwana ' +
@@ -151,6 +152,7 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
 
 /** Urdu-script function words, written naturally; the analyser folds them like queries. */
 export const UR_STOPWORDS_RAW: readonly string[] = (
+  'رکھ رکھنا رکھنی رکھنے رکھیں رکھتا رکھتے بجائے بجاے ' +
   'کیا ہے ہیں ہوں ہو ہوا ہوئی ہوئے ہوتا ہوتی ہوتے ہوگا ہوگی ہوں گی ہونگی ہوں گے ہونا ہونے ہونی اسکے اسکی اسکا انکے انکی عام طور ' +
   'کا کی کے کو سے میں پر اور بھی یہ وہ اس ان ' +
   'کر کرنا کرنی کرنے کرتا کرتی کرتے کروں کریں کرو کرے کیے گیا گئی گئے جا جاتا جاتی جاتے جائے جائیں رہا رہی رہے سکتا سکتی سکتے سکوں سکیں ' +
