@@ -93,6 +93,26 @@ describeWithChromium('agent console page', () => {
     await browser.screenshot(page, 'console-request-approved');
   });
 
+  it('downloads the letter of an approved request and revokes the approval with a reason', async () => {
+    const request = await seedRequest(t.db.prisma, { companyName: 'Letter Calls (Pvt) Ltd', status: 'APPROVED' });
+    await page.getByRole('button', { name: en.nav.requests, exact: true }).click();
+    await page.locator(`button[data-open="${request.reference}"]`).click();
+    const detail = page.locator('#request-detail');
+    await detail.getByText(en.requests.letterTitle).first().waitFor();
+    const download = page.waitForEvent('download');
+    await detail.getByRole('button', { name: en.requests.downloadLetter }).click();
+    expect((await download).suggestedFilename()).toBe(`PSEB-letter-${request.reference}.pdf`);
+
+    await detail.getByRole('button', { name: en.requests.revoke }).click();
+    await waitForStatus(en.requests.revokeReasonRequired);
+    await detail.locator('textarea[name="reason"]').fill('Premises closed');
+    await detail.getByRole('button', { name: en.requests.revoke }).click();
+    await page.waitForFunction((revoked) => document.getElementById('request-status')?.textContent === revoked, en.requests.statuses.REVOKED);
+    const saved = await t.db.prisma.request.findUniqueOrThrow({ where: { id: request.id } });
+    expect(saved.status).toBe('REVOKED');
+    expect(await detail.getByText(en.requests.letterTitle).count()).toBe(0);
+  });
+
   it('adds an unanswered question to a topic', async () => {
     const topic = await seedTopic(t.db.prisma);
     const question = await seedUnanswered(t.db.prisma, 'Can home agents share one router?', 7);
