@@ -150,7 +150,7 @@ async function answerQuestion(
     const suggestions = response.results.slice(0, 3).map((r) => ({ id: r.id, title: r.question }));
     await state.set(context, { misses: current.misses ?? 0, suggestions });
     await context.sendActivity(
-      buildChoices({ title: t('faq:didYouMean'), numberHint: t('common:menu.numberHint'), verb: Verbs.faqPick, choices: suggestions, rtl: lang === 'ur' }, rendering),
+      buildChoices({ title: t('faq:didYouMean'), numberHint: t('common:menu.numberHint'), verb: Verbs.faqPick, choices: suggestions, rtl: isRtl(lang) }, rendering),
     );
     return true;
   }
@@ -165,7 +165,7 @@ async function answerQuestion(
           numberHint: t('common:menu.numberHint'),
           verb: Verbs.menuSelect,
           choices: [{ id: 'agent', title: t('faq:talkToPerson') }],
-          rtl: lang === 'ur',
+          rtl: isRtl(lang),
         },
         rendering,
       ),
@@ -186,7 +186,7 @@ async function sendTopic(deps: FaqFeatureDeps, context: TurnContext, id: string)
   if (!topic) return false;
   const { lang, t, rendering } = turnInfo(context);
   const question = topic.questions[lang]?.[0] ?? topic.questions.en[0] ?? id;
-  await context.sendActivity(buildFaqAnswer({ question, answer: answerFor(topic, lang), relatedTitle: t('faq:related'), related: [], rtl: lang === 'ur' }, rendering));
+  await context.sendActivity(buildFaqAnswer({ question, answer: answerFor(topic, lang), relatedTitle: t('faq:related'), related: [], rtl: isRtl(lang) }, rendering));
   if (id === HUMAN_TOPIC_ID && deps.requestHandoff) await deps.requestHandoff(context);
   return true;
 }
