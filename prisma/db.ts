@@ -48,6 +48,8 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     return makeDatabase(target, new PrismaClient({ adapter: pgliteClientAdapter(pglite) }), () => pgliteMigrationFactory(pglite), async () => {
       // An unclosed PGlite keeps the process alive.
       await pglite.close();
+      // Files created while open (tables of later migrations, WAL segments) sat in the 0700 folder; tighten them too.
+      restrictPglitePermissions(target.dir);
     });
   }
   if (target.schema) await ensureSchema(target.url, target.schema);

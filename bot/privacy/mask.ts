@@ -78,7 +78,8 @@ function maskRun(run: string): string {
 
 /** Replaces every CNIC and mobile number inside free text with its masked form. */
 export function maskText(text: string): string {
-  return text.replace(runPattern, maskRun);
+  // Loggers hand over whatever an error carried as its message; only strings hold numbers to mask.
+  return typeof text === 'string' ? text.replace(runPattern, maskRun) : text;
 }
 
 /** Deep copy of a log object with every string masked. */
