@@ -94,12 +94,12 @@ export async function renderRequests(ctx, main) {
         r.notifyError ? [h('dt', {}, t('requests.unreachable')), h('dd', {}, formatDate(lang, r.notifyFailedAt))] : null,
         (Array.isArray(r.fields) ? r.fields : []).map((f) => [h('dt', { dataset: { field: f.name } }, fieldLabel(f.name)), h('dd', { dir: 'auto', dataset: { field: f.name } }, fieldValue(f))]),
       ),
-      r.kind === 'wfh' ? table(
+      ...(r.kind === 'wfh' || r.agents.length > 0 ? [table(
         t('requests.agentList'),
         [t('requests.agentName'), t('requests.cnic'), t('requests.city'), t('requests.isp'), t('requests.ip')],
         r.agents.map((a) => [a.fullName, a.cnic, a.city, a.isp, a.ipAddress === 'dynamic' ? t('requests.dynamicIp') : a.ipAddress]),
         t('common.none'),
-      ) : null,
+      )] : []),
       table(
         t('requests.history'),
         [t('requests.when'), t('requests.who'), t('requests.change'), t('requests.note')],

@@ -51,6 +51,9 @@ describeWithChromium('console request detail', () => {
     expect(await shown(detail, 'contactCnic')).toEqual([en.requests.field.contactCnic, '42101-*******-1']);
     expect(await shown(detail, 'psebRegistrationNo')).toEqual([en.requests.field.psebRegistrationNo, en.requests.skipped]);
     expect(await shown(detail, 'agentSeats')).toEqual([en.requests.field.agentSeats, '120']);
+    // A whitelisting request has seats, not agents; and nothing reads "null" or "undefined".
+    expect(await detail.locator('table', { hasText: en.requests.agentName }).count()).toBe(0);
+    expect(await detail.innerText()).not.toMatch(/\b(null|undefined)\b/);
     // No raw keys anywhere among the labels.
     for (const label of await detail.locator('dt').allInnerTexts()) expect(label).not.toMatch(/^[a-z]+[A-Z]\w*$/);
     await browser.screenshot(page, 'console-request-whitelisting-en');
