@@ -5,12 +5,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n, type TFunction, type Resource } from 'i18next';
+import { fromRoot } from '../paths';
 
 export const uiLanguages = ['en', 'ur'] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
 export type Translate = TFunction;
 
-export const localesDir = path.resolve(__dirname, '../../locales');
+export const localesDir = fromRoot('locales');
 
 /** Reads every namespace file of every language. */
 export function readLocaleResources(dir = localesDir): Resource & Record<UiLanguage, Resource[string]> {
