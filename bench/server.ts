@@ -1,6 +1,6 @@
 /**
  * One bench target in its own process, so its RSS is its own and the load generator does not share
- * its event loop: `node --import tsx bench/server.ts echo|pseb`. Prints `{"port":…}` once listening;
+ * its event loop: `node dist/bench/server.js echo|pseb` (compiled by scripts/build.mjs). Prints `{"port":…}` once listening;
  * with BENCH_SEED_CONVERSATIONS=N it first stores N conversations.
  */
 import { mkdtempSync } from 'node:fs';

@@ -72,6 +72,8 @@ const envSchema = z
     CONSOLE_JWKS_URL: z.string().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
     CONSOLE_TOKEN_ISSUER: optionalString,
     BOT_PUBLIC_HOST: optionalString,
+    METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
+    SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   })
   .superRefine((env, ctx) => {
     const set = channelEndpointKeys.filter((k) => env[k] !== undefined);

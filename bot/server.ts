@@ -19,7 +19,8 @@ import { MainDialog } from '../dialogs/mainDialog';
 import { Verbs } from '../cards/verbs';
 import { menuItems } from '../dialogs/menu';
 import { mountMessages } from './http/messages';
-import { mountHealth } from './http/health';
+import { Operations } from './ops';
+import { drainAndClose } from './ops/shutdown';
 import { mountHandoff } from './handoff';
 import { FaqService } from './faq/faqService';
 import { useFaq, mountFaqApi } from './faq/mountFaq';
@@ -51,8 +52,12 @@ export interface App {
   adapter: PsebAdapter;
   bot: PsebBot;
   logger: Logger;
+  /** Metrics, in-flight work and the draining switch. */
+  ops: Operations;
   /** Stops the server and, if the app opened it, the database. */
   close(): Promise<void>;
+  /** Graceful stop: refuse new work, let in-flight turns and sends finish (up to timeoutMs), then close(). */
+  shutdown(timeoutMs: number): Promise<boolean>;
 }
 
 /** Composes the app. */
@@ -66,7 +71,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (applied.length) logger.info({ applied }, 'migrations applied');
   }
   const i18n = createI18n();
-  const storage = new OptimisticStorage(new PrismaStorage(db.prisma));
+  const storage = new OptimisticStorage(new PrismaStorage(db.prisma, db.sql));
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
 
@@ -90,6 +95,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     await dc.beginDialog(mainDialog.id, { intent });
   });
 
+  const ops = new Operations({ config, db, logger });
   const adapter = createAdapter({
     config,
     logger,
@@ -104,13 +110,15 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
     },
   });
+  adapter.use(ops.turnMiddleware);
   useReliability(adapter, { config, db, logger, i18n });
-  adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma), logger));
+  adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma, db.sql), logger));
   // Before the hand-off: its interceptor answers every other support-channel message with "no open chat".
   // requestDecisions.notifyRequestSubmitted is the request store's onSubmitted hook.
   const requestDecisions = mountDecisions({ config, prisma: db.prisma, adapter, bot, conversationState, i18n, logger });
   const handoff = mountHandoff({ config, prisma: db.prisma, adapter, bot, mainDialog, conversationState, i18n, logger });
   const faq = await FaqService.start(db.prisma, (err) => logger.warn({ err }, 'FAQ database sync failed; answering from the shipped knowledge base'));
+  faq.observe((response) => ops.metrics.faqDecision(response.decision, response.language));
   const answerQuestion = useFaq({ faq, bot, mainDialog, conversationState, logger, requestHandoff: (context) => handoff.service.request(context) });
   mountRequests({
     bot,
@@ -125,7 +133,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const server = restify.createServer({ name: 'pseb-assist', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, maxFileSize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
-  mountHealth(server, db, logger);
+  ops.mount(server);
   mountMessages(server, { adapter, logger, logic: (context) => bot.run(context) });
   mountFaqApi(server, faq, logger);
   mountConsole(server, {
@@ -143,17 +151,24 @@ export async function createApp(options: AppOptions): Promise<App> {
   const directLineStreams = mountDirectLine(server, { config, db, adapter, logger, logic: (context) => bot.run(context) });
   mountWebChat(server, { logger });
 
+  const closeRest = async () => {
+    handoff.stop();
+    directLineStreams?.close();
+    if (ownsDb) await db.close();
+  };
   return {
     server,
     db,
     adapter,
     bot,
     logger,
+    ops,
     async close() {
       handoff.stop();
       directLineStreams?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (ownsDb) await db.close();
     },
+    shutdown: (timeoutMs) => drainAndClose({ ops, httpServer: server.server, logger, closeRest }, timeoutMs),
   };
 }

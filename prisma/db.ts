@@ -18,8 +18,9 @@ import {
 } from './adapters';
 import { applyMigrations, defaultMigrationPaths, shippedMigrationNames, type MigrationPaths } from './migrate';
 import { PgliteNotifications, PostgresNotifications, poolSender, type Notifications } from './notifications';
+import { pgliteRunner, poolRunner, type SqlRunner } from './sql';
 
-export type { PrismaClient, Notifications };
+export type { PrismaClient, Notifications, SqlRunner };
 
 /** Connections of the PostgreSQL pool (PGlite has none: it is in-process). */
 export interface PoolStats {
@@ -38,6 +39,8 @@ export interface Database {
   migrationFactory(): SqlMigrationAwareDriverAdapterFactory;
   /** Null when reachable and fully migrated, else the reason. */
   health(): Promise<string | null>;
+  /** Plain SQL on the same connections, for the hot statements of a turn. */
+  readonly sql: SqlRunner;
   /** LISTEN/NOTIFY wake-ups between instances. */
   readonly notifications: Notifications;
   /** The PostgreSQL pool's connections now; undefined on PGlite. */
@@ -62,6 +65,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
       target,
       prisma: new PrismaClient({ adapter: pgliteClientAdapter(pglite) }),
       migrationFactory: () => pgliteMigrationFactory(pglite),
+      sql: pgliteRunner(pglite),
       notifications: new PgliteNotifications(pglite, onNotificationError),
       poolStats: () => undefined,
       // An unclosed PGlite keeps the process alive.
@@ -75,6 +79,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     target,
     prisma: new PrismaClient({ adapter: postgresClientAdapter(pool, target.schema) }),
     migrationFactory: () => postgresMigrationFactory(target.url, target.schema),
+    sql: poolRunner(pool),
     notifications: new PostgresNotifications(target.url, target.schema, poolSender(pool), onNotificationError),
     poolStats: () => (pool.ended ? undefined : { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     closeDriver: async () => undefined,
@@ -85,16 +90,18 @@ interface DatabaseParts {
   target: DatabaseTarget;
   prisma: PrismaClient;
   migrationFactory: () => SqlMigrationAwareDriverAdapterFactory;
+  sql: SqlRunner;
   notifications: Notifications;
   poolStats: () => PoolStats | undefined;
   closeDriver: () => Promise<void>;
 }
 
 /** The raw PGlite handle is never exposed; tests that need SQL use prisma.$queryRaw. */
-function makeDatabase({ target, prisma, migrationFactory, notifications, poolStats, closeDriver }: DatabaseParts): Database {
+function makeDatabase({ target, prisma, migrationFactory, sql, notifications, poolStats, closeDriver }: DatabaseParts): Database {
   return {
     prisma,
     target,
+    sql,
     async migrate(paths = defaultMigrationPaths) {
       // Nothing pending (every start but the first): skip loading the wasm schema engine, which would
       // stay in memory for the life of the process.

@@ -6,6 +6,8 @@
 import type { Server } from 'restify';
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { PsebBot } from '../psebBot';
+import { setTurnKind } from '../ops/turnMetrics';
+import { deferWrite } from '../ops/turnWrites';
 import type { MainDialog } from '../../dialogs/mainDialog';
 import type { Logger } from '../logger';
 import { turnInfo } from '../turnInfo';
@@ -108,7 +110,9 @@ async function answerQuestion(
   // Reply in the user's language: an English choice gets English; Urdu users get Urdu even for English text.
   const replyLanguage: FaqLanguage = lang === 'en' ? 'en' : detected === 'en' ? 'ur' : detected;
   const response = await deps.faq.search(text, { lang: replyLanguage });
-  await deps.faq.record(text, { ...response, language: detected }).catch((err: unknown) => deps.logger.warn({ err }, 'faq log failed'));
+  setTurnKind(context, 'faq');
+  // Logged with the turn's other writes, at its end.
+  await deferWrite(context, () => deps.faq.record(text, { ...response, language: detected }).catch((err: unknown) => deps.logger.warn({ err }, 'faq log failed')));
   const current = await state.get(context, {});
 
   if (response.decision === 'answer') {
