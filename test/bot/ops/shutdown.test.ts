@@ -1,6 +1,6 @@
 /**
  * SIGTERM on the real server process: every activity it accepted is processed and stored before it
- * exits 0; what comes after is refused (503 or no connection), never accepted and dropped.
+ * exits 0; what comes after is refused (503 or a connection never read), never half-processed.
  * The server runs from source under tsx as a child process, on the test database (PostgreSQL with
  * TEST_DATABASE_URL, else a PGlite folder opened again once the child has exited).
  */
@@ -103,22 +103,25 @@ it('finishes and stores every accepted activity on SIGTERM, refuses the rest, an
 
     const accepted = outcomes.filter((o) => o.status === 200);
     const refused = outcomes.filter((o) => o.status !== 200);
-    // Refused means never accepted: a 503 or no connection at all — never a connection dropped mid-request.
-    for (const o of refused) expect(o.status === 503 || o.error === 'ECONNREFUSED').toBe(true);
+    // Refused: a 503, or a connection never read (refused, or reset from the listen backlog when the port closed).
+    expect(refused.filter((o) => o.status !== 503 && o.error !== 'ECONNREFUSED' && o.error !== 'ECONNRESET')).toEqual([]);
+    // The ones in flight when the signal came were finished, not dropped.
     expect(accepted.length).toBeGreaterThanOrEqual(6);
     for (const o of accepted) expect(o.replies).toBeGreaterThan(0);
 
     const db = await openDatabase(databaseUrl);
     try {
-      const ids = accepted.map((o) => o.conversationId);
-      const incoming = await db.prisma.transcriptMessage.findMany({ where: { conversationId: { in: ids }, direction: 'incoming' }, select: { conversationId: true } });
-      const outgoing = await db.prisma.transcriptMessage.findMany({ where: { conversationId: { in: ids }, direction: 'outgoing' }, select: { conversationId: true } });
-      const refs = await db.prisma.conversationRef.count({ where: { conversationId: { in: ids } } });
-      const states = await db.prisma.botState.count({ where: { key: { in: ids.map((id) => `test/conversations/${id}/`) } } });
-      expect(new Set(incoming.map((r) => r.conversationId)).size).toBe(ids.length);
-      expect(new Set(outgoing.map((r) => r.conversationId)).size).toBe(ids.length);
-      expect(refs).toBe(ids.length);
-      expect(states).toBe(ids.length);
+      const stored = async (ids: string[]) => ({
+        incoming: new Set((await db.prisma.transcriptMessage.findMany({ where: { conversationId: { in: ids }, direction: 'incoming' }, select: { conversationId: true } })).map((r) => r.conversationId)).size,
+        outgoing: new Set((await db.prisma.transcriptMessage.findMany({ where: { conversationId: { in: ids }, direction: 'outgoing' }, select: { conversationId: true } })).map((r) => r.conversationId)).size,
+        refs: await db.prisma.conversationRef.count({ where: { conversationId: { in: ids } } }),
+        states: await db.prisma.botState.count({ where: { key: { in: ids.map((id) => `test/conversations/${id}/`) } } }),
+      });
+      // Everything answered is stored in full: transcript both ways, conversation reference, state.
+      const n = accepted.length;
+      expect(await stored(accepted.map((o) => o.conversationId))).toEqual({ incoming: n, outgoing: n, refs: n, states: n });
+      // Nothing refused was half-processed.
+      expect(await stored(refused.map((o) => o.conversationId))).toEqual({ incoming: 0, outgoing: 0, refs: 0, states: 0 });
     } finally {
       await db.close();
     }
