@@ -25,7 +25,7 @@ async function start(kind: string): Promise<Server> {
   const app = await createApp({ config });
   const seed = Number(process.env.BENCH_SEED_CONVERSATIONS ?? 0);
   if (seed > 0) {
-    const stored = await seedConversations(app.db.prisma, seed, String(process.pid));
+    const stored = await seedConversations(app.db.sql, seed, String(process.pid));
     process.stdout.write(`${JSON.stringify({ stored })}\n`);
   }
   return app.server;

@@ -9,6 +9,13 @@ import type { Logger } from '../logger';
 import type { TranscriptEntry, TranscriptStore } from './transcriptStore';
 import { deferWrite } from '../ops/turnWrites';
 
+const privateIncomingKey = Symbol('transcriptPrivateIncoming');
+
+/** Marks the turn's incoming message private (an agent's /note): its transcript line is stored so. */
+export function markIncomingPrivate(context: TurnContext): void {
+  context.turnState.set(privateIncomingKey, true);
+}
+
 export class TranscriptMiddleware implements Middleware {
   constructor(
     private readonly store: TranscriptStore,
@@ -24,9 +31,11 @@ export class TranscriptMiddleware implements Middleware {
     if (incoming.type === ActivityTypes.Message && incoming.conversation?.id) {
       const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(incoming))) as Record<string, unknown>;
       const conversation = { conversationId: incoming.conversation.id, channelId: incoming.channelId, userId: incoming.from?.id ?? 'unknown', userName: incoming.from?.name, reference };
-      const line = entryFor(incoming, 'incoming', new Date(last));
-      // Independent statements, so both at once; each joins its own batch.
+      const at = new Date(last);
+      // Independent statements, so both at once; each joins its own batch. The line is built when written:
+      // by then the turn knows whether it was private.
       await deferWrite(context, () => this.safely(async () => {
+        const line = { ...entryFor(incoming, 'incoming', at), ...(context.turnState.get(privateIncomingKey) ? { private: true } : {}) };
         await Promise.all([this.store.record([line]), this.store.rememberConversation(conversation)]);
       }));
     }
