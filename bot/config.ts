@@ -81,6 +81,8 @@ const envSchema = z
     LETTER_VALID_DAYS_WHITELISTING: positiveInt(30),
     LETTER_VALID_DAYS_WFH: z.coerce.number().int().positive().optional().or(z.literal('').transform(() => undefined)),
     VERIFY_RATE_LIMIT_PER_MINUTE: positiveInt(30),
+    METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
+    SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   })
   .superRefine((env, ctx) => {
     const set = channelEndpointKeys.filter((k) => env[k] !== undefined);

@@ -22,7 +22,8 @@ import { UPLOAD_ROUTE } from './directline/routes';
 import { parseStreamRequest } from './directline/stream';
 import { guardUpgrades } from './http/upgrade';
 import { installGuards } from './http/guards';
-import { mountHealth } from './http/health';
+import { Operations } from './ops';
+import { drainAndClose } from './ops/shutdown';
 import { mountHandoff } from './handoff/mount';
 import { FaqService } from './faq/faqService';
 import { faqAnswers } from './desk/faqAnswers';
@@ -61,8 +62,12 @@ export interface App {
   adapter: PsebAdapter;
   bot: PsebBot;
   logger: Logger;
+  /** Metrics, in-flight work and the draining switch. */
+  ops: Operations;
   /** Stops the server and, if the app opened it, the database. */
   close(): Promise<void>;
+  /** Graceful stop: refuse new work, let in-flight turns and sends finish (up to timeoutMs), then close(). */
+  shutdown(timeoutMs: number): Promise<boolean>;
 }
 
 /** Composes the app. */
@@ -76,7 +81,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (applied.length) logger.info({ applied }, 'migrations applied');
   }
   const i18n = createI18n();
-  const storage = new OptimisticStorage(new PrismaStorage(db.prisma));
+  const storage = new OptimisticStorage(new PrismaStorage(db.prisma, db.sql));
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
 
@@ -91,6 +96,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     maxMessageLength: MAX_MESSAGE_LENGTH,
   });
 
+  const ops = new Operations({ config, db, logger });
   const adapter = createAdapter({
     config,
     logger,
@@ -105,13 +111,15 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
     },
   });
+  adapter.use(ops.turnMiddleware);
   useReliability(adapter, { config, db, logger, i18n });
-  adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma), logger));
+  adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma, db.sql), logger));
   // The features; bot/routing.ts decides which takes what, and in which order.
   // requestDecisions.notifyRequestSubmitted is the request store's onSubmitted hook.
   const letters = createLetters({ config, prisma: db.prisma, i18n, logger });
   const requestDecisions = mountDecisions({ config, prisma: db.prisma, adapter, conversationState, i18n, logger, letters });
   const faq = await FaqService.start(db.prisma, (err) => logger.warn({ err }, 'FAQ database sync failed; answering from the shipped knowledge base'));
+  faq.observe((response) => ops.metrics.faqDecision(response.decision, response.language));
   const handoff = mountHandoff({ config, prisma: db.prisma, adapter, mainDialog, conversationState, i18n, logger, answers: faqAnswers(faq) });
   const requestAgent = (context: TurnContext) => handoff.service.request(context);
   const faqFeature = mountFaq({ faq, conversationState, logger, requestHandoff: requestAgent });
@@ -128,7 +136,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   installGuards(server);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(bodyReader({ logger, multipartRoutes: new Set([UPLOAD_ROUTE]), gate: authenticateMessagesFirst(adapter, config.localMode, logger) }));
-  mountHealth(server, db, logger);
+  ops.mount(server);
   mountMessages(server, { adapter, logger, logic: (context) => bot.run(context) });
   mountFaqApi(server, faq, logger);
   mountConsole(server, {
@@ -154,12 +162,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   mountWebChat(server, { logger });
   guardUpgrades(server.server, { serves: (url) => directLineStreams !== undefined && parseStreamRequest(url) !== undefined });
 
+  const closeRest = async () => {
+    handoff.stop();
+    directLineStreams?.close();
+    if (ownsDb) await db.close();
+  };
   return {
     server,
     db,
     adapter,
     bot,
     logger,
+    ops,
     async close() {
       handoff.stop();
       directLineStreams?.close();
@@ -168,5 +182,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       });
       if (ownsDb) await db.close();
     },
+    shutdown: (timeoutMs) => drainAndClose({ ops, httpServer: server.server, logger, closeRest }, timeoutMs),
   };
 }

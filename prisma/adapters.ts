@@ -140,12 +140,17 @@ export function postgresMigrationFactory(url: string, schema?: string): SqlMigra
   };
 }
 
-/** The Prisma client adapter for PostgreSQL, with its own pool. */
-export function postgresClientAdapter(url: string, schema?: string, poolSize = 10): PrismaPg {
+/** The app's connection pool to PostgreSQL. */
+export function postgresPool(url: string, schema?: string, poolSize = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: searchPathOption(schema) });
   // An idle client losing its server (restart, outage) emits 'error' on the pool; without a
   // listener that would crash the process. The next query reconnects.
   pool.on('error', () => undefined);
+  return pool;
+}
+
+/** The Prisma client adapter for PostgreSQL over the app's pool (ended when the client disconnects). */
+export function postgresClientAdapter(pool: pg.Pool, schema?: string): PrismaPg {
   return new PrismaPg(pool, { schema, disposeExternalPool: true });
 }
 

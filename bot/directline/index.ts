@@ -50,7 +50,7 @@ export function mountDirectLine(server: Server, deps: DirectLineDeps): StreamHan
   let keys: DirectLineKeys | undefined;
   const getKeys = (): DirectLineKeys =>
     (keys ??= deriveKeys(loadSecret({ configured: config.DIRECTLINE_SECRET, dataDir: config.DATA_DIR, warn: (message) => logger.warn(message) })));
-  const store = new DirectLineStore(deps.db.prisma);
+  const store = new DirectLineStore(deps.db.prisma, deps.db.notifications);
   const deliver = createDelivery({ adapter: deps.adapter, botAppId: config.MicrosoftAppId, logic: deps.logic, publish: publishTo(store) });
   mountConnector(server, { store, keys: getKeys, logger });
   limitPerAddress(server, startRoutes, config.DIRECTLINE_STARTS_PER_MINUTE);

@@ -1,8 +1,8 @@
 /**
  * Direct Line streaming: `GET /v3/directline/conversations/:id/stream?t=<token>&watermark=` upgraded to
  * a WebSocket that pushes `{activities, watermark}` frames. Activities live in the database, so each
- * socket follows its conversation there — at once when this instance stored something (signals), by a
- * short poll for what other instances stored.
+ * socket follows its conversation there — at once when any instance stored something (signals, across
+ * instances by LISTEN/NOTIFY), with a slow poll as the safety net.
  */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -15,10 +15,11 @@ import { decodeJwt } from 'jose';
 import { bearerOf, identifyCaller, mayOpen } from './tokens';
 
 /**
- * Milliseconds between two looks at the database for a socket's conversation when nothing on this
- * instance signalled a change: the delay for activities another instance stored.
+ * Milliseconds between two looks at the database for a socket's conversation when no signal came:
+ * other instances wake streams through LISTEN/NOTIFY, so this is only the safety net for a lost
+ * notification connection.
  */
-export const STREAM_POLL_MS = 500;
+export const STREAM_POLL_MS = 5_000;
 /** Milliseconds of silence after which an empty frame is sent (DirectLineJS skips empty frames). */
 export const STREAM_HEARTBEAT_MS = 20_000;
 /** Activities per frame; a full frame is followed at once by the next. */

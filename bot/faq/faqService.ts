@@ -27,6 +27,7 @@ export class FaqService {
   private pendingSync: FaqTopic[] | undefined;
   /** Lookups of concurrent turns are logged in one statement. */
   private readonly queryLog: TickBatcher<QueryLogEntry, void>;
+  private readonly observers: ((response: FaqSearchResponse) => void)[] = [];
 
   private constructor(
     private readonly prisma: PrismaClient,
@@ -86,8 +87,14 @@ export class FaqService {
     this.lastCheck = this.now();
   }
 
+  /** Calls the observer with every recorded lookup (metrics count the decisions). */
+  observe(observer: (response: FaqSearchResponse) => void): void {
+    this.observers.push(observer);
+  }
+
   /** Records the lookup for the dashboard, and the question when it went unanswered. */
   async record(text: string, response: FaqSearchResponse): Promise<void> {
+    for (const observer of this.observers) observer(response);
     await this.queryLog.add({ language: response.language, decision: response.decision, topicId: response.results[0]?.id ?? null });
     if (response.decision === 'none') await recordUnanswered(this.prisma, text, response.language);
   }

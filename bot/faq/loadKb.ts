@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { FaqTopic } from './types';
+import { fromRoot } from '../paths';
 
 /** Folder of the version-controlled knowledge base (one JSON file per topic group). */
-export const KB_DIR = join(__dirname, 'kb');
+export const KB_DIR = fromRoot('bot', 'faq', 'kb');
 
 const nonEmpty = z.string().trim().min(1);
 const questionList = z.array(nonEmpty).min(1);

@@ -8,6 +8,8 @@ import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botb
 import type { Interceptor, VerbHandler } from '../psebBot';
 import type { Route } from '../../dialogs/mainDialog';
 import type { RequestKind } from '../requests/reference';
+import { setTurnKind } from '../ops/turnMetrics';
+import { deferWrite } from '../ops/turnWrites';
 import type { Logger } from '../logger';
 import { isRtl } from '../i18n';
 import { turnInfo } from '../turnInfo';
@@ -124,7 +126,9 @@ async function answerQuestion(
   // script the user writes); the detected language is what the log records.
   const replyLanguage: FaqLanguage = lang;
   const response = await deps.faq.search(text, { lang: replyLanguage });
-  await deps.faq.record(text, { ...response, language: detected }).catch((err: unknown) => deps.logger.warn({ err }, 'faq log failed'));
+  setTurnKind(context, 'faq');
+  // Logged with the turn's other writes, at its end.
+  await deferWrite(context, () => deps.faq.record(text, { ...response, language: detected }).catch((err: unknown) => deps.logger.warn({ err }, 'faq log failed')));
   const current = await state.get(context, {});
 
   if (response.decision === 'answer') {

@@ -3,6 +3,7 @@
  * staff member claim it, relay both ways, and close it cleanly. Every decision reads and writes the
  * database (HandoffStore), so any instance can handle any turn.
  */
+import { markIncomingPrivate } from '../transcript/transcriptMiddleware';
 import { MessageFactory, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { i18n } from 'i18next';
@@ -182,6 +183,7 @@ export class HandoffService {
         await context.sendActivity(this.staffT('handoff:agent.emptyNote'));
         return;
       }
+      markIncomingPrivate(context);
       await this.deps.store.addNote(handoff, agent, command.text, activity.id, activity.conversation.id);
       await context.sendActivity(this.staffT('handoff:agent.noteSaved'));
       return;

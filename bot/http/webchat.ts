@@ -10,8 +10,9 @@ import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../logger';
 import { isRtl, readLocaleResources, toUiLanguage, type UiLanguage } from '../i18n';
 import { safe, sendError } from './safe';
+import { fromRoot } from '../paths';
 
-export const WEBCHAT_DIR = path.resolve(__dirname, '../../webchat');
+export const WEBCHAT_DIR = fromRoot('webchat');
 export const BUNDLE_PATH = '/webchat/vendor/webchat.js';
 
 /** The installed Web Chat bundle (`require.resolve` finds the package wherever npm put it). */

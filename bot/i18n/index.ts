@@ -5,13 +5,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n, type TFunction, type Resource } from 'i18next';
+import { fromRoot } from '../paths';
 
 /** English, Urdu script, and Roman Urdu (Urdu written in Latin letters, as people type it on phones). */
 export const uiLanguages = ['en', 'ur', 'ur-Latn'] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
 export type Translate = TFunction;
 
-export const localesDir = path.resolve(__dirname, '../../locales');
+export const localesDir = fromRoot('locales');
 
 /** Reads every namespace file of every language. */
 export function readLocaleResources(dir = localesDir): Resource & Record<UiLanguage, Resource[string]> {
