@@ -1,12 +1,13 @@
 /**
- * `npm run bench`: the echo baseline and PSEB Assist, each in its own process, driven over HTTP by
+ * `npm run bench`: the echo baseline and PSEB Assist, each in its own compiled process (dist/, as
+ * `npm start` runs, with the same heap cap), driven over HTTP by
  * autocannon with the same concurrency; throughput, p50/p99 and ratios to echo; then RSS with 10,000
  * conversations stored in bulk before the runs plus every conversation the runs opened.
  * PGlite in a temp folder by default; PostgreSQL when DATABASE_URL is given
  * (the bench writes into that database — give it a scratch one). Env: BENCH_CONNECTIONS (100),
  * BENCH_SECONDS (8 per scenario).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -33,9 +34,23 @@ interface Row {
   errors: number;
 }
 
-/** Starts `bench/server.ts <kind>` and waits for its port. */
+const root = path.resolve(__dirname, '..');
+
+/** Node flags of `npm start`, read from package.json so the bench runs what production runs. */
+function startFlags(): string[] {
+  const start = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start;
+  return start.split(/\s+/).filter((arg) => arg.startsWith('--'));
+}
+
+/** Compiles dist/ (a second or two). */
+function build(): void {
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('build failed');
+}
+
+/** Starts the compiled `bench/server <kind>` and waits for its port. */
 function startTarget(kind: 'echo' | 'pseb'): Promise<Target> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--no-deprecation', path.join(__dirname, 'server.ts'), kind], {
+  const child = spawn(process.execPath, [...startFlags(), '--no-deprecation', path.join(root, 'dist/bench/server.js'), kind], {
     env: { ...process.env, BENCH_SEED_CONVERSATIONS: String(storedTarget) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -110,6 +125,7 @@ function printTable(rows: Row[], echoRps: number): void {
 async function main(): Promise<void> {
   const database = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (temp folder)';
   console.log(`PSEB Assist bench — ${connections} concurrent connections, ${seconds}s per scenario, database: ${database}, node ${process.version}`);
+  build();
   const echo = await startTarget('echo');
   const pseb = await startTarget('pseb');
   try {
@@ -130,8 +146,16 @@ async function main(): Promise<void> {
 
     printTable(rows, echoResult.rps);
 
-    console.log(`RSS: PSEB Assist ${rssMb(pseb.child.pid).toFixed(0)} MB after ${stored.toLocaleString('en')} stored conversations (echo bot ${rssMb(echo.child.pid).toFixed(0)} MB)`);
-    console.log(`targets: FAQ ≥ 0.5× echo, dialog ≥ 0.3× echo, p99 < 50 ms at 100 connections on PostgreSQL, RSS < 200 MB`);
+    const rss = rssMb(pseb.child.pid);
+    console.log(`RSS: PSEB Assist ${rss.toFixed(0)} MB after ${stored.toLocaleString('en')} stored conversations (echo bot ${rssMb(echo.child.pid).toFixed(0)} MB)`);
+    const ratio = (name: string) => (rows.find((r) => r.scenario === name)?.rps ?? 0) / echoResult.rps;
+    const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+    console.log('targets:');
+    console.log(`  FAQ turn ≥ 0.30× echo: ${ratio(faqTurn.name).toFixed(2)}× — ${verdict(ratio(faqTurn.name) >= 0.3)}`);
+    console.log(`  dialog turn ≥ 0.25× echo: ${ratio(dialogTurn.name).toFixed(2)}× — ${verdict(ratio(dialogTurn.name) >= 0.25)}`);
+    // No answered request (all timed out) is no evidence, not a met target.
+    for (const r of rows) console.log(`  p99 ≤ 3× p50, ${r.target} ${r.scenario}: ${(r.p99 / Math.max(r.p50, 1)).toFixed(1)}× — ${verdict(r.rps > 0 && r.p99 <= 3 * Math.max(r.p50, 1))}`);
+    console.log(`  RSS ≤ 250 MB after 10,000 conversations: ${rss.toFixed(0)} MB — ${verdict(rss <= 250)}`);
   } finally {
     echo.child.kill();
     pseb.child.kill();

@@ -1,6 +1,6 @@
 /**
  * One bench target in its own process, so its RSS is its own and the load generator does not share
- * its event loop: `node --import tsx bench/server.ts echo|pseb`. Prints `{"port":…}` once listening;
+ * its event loop: `node dist/bench/server.js echo|pseb` (compiled by scripts/build.mjs). Prints `{"port":…}` once listening;
  * with BENCH_SEED_CONVERSATIONS=N it first stores N conversations.
  */
 import { mkdtempSync } from 'node:fs';
@@ -25,7 +25,7 @@ async function start(kind: string): Promise<Server> {
   const app = await createApp({ config });
   const seed = Number(process.env.BENCH_SEED_CONVERSATIONS ?? 0);
   if (seed > 0) {
-    const stored = await seedConversations(app.db.prisma, seed, String(process.pid));
+    const stored = await seedConversations(app.db.sql, seed, String(process.pid));
     process.stdout.write(`${JSON.stringify({ stored })}\n`);
   }
   return app.server;

@@ -30,7 +30,27 @@ export class UnauthorizedError extends Error {
 /** A turn failure that must abort the HTTP request instead of being apologised for (e.g. eTag conflicts). */
 export type RethrowPredicate = (err: unknown) => boolean;
 
+/** The part of botbuilder's authentication that validates a token alone (private in 4.23.3, pinned). */
+interface TokenValidator {
+  JwtTokenValidation_validateAuthHeader(authHeader: string, channelId: string, serviceUrl: string | null): Promise<unknown>;
+}
+
 export class PsebAdapter extends CloudAdapter {
+  /**
+   * Validates the bearer token before the request body is read: signature, issuer, audience and expiry.
+   * What needs the activity (channel endorsement, serviceUrl claim) is checked again by handle().
+   */
+  async preAuthenticate(authHeader: string): Promise<void> {
+    if (!authHeader.trim()) throw new UnauthorizedError('missing token');
+    const inner = (this.botFrameworkAuthentication as unknown as { inner?: Partial<TokenValidator> }).inner;
+    if (typeof inner?.JwtTokenValidation_validateAuthHeader !== 'function') throw new Error('botbuilder changed: token validation not found');
+    try {
+      await inner.JwtTokenValidation_validateAuthHeader(authHeader, '', null);
+    } catch (err) {
+      throw new UnauthorizedError(err instanceof Error ? err.name : 'invalid token');
+    }
+  }
+
   /** Authenticates, then runs the turn; throws UnauthorizedError before any bot code runs. */
   async handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     let auth: AuthenticateRequestResult;

@@ -10,3 +10,12 @@ export function renderingFor(channelId: string | undefined): Rendering {
   if (channelId === 'skype') return 'hero';
   return 'text';
 }
+
+/**
+ * Whether the user can send a file here: Web Chat (our Direct Line upload), the Emulator, and Teams in a
+ * personal chat (the manifest's supportsFiles; Teams allows bot files only there). Prompts offer a file only then.
+ */
+export function canUploadFiles(channelId: string | undefined, conversationType?: string): boolean {
+  if (channelId === 'webchat' || channelId === 'emulator') return true;
+  return channelId === 'msteams' && (conversationType ?? 'personal') === 'personal';
+}

@@ -34,6 +34,7 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: optionalString,
     DATABASE_URL: optionalString.refine((v) => v === undefined || /^(postgres(ql)?:\/\/|pglite:)/.test(v), {
       message: 'must start with postgres://, postgresql:// or pglite:',
     }),
@@ -64,6 +65,7 @@ const envSchema = z
       .default('Mon-Fri 09:00-17:00')
       .refine((v) => businessHoursPattern.test(v), { message: 'use "always" or e.g. "Mon-Fri 09:00-17:00"' }),
     RATE_LIMIT_PER_MINUTE: positiveInt(30),
+    DIRECTLINE_STARTS_PER_MINUTE: positiveInt(30),
     DIRECTLINE_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
       message: 'must be at least 32 characters',
     }),
@@ -72,6 +74,15 @@ const envSchema = z
     CONSOLE_JWKS_URL: z.string().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
     CONSOLE_TOKEN_ISSUER: optionalString,
     BOT_PUBLIC_HOST: optionalString,
+    LETTER_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+      message: 'must be at least 32 characters',
+    }),
+    LETTER_LINK_TTL_HOURS: positiveInt(72),
+    LETTER_VALID_DAYS_WHITELISTING: positiveInt(30),
+    LETTER_VALID_DAYS_WFH: z.coerce.number().int().positive().optional().or(z.literal('').transform(() => undefined)),
+    VERIFY_RATE_LIMIT_PER_MINUTE: positiveInt(30),
+    METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
+    SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   })
   .superRefine((env, ctx) => {
     const set = channelEndpointKeys.filter((k) => env[k] !== undefined);
@@ -82,6 +93,9 @@ const envSchema = z
     }
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
+    }
+    if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'required when NODE_ENV=production (without it nothing authenticates /api/messages)' });
     }
     if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required for SingleTenant' });
@@ -95,6 +109,8 @@ export interface Config extends Env {
   databaseUrl: string;
   /** No MicrosoftAppId: no channel authentication, like the Bot Framework Emulator. */
   localMode: boolean;
+  /** Where to listen: HOST; otherwise loopback only in local mode, every interface when authenticated. */
+  listenHost: string | undefined;
 }
 
 /** Thrown with every bad key named, so start-up can print it and stop. */
@@ -116,5 +132,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     ...env,
     databaseUrl: env.DATABASE_URL ?? `pglite:${env.DATA_DIR.replace(/\/$/, '')}/pglite`,
     localMode: env.MicrosoftAppId === undefined,
+    listenHost: env.HOST ?? (env.MicrosoftAppId === undefined ? '127.0.0.1' : undefined),
   };
 }

@@ -1,20 +1,24 @@
-/** Entry point: reads the configuration, builds the app and listens. Nothing else. */
+/** Entry point: reads the configuration, builds the app, listens, and shuts down gracefully on SIGTERM/SIGINT. */
+import type { AddressInfo } from 'node:net';
 import { loadConfig, ConfigError } from './config';
 import { createApp } from './server';
+import { onTerminationSignals } from './ops/shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp({ config });
-  app.server.listen(config.PORT, () => {
-    app.logger.info({ port: config.PORT, database: app.db.target.kind, localMode: config.localMode }, 'PSEB Assist listening');
+  app.server.listen(config.PORT, config.listenHost, () => {
+    const { port } = app.server.address() as AddressInfo;
+    app.logger.info({ port, host: config.listenHost ?? '(all interfaces)', database: app.db.target.kind, localMode: config.localMode }, 'PSEB Assist listening');
   });
-  const stop = async (signal: string) => {
-    app.logger.info({ signal }, 'shutting down');
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  onTerminationSignals(
+    async () => {
+      const drained = await app.shutdown(config.SHUTDOWN_TIMEOUT_MS);
+      app.logger.info({ drained }, 'stopped');
+    },
+    app.logger,
+    config.SHUTDOWN_TIMEOUT_MS + 5_000,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -23,7 +23,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
         },
       },
       serializers: {
-        err: (err: Error) => ({ type: err.name, message: maskText(err.message), stack: err.stack ? maskText(err.stack) : undefined }),
+        // Not every thrown value is an Error with a message (a driver may reject with a bare object).
+        err: (err: Partial<Error>) => ({ type: err?.name, message: maskText(String(err?.message ?? err)), stack: typeof err?.stack === 'string' ? maskText(err.stack) : undefined }),
       },
     },
     destination,

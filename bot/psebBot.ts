@@ -1,6 +1,7 @@
 /**
- * The ActivityHandler: sets the turn's language and rendering, lets interceptors (hand-off relay,
- * pending answers) take a message first, routes card verbs, and otherwise runs the dialogs.
+ * The ActivityHandler: sets the turn's language and rendering, routes card verbs, lets interceptors
+ * (hand-off relay, pending answers) take a typed message, and otherwise runs the dialogs. What the
+ * interceptors and verb handlers are, and in which order, is decided in one place: bot/routing.ts.
  */
 import {
   ActivityHandler,
@@ -24,8 +25,14 @@ import { sendMenu } from '../dialogs/menu';
 /** Handles a card action; `dc` runs in the sender's conversation. */
 export type VerbHandler = (dc: DialogContext, data: Record<string, unknown>) => Promise<void>;
 
-/** Takes a message before the dialogs; returns true when it consumed it. */
+/** Takes a typed message before the dialogs; returns true when it consumed it. */
 export type Interceptor = (context: TurnContext, dc: DialogContext) => Promise<boolean>;
+
+/** The bot's routing: every verb's handler (complete, so a missing one is a compile error) and the interceptors in order. */
+export interface Routing {
+  verbs: Record<Verb, VerbHandler>;
+  interceptors: readonly Interceptor[];
+}
 
 /** The ConversationState property holding the dialog stack; features that resume a form open it too. */
 export const dialogStateProperty = 'dialogState';
@@ -45,8 +52,10 @@ export class PsebBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly languagePreference: StatePropertyAccessor<LanguagePreference>;
   private readonly dialogs: DialogSet;
-  private readonly verbHandlers: Partial<Record<Verb, VerbHandler>> = {};
-  private readonly interceptors: Interceptor[] = [];
+  private verbHandlers: Partial<Record<Verb, VerbHandler>> = {};
+  private interceptors: Interceptor[] = [];
+  /** Added by tests after the routing's interceptors (probes that fail or slow a turn). */
+  private readonly probes: Interceptor[] = [];
 
   constructor(private readonly deps: BotDeps) {
     super();
@@ -68,15 +77,16 @@ export class PsebBot extends ActivityHandler {
     });
   }
 
-  /** Registers the handler of a card verb. */
-  onVerb(verb: Verb, handler: VerbHandler): this {
-    this.verbHandlers[verb] = handler;
+  /** Installs the routing built by bot/routing.ts. */
+  useRouting(routing: Routing): this {
+    this.verbHandlers = { ...routing.verbs };
+    this.interceptors = [...routing.interceptors];
     return this;
   }
 
-  /** Adds an interceptor; they run in the order added. */
+  /** Test seam: an interceptor run after the routing's own. */
   intercept(interceptor: Interceptor): this {
-    this.interceptors.push(interceptor);
+    this.probes.push(interceptor);
     return this;
   }
 
@@ -110,17 +120,18 @@ export class PsebBot extends ActivityHandler {
       return;
     }
     const dc = await this.dialogs.createContext(context);
-    // Interceptors first: during a hand-off even "Urdu" belongs to the agent, and the bot stays silent.
-    for (const interceptor of this.interceptors) if (await interceptor(context, dc)) return;
+    // A card submit (a verb and no text) goes to its handler; the routing guards user actions during a hand-off.
+    const value: unknown = context.activity.value;
+    if (isRecord(value) && value.verb !== undefined && !text) {
+      await this.dispatchVerb(context, value, dc);
+      return;
+    }
+    // Interceptors next: during a hand-off even "Urdu" belongs to the agent, and the bot stays silent.
+    for (const interceptor of [...this.interceptors, ...this.probes]) if (await interceptor(context, dc)) return;
     if (switchTo) {
       await context.sendActivity(t('common:language.switched'));
       if (dc.activeDialog) await dc.repromptDialog();
       else await sendMenu(context);
-      return;
-    }
-    const value: unknown = context.activity.value;
-    if (isRecord(value) && value.verb !== undefined && !text) {
-      await this.dispatchVerb(context, value, dc);
       return;
     }
     if (!text.trim()) {
@@ -145,7 +156,10 @@ export class PsebBot extends ActivityHandler {
     await handler(dc, data);
   }
 
-  /** Resolves the language (remembering it) and sets the turn info; returns a requested switch. */
+  /**
+   * Resolves the language (remembering it) and sets the turn info; returns a requested switch. While a
+   * dialog waits for an answer the language stays put (the rule is in bot/language.ts).
+   */
   private async prepareTurn(context: TurnContext, text: string | undefined) {
     const preference = await this.languagePreference.get(context, {});
     const switchTo = languageSwitch(text);
@@ -153,7 +167,8 @@ export class PsebBot extends ActivityHandler {
       preference.language = switchTo;
       preference.explicit = true;
     } else {
-      preference.language = resolveLanguage(text, preference, context.activity.locale, this.deps.detectLanguage);
+      const inForm = ((await this.dialogState.get(context))?.dialogStack?.length ?? 0) > 0;
+      preference.language = resolveLanguage(text, preference, context.activity.locale, this.deps.detectLanguage, inForm);
     }
     await this.languagePreference.set(context, preference);
     const lang = preference.language;

@@ -16,26 +16,35 @@ import { createAdapter, type PsebAdapter } from './adapter';
 import { PsebBot } from './psebBot';
 import { turnInfo } from './turnInfo';
 import { MainDialog } from '../dialogs/mainDialog';
-import { Verbs } from '../cards/verbs';
-import { menuItems } from '../dialogs/menu';
-import { mountMessages } from './http/messages';
-import { mountHealth } from './http/health';
-import { mountHandoff } from './handoff';
+import { mountMessages, authenticateMessagesFirst } from './http/messages';
+import { bodyReader, MAX_BODY_BYTES } from './http/body';
+import { UPLOAD_ROUTE } from './directline/routes';
+import { parseStreamRequest } from './directline/stream';
+import { guardUpgrades } from './http/upgrade';
+import { installGuards } from './http/guards';
+import { Operations } from './ops';
+import { drainAndClose } from './ops/shutdown';
+import { mountHandoff } from './handoff/mount';
 import { FaqService } from './faq/faqService';
-import { useFaq, mountFaqApi } from './faq/mountFaq';
+import { faqAnswers } from './desk/faqAnswers';
+import { consoleDesk } from './desk/consoleDesk';
+import { mountFaq, mountFaqApi } from './faq/mount';
 import { faqLanguageDetector } from './faq/botDetector';
-import { mountDecisions } from './requests/mountDecisions';
-import { mountRequests } from './requests/feature';
+import { mountDecisions, mountRequests } from './requests/mount';
+import { mountMenu } from './menu/mount';
+import { buildRouting, useRouting } from './routing';
+import type { IntakeDeps } from '../dialogs/intake/intakeDialog';
 import { mountConsole } from './console/routes';
 import { useReliability } from './reliability';
 import { OptimisticStorage } from './reliability/optimisticStorage';
 import { mountDirectLine } from './directline';
 import { mountWebChat } from './http/webchat';
+import { createLetters, mountLetters } from './letters/mount';
 
 /** Longest message the bot reads at all; a 500-row agent list pasted at once fits. */
 export const MAX_MESSAGE_LENGTH = 60_000;
-/** Largest JSON body accepted on any route. */
-export const MAX_BODY_BYTES = 512 * 1024;
+/** Largest body accepted on any route, after decompression (bot/http/body.ts). */
+export { MAX_BODY_BYTES };
 
 export interface AppOptions {
   config: Config;
@@ -43,6 +52,8 @@ export interface AppOptions {
   /** An already open (and migrated) database; otherwise config.databaseUrl is opened and migrated. */
   db?: Database;
   credentialsFactory?: ServiceClientCredentialsFactory;
+  /** Reads an attached CSV (tests point SharePoint-style downloads at a loopback server). */
+  readCsv?: IntakeDeps['readCsv'];
 }
 
 export interface App {
@@ -51,8 +62,12 @@ export interface App {
   adapter: PsebAdapter;
   bot: PsebBot;
   logger: Logger;
+  /** Metrics, in-flight work and the draining switch. */
+  ops: Operations;
   /** Stops the server and, if the app opened it, the database. */
   close(): Promise<void>;
+  /** Graceful stop: refuse new work, let in-flight turns and sends finish (up to timeoutMs), then close(). */
+  shutdown(timeoutMs: number): Promise<boolean>;
 }
 
 /** Composes the app. */
@@ -66,7 +81,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (applied.length) logger.info({ applied }, 'migrations applied');
   }
   const i18n = createI18n();
-  const storage = new OptimisticStorage(new PrismaStorage(db.prisma));
+  const storage = new OptimisticStorage(new PrismaStorage(db.prisma, db.sql));
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
 
@@ -80,16 +95,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     detectLanguage: faqLanguageDetector,
     maxMessageLength: MAX_MESSAGE_LENGTH,
   });
-  bot.onVerb(Verbs.menuSelect, async (dc, data) => {
-    const intent = menuItems.find((item) => item === data.choice);
-    if (!intent) {
-      await dc.context.sendActivity(turnInfo(dc.context).t('common:errors.unknownAction'));
-      return;
-    }
-    await dc.cancelAllDialogs();
-    await dc.beginDialog(mainDialog.id, { intent });
-  });
 
+  const ops = new Operations({ config, db, logger });
   const adapter = createAdapter({
     config,
     logger,
@@ -104,28 +111,32 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
     },
   });
+  adapter.use(ops.turnMiddleware);
   useReliability(adapter, { config, db, logger, i18n });
-  adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma), logger));
-  // Before the hand-off: its interceptor answers every other support-channel message with "no open chat".
+  adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma, db.sql), logger));
+  // The features; bot/routing.ts decides which takes what, and in which order.
   // requestDecisions.notifyRequestSubmitted is the request store's onSubmitted hook.
-  const requestDecisions = mountDecisions({ config, prisma: db.prisma, adapter, bot, conversationState, i18n, logger });
-  const handoff = mountHandoff({ config, prisma: db.prisma, adapter, bot, mainDialog, conversationState, i18n, logger });
+  const letters = createLetters({ config, prisma: db.prisma, i18n, logger });
+  const requestDecisions = mountDecisions({ config, prisma: db.prisma, adapter, conversationState, i18n, logger, letters });
   const faq = await FaqService.start(db.prisma, (err) => logger.warn({ err }, 'FAQ database sync failed; answering from the shipped knowledge base'));
-  const answerQuestion = useFaq({ faq, bot, mainDialog, conversationState, logger, requestHandoff: (context) => handoff.service.request(context) });
-  mountRequests({
-    bot,
-    mainDialog,
+  faq.observe((response) => ops.metrics.faqDecision(response.decision, response.language));
+  const handoff = mountHandoff({ config, prisma: db.prisma, adapter, mainDialog, conversationState, i18n, logger, answers: faqAnswers(faq) });
+  const requestAgent = (context: TurnContext) => handoff.service.request(context);
+  const faqFeature = mountFaq({ faq, conversationState, logger, requestHandoff: requestAgent });
+  const requests = mountRequests({
     prisma: db.prisma,
     logger,
-    answerQuestion,
-    requestAgent: (context) => handoff.service.request(context),
+    answerQuestion: faqFeature.answer,
+    requestAgent,
     onSubmitted: (request) => requestDecisions.notifyRequestSubmitted(request),
+    readCsv: options.readCsv,
   });
 
   const server = restify.createServer({ name: 'pseb-assist', handleUncaughtExceptions: false });
+  installGuards(server);
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, maxFileSize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
-  mountHealth(server, db, logger);
+  server.use(bodyReader({ logger, multipartRoutes: new Set([UPLOAD_ROUTE]), gate: authenticateMessagesFirst(adapter, config.localMode, logger) }));
+  ops.mount(server);
   mountMessages(server, { adapter, logger, logic: (context) => bot.run(context) });
   mountFaqApi(server, faq, logger);
   mountConsole(server, {
@@ -135,20 +146,34 @@ export async function createApp(options: AppOptions): Promise<App> {
     staffDirectory: handoff.staff,
     requestNotifier: requestDecisions.notifier,
     onFaqChanged: () => faq.reload(),
+    desk: consoleDesk(handoff.service, handoff.store),
     claimHandoff: async (id, actor) => {
       const outcome = await handoff.service.claimFor(id, { aadObjectId: actor.oid, name: actor.name });
       return outcome.claimed ? outcome : { claimed: false, by: outcome.by };
     },
   });
+  const lettersRouting = mountLetters(server, { config, prisma: db.prisma, letters, staff: handoff.staff, notifier: requestDecisions.notifier, i18n, logger });
+  useRouting(
+    bot,
+    mainDialog,
+    buildRouting({ menu: mountMenu({ requestAgent }), decisions: requestDecisions.routing, handoff: handoff.routing, faq: faqFeature, requests, letters: lettersRouting }),
+  );
   const directLineStreams = mountDirectLine(server, { config, db, adapter, logger, logic: (context) => bot.run(context) });
   mountWebChat(server, { logger });
+  guardUpgrades(server.server, { serves: (url) => directLineStreams !== undefined && parseStreamRequest(url) !== undefined });
 
+  const closeRest = async () => {
+    handoff.stop();
+    directLineStreams?.close();
+    if (ownsDb) await db.close();
+  };
   return {
     server,
     db,
     adapter,
     bot,
     logger,
+    ops,
     async close() {
       handoff.stop();
       directLineStreams?.close();
@@ -157,5 +182,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       });
       if (ownsDb) await db.close();
     },
+    shutdown: (timeoutMs) => drainAndClose({ ops, httpServer: server.server, logger, closeRest }, timeoutMs),
   };
 }

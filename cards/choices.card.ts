@@ -24,6 +24,8 @@ export interface ChoiceList {
   /** Footer for the text rendering, e.g. "Reply with a number". */
   numberHint: string;
   verb: Verb;
+  /** The form draft the choice belongs to, so an old card is recognised as such. */
+  draftId?: string;
   choices: Choice[];
   rtl: boolean;
 }
@@ -35,7 +37,7 @@ export function buildChoices(list: ChoiceList, rendering: Rendering): Partial<Ac
       title: list.title,
       intro: list.intro ?? '',
       rtl: list.rtl,
-      choices: list.choices.map((c) => ({ ...c, verb: list.verb })),
+      choices: list.choices.map((c) => ({ ...c, verb: list.verb, draftId: list.draftId ?? '' })),
     });
     return MessageFactory.attachment(card);
   }

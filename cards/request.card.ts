@@ -4,11 +4,12 @@
  * Approve / Reject / Ask for information. Rebuilt and updated in place at every status change.
  */
 import type { Attachment } from 'botbuilder';
-import type { Translate } from '../bot/i18n';
+import { languageNameKey, type Translate } from '../bot/i18n';
 import { maskCnic, maskPhone, maskText } from '../bot/privacy/mask';
 import { maxNoteLength, RequestStatus } from '../bot/requests/lifecycle';
 import { cardTemplate, expandCard } from './render';
 import { Verbs } from './verbs';
+import { escapeMarkup } from './escape';
 import templateJson from './request.card.json';
 
 /** Parsed once: expanding a parsed template is far cheaper than parsing it per card. */
@@ -43,6 +44,7 @@ const statusColors: Record<RequestStatus, string> = {
   APPROVED: 'Good',
   REJECTED: 'Attention',
   INFO_REQUESTED: 'Warning',
+  REVOKED: 'Attention',
 };
 
 /** Undecided requests show the decision buttons. */
@@ -58,7 +60,7 @@ export function buildRequestCard(view: RequestCardView, t: Translate): Attachmen
   const facts = [
     { title: t('decisions:card.facts.reference'), value: view.reference },
     { title: t('decisions:card.facts.kind'), value: kind },
-    { title: t('decisions:card.facts.company'), value: view.companyName },
+    { title: t('decisions:card.facts.company'), value: escapeMarkup(view.companyName) },
     view.kind === 'whitelisting'
       ? { title: t('decisions:card.facts.seats'), value: view.seats !== undefined ? String(view.seats) : none }
       : { title: t('decisions:card.facts.agents'), value: view.agentCount !== undefined ? String(view.agentCount) : none },
@@ -66,13 +68,13 @@ export function buildRequestCard(view: RequestCardView, t: Translate): Attachmen
       ? [{ title: t('decisions:card.facts.dates'), value: view.startDate && view.endDate ? t('decisions:card.dateRange', { start: view.startDate, end: view.endDate }) : none }]
       : []),
     { title: t('decisions:card.facts.submitted'), value: view.submittedAt },
-    { title: t('decisions:card.facts.contact'), value: contactLine(view) || none },
+    { title: t('decisions:card.facts.contact'), value: escapeMarkup(contactLine(view)) || none },
     { title: t('decisions:card.facts.channel'), value: view.channelId },
-    { title: t('decisions:card.facts.language'), value: t(view.language === 'ur' ? 'common:language.nameUr' : 'common:language.nameEn') },
+    { title: t('decisions:card.facts.language'), value: t(languageNameKey(view.language)) },
   ];
-  const actor = view.last?.actor ?? '';
+  const actor = escapeMarkup(view.last?.actor ?? '');
   const at = view.last?.at ?? '';
-  const note = view.last?.note ? maskText(view.last.note) : '';
+  const note = view.last?.note ? escapeMarkup(maskText(view.last.note)) : '';
   return expandCard(template, {
     title: t('decisions:card.title', { kind, reference: view.reference }),
     status: answered ? t('decisions:card.state.answered', { at }) : t(`decisions:card.state.${view.status}`, { actor, at }),
@@ -88,6 +90,11 @@ export function buildRequestCard(view: RequestCardView, t: Translate): Attachmen
     needsInfoLabel: t('decisions:card.action.needs_info'),
     verb: Verbs.requestDecide,
     reference: view.reference,
+    // An approval can be withdrawn (bot/letters): its letter then verifies as revoked.
+    canRevoke: view.status === RequestStatus.APPROVED,
+    reasonLabel: t('letters:card.reasonLabel'),
+    revokeLabel: t('letters:card.revoke'),
+    revokeVerb: Verbs.requestRevoke,
   });
 }
 

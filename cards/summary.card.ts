@@ -8,6 +8,7 @@ import type { Translate } from '../dialogs/validators';
 import type { RequestKind } from '../bot/requests/forms';
 import { cardTemplate, expandCard } from './render';
 import { Verbs } from './verbs';
+import { escapeMarkup } from './escape';
 import templateJson from './summary.card.json';
 
 /** Parsed once: expanding a parsed template is far cheaper than parsing it per card. */
@@ -39,7 +40,7 @@ export function buildSummary(data: SummaryData, rendering: Rendering, t: Transla
       expandCard(template, {
         title,
         intro,
-        facts: data.facts,
+        facts: data.facts.map((f) => ({ label: f.label, value: escapeMarkup(f.value) })),
         kind: data.kind,
         draftId: data.draftId,
         verb: Verbs.intakeSubmit,
@@ -51,7 +52,7 @@ export function buildSummary(data: SummaryData, rendering: Rendering, t: Transla
       }),
     );
   }
-  const lines = data.facts.map((f) => `${f.label}: ${f.value}`);
+  const lines = data.facts.map((f) => `${f.label}: ${rendering === 'hero' ? escapeMarkup(f.value) : f.value}`);
   if (rendering === 'hero') {
     const buttons = summaryActions.map((a) => ({ type: ActionTypes.ImBack, title: actionTitle(a), value: actionTitle(a) }));
     return MessageFactory.attachment(CardFactory.heroCard(title, [intro, '', ...lines].join('\n'), undefined, buttons));

@@ -6,8 +6,11 @@ export const Verbs = {
   faqPick: 'faq.pick',
   handoffClaim: 'handoff.claim',
   handoffEnd: 'handoff.end',
+  handoffSendAnswer: 'handoff.sendAnswer',
+  handoffRate: 'handoff.rate',
   requestDecide: 'request.decide',
   requestReply: 'request.reply',
+  requestRevoke: 'request.revoke',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];

@@ -8,9 +8,13 @@ import { renderRequests } from './view-requests.js';
 import { renderFaq } from './view-faq.js';
 import { renderDashboard } from './view-dashboard.js';
 import { renderStaff } from './view-staff.js';
+import { renderChat } from './view-chat.js';
+import { renderSnippets } from './view-snippets.js';
 
 const views = {
   queue: renderQueue,
+  chat: renderChat,
+  snippets: renderSnippets,
   conversations: renderConversations,
   requests: renderRequests,
   faq: renderFaq,

@@ -6,6 +6,12 @@ export function formatDate(lang, iso) {
   return new Intl.DateTimeFormat(lang === 'ur' ? 'ur-PK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Karachi' }).format(new Date(iso));
 }
 
+/** A user's language ('en', 'ur', 'ur-Latn') by name; an unknown code as it is. */
+export function languageName(t, code) {
+  if (!code) return t('common.unknown');
+  return ['en', 'ur', 'ur-Latn'].includes(code) ? t(`faq.languages.${code}`) : code;
+}
+
 /** "3 min 5 s" from seconds. */
 export function formatDuration(t, seconds) {
   if (seconds === null || seconds === undefined) return t('common.unknown');

@@ -1,10 +1,13 @@
 // Conversations: recent ones, a transcript (masked unless revealed, which is audited), private notes.
 import { field, h, table } from './dom.js';
-import { errorText, formatDate } from './format.js';
+import { errorText, formatDate, languageName } from './format.js';
+
+const knownLanguages = ['en', 'ur', 'ur-Latn'];
 
 /** Renders the list, and the transcript of the conversation in the hash (#conversations/<id>). */
 export async function renderConversations(ctx, main) {
   const { api, t, lang, notify, go } = ctx;
+  const languageName = (code) => (knownLanguages.includes(code) ? t(`faq.languages.${code}`) : code);
   const selected = decodeURIComponent(location.hash.split('/').slice(1).join('/') || '');
   const { conversations } = await api.get('/api/console/conversations');
   const list = table(
@@ -13,7 +16,7 @@ export async function renderConversations(ctx, main) {
     conversations.map((c) => [
       c.userName || t('common.unknown'),
       c.channelId,
-      c.language || t('common.unknown'),
+      languageName(t, c.language),
       formatDate(lang, c.updatedAt),
       h('button', { type: 'button', className: 'link', onclick: () => go('conversations', encodeURIComponent(c.conversationId)) }, t('conversations.open')),
     ]),

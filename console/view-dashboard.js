@@ -1,6 +1,7 @@
 // Dashboard: chart.js charts of requests, hand-offs, FAQ outcomes and languages, plus wait times.
 import { h } from './dom.js';
 import { formatDuration } from './format.js';
+import { csatSection } from './view-csat.js';
 
 const palette = ['#00843D', '#1f6fb2', '#c77c02', '#b3261e', '#6b4fa3', '#2a9d8f', '#7a7a7a'];
 
@@ -44,6 +45,9 @@ export async function renderDashboard(ctx, main) {
     ),
     h('div', { className: 'charts' }, byKind.node, byStatus.node, handoffs.node, faq.node, languages.node),
   );
+  const csat = csatSection(t, data.csat);
+  main.append(csat.node);
+  charts.push(csat.chart(Chart, base));
 
   charts.push(
     new Chart(byKind.canvas, { type: 'bar', data: { labels: dayLabels, datasets: datasets(data.requests.byKind, (k) => t(`requests.kinds.${k}`)) }, options: stacked }),

@@ -3,7 +3,7 @@ import { field, h, select, table } from './dom.js';
 import { errorText, formatDate } from './format.js';
 
 const kinds = ['whitelisting', 'wfh'];
-const statuses = ['SUBMITTED', 'IN_REVIEW', 'APPROVED', 'REJECTED', 'INFO_REQUESTED'];
+const statuses = ['SUBMITTED', 'IN_REVIEW', 'APPROVED', 'REJECTED', 'INFO_REQUESTED', 'REVOKED'];
 const decisions = ['approve', 'reject', 'needs_info'];
 
 /** Renders the filter form and list; a row's details open below it. */
@@ -62,7 +62,7 @@ export async function renderRequests(ctx, main) {
             t(`requests.kinds.${r.kind}`),
             h('span', {}, t(`requests.statuses.${r.status}`), r.notifyError ? h('span', { className: 'badge badge-warn' }, t('requests.unreachable')) : null),
             h('span', { dir: 'auto' }, r.companyName),
-            String(r.agentCount),
+            r.agentCount === null ? t('common.unknown') : String(r.agentCount),
             formatDate(lang, r.createdAt),
             h('button', { type: 'button', className: 'link', dataset: { open: r.reference }, onclick: () => void drawDetail(r.reference) }, t('requests.details')),
           ]),
@@ -82,7 +82,6 @@ export async function renderRequests(ctx, main) {
       notify(errorText(t, err), 'error');
       return;
     }
-    const fields = Object.entries(r.fields && typeof r.fields === 'object' ? r.fields : {}).filter(([, v]) => v !== null && typeof v !== 'object');
     const open = r.status === 'SUBMITTED' || r.status === 'IN_REVIEW';
     detail.replaceChildren(
       h('h2', {}, t('requests.detailTitle', { reference: r.reference })),
@@ -93,14 +92,14 @@ export async function renderRequests(ctx, main) {
         h('dt', {}, t('requests.status')), h('dd', { id: 'request-status' }, t(`requests.statuses.${r.status}`)),
         h('dt', {}, t('requests.company')), h('dd', { dir: 'auto' }, r.companyName),
         r.notifyError ? [h('dt', {}, t('requests.unreachable')), h('dd', {}, formatDate(lang, r.notifyFailedAt))] : null,
-        fields.map(([k, v]) => [h('dt', {}, k), h('dd', { dir: 'auto' }, String(v))]),
+        (Array.isArray(r.fields) ? r.fields : []).map((f) => [h('dt', { dataset: { field: f.name } }, fieldLabel(f.name)), h('dd', { dir: 'auto', dataset: { field: f.name } }, fieldValue(f))]),
       ),
-      table(
+      ...(r.kind === 'wfh' || r.agents.length > 0 ? [table(
         t('requests.agentList'),
         [t('requests.agentName'), t('requests.cnic'), t('requests.city'), t('requests.isp'), t('requests.ip')],
-        r.agents.map((a) => [a.fullName, a.cnic, a.city, a.isp, a.ipAddress]),
+        r.agents.map((a) => [a.fullName, a.cnic, a.city, a.isp, a.ipAddress === 'dynamic' ? t('requests.dynamicIp') : a.ipAddress]),
         t('common.none'),
-      ),
+      )] : []),
       table(
         t('requests.history'),
         [t('requests.when'), t('requests.who'), t('requests.change'), t('requests.note')],
@@ -113,8 +112,23 @@ export async function renderRequests(ctx, main) {
         t('common.none'),
       ),
       open ? decisionForm(r.reference) : h('p', { className: 'muted' }, t('requests.notOpen')),
+      r.status === 'APPROVED' ? letterActions(r.reference) : null,
     );
     detail.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** A field's label in the console's language; a field the console does not know keeps its name. */
+  function fieldLabel(name) {
+    const label = t(`requests.field.${name}`);
+    return label === `requests.field.${name}` || !label ? name : label;
+  }
+
+  /** A field's value: lists one per line, a listed city by its name, a skipped field marked as such. */
+  function fieldValue(f) {
+    if (f.value === null) return h('span', { className: 'muted' }, t('requests.skipped'));
+    if (f.city) return t(`requests.cities.${f.city}`);
+    if (Array.isArray(f.value)) return h('ul', { className: 'values' }, f.value.map((v) => h('li', { dir: 'ltr' }, v)));
+    return String(f.value);
   }
 
   function decisionForm(reference) {
@@ -149,6 +163,42 @@ export async function renderRequests(ctx, main) {
       field(t('requests.note'), note),
       hint,
       h('button', { type: 'submit', className: 'primary' }, t('requests.submitDecision')),
+    );
+  }
+
+  /** An approved request's letter (bot/letters): download the PDF, or revoke the approval with a reason. */
+  function letterActions(reference) {
+    const reason = h('textarea', { name: 'reason', rows: 2, maxlength: 1000, dir: 'auto' });
+    const path = `/api/console/requests/${encodeURIComponent(reference)}`;
+    return h(
+      'form',
+      {
+        className: 'decide',
+        'aria-label': t('requests.letterTitle'),
+        onsubmit: async (event) => {
+          event.preventDefault();
+          if (!reason.value.trim()) {
+            notify(t('requests.revokeReasonRequired'), 'error');
+            reason.focus();
+            return;
+          }
+          try {
+            await api.post(`${path}/revoke`, { reason: reason.value.trim() });
+            notify(t('requests.revoked'), 'success');
+          } catch (err) {
+            notify(errorText(t, err), 'error');
+          }
+          await Promise.all([drawDetail(reference), drawList()]);
+        },
+      },
+      h('h3', {}, t('requests.letterTitle')),
+      h(
+        'button',
+        { type: 'button', dataset: { letter: reference }, onclick: () => api.download(`${path}/letter`, `PSEB-letter-${reference}.pdf`).catch((err) => notify(errorText(t, err), 'error')) },
+        t('requests.downloadLetter'),
+      ),
+      field(t('requests.revokeReason'), reason),
+      h('button', { type: 'submit' }, t('requests.revoke')),
     );
   }
 

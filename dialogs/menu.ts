@@ -2,7 +2,7 @@
 import type { TurnContext } from 'botbuilder';
 import { buildChoices, type Choice } from '../cards/choices.card';
 import { Verbs } from '../cards/verbs';
-import type { Translate } from '../bot/i18n';
+import { isRtl, type Translate } from '../bot/i18n';
 import { turnInfo } from '../bot/turnInfo';
 
 export const menuItems = ['whitelisting', 'wfh', 'status', 'faq', 'agent'] as const;
@@ -23,7 +23,7 @@ export async function sendMenu(context: TurnContext, welcome = false): Promise<v
       numberHint: t('common:menu.numberHint'),
       verb: Verbs.menuSelect,
       choices: menuChoices(t),
-      rtl: lang === 'ur',
+      rtl: isRtl(lang),
     },
     rendering,
   );

@@ -2,7 +2,8 @@
  * Driver adapters for the two databases we run on, for the Prisma client and for the migration
  * engine alike. Work-arounds come from docs/prisma-offline.md and are explained inline.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PGlite } from '@electric-sql/pglite';
@@ -30,9 +31,29 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
 
 /** Opens an embedded PGlite; it does not create parent folders itself. */
 export function openPglite(dir: string | 'memory', loadDataDir?: Blob): PGlite {
-  if (dir !== 'memory') mkdirSync(dir, { recursive: true });
   if (dir === 'memory') return new PGlite(loadDataDir ? { loadDataDir } : undefined);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
   return new PGlite(dir, loadDataDir ? { loadDataDir } : undefined);
+}
+
+/**
+ * The embedded database holds personal data: its folder is the owner's only (0700), so whatever PGlite
+ * writes later is out of others' reach, and what it has written is made 0600 (folders 0700) as well.
+ */
+export function restrictPglitePermissions(dir: string | 'memory'): void {
+  if (dir === 'memory') return;
+  const walk = (path: string): void => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) {
+        chmodSync(child, 0o700);
+        walk(child);
+      } else if (entry.isFile()) chmodSync(child, 0o600);
+    }
+  };
+  chmodSync(dir, 0o700);
+  walk(dir);
 }
 
 /**
@@ -119,12 +140,17 @@ export function postgresMigrationFactory(url: string, schema?: string): SqlMigra
   };
 }
 
-/** The Prisma client adapter for PostgreSQL, with its own pool. */
-export function postgresClientAdapter(url: string, schema?: string, poolSize = 10): PrismaPg {
+/** The app's connection pool to PostgreSQL. */
+export function postgresPool(url: string, schema?: string, poolSize = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: searchPathOption(schema) });
   // An idle client losing its server (restart, outage) emits 'error' on the pool; without a
   // listener that would crash the process. The next query reconnects.
   pool.on('error', () => undefined);
+  return pool;
+}
+
+/** The Prisma client adapter for PostgreSQL over the app's pool (ended when the client disconnects). */
+export function postgresClientAdapter(pool: pg.Pool, schema?: string): PrismaPg {
   return new PrismaPg(pool, { schema, disposeExternalPool: true });
 }
 

@@ -8,16 +8,28 @@ import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import {
   openPglite,
+  restrictPglitePermissions,
   parseDatabaseUrl,
   pgliteClientAdapter,
   pgliteMigrationFactory,
   postgresClientAdapter,
+  postgresPool,
   postgresMigrationFactory,
   type DatabaseTarget,
 } from './adapters';
 import { applyMigrations, defaultMigrationPaths, shippedMigrationNames, type MigrationPaths } from './migrate';
+import { PgliteNotifications, PostgresNotifications, poolSender, type Notifications } from './notifications';
+import { pgliteRunner, poolRunner, type SqlRunner } from './sql';
 
-export type { PrismaClient };
+export type { PrismaClient, Notifications, SqlRunner };
+
+/** Connections of the PostgreSQL pool (PGlite has none: it is in-process). */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
 
 export interface Database {
   readonly prisma: PrismaClient;
@@ -28,6 +40,12 @@ export interface Database {
   migrationFactory(): SqlMigrationAwareDriverAdapterFactory;
   /** Null when reachable and fully migrated, else the reason. */
   health(): Promise<string | null>;
+  /** Plain SQL on the same connections, for the hot statements of a turn. */
+  readonly sql: SqlRunner;
+  /** LISTEN/NOTIFY wake-ups between instances. */
+  readonly notifications: Notifications;
+  /** The PostgreSQL pool's connections now; undefined on PGlite. */
+  poolStats(): PoolStats | undefined;
   close(): Promise<void>;
 }
 
@@ -35,38 +53,75 @@ export interface OpenOptions {
   poolSize?: number;
   /** PGlite only: start from this data-folder dump (`dumpDataDir`) instead of an empty cluster (skips initdb). */
   pgliteDump?: Blob;
+  /** Where failures of the notification connection go (they never fail a caller). */
+  onNotificationError?: (err: unknown) => void;
 }
 
 /** Opens the database named by a URL (`postgres://…`, `pglite:<dir>`, `pglite:memory`). */
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const target = parseDatabaseUrl(url);
+  const onNotificationError = options.onNotificationError ?? (() => undefined);
   if (target.kind === 'pglite') {
     const pglite = openPglite(target.dir, options.pgliteDump);
     await pglite.waitReady;
-    return makeDatabase(target, new PrismaClient({ adapter: pgliteClientAdapter(pglite) }), () => pgliteMigrationFactory(pglite), async () => {
-      // An unclosed PGlite keeps the process alive.
-      await pglite.close();
+    restrictPglitePermissions(target.dir);
+    return makeDatabase({
+      target,
+      prisma: new PrismaClient({ adapter: pgliteClientAdapter(pglite) }),
+      migrationFactory: () => pgliteMigrationFactory(pglite),
+      sql: pgliteRunner(pglite),
+      notifications: new PgliteNotifications(pglite, onNotificationError),
+      poolStats: () => undefined,
+      closeDriver: async () => {
+        // An unclosed PGlite keeps the process alive.
+        await pglite.close();
+        // Files created while open (tables of later migrations, WAL segments) sat in the 0700 folder; tighten them too.
+        restrictPglitePermissions(target.dir);
+      },
     });
   }
   if (target.schema) await ensureSchema(target.url, target.schema);
-  const prisma = new PrismaClient({ adapter: postgresClientAdapter(target.url, target.schema, options.poolSize) });
-  return makeDatabase(target, prisma, () => postgresMigrationFactory(target.url, target.schema), async () => undefined);
+  const pool = postgresPool(target.url, target.schema, options.poolSize);
+  const max = options.poolSize ?? 10;
+  return makeDatabase({
+    target,
+    prisma: new PrismaClient({ adapter: postgresClientAdapter(pool, target.schema) }),
+    migrationFactory: () => postgresMigrationFactory(target.url, target.schema),
+    sql: poolRunner(pool),
+    notifications: new PostgresNotifications(target.url, target.schema, poolSender(pool), onNotificationError),
+    poolStats: () => (pool.ended ? undefined : { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
+    closeDriver: async () => undefined,
+  });
+}
+
+interface DatabaseParts {
+  target: DatabaseTarget;
+  prisma: PrismaClient;
+  migrationFactory: () => SqlMigrationAwareDriverAdapterFactory;
+  sql: SqlRunner;
+  notifications: Notifications;
+  poolStats: () => PoolStats | undefined;
+  closeDriver: () => Promise<void>;
 }
 
 /** The raw PGlite handle is never exposed; tests that need SQL use prisma.$queryRaw. */
-function makeDatabase(
-  target: DatabaseTarget,
-  prisma: PrismaClient,
-  migrationFactory: () => SqlMigrationAwareDriverAdapterFactory,
-  closeDriver: () => Promise<void>,
-): Database {
+function makeDatabase({ target, prisma, migrationFactory, sql, notifications, poolStats, closeDriver }: DatabaseParts): Database {
   return {
     prisma,
     target,
-    migrate: (paths = defaultMigrationPaths) => applyMigrations(migrationFactory(), paths),
+    sql,
+    async migrate(paths = defaultMigrationPaths) {
+      // Nothing pending (every start but the first): skip loading the wasm schema engine, which would
+      // stay in memory for the life of the process.
+      if (paths === defaultMigrationPaths && (await checkHealth(prisma)) === null) return [];
+      return applyMigrations(migrationFactory(), paths);
+    },
     migrationFactory,
     health: () => checkHealth(prisma),
+    notifications,
+    poolStats,
     async close() {
+      await notifications.close();
       await prisma.$disconnect();
       await closeDriver();
     },

@@ -13,6 +13,7 @@ import {
   type SqlQuery,
 } from '@prisma/driver-adapter-utils';
 import type * as EngineModule from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { fromRoot } from '../bot/paths';
 
 type SchemaEngine = EngineModule.SchemaEngine;
 type MigrationList = Parameters<SchemaEngine['applyMigrations']>[0]['migrationsList'];
@@ -24,8 +25,8 @@ export interface MigrationPaths {
 }
 
 export const defaultMigrationPaths: MigrationPaths = {
-  schemaFile: path.resolve(__dirname, 'schema.prisma'),
-  migrationsDir: path.resolve(__dirname, 'migrations'),
+  schemaFile: fromRoot('prisma', 'schema.prisma'),
+  migrationsDir: fromRoot('prisma', 'migrations'),
 };
 
 const FILTERS = { externalTables: [], externalEnums: [] };

@@ -1,9 +1,11 @@
 /**
- * Usage: tsx scripts/eval-faq.ts [file] [--misses] [--loo] — scores the FAQ engine on a labelled JSONL file,
- * or with --loo on the KB's own example questions, each asked with that question left out of the index.
+ * Usage: tsx scripts/eval-faq.ts [file…] [--misses] [--loo] — scores the FAQ engine by language and by kind of
+ * message (plain, noisy, long, mixed) on labelled JSONL files; with no file, on every set the project keeps
+ * (dev, the real-style held-out set, the test holdouts). With --loo: on the KB's own example questions, each
+ * asked with that question left out of the index.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { FaqEngine } from '../bot/faq/engine';
 import { evaluate, formatReport, parseEvalFile, type EvalCase, type EvalReport } from '../bot/faq/evaluate';
 import { loadKb } from '../bot/faq/loadKb';
@@ -30,6 +32,7 @@ function leaveOneOut(topics: readonly FaqTopic[]): EvalReport {
     }
   });
   const merged = evaluate(engine, []);
+  (merged.misses as EvalReport['misses'][number][]).length = 0;
   for (const r of reports) {
     for (const lang of FAQ_LANGUAGES) {
       const into = merged.perLanguage[lang];
@@ -48,14 +51,35 @@ function leaveOneOut(topics: readonly FaqTopic[]): EvalReport {
   return merged;
 }
 
-const args = process.argv.slice(2);
-const loo = args.includes('--loo');
-const file = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(__dirname, '../bot/faq/eval/faq-dev.jsonl'));
-const report = loo ? leaveOneOut(loadKb()) : evaluate(new FaqEngine(loadKb()), parseEvalFile(readFileSync(file, 'utf8')));
-console.log(loo ? 'FAQ eval: leave-one-out over the KB questions' : `FAQ eval: ${file}`);
-console.log(formatReport(report));
-if (args.includes('--misses')) {
+/** Every labelled set the project keeps, in the order they are reported. */
+const DEFAULT_SETS = [
+  '../bot/faq/eval/faq-dev.jsonl',
+  '../bot/faq/eval/heldout-real.jsonl',
+  '../test/fixtures/faq-holdout.jsonl',
+  '../test/fixtures/faq-holdout2.jsonl',
+  '../test/fixtures/faq-holdout3.jsonl',
+  '../test/fixtures/faq-offtopic-tune.jsonl',
+].map((f) => resolve(__dirname, f));
+
+function printMisses(report: EvalReport): void {
   for (const m of report.misses) {
-    console.log(`  ${m.case.lang.padEnd(7)} want=${m.case.id ?? 'none'} got=${m.decision}:${m.got.join(',')} det=${m.detected}  ${m.case.q}`);
+    console.log(`  ${m.case.lang.padEnd(7)} ${(m.case.kind ?? '').padEnd(5)} want=${m.case.id ?? 'none'} got=${m.decision}:${m.got.join(',')} det=${m.detected}  ${m.case.q}`);
+  }
+}
+
+const args = process.argv.slice(2);
+const files = args.filter((a) => !a.startsWith('--')).map((f) => resolve(f));
+if (args.includes('--loo')) {
+  const report = leaveOneOut(loadKb());
+  console.log('FAQ eval: leave-one-out over the KB questions');
+  console.log(formatReport(report));
+  if (args.includes('--misses')) printMisses(report);
+} else {
+  const engine = new FaqEngine(loadKb());
+  for (const file of files.length > 0 ? files : DEFAULT_SETS) {
+    const report = evaluate(engine, parseEvalFile(readFileSync(file, 'utf8')));
+    console.log(`\nFAQ eval: ${relative(process.cwd(), file)}`);
+    console.log(formatReport(report));
+    if (args.includes('--misses')) printMisses(report);
   }
 }

@@ -9,12 +9,16 @@ export const consoleErrors = {
   missing_token: { status: 401 },
   invalid_token: { status: 401 },
   not_staff: { status: 403 },
+  not_claimer: { status: 403 },
   not_found: { status: 404 },
   already_claimed: { status: 409 },
   already_decided: { status: 409 },
   illegal_transition: { status: 409 },
   duplicate: { status: 409 },
   protected_staff: { status: 409 },
+  handoff_closed: { status: 409 },
+  not_claimed: { status: 409 },
+  undelivered: { status: 502 },
 } as const satisfies Record<string, ErrorDef>;
 
 export type ConsoleErrorCode = keyof typeof consoleErrors;

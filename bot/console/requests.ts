@@ -1,7 +1,8 @@
 /** Requests in the console: the filterable list, the detail with its history, decisions, and the CSV export. */
 import type { PrismaClient, Prisma, Request, RequestEvent } from '../../generated/prisma/client';
 import type { Logger } from '../logger';
-import { maskCnic, maskDeep } from '../privacy/mask';
+import { maskCnic } from '../privacy/mask';
+import { requestFieldCells, requestFieldNames, requestFields } from './requestFields';
 import type { ConsoleActor } from './auth';
 import { ConsoleError } from './errors';
 import { toCsv } from './csv';
@@ -92,7 +93,8 @@ export interface RequestRow {
   companyName: string;
   language: string;
   channelId: string;
-  agentCount: number;
+  /** Agents listed on a work-from-home request; null for whitelisting (it has seats, not agents). */
+  agentCount: number | null;
   createdAt: string;
   updatedAt: string;
   /** Set when the last notification to the user failed: "user not reachable". */
@@ -101,19 +103,27 @@ export interface RequestRow {
 
 /** The filtered list, newest first. */
 export async function listRequests(prisma: PrismaClient, filter: RequestFilter): Promise<RequestRow[]> {
-  const rows = await prisma.request.findMany({
+  const rows = await findRequests(prisma, filter, 200);
+  return rows.map((r) => rowOf(r));
+}
+
+function findRequests(prisma: PrismaClient, filter: RequestFilter, limit: number) {
+  return prisma.request.findMany({
     where: requestWhere(filter),
     orderBy: { createdAt: 'desc' },
-    take: filter.limit ?? 200,
+    take: filter.limit ?? limit,
     include: { _count: { select: { agents: true } } },
   });
-  return rows.map((r) => ({
+}
+
+function rowOf(r: Request & { _count: { agents: number } }): RequestRow {
+  return {
     ...requestHeadline(r),
-    agentCount: r._count.agents,
+    agentCount: r.kind === 'wfh' ? r._count.agents : null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     notifyError: r.notifyError,
-  }));
+  };
 }
 
 /** The fields every view of a request starts with. */
@@ -131,7 +141,7 @@ export async function requestDetail(prisma: PrismaClient, reference: string) {
   return {
     ...requestHeadline(r),
     conversationId: r.conversationId,
-    fields: maskDeep(r.fields),
+    fields: requestFields(r.kind, r.fields),
     agents: r.agents.map((a) => ({ rowNo: a.rowNo, fullName: a.fullName, cnic: maskCnic(a.cnic), city: a.city, isp: a.isp, ipAddress: a.ipAddress })),
     events: r.events.map((e) => ({ fromStatus: e.fromStatus, toStatus: e.toStatus, actorName: e.actorName ?? e.actorId, note: e.note, createdAt: e.createdAt.toISOString() })),
     notifyError: r.notifyError,
@@ -141,13 +151,19 @@ export async function requestDetail(prisma: PrismaClient, reference: string) {
   };
 }
 
-export const csvHeader = ['reference', 'kind', 'status', 'company', 'language', 'channel', 'agents', 'created_at', 'updated_at', 'notify_error'] as const;
+const baseHeader = ['reference', 'kind', 'status', 'company', 'language', 'channel', 'agents', 'created_at', 'updated_at', 'notify_error'] as const;
 
-/** The filtered list as CSV (no personal data beyond the company name). */
+/** The export's columns: the request's own, then one per form field (`field_<name>`). */
+export const csvHeader: readonly string[] = [...baseHeader, ...requestFieldNames.map((name) => `field_${name}`)];
+
+/** The filtered list as CSV: every field of each request (lists joined), CNICs and phone numbers masked. */
 export async function requestsCsv(prisma: PrismaClient, filter: RequestFilter): Promise<string> {
-  const rows = await listRequests(prisma, { ...filter, limit: filter.limit ?? 5000 });
+  const rows = await findRequests(prisma, filter, 5000);
   return toCsv(
     csvHeader,
-    rows.map((r) => [r.reference, r.kind, r.status, r.companyName, r.language, r.channelId, r.agentCount, r.createdAt, r.updatedAt, r.notifyError]),
+    rows.map((request) => {
+      const r = rowOf(request);
+      return [r.reference, r.kind, r.status, r.companyName, r.language, r.channelId, r.agentCount, r.createdAt, r.updatedAt, r.notifyError, ...requestFieldCells(request.kind, request.fields)];
+    }),
   );
 }

@@ -14,6 +14,7 @@ import { addNote, readTranscript, recentConversations } from './transcripts';
 import { transitionDecision, listRequests, requestDetail, requestsCsv, type DecideRequest, type DecisionNotifier } from './requests';
 import { ConsoleFaq, listTopics, unansweredQuestions } from './faq';
 import { loadDashboard } from './dashboard';
+import { lowRatings, mountDeskRoutes, type ConsoleDesk } from './desk';
 import { mountConsolePage } from './static';
 import {
   dashboardSchema,
@@ -43,6 +44,8 @@ export interface ConsoleDeps {
   onFaqChanged?: () => Promise<void>;
   /** Who is staff; defaults to bot/staff's PrismaStaffDirectory over the same config and table. */
   staffDirectory?: StaffDirectory;
+  /** bot/handoff's desk actions (reply, FAQ answer, saved reply, end, context); the lead wires HandoffService here. */
+  desk?: ConsoleDesk;
   /** A local key set instead of the remote JWKS (tests of auth itself). */
   keys?: JWTVerifyGetKey;
 }
@@ -91,7 +94,14 @@ export function mountConsole(server: Server, deps: ConsoleDeps): void {
 
   server.get('/api/console/me', guarded(async (_req, res, actor) => void res.send(200, actor)));
 
-  server.get('/api/console/queue', guarded(async (_req, res) => void res.send(200, await loadQueue(prisma, now()))));
+  server.get(
+    '/api/console/queue',
+    guarded(async (_req, res) => {
+      const queue = await loadQueue(prisma, now());
+      const handoffs = await Promise.all(queue.handoffs.map(async (h) => ({ ...h, context: (await deps.desk?.context(h.id)) ?? null })));
+      res.send(200, { ...queue, handoffs, lowRatings: await lowRatings(prisma) });
+    }),
+  );
   server.post(
     '/api/console/handoffs/:id/claim',
     guarded(async (req, res, actor) => {
@@ -172,6 +182,8 @@ export function mountConsole(server: Server, deps: ConsoleDeps): void {
       res.send(201, await faq.addQuestion(param(req, 'id'), parseInput(faqQuestionSchema, req.body), actor));
     }),
   );
+
+  mountDeskRoutes(server, guarded, { prisma, desk: deps.desk, now });
 
   server.get('/api/console/dashboard', guarded(async (req, res) => void res.send(200, await loadDashboard(prisma, now(), parseInput(dashboardSchema, req.query).days))));
 

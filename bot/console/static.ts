@@ -8,8 +8,9 @@ import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../logger';
 import { safe } from '../http/safe';
 import { localesDir, isUiLanguage } from '../i18n';
+import { fromRoot } from '../paths';
 
-export const consoleDir = path.resolve(__dirname, '../../console');
+export const consoleDir = fromRoot('console');
 
 /** Third-party browser bundles the page loads, by the name it asks for. */
 export const vendorFiles = {

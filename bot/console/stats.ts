@@ -54,3 +54,17 @@ export function seriesByDay<T>(items: readonly T[], days: readonly string[], dat
   }
   return series;
 }
+
+/** The Monday (YYYY-MM-DD) starting the Asia/Karachi week of an instant. */
+export function weekKey(date: Date): string {
+  const day = new Date(`${dayKey(date)}T00:00:00Z`);
+  const sinceMonday = (day.getUTCDay() + 6) % 7;
+  return new Date(day.getTime() - sinceMonday * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Satisfaction of a set of 1–5 scores: how many, the mean, and the share of 4s and 5s (CSAT). */
+export function csatOf(scores: readonly number[]): { count: number; average: number | null; satisfied: number | null } {
+  if (scores.length === 0) return { count: 0, average: null, satisfied: null };
+  const sum = scores.reduce((a, b) => a + b, 0);
+  return { count: scores.length, average: Math.round((sum / scores.length) * 100) / 100, satisfied: scores.filter((s) => s >= 4).length / scores.length };
+}

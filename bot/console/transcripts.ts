@@ -24,7 +24,32 @@ export interface TranscriptEntry {
 /** The most recently active conversations (from the stored conversation references). */
 export async function recentConversations(prisma: PrismaClient, limit = 100): Promise<ConversationSummary[]> {
   const refs = await prisma.conversationRef.findMany({ orderBy: { updatedAt: 'desc' }, take: limit });
-  return refs.map((r) => ({ conversationId: r.conversationId, channelId: r.channelId, userName: r.userName, language: r.language, updatedAt: r.updatedAt.toISOString() }));
+  const names = await contactNames(prisma, refs.filter((r) => !r.userName));
+  return refs.map((r) => ({
+    conversationId: r.conversationId,
+    channelId: r.channelId,
+    userName: r.userName ?? names.get(userKey(r)) ?? null,
+    language: r.language,
+    updatedAt: r.updatedAt.toISOString(),
+  }));
+}
+
+const userKey = (r: { channelId: string; userId: string }) => `${r.channelId}\u0000${r.userId}`;
+
+/** Web Chat gives no names: a user's contact person from their latest request stands in for it. */
+async function contactNames(prisma: PrismaClient, users: { channelId: string; userId: string }[]): Promise<Map<string, string>> {
+  if (users.length === 0) return new Map();
+  const requests = await prisma.request.findMany({
+    where: { OR: users.map((u) => ({ channelId: u.channelId, userId: u.userId })) },
+    orderBy: { createdAt: 'asc' },
+    select: { channelId: true, userId: true, fields: true },
+  });
+  const names = new Map<string, string>();
+  for (const r of requests) {
+    const name = typeof r.fields === 'object' && r.fields !== null && !Array.isArray(r.fields) ? (r.fields as Record<string, unknown>).contactName : undefined;
+    if (typeof name === 'string' && name) names.set(userKey(r), name);
+  }
+  return names;
 }
 
 /** A conversation's messages in order; PII masked unless `reveal`, and a reveal writes an AuditLog row first. */

@@ -102,9 +102,13 @@ export function newActivityId(conversationId: string): string {
 /** Parses `?watermark=`: absent or empty → from the start; otherwise a non-negative integer. */
 export function parseWatermark(raw: unknown): { ok: true; value: number | undefined } | { ok: false } {
   if (raw === undefined || raw === '') return { ok: true, value: undefined };
-  if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw)) return { ok: false };
-  return { ok: true, value: Number(raw) };
+  if (typeof raw !== 'string' || !/^\d{1,10}$/.test(raw)) return { ok: false };
+  const value = Number(raw);
+  return value <= MAX_WATERMARK ? { ok: true, value } : { ok: false };
 }
+
+/** The largest seq the column holds (a PostgreSQL integer); a larger watermark is a 400, not a database error. */
+export const MAX_WATERMARK = 2_147_483_647;
 
 /**
  * Bot activity types clients never see: traces (Azure Direct Line drops them outside the Emulator) and

@@ -11,14 +11,23 @@ import type { Database } from '../../prisma/db';
 import type { PsebAdapter } from '../adapter';
 import { mountConnector, publishTo } from './connector';
 import { createDelivery } from './delivery';
-import { mountDirectLineRoutes } from './routes';
+import { DIRECTLINE_PREFIX, mountDirectLineRoutes, WEBCHAT_TOKEN_PATH } from './routes';
+import { limitPerAddress } from '../http/limits';
 import { deriveKeys, loadSecret, type DirectLineKeys } from './secret';
 import { DirectLineStore } from './store';
+import { WebchatUsers } from './userToken';
 import { mountStream, type StreamHandle } from './stream';
 
 /** How the bot appears in Web Chat conversations (the name is an identifier; the page shows its own). */
 export const LOCAL_BOT_ID = 'pseb-assist';
 export const BOT_NAME = 'PSEB Assist';
+
+/** The requests that create a token or a conversation for whoever asks: limited per client address. */
+const startRoutes = [
+  { method: 'POST', path: WEBCHAT_TOKEN_PATH },
+  { method: 'POST', path: `${DIRECTLINE_PREFIX}/tokens/generate` },
+  { method: 'POST', path: `${DIRECTLINE_PREFIX}/conversations` },
+];
 
 export interface DirectLineDeps {
   config: Config;
@@ -41,9 +50,10 @@ export function mountDirectLine(server: Server, deps: DirectLineDeps): StreamHan
   let keys: DirectLineKeys | undefined;
   const getKeys = (): DirectLineKeys =>
     (keys ??= deriveKeys(loadSecret({ configured: config.DIRECTLINE_SECRET, dataDir: config.DATA_DIR, warn: (message) => logger.warn(message) })));
-  const store = new DirectLineStore(deps.db.prisma);
+  const store = new DirectLineStore(deps.db.prisma, deps.db.notifications);
   const deliver = createDelivery({ adapter: deps.adapter, botAppId: config.MicrosoftAppId, logic: deps.logic, publish: publishTo(store) });
   mountConnector(server, { store, keys: getKeys, logger });
-  mountDirectLineRoutes(server, { store, keys: getKeys, deliver, logger, bot: { id: config.MicrosoftAppId ?? LOCAL_BOT_ID, name: BOT_NAME } });
+  limitPerAddress(server, startRoutes, config.DIRECTLINE_STARTS_PER_MINUTE);
+  mountDirectLineRoutes(server, { store, users: new WebchatUsers(deps.db.prisma), keys: getKeys, deliver, logger, bot: { id: config.MicrosoftAppId ?? LOCAL_BOT_ID, name: BOT_NAME } });
   return mountStream(server.server, { store, keys: getKeys, logger });
 }

@@ -7,6 +7,7 @@ import type { Request, Response, Server } from 'restify';
 import type { Activity } from 'botbuilder';
 import type { Logger } from '../logger';
 import { safe, sendError } from '../http/safe';
+import { uploadedParts } from '../http/body';
 import { parseClientActivity, parseWatermark, stampUserActivity, type ClientActivity, type Participants } from './activities';
 import { serviceUrlFor } from './connector';
 import { streamUrlFor } from './stream';
@@ -14,22 +15,27 @@ import type { Deliver } from './delivery';
 import { TurnConflictError } from '../reliability/turnRetry';
 import type { DirectLineKeys } from './secret';
 import { UnknownConversationError, type DirectLineStore, type StoredActivity } from './store';
+import { identifyWebchatUser, USER_TOKEN_LIFETIME_SECONDS, verifyUserToken, type WebchatUsers } from './userToken';
 import { identifyCaller, issueToken, mayOpen, TOKEN_LIFETIME_SECONDS, type Caller } from './tokens';
 import {
   MAX_UPLOAD_REQUEST_BYTES,
   readActivityPart,
-  removeParts,
   splitParts,
   toCsvAttachment,
 } from './upload';
 
 export const DIRECTLINE_PREFIX = '/v3/directline';
 export const WEBCHAT_TOKEN_PATH = '/api/webchat/token';
+/** The one route that takes multipart bodies. */
+export const UPLOAD_ROUTE = `${DIRECTLINE_PREFIX}/conversations/:conversationId/upload`;
+export const WEBCHAT_FORGET_PATH = '/api/webchat/forget';
 /** Activities returned per poll; the client comes back for the rest at once. */
 export const PAGE_SIZE = 100;
 
 export interface RouteDeps {
   store: DirectLineStore;
+  /** Web Chat users and their userToken versions. */
+  users: WebchatUsers;
   keys: () => DirectLineKeys;
   deliver: Deliver;
   bot: Participants['bot'];
@@ -55,7 +61,7 @@ export function isValidUserId(value: unknown): value is string {
 export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
   const route = (handler: (req: Request, res: Response) => Promise<void>) => safe(deps.logger, handler);
 
-  // The multipart parser would spool any size to disk before our handler runs; refuse big uploads first.
+  // Uploads must declare their length, so a too-big one is refused before any of it is read.
   server.pre((req, res, next) => {
     const problem = req.method === 'POST' && uploadPath.test(req.url ?? '') ? uploadSizeProblem(req.headers['content-length']) : undefined;
     if (!problem) return next();
@@ -65,10 +71,28 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
 
   server.post(
     WEBCHAT_TOKEN_PATH,
-    route(async (_req, res) => {
-      const claims = { conversationId: newConversationId(), userId: newUserId() };
+    route(async (req, res) => {
+      const body = isRecord(req.body) ? req.body : {};
+      const identity = await identifyWebchatUser(deps.keys(), deps.users, body.user, newUserId);
+      // Only the same user's own conversation is resumed; anything else gets a new one.
+      const asked = identity.returning && typeof body.conversationId === 'string' && body.conversationId.length <= 64 ? body.conversationId : undefined;
+      const resumed = asked !== undefined && (await deps.store.find(asked))?.userId === identity.userId;
+      const claims = { conversationId: resumed ? asked : newConversationId(), userId: identity.userId };
       const token = await issueToken(deps.keys(), claims);
-      res.send(200, { token, conversationId: claims.conversationId, userId: claims.userId, expires_in: TOKEN_LIFETIME_SECONDS });
+      res.send(200, {
+        token, conversationId: claims.conversationId, userId: claims.userId, expires_in: TOKEN_LIFETIME_SECONDS,
+        userToken: identity.userToken, userTokenExpiresIn: USER_TOKEN_LIFETIME_SECONDS, resumed,
+      });
+    }),
+  );
+
+  server.post(
+    WEBCHAT_FORGET_PATH,
+    route(async (req, res) => {
+      // "Forget me on this device": the page clears its copy; this makes any other copy useless too.
+      const claims = await verifyUserToken(deps.keys(), isRecord(req.body) ? req.body.user : undefined);
+      if (claims && (await deps.users.isCurrent(claims))) await deps.users.revoke(claims.userId);
+      res.send(204);
     }),
   );
 
@@ -153,21 +177,17 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
   );
 
   server.post(
-    `${DIRECTLINE_PREFIX}/conversations/:conversationId/upload`,
+    UPLOAD_ROUTE,
     route(async (req, res) => {
-      try {
-        const opened = await openConversation(deps, req, res);
-        if (!opened) return;
-        const { activity: activityPart, uploads } = splitParts(req.files);
-        const fieldActivity = isRecord(req.body) && typeof req.body.activity === 'string' ? safeJson(req.body.activity) : undefined;
-        const parsed = parseClientActivity(fieldActivity ?? (await readActivityPart(activityPart)));
-        if (!parsed.ok) return sendError(res, 400, 'invalid_activity', parsed.problems);
-        const attachment = await toCsvAttachment(uploads);
-        if (typeof attachment === 'string') return sendError(res, attachment === 'too_large' ? 413 : attachment === 'not_csv' ? 415 : 400, attachment);
-        await post(deps, req, res, opened, { ...parsed.activity, type: 'message', attachments: [attachment] });
-      } finally {
-        await removeParts(req.files);
-      }
+      const opened = await openConversation(deps, req, res);
+      if (!opened) return;
+      const { activity: activityPart, uploads } = splitParts(uploadedParts(req));
+      const fieldActivity = isRecord(req.body) && typeof req.body.activity === 'string' ? safeJson(req.body.activity) : undefined;
+      const parsed = parseClientActivity(fieldActivity ?? readActivityPart(activityPart));
+      if (!parsed.ok) return sendError(res, 400, 'invalid_activity', parsed.problems);
+      const attachment = toCsvAttachment(uploads);
+      if (typeof attachment === 'string') return sendError(res, attachment === 'too_large' ? 413 : attachment === 'not_csv' ? 415 : 400, attachment);
+      await post(deps, req, res, opened, { ...parsed.activity, type: 'message', attachments: [attachment] });
     }),
   );
 }

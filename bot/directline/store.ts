@@ -5,6 +5,7 @@
  */
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { ConversationSignals } from './signals';
+import type { Notifications } from '../../prisma/notifications';
 
 /** A stored activity as clients see it. */
 export type StoredActivity = Record<string, unknown> & { id: string };
@@ -36,9 +37,15 @@ const isUniqueViolation = (err: unknown): boolean => err instanceof Prisma.Prism
 
 export class DirectLineStore {
   /** Fired after each committed write, for streams on this instance. */
-  readonly signals = new ConversationSignals();
+  readonly signals: ConversationSignals;
 
-  constructor(private readonly prisma: PrismaClient) {}
+  /** With notifications, streams on other instances are woken by this instance's writes. */
+  constructor(
+    private readonly prisma: PrismaClient,
+    notifications?: Notifications,
+  ) {
+    this.signals = new ConversationSignals(notifications);
+  }
 
   /** Creates the conversation if needed; returns whether it is new. */
   async start(conversationId: string, userId: string): Promise<boolean> {

@@ -1,8 +1,8 @@
 /**
  * Direct Line streaming: `GET /v3/directline/conversations/:id/stream?t=<token>&watermark=` upgraded to
  * a WebSocket that pushes `{activities, watermark}` frames. Activities live in the database, so each
- * socket follows its conversation there — at once when this instance stored something (signals), by a
- * short poll for what other instances stored.
+ * socket follows its conversation there — at once when any instance stored something (signals, across
+ * instances by LISTEN/NOTIFY), with a slow poll as the safety net.
  */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -11,19 +11,24 @@ import type { Logger } from '../logger';
 import { parseWatermark } from './activities';
 import type { DirectLineKeys } from './secret';
 import type { DirectLineStore } from './store';
-import { identifyCaller, mayOpen } from './tokens';
+import { decodeJwt } from 'jose';
+import { bearerOf, identifyCaller, mayOpen } from './tokens';
 
 /**
- * Milliseconds between two looks at the database for a socket's conversation when nothing on this
- * instance signalled a change: the delay for activities another instance stored.
+ * Milliseconds between two looks at the database for a socket's conversation when no signal came:
+ * other instances wake streams through LISTEN/NOTIFY, so this is only the safety net for a lost
+ * notification connection.
  */
-export const STREAM_POLL_MS = 500;
+export const STREAM_POLL_MS = 5_000;
 /** Milliseconds of silence after which an empty frame is sent (DirectLineJS skips empty frames). */
 export const STREAM_HEARTBEAT_MS = 20_000;
 /** Activities per frame; a full frame is followed at once by the next. */
 export const STREAM_PAGE_SIZE = 100;
 /** Bytes queued on a socket beyond which we wait for a slow client before reading more. */
 const MAX_BUFFERED_BYTES = 1_000_000;
+
+/** Streams one conversation may have open at once on this instance (Web Chat needs one; a reload briefly two). */
+export const MAX_STREAMS_PER_CONVERSATION = 4;
 
 const streamPath = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{1,128})\/stream$/;
 
@@ -43,7 +48,12 @@ export interface StreamRequest {
 
 /** Reads a stream URL (path and query); undefined when the path is not a stream, 'bad' for a bad watermark. */
 export function parseStreamRequest(url: string): StreamRequest | 'bad' | undefined {
-  const parsed = new URL(url, 'http://localhost');
+  let parsed: URL;
+  try {
+    parsed = new URL(url, 'http://localhost');
+  } catch {
+    return undefined;
+  }
   const match = streamPath.exec(parsed.pathname);
   if (!match) return undefined;
   const watermark = parseWatermark(parsed.searchParams.get('watermark') ?? undefined);
@@ -71,7 +81,10 @@ export function mountStream(httpServer: HttpServer, deps: StreamDeps): StreamHan
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const stops = new Set<() => void>();
 
+  const perConversation = new Map<string, number>();
   httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Already answered by the upgrade guard (bot/http/upgrade.ts).
+    if (socket.destroyed) return;
     const parsed = parseStreamRequest(req.url ?? '');
     if (parsed === undefined) {
       // Another feature may serve this path; answer only if nobody else listens.
@@ -81,8 +94,17 @@ export function mountStream(httpServer: HttpServer, deps: StreamDeps): StreamHan
     if (parsed === 'bad') return refuse(socket, 400, 'Bad Request');
     authorizeStream(deps, parsed, req.headers.authorization).then(
       (verdict) => {
-        if (verdict !== 'ok') return refuse(socket, verdict === 'unknown' ? 404 : 403, verdict === 'unknown' ? 'Not Found' : 'Forbidden');
-        wss.handleUpgrade(req, socket, head, (ws) => stops.add(follow(ws, parsed, deps, stops)));
+        if (verdict === 'unknown') return refuse(socket, 404, 'Not Found');
+        if (verdict === 'forbidden') return refuse(socket, 403, 'Forbidden');
+        const streams = perConversation.get(parsed.conversationId) ?? 0;
+        if (streams >= MAX_STREAMS_PER_CONVERSATION) return refuse(socket, 429, 'Too Many Requests');
+        perConversation.set(parsed.conversationId, streams + 1);
+        socket.once('close', () => {
+          const left = (perConversation.get(parsed.conversationId) ?? 1) - 1;
+          if (left <= 0) perConversation.delete(parsed.conversationId);
+          else perConversation.set(parsed.conversationId, left);
+        });
+        wss.handleUpgrade(req, socket, head, (ws) => stops.add(follow(ws, parsed, deps, stops, verdict.expiresAt)));
       },
       (err: unknown) => {
         deps.logger.error({ err, conversationId: parsed.conversationId }, 'direct line stream upgrade failed');
@@ -101,12 +123,26 @@ export function mountStream(httpServer: HttpServer, deps: StreamDeps): StreamHan
   };
 }
 
-/** Whether the stream may open: a valid token (or the secret) for this conversation, which must exist. */
-async function authorizeStream(deps: StreamDeps, request: StreamRequest, header: string | undefined): Promise<'ok' | 'forbidden' | 'unknown'> {
+/**
+ * Whether the stream may open: a valid token (or the secret) for this conversation, which must exist.
+ * A token's stream lives until the token expires; the client then reconnects with its refreshed token.
+ */
+async function authorizeStream(deps: StreamDeps, request: StreamRequest, header: string | undefined): Promise<{ expiresAt: number | undefined } | 'forbidden' | 'unknown'> {
   const bearer = request.token ? `Bearer ${request.token}` : header;
   const caller = await identifyCaller(deps.keys(), bearer);
   if (!caller || !mayOpen(caller, request.conversationId)) return 'forbidden';
-  return (await deps.store.find(request.conversationId)) ? 'ok' : 'unknown';
+  if (!(await deps.store.find(request.conversationId))) return 'unknown';
+  return { expiresAt: caller.kind === 'token' ? tokenExpiry(bearerOf(bearer)) : undefined };
+}
+
+/** Milliseconds since the epoch at which a (verified) token expires. */
+function tokenExpiry(token: string | undefined): number | undefined {
+  try {
+    const { exp } = decodeJwt(token ?? '');
+    return typeof exp === 'number' ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Rejects an upgrade with a plain HTTP status. */
@@ -119,7 +155,7 @@ function refuse(socket: Duplex, status: number, reason: string): void {
  * Pushes the conversation's activities after the watermark until the socket closes; returns its stop.
  * One loop per socket, awaiting each send's turn, so frames go out in seq order and none twice.
  */
-function follow(ws: WebSocket, request: StreamRequest, deps: StreamDeps, stops: Set<() => void>): () => void {
+function follow(ws: WebSocket, request: StreamRequest, deps: StreamDeps, stops: Set<() => void>, expiresAt: number | undefined): () => void {
   const pollMs = deps.pollMs ?? STREAM_POLL_MS;
   const heartbeatMs = deps.heartbeatMs ?? STREAM_HEARTBEAT_MS;
   let open = true;
@@ -153,6 +189,13 @@ function follow(ws: WebSocket, request: StreamRequest, deps: StreamDeps, stops: 
   ws.on('message', () => undefined);
   ws.on('close', stop);
   ws.on('error', stop);
+  // 4001: the token expired; Direct Line clients reconnect with their refreshed token.
+  const expiry = expiresAt === undefined ? undefined : setTimeout(() => {
+    if (ws.readyState === WebSocket.OPEN) ws.close(4001, 'token expired');
+    stop();
+  }, Math.max(0, Math.min(expiresAt - Date.now(), 2 ** 31 - 1)));
+  expiry?.unref();
+  ws.once('close', () => clearTimeout(expiry));
 
   const run = async () => {
     let watermark = request.watermark;

@@ -3,26 +3,18 @@
  * optionally the activity it belongs to. The file reaches the bot inline as a `data:` URL, so nothing
  * outside the database holds it and the bot never fetches a URL.
  */
-import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { storableText } from '../reliability/sanitize';
+import type { UploadedPart } from '../http/body';
 
 /**
- * Largest upload request, refused before its body is read. No larger than the server's multipart file
- * limit (MAX_BODY_BYTES in bot/server.ts), so no file we let through is cut off by the parser with a bare
- * 400 instead of our 413 — a test holds the two together.
+ * Largest upload request, refused before its body is read. No larger than the body reader's limit
+ * (MAX_BODY_BYTES in bot/http/body.ts), so no file we let through is cut off by the reader with a bare
+ * 413 before our own checks — a test holds the two together. Uploads are parsed in memory: no temp files.
  */
 export const MAX_UPLOAD_REQUEST_BYTES = 512 * 1024;
 /** Largest file accepted: the request limit less room for the multipart framing and the activity part. */
 export const MAX_UPLOAD_BYTES = MAX_UPLOAD_REQUEST_BYTES - 64 * 1024;
-
-/** The subset of a formidable file restify hands us. */
-export interface UploadedFile {
-  path: string;
-  name?: string | null;
-  type?: string | null;
-  size: number;
-}
 
 export interface CsvAttachment {
   contentType: 'text/csv';
@@ -47,46 +39,35 @@ export function safeFileName(name: string | null | undefined): string {
   return storableText((base || 'upload.csv').slice(0, 128));
 }
 
-/** Splits restify's `req.files` into the activity part and the uploaded files. */
-export function splitParts(files: unknown): { activity?: UploadedFile; uploads: UploadedFile[] } {
-  const parts = (files && typeof files === 'object' ? files : {}) as Record<string, UploadedFile | UploadedFile[]>;
-  const uploads: UploadedFile[] = [];
-  let activity: UploadedFile | undefined;
-  for (const [field, value] of Object.entries(parts)) {
-    for (const file of Array.isArray(value) ? value : [value]) {
-      if (field === 'activity') activity = file;
-      else uploads.push(file);
-    }
+/** Splits the uploaded parts into the activity part and the uploaded files. */
+export function splitParts(parts: UploadedPart[]): { activity?: UploadedPart; uploads: UploadedPart[] } {
+  const uploads: UploadedPart[] = [];
+  let activity: UploadedPart | undefined;
+  for (const part of parts) {
+    if (part.field === 'activity') activity = part;
+    else uploads.push(part);
   }
   return { activity, uploads };
 }
 
 /** Reads the activity part (JSON), if any. */
-export async function readActivityPart(part: UploadedFile | undefined): Promise<unknown> {
+export function readActivityPart(part: UploadedPart | undefined): unknown {
   if (!part) return { type: 'message' };
-  if (part.size > 64 * 1024) return undefined;
+  if (part.bytes.length > 64 * 1024) return undefined;
   try {
-    return JSON.parse(await readFile(part.path, 'utf8'));
+    return JSON.parse(part.bytes.toString('utf8')) as unknown;
   } catch {
     return undefined;
   }
 }
 
 /** Turns the one uploaded CSV into an attachment, or names what is wrong. */
-export async function toCsvAttachment(uploads: UploadedFile[]): Promise<CsvAttachment | UploadProblem> {
+export function toCsvAttachment(uploads: UploadedPart[]): CsvAttachment | UploadProblem {
   if (uploads.length === 0) return 'no_file';
   if (uploads.length > 1) return 'too_many_files';
   const [file] = uploads;
-  if (file.size > MAX_UPLOAD_BYTES) return 'too_large';
+  if (file.bytes.length > MAX_UPLOAD_BYTES) return 'too_large';
   const name = safeFileName(file.name);
   if (!isCsvFile(name, file.type ?? '')) return 'not_csv';
-  const bytes = await readFile(file.path);
-  if (bytes.length > MAX_UPLOAD_BYTES) return 'too_large';
-  return { contentType: 'text/csv', contentUrl: `data:text/csv;base64,${bytes.toString('base64')}`, name };
-}
-
-/** Deletes the temporary files the multipart parser wrote. */
-export async function removeParts(files: unknown): Promise<void> {
-  const { activity, uploads } = splitParts(files);
-  await Promise.all([activity, ...uploads].filter((f): f is UploadedFile => Boolean(f?.path)).map((f) => unlink(f.path).catch(() => undefined)));
+  return { contentType: 'text/csv', contentUrl: `data:text/csv;base64,${file.bytes.toString('base64')}`, name };
 }

@@ -1,5 +1,5 @@
 import { englishStem, isLatinWord, normalizeText, phoneticKey, searchKey, tokenize } from './normalize';
-import { CONCEPTS, EN_STOPWORDS, ROMAN_STOPWORDS, UR_STOPWORDS_RAW } from './synonyms';
+import { CONCEPTS, EN_STOPWORDS, ROMAN_STOPWORDS, SMS_SPELLINGS, UR_STOPWORDS_RAW } from './synonyms';
 
 /** One analysed token: `term` is a concept id (`@wfh`) or a word; `phon` its spelling-tolerant key. */
 export interface AnalyzedToken {
@@ -24,6 +24,11 @@ interface ConceptTables {
   /** Phonetic key → Roman Urdu function words with that key. */
   readonly romanStopwordsByKey: ReadonlyMap<string, readonly string[]>;
 }
+
+/** Every word of a multi-word concept name (ایکسپورٹ in "سافٹ ویئر ایکسپورٹ بورڈ"): known, so never split apart. */
+const PHRASE_WORDS: ReadonlySet<string> = new Set(
+  Object.values(CONCEPTS).flatMap((variants) => variants.flatMap((v) => tokenize(searchKey(v)))),
+);
 
 /** Key used to find phrase candidates: phonetic for Latin, the folded word for Urdu script. */
 function matchKey(token: string): string {
@@ -181,7 +186,9 @@ export class Analyzer {
 
   /** Analyse text into unique tokens, concepts first matched as phrases, function words dropped. */
   analyze(text: string): AnalyzedToken[] {
-    const words = tokenize(searchKey(maskSpecialTokens(normalizeText(text))));
+    const words = tokenize(searchKey(maskSpecialTokens(normalizeText(text))))
+      .map((word) => SMS_SPELLINGS[word] ?? word)
+      .flatMap((word) => this.unglue(word));
     const keys = words.map(matchKey);
     const out = new Map<string, AnalyzedToken>();
     const push = (token: AnalyzedToken): void => {
@@ -205,6 +212,24 @@ export class Analyzer {
       i += 1;
     }
     return [...out.values()];
+  }
+
+  /**
+   * Urdu typed without the space between two words (کیسےکریں, کیلیے): split where both halves are known
+   * words, function words or concepts; anything else stays one word.
+   */
+  private unglue(word: string): string[] {
+    if (isLatinWord(word) || word.length < 5 || this.isKnown(word)) return [word];
+    for (let cut = 2; cut <= word.length - 2; cut += 1) {
+      const head = word.slice(0, cut);
+      const tail = word.slice(cut);
+      if (this.isKnown(head) && this.isKnown(tail)) return [head, tail];
+    }
+    return [word];
+  }
+
+  private isKnown(word: string): boolean {
+    return TABLES.exact.has(word) || TABLES.stopwords.has(word) || this.fuzzyTargets.has(word) || PHRASE_WORDS.has(word);
   }
 
   /** Resolve one word: concept table, stopword, English stem, phonetic key, typo, or itself. */
@@ -238,7 +263,8 @@ export class Analyzer {
   private byPhonetic(word: string): string | undefined {
     const entry = word.length >= 4 ? TABLES.phonetic.get(phoneticKey(word)) : undefined;
     const tolerance = word.length >= 6 ? 2 : 1;
-    return entry?.spellings.some((spelling) => editDistance(word, spelling) <= tolerance) ? entry.concept : undefined;
+    // A three-letter spelling is too short to tell a variant from another word (nice is not nic).
+    return entry?.spellings.some((spelling) => spelling.length >= 4 && editDistance(word, spelling) <= tolerance) ? entry.concept : undefined;
   }
 
   /** The single known word within one edit of `word`, if exactly one exists. */

@@ -74,18 +74,34 @@ export function romanUrduScore(text: string): number {
   return score;
 }
 
+/** Words of a message that contain Arabic-script letters, and all its words. */
+function scriptWords(text: string): { arabic: string[]; total: number } {
+  const words = text.normalize('NFC').split(/[^\p{L}\p{N}@\u200C]+/u).filter((w) => /\p{L}/u.test(w));
+  return { arabic: words.filter((w) => /[\u0600-\u06FF\u0750-\u077F]/.test(w)), total: words.length };
+}
+
 /**
  * Detect the language of a message: `ur` for Urdu script, `ur-Latn` for Roman Urdu, `en` for English.
- * The user's previous language breaks ties; Arabic or Persian text is not Urdu, so it keeps the previous
- * language (or English) rather than being answered as Urdu.
+ *
+ * The rule for mixed scripts, by words rather than letters: a message is Urdu script when it has at least
+ * two Arabic-script words and either one of them is an Urdu function word (کی، کیا، ہے، میں، کیسے…) or they make
+ * up at least a third of its words — so "WFH request کہاں submit کرنی ہے؟" (Urdu grammar, English terms) is
+ * `ur`, while an English question with a single Urdu word ("how do I apply? شکریہ") is judged on its Latin
+ * words. The user's previous language breaks ties; Arabic or Persian text is not Urdu, so it keeps the
+ * previous language (or English) rather than being answered as Urdu.
  */
 export function detectLanguage(text: string, previous?: FaqLanguage): FaqLanguage {
   const arabicLetters = count(text, ARABIC_SCRIPT_LETTERS);
   const latinLetters = count(text, LATIN_LETTERS);
-  if (arabicLetters > 0 && arabicLetters >= latinLetters) {
-    const script = classifyArabicScript(text);
-    if (script === 'ur' || script === 'unknown') return 'ur';
-    return previous ?? 'en';
+  if (arabicLetters > 0) {
+    const { arabic, total } = scriptWords(text);
+    const urduGrammar = tokenize(searchKey(arabic.join(' '))).some((w) => URDU_WORDS.has(w));
+    const mostlyArabic = arabicLetters >= latinLetters;
+    if (mostlyArabic || (arabic.length >= 2 && (urduGrammar || arabic.length * 3 >= total))) {
+      const script = classifyArabicScript(text);
+      if (script === 'ur' || script === 'unknown') return 'ur';
+      if (mostlyArabic) return previous ?? 'en';
+    }
   }
   if (latinLetters === 0) return previous ?? 'en';
   const score = romanUrduScore(text);

@@ -1,7 +1,8 @@
 import MiniSearch from 'minisearch';
 import { Analyzer, type AnalyzedToken } from './analyzer';
 import { detectLanguage } from './detectLanguage';
-import { SUBJECT_CONCEPTS } from './synonyms';
+import { messageParts } from './segment';
+import { FUNCTION_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
   FAQ_LANGUAGES,
   type FaqDecision,
@@ -93,11 +94,16 @@ interface EngineIndex {
   readonly unknownIdf: number;
   /** IDF of a word found in one question in eight: below it a word is too common to drive retrieval. */
   readonly commonIdf: number;
+  /** Evidence a part of a message needs to decide on its own: about two telling words' worth. */
+  readonly minEvidence: number;
   readonly miniSearch: MiniSearch<SearchDoc>;
 }
 
 const splitSpaces = (text: string): string[] => text.split(' ').filter(Boolean);
 const identity = (term: string): string => term;
+
+/** How surprising an unknown word is inside a part of a message, relative to a whole message (see `rank`). */
+const PART_UNKNOWN_SURPRISE = 0.7;
 
 /** How much more a subject concept weighs than its IDF alone says. */
 const SUBJECT_BOOST = 1.5;
@@ -153,6 +159,7 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
     termIdf,
     phonIdf: idfTable(phonCounts, total),
     commonIdf: Math.log(1 + 8),
+    minEvidence: Math.log(1 + 8),
     unknownIdf: (options.unknownWordSurprise ?? DEFAULT_UNKNOWN_WORD_SURPRISE) * Math.log(1 + total),
     miniSearch,
   };
@@ -163,10 +170,10 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
  * of one or two letters is far more likely an unlisted function word than a new
  * subject, so it weighs like a common word instead of carrying the unknown-word surprise.
  */
-function tokenWeight(index: EngineIndex, token: AnalyzedToken): number {
+function tokenWeight(index: EngineIndex, token: AnalyzedToken, unknownIdf = index.unknownIdf): number {
   const known = index.termIdf.get(token.term) ?? index.phonIdf.get(token.phon);
   if (known !== undefined) return known;
-  return token.term.length <= 2 ? index.commonIdf : index.unknownIdf;
+  return token.term.length <= 2 ? index.commonIdf : unknownIdf;
 }
 
 /** 1 for the same term, PHONETIC_CREDIT for the same phonetic key, else 0. */
@@ -233,6 +240,41 @@ export function answerFor(topic: FaqTopic, language: FaqLanguage): string {
   return topic.answer.ur;
 }
 
+/** A message, or a part of it, ready to score. */
+interface View {
+  readonly query: readonly { token: AnalyzedToken; weight: number }[];
+  readonly terms: ReadonlySet<string>;
+  readonly phons: ReadonlySet<string>;
+  /** Has a question mark, a question word or a request word: a part that only states context is not scored on its own. */
+  readonly asks: boolean;
+}
+
+/** Question and request words, in the three languages (as search keys, after normalisation). */
+const ASKING_WORDS =
+  /(?:^|[^\p{L}])(?:can|could|is|are|do|does|will|should|may|need|want|kya|kia|kiya|kaise|kese|kaisay|kesy|kahan|kaha|kab|kaun|kon|kis|kitna|kitni|kitne|chahiye|chahye|chaiye|batayen|batain|bata|کیا|کیسے|کہاں|کب|کون|کس|کتنا|کتنی|کتنے|چاہیے|چاہئے|بتائیں|بتا)(?=$|[^\p{L}])/iu;
+const ASKING_CONCEPTS: ReadonlySet<string> = new Set(['@how', '@where', '@when', '@why', '@who', '@which', '@whatis', '@howmuch', '@need', '@process', '@status']);
+
+/** Whether a part of a message asks something (so it may be the question). */
+function asksSomething(text: string, tokens: readonly AnalyzedToken[]): boolean {
+  return text.includes('?') || text.includes('؟') || tokens.some((t) => ASKING_CONCEPTS.has(t.term)) || ASKING_WORDS.test(text);
+}
+
+/**
+ * Evidence a view gives for a topic: the IDF weight of the view's words the topic explains, not counting
+ * question words and possessives ("kaise hain aap" explains nothing). Absolute, so it does not shrink
+ * as the message grows.
+ */
+function evidence(index: EngineIndex, view: View, topicIndex: number): number {
+  const topic = index.topics[topicIndex];
+  if (!topic) return 0;
+  let total = 0;
+  for (const { token, weight } of view.query) {
+    if (FUNCTION_CONCEPTS.has(token.term)) continue;
+    total += weight * matchCredit(token, topic.terms, topic.phons);
+  }
+  return total;
+}
+
 interface RankedTopic {
   readonly topic: number;
   readonly score: number;
@@ -276,17 +318,92 @@ export class FaqEngine {
     return { language, decision, results };
   }
 
+  /**
+   * The best `limit` topics with their calibrated scores whatever the decision (for "suggested answers" and
+   * for callers that weigh the FAQ against other intents); `decision` is what `search` would decide.
+   */
+  topMatches(text: string, limit = 3, options: FaqSearchOptions = {}): FaqSearchResponse {
+    const index = this.index;
+    const language = options.lang ?? detectLanguage(text, options.previousLanguage);
+    const ranked = this.rank(index, text);
+    const results = ranked.slice(0, Math.max(0, limit)).map((r) => this.present(index, r, language));
+    return { language, decision: decide(ranked.map((r) => r.score)), results };
+  }
+
+  /**
+   * Rank topics for a message. The whole message is scored, and so is each part of it that asks something
+   * (see `segment.ts`), so context and courtesies around a question do not dilute it; a part counts only
+   * with evidence of its own, and among readings that would be answered the one with most evidence wins.
+   */
   private rank(index: EngineIndex, text: string): RankedTopic[] {
-    const tokens = index.analyzer.analyze(text);
-    if (tokens.length === 0) return [];
-    const query = tokens.map((token) => ({ token, weight: tokenWeight(index, token) }));
-    const queryTerms = new Set(tokens.map((t) => t.term));
-    const queryPhons = new Set(tokens.map((t) => t.phon));
-    // Retrieval only needs the telling words: very common ones (found in > 1/8 of questions) still count in
-    // scoring but would make the index score hundreds of questions. Only words the index does not know
-    // as written need the phonetic field (concepts are their own key; known words are found exactly).
+    const whole = this.view(index, text, index.analyzer.analyze(text), index.unknownIdf);
+    let bestRanking = whole.query.length > 0 ? this.rankView(index, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
+    const { clauses, parts: partIndexes } = messageParts(text);
+    if (partIndexes.length === 0) return bestRanking;
+    // Each clause is analysed once; a part's tokens are its clauses' tokens. In a part that asks and has evidence
+    // of its own, a word the KB does not know ("urgent", "right now") is ordinary talk more than a sign of
+    // another subject: it weighs less than in a whole message, and the evidence gate keeps off-topic out.
+    const clauseTokens = clauses.map((clause) => index.analyzer.analyze(clause));
+    const parts = partIndexes.map((ids) => {
+      const tokens = new Map<string, AnalyzedToken>();
+      for (const id of ids) for (const token of clauseTokens[id] ?? []) if (!tokens.has(token.term)) tokens.set(token.term, token);
+      return this.view(index, ids.map((id) => clauses[id]).join(', '), [...tokens.values()], PART_UNKNOWN_SURPRISE * index.unknownIdf);
+    });
+    // Parts with the same words score the same: each is scored once.
+    const seen = new Set<string>();
+    const asking = parts.filter((part) => {
+      const key = [...part.terms].sort().join(' ');
+      if (part.query.length === 0 || !part.asks || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (asking.length === 0) return bestRanking;
+    const hits = this.retrieve(index, asking.flatMap((v) => v.query), CANDIDATES * 2);
+    // Among the readings that would be answered outright, the one with the most evidence wins (a bare "what is
+    // the procedure?" explains itself fully but says less than "WFH apply karna hai, tareeqa kya hai?");
+    // if none would be answered, the best score does.
+    const wholeTop = bestRanking[0];
+    let best = { ranking: bestRanking, evidence: wholeTop ? evidence(index, whole, wholeTop.topic) : 0 };
+    let bestAnswers = decide(bestRanking.map((r) => r.score)) === 'answer';
+    for (const part of asking) {
+      const ranking = this.rankView(index, part, hits);
+      const top = ranking[0];
+      if (!top) continue;
+      const support = evidence(index, part, top.topic);
+      if (support < index.minEvidence) continue;
+      const answers = decide(ranking.map((r) => r.score)) === 'answer';
+      const better = answers
+        ? !bestAnswers || support > best.evidence
+        : !bestAnswers && top.score > (best.ranking[0]?.score ?? 0);
+      if (better) {
+        best = { ranking, evidence: support };
+        bestAnswers = answers;
+      }
+    }
+    return best.ranking;
+  }
+
+  /** One view analysed: its weighted tokens and whether it asks something. */
+  private view(index: EngineIndex, text: string, tokens: readonly AnalyzedToken[], unknownIdf: number): View {
+    return {
+      query: tokens.map((token) => ({ token, weight: tokenWeight(index, token, unknownIdf) })),
+      terms: new Set(tokens.map((t) => t.term)),
+      phons: new Set(tokens.map((t) => t.phon)),
+      asks: asksSomething(text, tokens),
+    };
+  }
+
+  /**
+   * Candidate questions for the query tokens. Retrieval only needs the telling words: very common ones (found in
+   * > 1/8 of questions) still count in scoring but would make the index score hundreds of questions. Only words
+   * the index does not know as written need the phonetic field (concepts are their own key; known words are found exactly).
+   */
+  private retrieve(index: EngineIndex, query: readonly { token: AnalyzedToken; weight: number }[], limit: number): { id: number; score: number }[] {
+    const unique = new Map<string, AnalyzedToken>();
+    for (const q of query) unique.set(q.token.term, q.token);
+    const tokens = [...unique.values()];
     const telling = query.filter((q) => q.weight >= index.commonIdf).map((q) => q.token);
-    const retrieval = telling.length > 0 ? telling : tokens;
+    const retrieval = telling.length > 0 ? [...new Map(telling.map((t) => [t.term, t])).values()] : tokens;
     const spellingKeys = retrieval.filter((t) => t.phon !== t.term && !index.termIdf.has(t.term)).map((t) => t.phon);
     const hits = index.miniSearch.search({
       combineWith: 'OR',
@@ -295,19 +412,28 @@ export class FaqEngine {
         ...(spellingKeys.length > 0 ? [{ combineWith: 'OR' as const, fields: ['phon'], queries: [spellingKeys.join(' ')] }] : []),
       ],
     });
+    return hits.slice(0, limit).map((h) => ({ id: h.id as number, score: h.score }));
+  }
+
+  /** Best question per topic for one view, best topic first. */
+  private rankView(
+    index: EngineIndex,
+    view: View,
+    hits: readonly { id: number; score: number }[],
+  ): RankedTopic[] {
     const best = new Map<number, RankedTopic>();
     const topicCoverage = new Map<number, number>();
-    for (const hit of hits.slice(0, CANDIDATES)) {
-      const question = index.questions[hit.id as number];
+    for (const hit of hits) {
+      const question = index.questions[hit.id];
       if (!question) continue;
       const topic = index.topics[question.topic];
       if (!topic) continue;
       let byTopic = topicCoverage.get(question.topic);
       if (byTopic === undefined) {
-        byTopic = coverage(query, topic.terms, topic.phons);
+        byTopic = coverage(view.query, topic.terms, topic.phons);
         topicCoverage.set(question.topic, byTopic);
       }
-      const score = scoreMatch(byTopic, query, question, queryTerms, queryPhons);
+      const score = scoreMatch(byTopic, view.query, question, view.terms, view.phons);
       const current = best.get(question.topic);
       if (!current || score > current.score || (score === current.score && hit.score > current.bm25)) {
         best.set(question.topic, { topic: question.topic, score, bm25: hit.score, question });

@@ -4,6 +4,7 @@
  * "has anything changed?" check at most every few seconds, plus the dashboard and unanswered logs.
  */
 import type { PrismaClient } from '../../generated/prisma/client';
+import { detectLanguage } from './detectLanguage';
 import { FaqEngine } from './engine';
 import { loadKb } from './loadKb';
 import { loadTopicsFromDb, logQueries, recordUnanswered, syncKbToDb } from './faqStore';
@@ -26,6 +27,7 @@ export class FaqService {
   private pendingSync: FaqTopic[] | undefined;
   /** Lookups of concurrent turns are logged in one statement. */
   private readonly queryLog: TickBatcher<QueryLogEntry, void>;
+  private readonly observers: ((response: FaqSearchResponse) => void)[] = [];
 
   private constructor(
     private readonly prisma: PrismaClient,
@@ -62,6 +64,17 @@ export class FaqService {
     return this.engine.search(text, options);
   }
 
+  /** The best `limit` topics with scores whatever the decision (suggested answers; weighing the FAQ against other intents). */
+  async topMatches(text: string, limit = 3, options: FaqSearchOptions = {}): Promise<FaqSearchResponse> {
+    await this.refreshIfChanged();
+    return this.engine.topMatches(text, limit, options);
+  }
+
+  /** The language a message is written in (`en`, `ur`, `ur-Latn`), by the FAQ's rule; `previous` breaks ties. */
+  detectLanguage(text: string, previous?: FaqLanguage): FaqLanguage {
+    return detectLanguage(text, previous);
+  }
+
   /** The topic with this id, for "did you mean" picks and related buttons. */
   topic(id: string): FaqTopic | undefined {
     return this.engine.topics().find((t) => t.id === id);
@@ -74,8 +87,14 @@ export class FaqService {
     this.lastCheck = this.now();
   }
 
+  /** Calls the observer with every recorded lookup (metrics count the decisions). */
+  observe(observer: (response: FaqSearchResponse) => void): void {
+    this.observers.push(observer);
+  }
+
   /** Records the lookup for the dashboard, and the question when it went unanswered. */
   async record(text: string, response: FaqSearchResponse): Promise<void> {
+    for (const observer of this.observers) observer(response);
     await this.queryLog.add({ language: response.language, decision: response.decision, topicId: response.results[0]?.id ?? null });
     if (response.decision === 'none') await recordUnanswered(this.prisma, text, response.language);
   }

@@ -6,6 +6,11 @@ import { FAQ_LANGUAGES, type FaqDecision, type FaqLanguage, type FaqTopic } from
 /** Where an example question came from: the shipped KB files or the agent console. */
 export const QUESTION_SOURCES = { kb: 'kb', console: 'console' } as const;
 
+/** A topic's answers as table columns (no Roman Urdu answer is stored as null: it falls back to Urdu script). */
+function answerColumns(topic: FaqTopic): { answerEn: string; answerUr: string; answerUrLatn: string | null } {
+  return { answerEn: topic.answer.en, answerUr: topic.answer.ur, answerUrLatn: topic.answer['ur-Latn'] ?? null };
+}
+
 /**
  * Copy the shipped KB into the database: new topics are created; answers are refreshed unless the console
  * edited them (`editedAt` set); KB questions are added and ones dropped from the files removed, while
@@ -17,9 +22,9 @@ export async function syncKbToDb(prisma: PrismaClient, topics: readonly FaqTopic
     await prisma.$transaction(async (tx) => {
       const existing = await tx.faqTopic.findUnique({ where: { id: topic.id }, select: { editedAt: true } });
       if (!existing) {
-        await tx.faqTopic.create({ data: { id: topic.id, answerEn: topic.answer.en, answerUr: topic.answer.ur } });
+        await tx.faqTopic.create({ data: { id: topic.id, ...answerColumns(topic) } });
       } else if (existing.editedAt === null) {
-        await tx.faqTopic.update({ where: { id: topic.id }, data: { answerEn: topic.answer.en, answerUr: topic.answer.ur } });
+        await tx.faqTopic.update({ where: { id: topic.id }, data: answerColumns(topic) });
       }
       await tx.faqQuestion.deleteMany({
         where: {
@@ -47,7 +52,8 @@ export async function loadTopicsFromDb(prisma: PrismaClient): Promise<FaqTopic[]
     for (const q of row.questions) {
       if ((FAQ_LANGUAGES as readonly string[]).includes(q.language)) questions[q.language as FaqLanguage].push(q.text);
     }
-    return { id: row.id, answer: { en: row.answerEn, ur: row.answerUr }, questions };
+    const answer = { en: row.answerEn, ur: row.answerUr, ...(row.answerUrLatn ? { 'ur-Latn': row.answerUrLatn } : {}) };
+    return { id: row.id, answer, questions };
   });
 }
 

@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { FaqTopic } from './types';
+import { fromRoot } from '../paths';
 
 /** Folder of the version-controlled knowledge base (one JSON file per topic group). */
-export const KB_DIR = join(__dirname, 'kb');
+export const KB_DIR = fromRoot('bot', 'faq', 'kb');
 
 const nonEmpty = z.string().trim().min(1);
 const questionList = z.array(nonEmpty).min(1);
@@ -13,7 +14,8 @@ const questionList = z.array(nonEmpty).min(1);
 export const topicSchema = z
   .object({
     id: z.string().regex(/^[a-z]+(\.[a-z]+)+$/, 'topic ids look like "group.name"'),
-    answer: z.object({ en: nonEmpty, ur: nonEmpty, 'ur-Latn': nonEmpty.optional() }).strict(),
+    // The shipped KB answers all three languages; only console-made topics may lack a Roman Urdu answer.
+    answer: z.object({ en: nonEmpty, ur: nonEmpty, 'ur-Latn': nonEmpty.refine((text) => !/[\u0600-\u06FF]/.test(text), 'Roman Urdu is written in Latin letters') }).strict(),
     questions: z.object({ en: questionList, ur: questionList, 'ur-Latn': questionList }).strict(),
   })
   .strict();

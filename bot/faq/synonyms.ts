@@ -43,7 +43,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   '@ref': ['reference', 'ref', 'ریفرنس', 'حوالہ'],
   '@change': ['nikalna', 'nikalni', 'nikalo', 'نکالنا', 'نکالنی', 'change', 'changes', 'changed', 'edit', 'editing', 'modify', 'modification', 'correct', 'correction', 'fix', 'mistake', 'wrong', 'error', 'amend', 'remove', 'tabdeel', 'tabdeeli', 'tabdili', 'badal', 'badalna', 'badlun', 'badlna', 'tarmeem', 'theek', 'thik', 'ghalti', 'galti', 'ghalat', 'galat', 'nikal', 'تبدیلی', 'تبدیل', 'بدل', 'بدلنا', 'بدلوں', 'ترمیم', 'ٹھیک', 'درست', 'غلطی', 'غلط', 'ردوبدل', 'نکال'],
   '@cancel': ['cancel', 'cancellation', 'withdraw', 'delete', 'revoke', 'mansookh', 'mansukh', 'wapas', 'منسوخ', 'منسوخی', 'کینسل', 'واپس'],
-  '@human': ['afsar', 'افسر', 'افسران', 'human', 'person', 'someone', 'somebody', 'real person', 'representative', 'representatives', 'operator', 'officer', 'live agent', 'customer support', 'customer service', 'insaan', 'insan', 'insani', 'banda', 'banday', 'bande', 'aadmi', 'admi', 'shakhs', 'numainda', 'numainday', 'numainde', 'انسان', 'انسانی', 'بندہ', 'بندے', 'آدمی', 'شخص', 'نمائندہ', 'نمائندے', 'نمائندوں', 'کسٹمر سپورٹ'],
+  '@human': ['afsar', 'افسر', 'افسران', 'human', 'person', 'someone', 'somebody', 'real person', 'representative', 'representatives', 'operator', 'officer', 'live agent', 'customer support', 'customer service', 'insaan', 'insan', 'insani', 'banda', 'banday', 'bande', 'aadmi', 'admi', 'shakhs', 'fard', 'فرد', 'numainda', 'numainday', 'numainde', 'انسان', 'انسانی', 'بندہ', 'بندے', 'آدمی', 'شخص', 'نمائندہ', 'نمائندے', 'نمائندوں', 'کسٹمر سپورٹ'],
   '@talk': ['handover', 'hand me over', 'talk', 'speak', 'chat', 'chatting', 'converse', 'connect', 'transfer', 'hand over', 'baat', 'guftagu', 'mila', 'milwa', 'بات', 'گفتگو', 'چیٹ', 'ملا', 'ملوا'],
   '@contact': ['contact', 'contacting', 'reach', 'get in touch', 'touch', 'message', 'skype', 'email', 'rabta', 'raabta', 'rabte', 'رابطہ', 'رابطے', 'پیغام', 'اسکائپ', 'سکائپ', 'ای میل'],
   '@team': ['dedicated', 'specific', 'khas', 'khaas', 'makhsoos', 'خاص', 'مخصوص', 'team', 'teams', 'ٹیم', 'ٹیمز', 'ٹیموں'],
@@ -79,6 +79,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   '@city': ['city', 'shehar', 'shahar', 'شہر'],
   '@open': ['continue', 'operate', 'operating', 'jari', 'جاری', 'open', 'available', 'khula', 'khuli', 'khule', 'dastiyab', 'کھلی', 'کھلا', 'کھلے', 'دستیاب'],
   '@work': ['work', 'working', 'kaam', 'kam', 'کام'],
+  /** Where a call centre works: named so "office" is not read as a misspelt "officer". */
+  '@office': ['office', 'offices', 'premises', 'daftar', 'dafter', 'دفتر', 'دفاتر', 'آفس'],
   '@bot': ['bot', 'chatbot', 'بوٹ'],
   '@whatis': ['what is', 'what are', 'kya hai', 'kya hain', 'kya hota hai', 'kya hoti hai', 'kya cheez hai', 'kya cheez hoti hai', 'hota kya hai', 'hoti kya hai', 'کیا ہے', 'کیا ہیں', 'کیا ہوتا ہے', 'کیا ہوتی ہے', 'کیا چیز ہے', 'کیا چیز ہوتی ہے', 'ہوتا کیا ہے', 'ہوتی کیا ہے'],
 };
@@ -92,10 +94,37 @@ export const SUBJECT_CONCEPTS: ReadonlySet<string> = new Set([
   '@freelancer', '@size', '@status', '@change', '@cancel',
 ]);
 
+/**
+ * SMS and chat spellings → the usual spelling, applied to every word before anything else (so phrases such as
+ * "kya hoti hai" still form from "kia hoti h"). Only whole words that mean one thing in chat: English
+ * abbreviations (u, r, abt, wat, hw, plz) and Roman Urdu with its vowels dropped (krni, rha, kb, mri).
+ */
+export const SMS_SPELLINGS: Readonly<Record<string, string>> = {
+  u: 'you', r: 'are', ur: 'your', abt: 'about', wat: 'what', wht: 'what', wot: 'what', hw: 'how', pls: 'please', plz: 'please',
+  plzz: 'please', pl: 'please', thx: 'thanks', thnx: 'thanks', frm: 'from', wrk: 'work', wid: 'with', wd: 'with', n: 'and',
+  b4: 'before', msg: 'message', ppl: 'people', tym: 'time', nd: 'and', dat: 'that', dis: 'this', d: 'the', becoz: 'because', coz: 'because',
+  h: 'hai', hy: 'hai', hay: 'hai', he: 'hai', hn: 'hain', hen: 'hain', kia: 'kya', kiya: 'kya', kb: 'kab', kaha: 'kahan', kahn: 'kahan',
+  kesy: 'kaise', kesay: 'kaise', kese: 'kaise', kaisay: 'kaise', kaisy: 'kaise', kasy: 'kaise', kaese: 'kaise',
+  kr: 'kar', kro: 'karo', krna: 'karna', krni: 'karni', krne: 'karne', krta: 'karta', krte: 'karte', krti: 'karti', krein: 'karein', kren: 'karen',
+  rha: 'raha', rhi: 'rahi', rhe: 'rahe', mri: 'meri', mra: 'mera', mre: 'mere', mjhe: 'mujhe', mujy: 'mujhe', hmari: 'hamari', hmara: 'hamara', hmare: 'hamare',
+  bta: 'bata', btao: 'batao', btayen: 'batayen', btaen: 'batayen', btain: 'batayen', btaye: 'batayen', btaein: 'batayen', btadein: 'batadein',
+  skta: 'sakta', skti: 'sakti', skte: 'sakte', sktay: 'sakte', chahye: 'chahiye', chaiye: 'chahiye', chahie: 'chahiye', chye: 'chahiye', chahiay: 'chahiye',
+  q: 'kyun', ghr: 'ghar', kam: 'kaam', krwana: 'karwana', krwani: 'karwani', me: 'mein', mn: 'mein',
+  k: 'ke', ky: 'ke', sy: 'se', nhi: 'nahi', nai: 'nahi', ni: 'nahi', b: 'bhi', bi: 'bhi',
+};
+
+/**
+ * Concepts that say what kind of question it is, or whose it is, but not what it is about: a part of a
+ * message that matches a topic only on these ("kaise hain aap?", "how are you?") is no evidence for it.
+ */
+export const FUNCTION_CONCEPTS: ReadonlySet<string> = new Set([
+  '@how', '@where', '@when', '@why', '@who', '@which', '@whatis', '@howmuch', '@mine', '@people', '@time', '@work', '@after',
+]);
+
 /** English words that carry no topic: dropped before matching. */
 export const EN_STOPWORDS: ReadonlySet<string> = new Set(
   ('a an the is are was were be been being am i im me my mine we our ours us you your yours it its this that these those ' +
-    'there here to of in on at for from with by about as and or but if so do does did doing done can could would should will ' +
+    'there here to of in on at for from with by about as and or but if so do does did doing done can could would should will keep keeping instead ' +
     'shall may might please tell know want wanna get got give let like just also any some what whats which one thing things ' +
     'have has had hi hello dear sir madam kindly yes no not okay ok they them their he she him her s t don doesn isn aren ' +
     'up out into more than very too then now still yet own each every other others own go going make made take see find able ' +
@@ -112,6 +141,9 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     'apna apni apne hum ham hamara hamari hamare hamen hamein aap ap apka apki apke tum tumhara koi kuch kch sirf bas liye lie liey ' +
     'lye to toh na nahi nahin nai ni ji jee bata batao batayen batayein batain batayin bataen dein do de dena deni dene dijiye ' +
     'lena leni lene lun lein le mil milega milegi milay mile milta milti chahta chahti chahte wala wali wale walon waloon yahan ' +
+    'iske iska iski uske uska uski inke inka inki unke unka unki isko usko inko unko isse usse ' +
+    'rakh rakhna rakhni rakhne rakhen rakhein rakhta rakhte rakhti bajaye bajae bajay ' +
+    'humne hamne maine mainey mainay tumne aapne apne unhon unhone unhon ne usne isne aam taur tor keh kehta kehte ' +
     'wahan ab abhi kis kin jo jis jab agar ek aik sab har cheez cheezein chez plz pls bhai salam assalam aoa janab shukriya hun hoon hu ' +
     'hy haan han acha achha theek hai k sa si diya di diye gya gyi bana bani banaya banai banane dun doon lun loon jaun paun karwana ' +
     'karwani karwane karwa karwao karwaun karwayen karwain karao karaya karana karani karai karwai karwaya karwaye deta deti dete leta leti lete ' +
@@ -120,7 +152,9 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
 
 /** Urdu-script function words, written naturally; the analyser folds them like queries. */
 export const UR_STOPWORDS_RAW: readonly string[] = (
-  'کیا ہے ہیں ہوں ہو ہوا ہوئی ہوئے ہوتا ہوتی ہوتے ہوگا ہوگی ہوں گی ہونگی ہوں گے ہونا کا کی کے کو سے میں پر اور بھی یہ وہ اس ان ' +
+  'رکھ رکھنا رکھنی رکھنے رکھیں رکھتا رکھتے بجائے بجاے ' +
+  'کیا ہے ہیں ہوں ہو ہوا ہوئی ہوئے ہوتا ہوتی ہوتے ہوگا ہوگی ہوں گی ہونگی ہوں گے ہونا ہونے ہونی اسکے اسکی اسکا انکے انکی عام طور ' +
+  'کا کی کے کو سے میں پر اور بھی یہ وہ اس ان ' +
   'کر کرنا کرنی کرنے کرتا کرتی کرتے کروں کریں کرو کرے کیے گیا گئی گئے جا جاتا جاتی جاتے جائے جائیں رہا رہی رہے سکتا سکتی سکتے سکوں سکیں ' +
   'مجھے میرا میری میرے اپنا اپنی اپنے ہم ہمارا ہماری ہمارے ہمیں آپ تم کوئی کچھ صرف لیے لئے کیلئے کیلیے تک تو نہ نہیں جی بتائیں ' +
   'بتا بتاؤ بتا دیں دیں دے دو دینا دینی دینے دیجیے لوں لیں لے لینا ملے ملے گا ملے گی ملتا ملتی مل گا گی گے والا والی والے یہاں ' +

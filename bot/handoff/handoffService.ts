@@ -3,6 +3,7 @@
  * staff member claim it, relay both ways, and close it cleanly. Every decision reads and writes the
  * database (HandoffStore), so any instance can handle any turn.
  */
+import { markIncomingPrivate } from '../transcript/transcriptMiddleware';
 import { MessageFactory, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { i18n } from 'i18next';
@@ -18,7 +19,13 @@ import { normalizeAadId } from '../staff/staffDirectory';
 import { threadReference, type SupportChannelStore } from '../support/supportChannel';
 import type { Delivery, Messenger } from '../proactive/messenger';
 import { buildHandoffCard, type HandoffCardState } from '../../cards/handoff.card';
+import { buildRatingPrompt } from '../../cards/rating.card';
 import { unpostedMarker, type Agent, type Handoff, type HandoffStore } from './handoffStore';
+import type { SnippetStore } from '../desk/snippetStore';
+import { snippetText } from '../desk/snippetStore';
+import type { RatingStore } from '../desk/ratingStore';
+import { parseRating, scoreOf, maxCommentLength } from '../desk/rating';
+import { asFormInProgress, type FormInProgress } from '../desk/form';
 import { isWithinBusinessHours, type BusinessHours } from './businessHours';
 import { isCancelRequest, isEndRequest, parseAgentCommand } from './phrases';
 import { isOfferOpen, type UserSession } from './userSession';
@@ -26,8 +33,41 @@ import { isOfferOpen, type UserSession } from './userSession';
 /** Staff read the support channel in English. */
 export const staffLanguage: UiLanguage = 'en';
 
-/** How many of the user's last messages the card shows. */
-export const cardHistoryLength = 10;
+/** How many of the user's last messages the card and the console show. */
+export const cardHistoryLength = 3;
+/** How many FAQ answers the card and the console suggest. */
+export const suggestionCount = 3;
+
+/** An FAQ match suggested to the agent; `answer` is in the user's language. */
+export interface SuggestedAnswer {
+  topicId: string;
+  question: string;
+  answer: string;
+}
+
+/** The FAQ as the desk needs it (bot/faq's FaqService behind it). */
+export interface AnswerSource {
+  /** Up to `count` matches for the user's question, with answers in `language`. */
+  suggest(text: string, language: string, count: number): Promise<SuggestedAnswer[]>;
+  /** A topic's answer in `language`; undefined for an unknown topic. */
+  answer(topicId: string, language: string): string | undefined;
+}
+
+/** What an agent sees of the user when taking a chat: all masked. */
+export interface HandoffContext {
+  language: string;
+  lastMessages: string[];
+  openRequests: { reference: string; status: string }[];
+  form: FormInProgress | null;
+  suggestions: SuggestedAnswer[];
+}
+
+/** Why a desk action (a reply, an answer, a snippet, an end) was refused or failed. */
+export type DeskFailure = 'not_found' | 'closed' | 'not_claimed' | 'not_claimer' | 'unknown_topic' | 'unknown_snippet' | 'undelivered';
+export type DeskOutcome = { ok: true } | { ok: false; reason: DeskFailure; by?: string | null; code?: string };
+
+/** Where an agent acted: the Teams thread or the console (console messages are echoed into the thread). */
+export type AgentOrigin = 'teams' | 'console';
 
 export interface HandoffSettings {
   businessHours: BusinessHours;
@@ -47,6 +87,10 @@ export interface HandoffServiceDeps {
   logger: Logger;
   settings: HandoffSettings;
   clock: () => Date;
+  snippets: SnippetStore;
+  ratings: RatingStore;
+  /** The FAQ for suggested answers; without it the card and console suggest nothing. */
+  answers?: AnswerSource;
 }
 
 type Closer = { by: 'user' } | { by: 'agent'; agent: Agent } | { by: 'timeout' };
@@ -90,6 +134,7 @@ export class HandoffService {
       channelId: activity.channelId,
       language: lang,
       topic: await this.topicOf(activity.conversation.id),
+      form: await this.deps.session.activeForm(context),
     });
     this.deps.logger.info({ handoffId: handoff.id, channelId: handoff.channelId }, 'hand-off queued');
     await context.sendActivity(t('handoff:user.queued', { position: await this.deps.store.queuePosition(handoff) }));
@@ -117,8 +162,10 @@ export class HandoffService {
       await context.sendActivity(t('handoff:user.textOnly'));
       return;
     }
+    // The message is in the transcript the console shows; without a Teams thread (a chat taken in the console
+    // before the support channel was known) that is where the agent reads it, so only a failed thread send fails.
     const delivery = await this.toThread(handoff, this.staffT('handoff:agent.userSays', { user: this.userName(handoff), text: maskText(text) }));
-    if (!delivery.ok) await context.sendActivity(t('handoff:user.relayFailed'));
+    if (!delivery.ok && delivery.code !== noThread) await context.sendActivity(t('handoff:user.relayFailed'));
   }
 
   /** A message in the hand-off's support thread: a reply to relay, a private note, or /end. */
@@ -136,6 +183,7 @@ export class HandoffService {
         await context.sendActivity(this.staffT('handoff:agent.emptyNote'));
         return;
       }
+      markIncomingPrivate(context);
       await this.deps.store.addNote(handoff, agent, command.text, activity.id, activity.conversation.id);
       await context.sendActivity(this.staffT('handoff:agent.noteSaved'));
       return;
@@ -152,10 +200,114 @@ export class HandoffService {
       await this.close(handoff, { by: 'agent', agent });
       return;
     }
-    const delivery = await this.toUser(handoff, async (userContext, t) => {
-      await userContext.sendActivity(t('handoff:user.agentSays', { agent: agent.name, text: command.text }));
-    });
+    if (command.kind === 'reply') {
+      const sent = await this.sendSnippet(handoff.id, agent, command.name, 'teams');
+      if (!sent.ok && sent.reason === 'unknown_snippet') await context.sendActivity(this.staffT('handoff:agent.unknownSnippet', { name: command.name }));
+      else if (!sent.ok) await context.sendActivity(this.staffT('handoff:agent.userUnreachable', { code: sent.code ?? sent.reason }));
+      return;
+    }
+    const delivery = await this.relayAsAgent(handoff, agent, command.text, 'teams');
     if (!delivery.ok) await context.sendActivity(this.staffT('handoff:agent.userUnreachable', { code: delivery.code }));
+  }
+
+  /** A reply written in the console: to the user as from Teams, and echoed into the Teams thread. */
+  async sendFromConsole(handoffId: string, agent: Agent, text: string): Promise<DeskOutcome> {
+    const handoff = await this.claimedBy(handoffId, agent);
+    if ('reason' in handoff) return handoff;
+    const delivery = await this.relayAsAgent(handoff, agent, text, 'console');
+    return delivery.ok ? { ok: true } : { ok: false, reason: 'undelivered', code: delivery.code };
+  }
+
+  /** Sends a suggested FAQ answer in the user's language (the card's button or the console's). */
+  async sendAnswer(handoffId: string, agent: Agent, topicId: string, origin: AgentOrigin): Promise<DeskOutcome> {
+    const handoff = await this.claimedBy(handoffId, agent);
+    if ('reason' in handoff) return handoff;
+    const answer = this.deps.answers?.answer(topicId, handoff.language);
+    if (!answer) return { ok: false, reason: 'unknown_topic' };
+    await this.deps.store.addEvent(handoff, `[${agent.name} sent the FAQ answer ${topicId}]`);
+    const delivery = await this.relayAsAgent(handoff, agent, answer, origin, true);
+    return delivery.ok ? { ok: true } : { ok: false, reason: 'undelivered', code: delivery.code };
+  }
+
+  /** Sends a saved reply (by name or id) in the user's language, English when that text is empty. */
+  async sendSnippet(handoffId: string, agent: Agent, nameOrId: string, origin: AgentOrigin): Promise<DeskOutcome> {
+    const handoff = await this.claimedBy(handoffId, agent);
+    if ('reason' in handoff) return handoff;
+    const snippet = (await this.deps.snippets.byName(nameOrId)) ?? (/^[0-9a-f-]{36}$/i.test(nameOrId) ? await this.deps.snippets.byId(nameOrId) : null);
+    if (!snippet) return { ok: false, reason: 'unknown_snippet' };
+    await this.deps.store.addEvent(handoff, `[${agent.name} sent the saved reply ${snippet.name}]`);
+    const delivery = await this.relayAsAgent(handoff, agent, snippetText(snippet, handoff.language), origin, true);
+    return delivery.ok ? { ok: true } : { ok: false, reason: 'undelivered', code: delivery.code };
+  }
+
+  /** The card's "send this answer" button: staff only, the claiming agent only. */
+  async sendAnswerFromCard(context: TurnContext, data: Record<string, unknown>): Promise<void> {
+    const agent = this.agentOf(context.activity);
+    if (!agent || !(await this.deps.staff.isStaff(agent.aadObjectId))) {
+      await context.sendActivity(this.staffT('handoff:agent.notStaff'));
+      return;
+    }
+    const outcome = await this.sendAnswer(String(data.handoffId ?? ''), agent, String(data.topicId ?? ''), 'teams');
+    if (outcome.ok) return;
+    await context.sendActivity(this.staffT(deskFailureKeys[outcome.reason], { agent: outcome.by ?? '', code: outcome.code ?? '' }));
+  }
+
+  /** Ends a chat for an agent (the console's End): a claimed chat only by its agent. */
+  async endFor(handoffId: string, agent: Agent): Promise<DeskOutcome> {
+    const handoff = handoffId ? await this.deps.store.byId(handoffId) : null;
+    if (!handoff) return { ok: false, reason: 'not_found' };
+    if (handoff.status === 'CLOSED') return { ok: false, reason: 'closed' };
+    if (handoff.status === 'ACTIVE' && !this.isClaimer(handoff, agent)) return { ok: false, reason: 'not_claimer', by: handoff.agentName };
+    return (await this.close(handoff, { by: 'agent', agent })) ? { ok: true } : { ok: false, reason: 'closed' };
+  }
+
+  /** The user's language, last messages, open requests, unfinished form and suggested answers (masked). */
+  async contextOf(handoff: Handoff): Promise<HandoffContext> {
+    const [texts, openRequests, suggestions] = await Promise.all([
+      this.deps.store.recentUserTexts(handoff.userConversationId, cardHistoryLength * 3),
+      this.deps.store.openRequests(handoff.userId, handoff.channelId),
+      this.suggestionsFor(handoff),
+    ]);
+    return {
+      language: handoff.language,
+      // Commands ("agent", "menu") say nothing about the user's matter.
+      lastMessages: texts
+        .filter((text) => text.trim() && commandIntent(text) === undefined)
+        .slice(0, cardHistoryLength)
+        .reverse()
+        .map((text) => maskText(text)),
+      openRequests,
+      form: asFormInProgress(handoff.form) ?? null,
+      suggestions,
+    };
+  }
+
+  /**
+   * The user's answer to the rating question, typed ("4 thank you"). Any other message — or any message
+   * while a form waits for an answer — skips the question and goes on as usual.
+   */
+  async onRatingReply(context: TurnContext, dc: DialogContext): Promise<boolean> {
+    const pending = await this.deps.ratings.pendingFor(context.activity.conversation.id, this.deps.clock());
+    if (!pending) return false;
+    const rating = dc.activeDialog ? undefined : parseRating(context.activity.text ?? '');
+    if (!rating) {
+      await this.deps.ratings.skip(pending.id);
+      return false;
+    }
+    await this.storeRating(context, pending.handoffId, rating.score, rating.comment, dc);
+    return true;
+  }
+
+  /** The rating card's buttons. */
+  async rateFromCard(context: TurnContext, data: Record<string, unknown>): Promise<void> {
+    const score = scoreOf(data.score);
+    const handoffId = typeof data.handoffId === 'string' ? data.handoffId : '';
+    if (score === undefined || !handoffId) {
+      await context.sendActivity(turnInfo(context).t('common:errors.unknownAction'));
+      return;
+    }
+    const comment = typeof data.comment === 'string' ? data.comment.trim().slice(0, maxCommentLength) : undefined;
+    await this.storeRating(context, handoffId, score, comment);
   }
 
   /** What the bot answers to a message in the support channel outside any open hand-off. */
@@ -289,11 +441,72 @@ export class HandoffService {
           ? t('handoff:user.endedByAgent', { agent: closer.agent.name })
           : t(wasWaiting ? 'handoff:user.cancelled' : 'handoff:user.endedByUser');
       await context.sendActivity(`${notice} ${t('handoff:user.back')}`);
-      await this.deps.session.backWithBot(context, dc);
+      const askedInText = !wasWaiting && (await this.askRating(context, t, closed, await this.deps.session.inDialog(context, dc)));
+      // A numbered text menu right after "reply 1 to 5" would be ambiguous: it follows the rating instead.
+      if (!askedInText) await this.deps.session.backWithBot(context, dc);
     };
     if (userTurn) await tellUser(userTurn.context, turnInfo(userTurn.context).t, userTurn.dc);
     else await this.toUser(closed, tellUser);
     return true;
+  }
+
+  /**
+   * Asks the user to rate a chat an agent had taken, once per hand-off: a card where cards work; in text
+   * only when no form is waiting for an answer (a number would be the form's). True when asked in text.
+   */
+  private async askRating(context: TurnContext, t: Translate, handoff: Handoff, formOpen: boolean): Promise<boolean> {
+    const { lang, rendering } = turnInfo(context);
+    if (!handoff.claimedAt || (rendering !== 'adaptive' && formOpen)) return false;
+    const asked = await this.deps.ratings.ask(
+      { handoffId: handoff.id, userConversationId: handoff.userConversationId, agentAadId: handoff.agentAadId, agentName: handoff.agentName, language: handoff.language },
+      this.deps.clock(),
+    );
+    if (!asked) return false;
+    await context.sendActivity(buildRatingPrompt({ handoffId: handoff.id, rtl: lang === 'ur' }, rendering, t));
+    return rendering !== 'adaptive';
+  }
+
+  /** Stores a rating once and thanks the user; a typed one brings the menu the text prompt held back. */
+  private async storeRating(context: TurnContext, handoffId: string, score: number, comment: string | undefined, dc?: DialogContext): Promise<void> {
+    const { t } = turnInfo(context);
+    const stored = await this.deps.ratings.rate(handoffId, score, comment, this.deps.clock());
+    if (stored) this.deps.logger.info({ handoffId, score }, 'hand-off rated');
+    await context.sendActivity(t(stored ? 'handoff:rating.thanks' : 'handoff:rating.already'));
+    if (dc) await this.deps.session.backWithBot(context, dc);
+  }
+
+  /** The hand-off if this agent holds it, else why not. */
+  private async claimedBy(handoffId: string, agent: Agent): Promise<Handoff | { ok: false; reason: DeskFailure; by?: string | null }> {
+    const handoff = handoffId ? await this.deps.store.byId(handoffId) : null;
+    if (!handoff) return { ok: false, reason: 'not_found' };
+    if (handoff.status === 'CLOSED') return { ok: false, reason: 'closed' };
+    if (handoff.status === 'WAITING') return { ok: false, reason: 'not_claimed' };
+    if (!this.isClaimer(handoff, agent)) return { ok: false, reason: 'not_claimer', by: handoff.agentName };
+    return handoff;
+  }
+
+  /**
+   * The one relay path of an agent's words to the user, whatever they came from: sent "as from Teams", and
+   * posted into the Teams thread when the thread did not see them typed: written in the console (marked so),
+   * or a prepared text (FAQ answer, saved reply) sent from a card button or `/reply`.
+   */
+  private async relayAsAgent(handoff: Handoff, agent: Agent, text: string, origin: AgentOrigin, prepared = false): Promise<Delivery> {
+    const delivery = await this.toUser(handoff, async (userContext, t) => {
+      await userContext.sendActivity(t('handoff:user.agentSays', { agent: agent.name, text }));
+    });
+    if (origin === 'console') await this.toThread(handoff, this.staffT('handoff:agent.fromConsole', { agent: agent.name, text: maskText(text) }));
+    else if (prepared && delivery.ok) await this.toThread(handoff, this.staffT('handoff:agent.preparedSent', { agent: agent.name, text: maskText(text) }));
+    return delivery;
+  }
+
+  private async suggestionsFor(handoff: Handoff): Promise<SuggestedAnswer[]> {
+    if (!this.deps.answers || !handoff.topic) return [];
+    try {
+      return await this.deps.answers.suggest(handoff.topic, handoff.language, suggestionCount);
+    } catch (err) {
+      this.deps.logger.warn({ err, handoffId: handoff.id }, 'FAQ suggestions failed');
+      return [];
+    }
   }
 
   /** Posts the card as a new thread in the support channel; until the channel is known the console has the queue. */
@@ -335,10 +548,7 @@ export class HandoffService {
   }
 
   private async cardFor(handoff: Handoff) {
-    const [lines, requestReferences] = await Promise.all([
-      this.deps.store.lastLines(handoff.userConversationId, cardHistoryLength),
-      this.deps.store.openRequestReferences(handoff.userId, handoff.channelId),
-    ]);
+    const context = await this.contextOf(handoff);
     return buildHandoffCard(
       {
         handoffId: handoff.id,
@@ -348,8 +558,10 @@ export class HandoffService {
         language: handoff.language,
         topic: handoff.topic,
         agentName: handoff.agentName,
-        requestReferences,
-        lines: lines.filter((l) => l.direction !== 'activity').map((l) => ({ fromUser: l.direction === 'incoming', text: l.text })),
+        requests: context.openRequests,
+        form: context.form,
+        lines: context.lastMessages.map((text) => ({ fromUser: true, text })),
+        suggestions: context.suggestions,
       },
       this.staffT,
     );
@@ -358,7 +570,7 @@ export class HandoffService {
   /** Sends to the hand-off's thread; a failure is recorded against the hand-off, never thrown. */
   private async toThread(handoff: Handoff, text: string): Promise<Delivery> {
     const reference = await this.threadOf(handoff);
-    if (!reference) return { ok: false, kind: 'unreachable', code: 'NoSupportThread' };
+    if (!reference) return { ok: false, kind: 'unreachable', code: noThread };
     const delivery = await this.deps.messenger.send(reference, text);
     if (!delivery.ok) await this.deps.store.addEvent(handoff, `[relay to the support channel failed: ${delivery.code}]`);
     return delivery;
@@ -380,7 +592,7 @@ export class HandoffService {
   }
 
   private async threadOf(handoff: Handoff): Promise<Partial<ConversationReference> | undefined> {
-    if (!handoff.threadConversationId) return undefined;
+    if (!handoff.threadConversationId || handoff.threadConversationId.startsWith(unpostedMarker)) return undefined;
     const channel = await this.deps.support.get();
     return channel ? threadReference(channel, handoff.threadConversationId) : undefined;
   }
@@ -405,6 +617,20 @@ export class HandoffService {
     return handoff.userName || this.staffT('handoff:anonymousUser');
   }
 }
+
+/** The failure code of a send to a hand-off that has no Teams thread (yet): not an error, the console has it. */
+const noThread = 'NoSupportThread';
+
+/** What the thread is told when a card button's desk action is refused. */
+const deskFailureKeys: Record<DeskFailure, string> = {
+  not_found: 'handoff:agent.alreadyClosed',
+  closed: 'handoff:agent.alreadyClosed',
+  not_claimed: 'handoff:agent.claimFirst',
+  not_claimer: 'handoff:agent.notClaimer',
+  unknown_topic: 'handoff:agent.unknownTopic',
+  unknown_snippet: 'handoff:agent.unknownTopic',
+  undelivered: 'handoff:agent.userUnreachable',
+};
 
 /** The card's state for a row. */
 export function cardState(handoff: Pick<Handoff, 'status' | 'closedBy' | 'claimedAt'>): HandoffCardState {

@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
-import type { PrismaClient, Handoff, CallbackTicket } from '../../generated/prisma/client';
+import type { PrismaClient, Handoff, CallbackTicket, Prisma } from '../../generated/prisma/client';
+import type { FormInProgress } from '../desk/form';
 
 export type { Handoff };
 
@@ -15,6 +16,8 @@ export interface NewHandoff {
   channelId: string;
   language: string;
   topic?: string;
+  /** The form the user left to ask for a person. */
+  form?: FormInProgress;
 }
 
 /** Placeholder thread id while one instance posts a late card. */
@@ -25,11 +28,6 @@ export interface Agent {
   name: string;
 }
 
-export interface TranscriptLine {
-  direction: 'incoming' | 'outgoing' | 'activity';
-  text: string;
-}
-
 /** Request statuses a user may still be waiting on. */
 const openRequestStatuses = ['SUBMITTED', 'IN_REVIEW', 'INFO_REQUESTED'] as const;
 
@@ -38,7 +36,8 @@ export class HandoffStore {
 
   /** Queues a new hand-off. */
   create(data: NewHandoff): Promise<Handoff> {
-    return this.prisma.handoff.create({ data: { ...data, status: 'WAITING' } });
+    const { form, ...rest } = data;
+    return this.prisma.handoff.create({ data: { ...rest, form: form ? (JSON.parse(JSON.stringify(form)) as Prisma.InputJsonValue) : undefined, status: 'WAITING' } });
   }
 
   /** Reads one. */
@@ -120,25 +119,13 @@ export class HandoffStore {
     );
   }
 
-  /** The last lines of a conversation, oldest first, private notes left out. */
-  async lastLines(conversationId: string, take: number): Promise<TranscriptLine[]> {
-    const rows = await this.prisma.transcriptMessage.findMany({
-      where: { conversationId, private: false, text: { not: null } },
-      orderBy: { createdAt: 'desc' },
-      take,
-      select: { direction: true, text: true },
-    });
-    return rows.reverse().map((r) => ({ direction: r.direction, text: r.text ?? '' }));
-  }
-
-  /** References of the user's requests that are not decided yet. */
-  async openRequestReferences(userId: string, channelId: string): Promise<string[]> {
-    const rows = await this.prisma.request.findMany({
+  /** The user's requests that are not decided yet: reference and status. */
+  openRequests(userId: string, channelId: string): Promise<{ reference: string; status: string }[]> {
+    return this.prisma.request.findMany({
       where: { userId, channelId, status: { in: [...openRequestStatuses] } },
       orderBy: { createdAt: 'asc' },
-      select: { reference: true },
+      select: { reference: true, status: true },
     });
-    return rows.map((r) => r.reference);
   }
 
   /** Stores a private agent note against the user's conversation (never relayed). */

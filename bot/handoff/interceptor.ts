@@ -1,28 +1,15 @@
 /**
- * Takes messages before the dialogs: everything in a hand-off's support thread, everything from a user
- * whose hand-off is open (so the bot stays silent), a pending callback note, and "agent" typed anywhere
- * — even in the middle of a form, whose dialog is left untouched so it can resume afterwards.
+ * Takes typed messages before the dialogs: everything in a hand-off's support thread, everything from a
+ * user whose hand-off is open (so the bot stays silent), a pending callback note, a typed rating after a
+ * chat, and asking for a person anywhere — even in the middle of a form, whose dialog is left untouched so
+ * it can resume afterwards. Card submits never come here (bot/routing.ts dispatches them first and guards
+ * the user's ones).
  */
-import type { TurnContext } from 'botbuilder';
-import type { Interceptor } from '../psebBot';
-import { commandIntent } from '../intents';
-import { Verbs } from '../../cards/verbs';
+import type { Interceptor, VerbHandler } from '../psebBot';
+import { understand } from '../router/intent';
 import { supportChannelOf, type SupportTarget } from '../support/supportChannel';
 import type { HandoffService } from './handoffService';
 import type { HandoffStore } from './handoffStore';
-
-/** A card submit (Claim, End, a menu button): a message with a verb and no text. */
-function isCardSubmit(context: TurnContext): boolean {
-  const value = context.activity.value as { verb?: unknown } | undefined;
-  return typeof value === 'object' && value !== null && value.verb !== undefined && !context.activity.text;
-}
-
-/** "agent" typed, or the menu's "Talk to a person" clicked — taken here so an open form is not cancelled. */
-function asksForAgent(context: TurnContext): boolean {
-  if (!isCardSubmit(context)) return commandIntent(context.activity.text ?? '') === 'agent';
-  const value = context.activity.value as { verb?: unknown; choice?: unknown };
-  return value.verb === Verbs.menuSelect && value.choice === 'agent';
-}
 
 /** Builds the interceptor PsebBot runs before its dialogs. */
 export function handoffInterceptor(service: HandoffService, store: HandoffStore, support: SupportTarget): Interceptor {
@@ -32,13 +19,11 @@ export function handoffInterceptor(service: HandoffService, store: HandoffStore,
     if (fromSupport || context.activity.conversation.isGroup) {
       const thread = await store.openForThread(conversationId);
       if (thread) {
-        if (!isCardSubmit(context)) await service.onAgentMessage(context, thread);
-        return !isCardSubmit(context);
+        await service.onAgentMessage(context, thread);
+        return true;
       }
     }
     if (fromSupport) {
-      // Card buttons in old threads still reach their handlers, which answer "already closed".
-      if (isCardSubmit(context)) return false;
       await context.sendActivity(service.noHandoffNotice());
       return true;
     }
@@ -48,10 +33,21 @@ export function handoffInterceptor(service: HandoffService, store: HandoffStore,
       return true;
     }
     if (await service.onCallbackOffer(context, dc)) return true;
-    if (asksForAgent(context)) {
+    if (await service.onRatingReply(context, dc)) return true;
+    // Asking for a person anywhere in a message, even mid-form (the form stays and resumes afterwards).
+    if (understand(context.activity.text ?? '').intent === 'agent') {
       await service.request(context);
       return true;
     }
     return false;
+  };
+}
+
+/** Wraps a user-side verb handler: with a hand-off open, the click is answered as a message without text. */
+export function guardUserAction(service: HandoffService, store: HandoffStore, handler: VerbHandler): VerbHandler {
+  return async (dc, data) => {
+    const open = await store.openForUser(dc.context.activity.conversation.id);
+    if (open) await service.onUserMessage(dc.context, dc, open);
+    else await handler(dc, data);
   };
 }

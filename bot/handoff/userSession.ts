@@ -9,6 +9,7 @@ import type { MainDialog } from '../../dialogs/mainDialog';
 import { sendMenu } from '../../dialogs/menu';
 import { turnInfo } from '../turnInfo';
 import { dialogStateProperty } from '../psebBot';
+import { formInProgress, type FormInProgress } from '../desk/form';
 
 
 export interface CallbackOffer {
@@ -47,6 +48,18 @@ export class UserSession {
     } else {
       await sendMenu(context);
     }
+  }
+
+  /** Whether a dialog (a form) waits for the user's next answer. */
+  async inDialog(context: TurnContext, existing?: DialogContext): Promise<boolean> {
+    const dc = existing ?? (await this.dialogs.createContext(context));
+    return dc.activeDialog !== undefined;
+  }
+
+  /** The form the user is in the middle of, if any (read from the saved dialog stack). */
+  async activeForm(context: TurnContext): Promise<FormInProgress | undefined> {
+    const dc = await this.dialogs.createContext(context);
+    return formInProgress(dc.stack);
   }
 
   /** Remembers that the user's next message is a callback note. */

@@ -1,5 +1,5 @@
 /** POST /api/messages: the Bot Framework messaging endpoint, with our own validation and auth boundary. */
-import type { Server } from 'restify';
+import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import type { Activity, TurnContext } from 'botbuilder';
 import { UnauthorizedError, type PsebAdapter } from '../adapter';
@@ -8,6 +8,7 @@ import { safe, sendError } from './safe';
 import { ETagConflictError } from '../storage/prismaStorage';
 import { runWithConflictRetry, TurnConflictError } from '../reliability/turnRetry';
 import { storableJson } from '../reliability/sanitize';
+import { BodyRefusal } from './body';
 
 /** The least an activity must have before any bot code sees it. */
 const activityShape = z
@@ -27,10 +28,31 @@ export interface MessagesRouteDeps {
   logic: (context: TurnContext) => Promise<void>;
 }
 
+export const MESSAGES_PATH = '/api/messages';
+
+/**
+ * The body reader's gate for the messaging endpoint: in authenticated mode the bearer token is
+ * validated before a byte of the body is read, so strangers cannot make the bot inflate or parse anything.
+ */
+export function authenticateMessagesFirst(adapter: PsebAdapter, localMode: boolean, logger: Logger): (req: Request) => Promise<BodyRefusal | undefined> {
+  return async (req) => {
+    if (localMode || req.getRoute?.()?.path !== MESSAGES_PATH) return undefined;
+    const header = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+    try {
+      await adapter.preAuthenticate(header);
+      return undefined;
+    } catch (err) {
+      if (!(err instanceof UnauthorizedError)) throw err;
+      logger.warn({ reason: err.reason }, 'rejected unauthenticated request before reading its body');
+      return new BodyRefusal(401, 'unauthorized');
+    }
+  };
+}
+
 /** Mounts the messaging endpoint. */
 export function mountMessages(server: Server, deps: MessagesRouteDeps): void {
   server.post(
-    '/api/messages',
+    MESSAGES_PATH,
     safe(deps.logger, async (req, res) => {
       const parsed = activityShape.safeParse(storableJson(req.body));
       if (!parsed.success) {

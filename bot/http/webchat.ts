@@ -8,10 +8,11 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../logger';
-import { readLocaleResources, toUiLanguage } from '../i18n';
+import { isRtl, readLocaleResources, toUiLanguage, type UiLanguage } from '../i18n';
 import { safe, sendError } from './safe';
+import { fromRoot } from '../paths';
 
-export const WEBCHAT_DIR = path.resolve(__dirname, '../../webchat');
+export const WEBCHAT_DIR = fromRoot('webchat');
 export const BUNDLE_PATH = '/webchat/vendor/webchat.js';
 
 /** The installed Web Chat bundle (`require.resolve` finds the package wherever npm put it). */
@@ -64,13 +65,13 @@ export function jsonForHtml(value: unknown): string {
 }
 
 /** Renders the page template for a starting language. */
-export function renderPage(template: string, strings: Record<string, unknown>, lang: 'en' | 'ur'): string {
+export function renderPage(template: string, strings: Record<string, unknown>, lang: UiLanguage): string {
   const forLang = (strings[lang] ?? {}) as { page?: { title?: string } };
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   // Replacer functions, so a `$&` or `$'` inside a string is not read as a replacement pattern.
   return template
     .replace(/\{\{lang\}\}/g, () => lang)
-    .replace(/\{\{dir\}\}/g, () => (lang === 'ur' ? 'rtl' : 'ltr'))
+    .replace(/\{\{dir\}\}/g, () => (isRtl(lang) ? 'rtl' : 'ltr'))
     .replace(/\{\{title\}\}/g, () => escape(forLang.page?.title ?? ''))
     .replace('{{strings}}', () => jsonForHtml(strings));
 }

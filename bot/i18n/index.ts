@@ -5,12 +5,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n, type TFunction, type Resource } from 'i18next';
+import { fromRoot } from '../paths';
 
-export const uiLanguages = ['en', 'ur'] as const;
+/** English, Urdu script, and Roman Urdu (Urdu written in Latin letters, as people type it on phones). */
+export const uiLanguages = ['en', 'ur', 'ur-Latn'] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
 export type Translate = TFunction;
 
-export const localesDir = path.resolve(__dirname, '../../locales');
+export const localesDir = fromRoot('locales');
 
 /** Reads every namespace file of every language. */
 export function readLocaleResources(dir = localesDir): Resource & Record<UiLanguage, Resource[string]> {
@@ -32,6 +34,8 @@ export function createI18n(dir = localesDir): i18n {
     resources,
     lng: 'en',
     fallbackLng: 'en',
+    // Only the exact language, then English: a missing Roman Urdu string must not fall back to Urdu script.
+    load: 'currentOnly',
     supportedLngs: [...uiLanguages],
     ns: Object.keys(resources.en),
     defaultNS: 'common',
@@ -49,9 +53,29 @@ export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (uiLanguages as readonly string[]).includes(value);
 }
 
-/** Maps a BCP-47 locale or detected language (`ur-PK`, `ur-Latn`, `en-US`) to a UI language. */
+/**
+ * Maps a BCP-47 locale or detected language to a UI language: `ur-Latn` (any region, any case) → Roman
+ * Urdu; other `ur-*` (`ur-PK`) → Urdu script; `en-*` → English.
+ */
 export function toUiLanguage(locale: string | undefined | null): UiLanguage | undefined {
   if (!locale) return undefined;
-  const primary = locale.toLowerCase().split(/[-_]/)[0];
-  return isUiLanguage(primary) ? primary : undefined;
+  const parts = locale.toLowerCase().split(/[-_]/);
+  if (parts[0] === 'ur' && parts.includes('latn')) return 'ur-Latn';
+  return isUiLanguage(parts[0]) ? parts[0] : undefined;
+}
+
+/** Whether a language is written right-to-left (Urdu script only; Roman Urdu is left-to-right). */
+export function isRtl(lang: UiLanguage | string | undefined | null): boolean {
+  return lang === 'ur';
+}
+
+const languageNameKeys: Record<UiLanguage, string> = {
+  en: 'common:language.nameEn',
+  ur: 'common:language.nameUr',
+  'ur-Latn': 'common:language.nameUrLatn',
+};
+
+/** The key of a language's name ("English", "Urdu", "Roman Urdu") as staff see it; unknown values read as English. */
+export function languageNameKey(lang: string | undefined | null): string {
+  return languageNameKeys[isUiLanguage(lang) ? lang : 'en'];
 }

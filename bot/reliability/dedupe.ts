@@ -5,8 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
-import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import type { PrismaClient } from '../../generated/prisma/client';
 import { TickBatcher } from '../batching/tickBatcher';
+import { prismaRunner, valuesList, type SqlRunner } from '../../prisma/sql';
 import type { Logger } from '../logger';
 
 /** Channels retry within seconds to minutes; ten minutes covers them without keeping rows long. */
@@ -36,7 +37,11 @@ export class PrismaDedupeStore implements DedupeStore {
   /** Claims of concurrent turns go in one statement (group commit). */
   private readonly claims: TickBatcher<{ key: string; expiresAt: Date }, boolean>;
 
-  constructor(private readonly prisma: PrismaClient) {
+  /** `sql` runs the claim; by default through the Prisma client, in the app straight on the driver. */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sql: SqlRunner = prismaRunner(prisma),
+  ) {
     this.claims = new TickBatcher((requests) => this.claimAll(requests));
   }
 
@@ -52,12 +57,15 @@ export class PrismaDedupeStore implements DedupeStore {
   private async claimAll(requests: { key: string; expiresAt: Date }[]): Promise<boolean[]> {
     const first = new Map<string, number>();
     requests.forEach((r, i) => first.has(r.key) || first.set(r.key, i));
-    const rows = [...first.keys()].map((key) => Prisma.sql`(${key}, ${requests[first.get(key)!].expiresAt})`);
-    const claimed = await this.prisma.$queryRaw<{ key: string }[]>`
-      INSERT INTO processed_activity (key, expires_at) VALUES ${Prisma.join(rows)}
+    const keys = [...first.keys()];
+    // Times as UTC wall-clock strings, the way Prisma stores timestamp(3); "now" in the same terms.
+    const claimed = await this.sql<{ key: string }>(
+      `INSERT INTO processed_activity (key, expires_at) VALUES ${valuesList(keys.length, 2, ['::text', '::timestamp'])}
       ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at
-      WHERE processed_activity.expires_at < now()
-      RETURNING key`;
+      WHERE processed_activity.expires_at < $${keys.length * 2 + 1}::timestamp
+      RETURNING key`,
+      [...keys.flatMap((key) => [key, requests[first.get(key)!].expiresAt.toISOString()]), new Date().toISOString()],
+    );
     const won = new Set(claimed.map((row) => row.key));
     return requests.map((r, i) => won.has(r.key) && first.get(r.key) === i);
   }

@@ -12,7 +12,7 @@ import { RateLimiter, RateLimitMiddleware } from './rateLimit';
 
 export interface ReliabilityDeps {
   config: Pick<Config, 'RATE_LIMIT_PER_MINUTE'>;
-  db: Pick<Database, 'prisma'>;
+  db: Pick<Database, 'prisma'> & Partial<Pick<Database, 'sql'>>;
   logger: Logger;
   i18n: i18n;
 }
@@ -20,7 +20,7 @@ export interface ReliabilityDeps {
 /** Adds dedupe and rate limiting to the adapter; call before any other middleware is added. */
 export function useReliability(adapter: BotAdapter, deps: ReliabilityDeps): { rateLimiter: RateLimiter } {
   const rateLimiter = new RateLimiter(deps.config.RATE_LIMIT_PER_MINUTE);
-  adapter.use(new DedupeMiddleware(new PrismaDedupeStore(deps.db.prisma), deps.logger));
+  adapter.use(new DedupeMiddleware(new PrismaDedupeStore(deps.db.prisma, deps.db.sql), deps.logger));
   adapter.use(new RateLimitMiddleware(rateLimiter, deps.i18n, deps.logger));
   return { rateLimiter };
 }

@@ -17,6 +17,7 @@ export function storableJson(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(storableJson);
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[storableText(key)] = storableJson(item);
+  // defineProperty, so a `__proto__` key stays a plain key instead of replacing the copy's prototype.
+  for (const [key, item] of Object.entries(value)) Object.defineProperty(out, storableText(key), { value: storableJson(item), enumerable: true, writable: true, configurable: true });
   return out;
 }

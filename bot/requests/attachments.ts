@@ -1,7 +1,9 @@
 /**
  * Reads an agent list attached as a CSV file. Web Chat uploads through our Direct Line arrive as
  * `data:` URLs; other channels give an http(s) URL, fetched with a size cap and a timeout so a huge
- * or stalled file cannot hold a turn.
+ * or stalled file cannot hold a turn. A file sent in a Teams personal chat arrives as
+ * `application/vnd.microsoft.teams.file.download.info` whose `content.downloadUrl` is a short-lived,
+ * pre-authenticated SharePoint / OneDrive link.
  */
 import type { Attachment } from 'botbuilder';
 
@@ -24,30 +26,49 @@ export interface CsvReadOptions {
   allowUrl?: (url: URL) => boolean;
 }
 
-/** Attachment hosts of the Bot Framework channels (Azure Direct Line, Web Chat, Emulator uploads). */
-const channelAttachmentHost = /(^|\.)(botframework\.com|botframework\.azure\.us)$/i;
+/**
+ * Attachment hosts of the Bot Framework channels (Azure Direct Line, Web Chat, Emulator uploads) and of
+ * Microsoft 365 files Teams hands over (SharePoint / OneDrive for Business, commercial and government clouds).
+ */
+const channelAttachmentHost = /(^|\.)(botframework\.com|botframework\.azure\.us|sharepoint\.com|sharepoint\.us|sharepoint-mil\.us)$/i;
 
-/** The default download rule: https on a Bot Framework attachment host. */
+/** The default download rule: https on a Bot Framework or Microsoft 365 file host. */
 export function isChannelAttachmentUrl(url: URL): boolean {
-  return url.protocol === 'https:' && channelAttachmentHost.test(url.hostname);
+  return url.protocol === 'https:' && url.port === '' && channelAttachmentHost.test(url.hostname);
 }
 
-/** True for an attachment that is a CSV file (by content type or by file name). */
-export function isCsvAttachment(attachment: Pick<Attachment, 'contentType' | 'name'>): boolean {
+/** The content type of a file a user sent in a Teams personal chat. */
+export const TEAMS_FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
+
+/** The download link of a Teams file attachment, if it is one. */
+export function teamsDownloadUrl(attachment: Pick<Attachment, 'contentType' | 'content'>): string | undefined {
+  if ((attachment.contentType ?? '').toLowerCase() !== TEAMS_FILE_DOWNLOAD_INFO) return undefined;
+  const content = attachment.content as { downloadUrl?: unknown } | undefined;
+  return typeof content?.downloadUrl === 'string' ? content.downloadUrl : undefined;
+}
+
+/** True for an attachment that is a CSV file (by content type, by file name, or a Teams file of type csv). */
+export function isCsvAttachment(attachment: Pick<Attachment, 'contentType' | 'name' | 'content'>): boolean {
   const type = (attachment.contentType ?? '').toLowerCase();
+  if (type === TEAMS_FILE_DOWNLOAD_INFO) {
+    const fileType = (attachment.content as { fileType?: unknown } | undefined)?.fileType;
+    return (typeof fileType === 'string' && fileType.toLowerCase() === 'csv') || /\.csv$/i.test(attachment.name ?? '');
+  }
   return type === 'text/csv' || type === 'application/csv' || /\.csv$/i.test(attachment.name ?? '');
 }
 
-/** The first CSV attachment of a message, if any. */
+/** The first CSV attachment of a message that says where to read it, if any. */
 export function csvAttachmentOf(attachments: readonly Attachment[] | undefined): Attachment | undefined {
-  return (attachments ?? []).find((a) => isCsvAttachment(a) && typeof a.contentUrl === 'string');
+  return (attachments ?? []).find((a) => isCsvAttachment(a) && typeof (teamsDownloadUrl(a) ?? a.contentUrl) === 'string');
 }
 
 /** Reads the attachment's text (UTF-8), refusing anything over the cap. */
 export async function readCsvAttachment(attachment: Attachment, options: CsvReadOptions = {}): Promise<CsvReadResult> {
   const maxBytes = options.maxBytes ?? MAX_CSV_BYTES;
-  const url = attachment.contentUrl ?? '';
-  if (url.startsWith('data:')) return decodeDataUrl(url, maxBytes);
+  const teamsUrl = teamsDownloadUrl(attachment);
+  const url = teamsUrl ?? attachment.contentUrl ?? '';
+  // A Teams file is only ever a download link, never inline data.
+  if (url.startsWith('data:') && !teamsUrl) return decodeDataUrl(url, maxBytes);
   if (!/^https?:\/\//i.test(url)) return { ok: false, reason: 'unreadable' };
   let parsed: URL;
   try {

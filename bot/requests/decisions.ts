@@ -69,6 +69,13 @@ export class RequestTransitions {
     return this.apply(request, [RequestStatus.IN_REVIEW], actor, text, RequestStatus.INFO_REQUESTED);
   }
 
+  /** Staff withdraw an approval (bot/letters): APPROVED → REVOKED, the reason kept as the event's note. */
+  async revoke(reference: string, actor: Actor, reason: string): Promise<TransitionOutcome> {
+    const request = await this.byReference(reference);
+    if (!request) return { ok: false, reason: 'notFound' };
+    return this.apply(request, [RequestStatus.REVOKED], actor, reason, RequestStatus.APPROVED);
+  }
+
   /** Records a failed notification (the console shows "user not reachable"), or clears it after a success. */
   async recordNotification(requestId: string, failure: { code: string; at: Date } | null): Promise<void> {
     await this.prisma.request.update({

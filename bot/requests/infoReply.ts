@@ -4,13 +4,13 @@
  * is attached. Which request waits is read from the database; the pending answer lives in
  * ConversationState, so any instance can take the next turn.
  */
-import { recognizeYesNo } from '../../dialogs/intake/words';
 import { MessageFactory, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { i18n } from 'i18next';
 import type { Logger } from '../logger';
 import { turnInfo } from '../turnInfo';
-import { commandIntent, normalizeCommand } from '../intents';
+import { commandIntent } from '../intents';
+import { commandKey, isCommand, yesOrNo } from '../text/commands';
 import { maskText } from '../privacy/mask';
 import { uiLanguages, type Translate } from '../i18n';
 import type { PrismaClient, Request } from '../../generated/prisma/client';
@@ -36,29 +36,24 @@ export const replyStateProperty = 'requestReply';
 
 export type YesNo = 'yes' | 'no' | undefined;
 
-/** "Attach this to WL-…?" may also be answered with the verb itself. */
-const attachWords = new Set(['attach'].map(normalizeCommand));
-const replyWords = new Set(['reply', 'answer', 'jawab', 'jawab dein', 'جواب'].map(normalizeCommand));
-const cancelWords = new Set(['cancel', 'stop', 'nothing', 'rehne do', 'منسوخ', 'رہنے دیں'].map(normalizeCommand));
-
-/** Reads a yes / no answer in English, Roman Urdu or Urdu; anything else is undefined. */
+/** Reads a yes / no answer in English, Roman Urdu or Urdu ("attach" is yes); anything else is undefined. */
 export function readYesNo(text: string, t?: Translate): YesNo {
-  const said = normalizeCommand(text);
-  const answer = recognizeYesNo(said);
-  if (answer === true || attachWords.has(said) || (t && said === normalizeCommand(t('decisions:user.yes')))) return 'yes';
-  if (answer === false || (t && said === normalizeCommand(t('decisions:user.no')))) return 'no';
+  const said = commandKey(text);
+  const answer = yesOrNo(text);
+  if (answer === true || isCommand(text, 'attach') || (t && said === commandKey(t('decisions:user.yes')))) return 'yes';
+  if (answer === false || (t && said === commandKey(t('decisions:user.no')))) return 'no';
   return undefined;
 }
 
-/** "cancel" while an answer is awaited. */
+/** "cancel" (or "nothing") while an answer is awaited. */
 export function isCancelAnswer(text: string): boolean {
-  return cancelWords.has(normalizeCommand(text));
+  return isCommand(text, 'cancel') || isCommand(text, 'nothingToSend');
 }
 
 /** "reply" typed, or the Reply button of a channel that sends its label as text (Skype's imBack), in any UI language. */
 export function isReplyCommand(text: string, i18n: i18n): boolean {
-  const said = normalizeCommand(text);
-  return replyWords.has(said) || uiLanguages.some((lang) => said === normalizeCommand(i18n.getFixedT(lang)('decisions:user.reply')));
+  const said = commandKey(text);
+  return isCommand(text, 'reply') || uiLanguages.some((lang) => said === commandKey(i18n.getFixedT(lang)('decisions:user.reply')));
 }
 
 export interface InfoReplyDeps {
@@ -177,11 +172,11 @@ export class InfoReplyFlow {
     await context.sendActivity(t('decisions:user.answerSent', { reference: request.reference }));
   }
 
-  /** The newest request of this applicant, in this conversation, waiting for their information. */
+  /** The newest request of this applicant (in any of their conversations on this channel) waiting for their information. */
   private waitingRequest(context: TurnContext, reference?: string): Promise<Request | null> {
     const { activity } = context;
     return this.deps.prisma.request.findFirst({
-      where: { conversationId: activity.conversation.id, userId: activity.from?.id ?? '', status: RequestStatus.INFO_REQUESTED, ...(reference ? { reference } : {}) },
+      where: { channelId: activity.channelId, userId: activity.from?.id ?? '', status: RequestStatus.INFO_REQUESTED, ...(reference ? { reference } : {}) },
       orderBy: { updatedAt: 'desc' },
     });
   }

@@ -12,8 +12,10 @@ export const allowedTransitions: Readonly<Record<RequestStatus, readonly Request
   SUBMITTED: [RequestStatus.IN_REVIEW],
   IN_REVIEW: [RequestStatus.APPROVED, RequestStatus.REJECTED, RequestStatus.INFO_REQUESTED],
   INFO_REQUESTED: [RequestStatus.IN_REVIEW],
-  APPROVED: [],
+  // Staff may withdraw an approval (bot/letters); the letter then verifies as revoked.
+  APPROVED: [RequestStatus.REVOKED],
   REJECTED: [],
+  REVOKED: [],
 };
 
 /** Whether `from → to` is one allowed step. */

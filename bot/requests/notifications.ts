@@ -7,13 +7,13 @@
 import { MessageFactory, type Activity, type ConversationReference } from 'botbuilder';
 import type { i18n } from 'i18next';
 import type { Logger } from '../logger';
-import { isUiLanguage, type Translate, type UiLanguage } from '../i18n';
+import { isRtl, isUiLanguage, type Translate, type UiLanguage } from '../i18n';
 import { renderingFor } from '../channels';
 import { threadReference, type SupportChannelStore } from '../support/supportChannel';
 import type { Delivery, Messenger } from '../proactive/messenger';
 import type { PrismaClient, Request } from '../../generated/prisma/client';
 import { buildRequestCard, type RequestCardView } from '../../cards/request.card';
-import { buildRequestNotice } from '../../cards/requestNotice.card';
+import { buildRequestNotice, type NoticeLetterView } from '../../cards/requestNotice.card';
 import { formatStaffTime, type RequestTransitions } from './decisions';
 
 export interface RequestNotifierDeps {
@@ -25,6 +25,8 @@ export interface RequestNotifierDeps {
   staffT: Translate;
   logger: Logger;
   clock: () => Date;
+  /** bot/letters: an approval's notice carries its letter. */
+  letters?: { noticeView(request: Request, lang: UiLanguage): Promise<NoticeLetterView | undefined> };
 }
 
 export class RequestNotifier {
@@ -69,18 +71,44 @@ export class RequestNotifier {
     return delivery;
   }
 
-  /** Tells the applicant the new status (and the note) where they filed; the outcome is recorded on the request. */
+  /** Tells the applicant the new status (and the note) in their latest conversation; the outcome is recorded on the request. */
   async notifyApplicant(request: Request, note: string | undefined): Promise<Delivery> {
-    const row = await this.deps.prisma.conversationRef.findUnique({ where: { conversationId: request.conversationId } });
+    const row = await this.applicantConversation(request);
     const lang: UiLanguage = isUiLanguage(request.language) ? request.language : 'en';
     const t = this.deps.i18n.getFixedT(lang);
-    const notice = buildRequestNotice({ reference: request.reference, status: request.status, note, rtl: lang === 'ur' }, t, renderingFor(request.channelId));
+    const letter = await this.letterFor(request, lang);
+    const notice = buildRequestNotice({ reference: request.reference, status: request.status, note, rtl: isRtl(lang), letter }, t, renderingFor(request.channelId));
     const delivery: Delivery = row
       ? await this.deps.messenger.send(row.reference as unknown as Partial<ConversationReference>, notice)
       : { ok: false, kind: 'unreachable', code: 'NoConversationReference' };
     await this.deps.transitions.recordNotification(request.id, delivery.ok ? null : { code: delivery.code, at: this.deps.clock() });
     if (!delivery.ok) this.deps.logger.warn({ reference: request.reference, code: delivery.code }, 'applicant not reachable');
     return delivery;
+  }
+
+  /** The letter links for an approval; a failure leaves them out rather than the notice. */
+  private async letterFor(request: Request, lang: UiLanguage): Promise<NoticeLetterView | undefined> {
+    try {
+      return await this.deps.letters?.noticeView(request, lang);
+    } catch (err) {
+      this.deps.logger.error({ err, reference: request.reference }, 'approval letter could not be issued');
+      return undefined;
+    }
+  }
+
+  /**
+   * The applicant's most recent conversation on the request's channel (a Web Chat user who came back
+   * talks in a new one), else the one they filed in.
+   */
+  private async applicantConversation(request: Request) {
+    const recent = await this.deps.prisma.conversationRef.findMany({
+      where: { channelId: request.channelId, userId: request.userId },
+      orderBy: { updatedAt: 'desc' },
+      take: 10,
+    });
+    // A Teams user who also writes in a team channel is told in their own chat, never in the channel.
+    const latest = recent.find((row) => isOneToOne(row.reference));
+    return latest ?? this.deps.prisma.conversationRef.findUnique({ where: { conversationId: request.conversationId } });
   }
 
   private async threadOf(request: Request): Promise<Partial<ConversationReference> | undefined> {
@@ -128,6 +156,12 @@ export function cardView(request: Request, agentCount: number, last: LastChange 
     language: request.language,
     last: last ? { actor: last.actorName ?? last.actorId, at: last.at, note: last.note, fromStatus: last.fromStatus } : undefined,
   };
+}
+
+/** A stored reference of a one-to-one chat (Web Chat has no conversation type; Teams says "personal"). */
+function isOneToOne(reference: unknown): boolean {
+  const conversation = isRecord(reference) && isRecord(reference.conversation) ? reference.conversation : {};
+  return conversation.conversationType === undefined || conversation.conversationType === 'personal';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -13,7 +13,7 @@ export interface RequestOwner {
   userId: string;
 }
 
-export type RequestStatus = 'SUBMITTED' | 'IN_REVIEW' | 'APPROVED' | 'REJECTED' | 'INFO_REQUESTED';
+export type RequestStatus = 'SUBMITTED' | 'IN_REVIEW' | 'APPROVED' | 'REJECTED' | 'INFO_REQUESTED' | 'REVOKED';
 
 /** What filing a request of one kind needs. */
 export interface NewRequestOf<K extends RequestKind> {
@@ -69,6 +69,26 @@ export interface RequestStore {
   findForUser(reference: string, owner: RequestOwner): Promise<RequestDetail | null>;
   /** The owner's requests, newest first. */
   listForUser(owner: RequestOwner, limit?: number): Promise<RequestSummary[]>;
+  /** Remembers that a draft was cancelled, so its cards change nothing later. */
+  recordCancelled(draftId: string, kind: RequestKind): Promise<void>;
+  /** Whether a draft was cancelled. */
+  isCancelled(draftId: string): Promise<boolean>;
+  /** The owner's open request that this one would repeat (same company and NTN; any of the same agents), if any. */
+  findOpenDuplicate(input: DuplicateQuery): Promise<RequestSummary | null>;
+}
+
+/** What a duplicate is looked for by. */
+export type DuplicateQuery =
+  | { kind: 'whitelisting'; owner: RequestOwner; companyName: string; ntn: string }
+  | { kind: 'wfh'; owner: RequestOwner; cnics: readonly string[] };
+
+/** Statuses in which a request is still open (not decided). */
+export const OPEN_STATUSES = ['SUBMITTED', 'IN_REVIEW', 'INFO_REQUESTED'] as const satisfies readonly RequestStatus[];
+
+/** Company names compared as people write them: case, spaces and punctuation aside. */
+export function sameCompany(a: string, b: string): boolean {
+  const key = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return key(a) === key(b);
 }
 
 export interface PrismaRequestStoreOptions {
@@ -144,6 +164,28 @@ export class PrismaRequestStore implements RequestStore {
     });
   }
 
+  async recordCancelled(draftId: string, kind: RequestKind): Promise<void> {
+    await this.prisma.cancelledDraft.upsert({ where: { draftId }, create: { draftId, kind }, update: {} });
+  }
+
+  async isCancelled(draftId: string): Promise<boolean> {
+    return (await this.prisma.cancelledDraft.findUnique({ where: { draftId }, select: { draftId: true } })) !== null;
+  }
+
+  /** Looks through the owner's open requests of the kind (a handful) for one this would repeat. */
+  async findOpenDuplicate(query: DuplicateQuery): Promise<RequestSummary | null> {
+    const open = { kind: query.kind, channelId: query.owner.channelId, userId: query.owner.userId, status: { in: [...OPEN_STATUSES] } };
+    if (query.kind === 'wfh') {
+      if (query.cnics.length === 0) return null;
+      return this.prisma.request.findFirst({ where: { ...open, agents: { some: { cnic: { in: [...query.cnics] } } } }, orderBy: { createdAt: 'desc' }, select: summarySelect });
+    }
+    const rows = await this.prisma.request.findMany({ where: open, orderBy: { createdAt: 'desc' }, take: 50, select: { ...summarySelect, fields: true } });
+    const hit = rows.find((r) => sameCompany(r.companyName, query.companyName) && isRecord(r.fields) && r.fields.ntn === query.ntn);
+    if (!hit) return null;
+    const { fields: _fields, ...summary } = hit;
+    return summary;
+  }
+
   private rowOf(input: NewRequest, reference: string, submitKey: string): Prisma.RequestCreateInput {
     const { agents, fields } = splitAgents(input);
     return {
@@ -180,6 +222,10 @@ function splitAgents(input: NewRequest): { agents: DraftByKind['wfh']['agents'];
     return { agents, fields };
   }
   return { agents: [], fields: { ...input.draft } };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isUniqueViolation(err: unknown): boolean {

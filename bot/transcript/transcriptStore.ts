@@ -1,6 +1,8 @@
 /** Stored transcript lines and the conversation references proactive messages need. */
-import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { randomUUID } from 'node:crypto';
+import type { PrismaClient } from '../../generated/prisma/client';
 import { TickBatcher } from '../batching/tickBatcher';
+import { prismaRunner, valuesList, type SqlRunner } from '../../prisma/sql';
 
 export type Direction = 'incoming' | 'outgoing' | 'activity';
 
@@ -13,6 +15,8 @@ export interface TranscriptEntry {
   text: string | null;
   activityId?: string;
   private?: boolean;
+  /** When it happened; the time of the write when absent. */
+  createdAt?: Date;
 }
 
 export interface ConversationRefEntry {
@@ -38,7 +42,11 @@ export class PrismaTranscriptStore implements TranscriptStore {
   private readonly lines: TickBatcher<TranscriptEntry[], void>;
   private readonly references: TickBatcher<ConversationRefEntry, void>;
 
-  constructor(private readonly prisma: PrismaClient) {
+  /** `sql` runs the writes; by default through the Prisma client, in the app straight on the driver. */
+  constructor(
+    prisma: PrismaClient,
+    private readonly sql: SqlRunner = prismaRunner(prisma),
+  ) {
     this.lines = new TickBatcher((batches) => this.insertLines(batches.flat()).then(() => batches.map(() => undefined)));
     this.references = new TickBatcher((refs) => this.upsertReferences(refs).then(() => refs.map(() => undefined)));
   }
@@ -55,9 +63,23 @@ export class PrismaTranscriptStore implements TranscriptStore {
   }
 
   private async insertLines(entries: TranscriptEntry[]): Promise<void> {
-    await this.prisma.transcriptMessage.createMany({
-      data: entries.map((e) => ({ ...e, text: e.text === null ? null : e.text.slice(0, MAX_TRANSCRIPT_TEXT) })),
-    });
+    const now = new Date().toISOString();
+    await this.sql(
+      `INSERT INTO transcript_message (id, conversation_id, channel_id, user_id, user_name, direction, text, private, activity_id, created_at)
+      VALUES ${valuesList(entries.length, 10, ['::text', '::text', '::text', '::text', '::text', '::"MessageDirection"', '::text', '::boolean', '::text', '::timestamp'])}`,
+      entries.flatMap((e) => [
+        randomUUID(),
+        e.conversationId,
+        e.channelId,
+        e.userId ?? null,
+        e.userName ?? null,
+        e.direction,
+        e.text === null ? null : e.text.slice(0, MAX_TRANSCRIPT_TEXT),
+        e.private ?? false,
+        e.activityId ?? null,
+        e.createdAt?.toISOString() ?? now,
+      ]),
+    );
   }
 
   /**
@@ -66,19 +88,18 @@ export class PrismaTranscriptStore implements TranscriptStore {
    */
   private async upsertReferences(refs: ConversationRefEntry[]): Promise<void> {
     const latest = [...new Map(refs.map((ref) => [ref.conversationId, ref])).values()];
-    const now = new Date();
-    const rows = latest.map(
-      (r) => Prisma.sql`(${r.conversationId}, ${r.channelId}, ${r.userId}, ${r.userName ?? null}, ${r.language ?? null}, ${JSON.stringify(r.reference)}::jsonb, ${now})`,
-    );
-    await this.prisma.$executeRaw`
-      INSERT INTO conversation_ref (conversation_id, channel_id, user_id, user_name, language, reference, updated_at)
-      VALUES ${Prisma.join(rows)}
+    const now = new Date().toISOString();
+    await this.sql(
+      `INSERT INTO conversation_ref (conversation_id, channel_id, user_id, user_name, language, reference, updated_at)
+      VALUES ${valuesList(latest.length, 7, ['::text', '::text', '::text', '::text', '::text', '::jsonb', '::timestamp'])}
       ON CONFLICT (conversation_id) DO UPDATE SET
         channel_id = EXCLUDED.channel_id,
         user_id = EXCLUDED.user_id,
         user_name = COALESCE(EXCLUDED.user_name, conversation_ref.user_name),
         language = COALESCE(EXCLUDED.language, conversation_ref.language),
         reference = EXCLUDED.reference,
-        updated_at = EXCLUDED.updated_at`;
+        updated_at = EXCLUDED.updated_at`,
+      latest.flatMap((r) => [r.conversationId, r.channelId, r.userId, r.userName ?? null, r.language ?? null, JSON.stringify(r.reference), now]),
+    );
   }
 }

@@ -3,12 +3,12 @@
  * helpers that read it: which question comes next, how answers read in a summary, and the raw
  * record the whole draft is validated from again at submit time.
  */
-import type { Translate } from '../validators';
+import { formatFullDate, type Translate } from '../validators';
 import { isCity } from './guards';
 import type { Agent, FieldDef, RequestKind } from '../../bot/requests/forms';
 import { formFields } from '../../bot/requests/forms';
 
-export type Phase = 'field' | 'summary' | 'pickEdit' | 'confirmCancel';
+export type Phase = 'field' | 'summary' | 'pickEdit' | 'confirmCancel' | 'confirmDuplicate';
 
 /** Everything the form knows so far; plain JSON so it persists with the conversation. */
 export interface IntakeState {
@@ -26,6 +26,10 @@ export interface IntakeState {
   agents: Agent[];
   /** Where to go back to when the user decides not to cancel. */
   cancelFrom?: Phase;
+  /** The user's open request this draft repeats (phase `confirmDuplicate`). */
+  duplicateOf?: string;
+  /** The user said to file it although it repeats `duplicateOf`. */
+  duplicateConfirmed?: boolean;
 }
 
 /** A kind's fields, widened to plain definitions for lookups by name. */
@@ -68,7 +72,11 @@ export function displayValue(name: string, value: unknown, t: Translate): string
 export function summaryFacts(state: Pick<IntakeState, 'kind' | 'values'>, t: Translate): { label: string; value: string }[] {
   return fieldsOf(state.kind)
     .filter((f) => f.name in state.values)
-    .map((f) => ({ label: t(f.keys.label), value: displayValue(f.name, state.values[f.name], t) }));
+    .map((f) => {
+      const value = state.values[f.name];
+      // Dates read back in full ("Tuesday, 15 December 2026"), as when they were typed.
+      return { label: t(f.keys.label), value: f.input === 'date' && typeof value === 'string' ? formatFullDate(value, t) : displayValue(f.name, value, t) };
+    });
 }
 
 /** The raw text a clean value can be read back from (a card's city comes as id or name). */

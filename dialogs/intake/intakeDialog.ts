@@ -9,6 +9,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import {
   agentRowMessages,
   errorMessage,
+  formatFullDate,
   karachiToday,
   MAX_AGENTS,
   NAMED_CITIES,
@@ -21,9 +22,11 @@ import {
   type ValidationContext,
 } from '../validators';
 import { validateForm, type FieldError, type RequestKind } from '../../bot/requests/forms';
-import type { CreateResult, RequestStore } from '../../bot/requests/store';
+import type { CreateResult, DuplicateQuery, RequestStore } from '../../bot/requests/store';
 import { csvAttachmentOf, readCsvAttachment, type CsvReadResult } from '../../bot/requests/attachments';
 import { turnInfo } from '../../bot/turnInfo';
+import { isRtl } from '../../bot/i18n';
+import { canUploadFiles } from '../../bot/channels';
 import { buildChoices, pickChoice, type Choice } from '../../cards/choices.card';
 import { buildIntakeFormCard, cityCardValues, fieldErrorText } from '../../cards/intakeForm.card';
 import { buildSummary, summaryActions, type SummaryAction } from '../../cards/summary.card';
@@ -73,6 +76,11 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     return state.phase !== 'confirmCancel';
   }
 
+  /** A bare reference is an answer while a field is asked (the WFH form asks for one). */
+  protected override takesBareReference(state: IntakeState): boolean {
+    return state.phase === 'field';
+  }
+
   /** Routes a typed reply or a card submit to the current phase. */
   protected async onAnswer(dc: DialogContext, state: IntakeState, text: string): Promise<DialogTurnResult> {
     const { t } = turnInfo(dc.context);
@@ -96,6 +104,8 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     switch (state.phase) {
       case 'confirmCancel':
         return this.onConfirmCancel(dc, state, answer);
+      case 'confirmDuplicate':
+        return this.onConfirmDuplicate(dc, state, answer);
       case 'summary':
         return this.onSummaryAnswer(dc, state, summaryActionOf(submission) ?? this.typedSummaryAction(dc.context, answer));
       case 'pickEdit':
@@ -108,19 +118,24 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
   /** Sends the question of the current phase. */
   protected async prompt(context: TurnContext, state: IntakeState): Promise<void> {
     const { t, rendering, lang } = turnInfo(context);
-    const rtl = lang === 'ur';
+    const rtl = isRtl(lang);
     switch (state.phase) {
       case 'summary':
         await context.sendActivity(buildSummary({ kind: state.kind, draftId: state.draftId, facts: summaryFacts(state, t), rtl }, rendering, t));
         return;
       case 'pickEdit':
         await context.sendActivity(
-          buildChoices({ title: t('intake:flow.summary.pickField'), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, choices: this.fieldChoices(context), rtl }, rendering),
+          buildChoices({ title: t('intake:flow.summary.pickField'), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, draftId: state.draftId, choices: this.fieldChoices(context), rtl }, rendering),
         );
         return;
       case 'confirmCancel':
         await context.sendActivity(
-          buildChoices({ title: t('intake:flow.cancelConfirm'), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, choices: yesNoChoices(context), rtl }, rendering),
+          buildChoices({ title: t('intake:flow.cancelConfirm'), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, draftId: state.draftId, choices: yesNoChoices(context), rtl }, rendering),
+        );
+        return;
+      case 'confirmDuplicate':
+        await context.sendActivity(
+          buildChoices({ title: this.duplicateQuestion(context, state), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, draftId: state.draftId, choices: yesNoChoices(context), rtl }, rendering),
         );
         return;
       default:
@@ -136,6 +151,8 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
       await context.sendActivity(`${t(def.keys.help)}\n\n${t('intake:flow.example', { example: t(def.keys.example) })}`);
     } else if (state.phase === 'pickEdit') {
       await context.sendActivity(t('intake:flow.summary.pickHelp'));
+    } else if (state.phase === 'confirmDuplicate') {
+      await context.sendActivity(t('intake:flow.duplicate.help', { reference: state.duplicateOf }));
     } else {
       await context.sendActivity(t('intake:flow.summary.help'));
     }
@@ -162,6 +179,7 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
       return Dialog.EndOfTurn;
     }
     if (yes) {
+      await this.deps.store.recordCancelled(state.draftId, state.kind);
       await dc.context.sendActivity(t('intake:flow.cancelled'));
       return dc.endDialog({ cancelled: true });
     }
@@ -170,6 +188,42 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     await dc.context.sendActivity(t('intake:flow.notCancelled'));
     await this.prompt(dc.context, state);
     return Dialog.EndOfTurn;
+  }
+
+  /** Yes files the repeat after all; no closes the form with nothing filed. */
+  private async onConfirmDuplicate(dc: DialogContext, state: IntakeState, answer: string): Promise<DialogTurnResult> {
+    const { t } = turnInfo(dc.context);
+    const picked = pickChoice(answer, yesNoChoices(dc.context))?.id;
+    const yes = picked ? picked === 'yes' : recognizeYesNo(answer);
+    if (yes === undefined) {
+      await dc.context.sendActivity(t('intake:flow.yesNoRetry'));
+      await this.prompt(dc.context, state);
+      return Dialog.EndOfTurn;
+    }
+    if (yes) {
+      state.duplicateConfirmed = true;
+      return this.submit(dc, state);
+    }
+    await this.deps.store.recordCancelled(state.draftId, state.kind);
+    await dc.context.sendActivity(t('intake:flow.duplicate.notFiled', { reference: state.duplicateOf }));
+    return dc.endDialog({ cancelled: true });
+  }
+
+  private duplicateQuestion(context: TurnContext, state: IntakeState): string {
+    const { t } = turnInfo(context);
+    const what = t(state.kind === 'wfh' ? 'intake:flow.duplicate.whatWfh' : 'intake:flow.duplicate.whatWhitelisting');
+    return t('intake:flow.duplicate.ask', { reference: state.duplicateOf, what });
+  }
+
+  /** Asks before filing what repeats one of the user's open requests; true when it asked. */
+  private async askIfDuplicate(dc: DialogContext, state: IntakeState, query: DuplicateQuery): Promise<boolean> {
+    if (state.duplicateConfirmed) return false;
+    const earlier = await this.deps.store.findOpenDuplicate(query);
+    if (!earlier) return false;
+    state.phase = 'confirmDuplicate';
+    state.duplicateOf = earlier.reference;
+    await this.prompt(dc.context, state);
+    return true;
   }
 
   /** Validates one answer; a refusal says what is wrong with an example and the question stands. */
@@ -185,6 +239,10 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     }
     state.values[def.name] = result.value;
     state.raw[def.name] = rawOfValue(result.value, input);
+    // "kal se", "next Monday", "15/12": the date is said back in full, so a wrong reading is seen at once.
+    if (def.input === 'date' && typeof result.value === 'string') {
+      await dc.context.sendActivity(t('intake:flow.dateConfirmed', { label: t(def.keys.label), date: formatFullDate(result.value, t) }));
+    }
     return this.advance(dc, state);
   }
 
@@ -236,7 +294,7 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     delete state.values.agents;
     const added = parsed.agents.length;
     const lines = parsed.errors.length === 0
-      ? [t('intake:flow.agents.added', { added, total }), t('intake:flow.agents.more')]
+      ? [t('intake:flow.agents.added', { added, total }), t('intake:flow.agents.more'), ...fileHint(dc.context)]
       : [
         errorMessage(t, { error: 'agents.badRows', detail: String(parsed.errors.length) }),
         ...agentRowMessages(t, parsed.errors),
@@ -308,13 +366,16 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     const record = draftRecord(state);
     const context = { today: this.today() };
     let filed: CreateResult;
+    const owner = { channelId: common.owner.channelId, userId: common.owner.userId };
     if (state.kind === 'wfh') {
       const result = validateForm('wfh', record, context);
       if (!result.ok) return this.recheck(dc, state, result.errors);
+      if (await this.askIfDuplicate(dc, state, { kind: 'wfh', owner, cnics: result.draft.agents.map((a) => a.cnic) })) return Dialog.EndOfTurn;
       filed = await this.deps.store.create({ kind: 'wfh', draft: result.draft, ...common });
     } else {
       const result = validateForm('whitelisting', record, context);
       if (!result.ok) return this.recheck(dc, state, result.errors);
+      if (await this.askIfDuplicate(dc, state, { kind: 'whitelisting', owner, companyName: result.draft.companyName, ntn: result.draft.ntn })) return Dialog.EndOfTurn;
       filed = await this.deps.store.create({ kind: 'whitelisting', draft: result.draft, ...common });
     }
     const { reference } = filed.request;
@@ -370,19 +431,20 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     const def = fieldDef(state.kind, state.field);
     if (def.input === 'choice') {
       await context.sendActivity(
-        buildChoices({ title: t(def.keys.prompt), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, choices: this.choicesOf(context, def.name), rtl: lang === 'ur' }, rendering),
+        buildChoices({ title: t(def.keys.prompt), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, draftId: state.draftId, choices: this.choicesOf(context, def.name), rtl: isRtl(lang) }, rendering),
       );
       return;
     }
     const lines = [t(def.keys.prompt)];
     if (def.name === 'agents' && state.agents.length > 0) lines.push(t('intake:flow.agents.current', { total: state.agents.length }), t('intake:flow.agents.more'));
+    if (def.name === 'agents') lines.push(...fileHint(context));
     await context.sendActivity(lines.join('\n'));
   }
 
   private formCard(context: TurnContext, state: IntakeState, values?: Record<string, string>, errors?: Partial<Record<string, FieldError>>): Attachment {
     const { t, lang } = turnInfo(context);
     const shown = values ?? { ...state.raw, ...cityCardValues(state.raw.city, NAMED_CITIES) };
-    return buildIntakeFormCard({ kind: state.kind, draftId: state.draftId, values: shown, errors, rtl: lang === 'ur' }, t);
+    return buildIntakeFormCard({ kind: state.kind, draftId: state.draftId, values: shown, errors, rtl: isRtl(lang) }, t);
   }
 
   private choicesOf(context: TurnContext, name: string): Choice[] {
@@ -417,6 +479,12 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
 /** The summary action a card button carries, if any. */
 function summaryActionOf(submission: IntakeSubmission | undefined): SummaryAction | undefined {
   return summaryActions.find((a) => a === submission?.action);
+}
+
+/** "You can also attach a CSV file", where the channel lets the user send one. */
+function fileHint(context: TurnContext): string[] {
+  const { activity } = context;
+  return canUploadFiles(activity.channelId, activity.conversation?.conversationType) ? [turnInfo(context).t('intake:flow.agents.attachHint')] : [];
 }
 
 /** Yes / No in the turn's language. */

@@ -8,6 +8,9 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import { turnInfo } from '../../bot/turnInfo';
 import { sendMenu } from '../menu';
 import { interruptionOf, looksLikeQuestion } from './words';
+import { statusQuery } from './statusText';
+import { commandIntent } from '../../bot/intents';
+import { parseReference } from '../../bot/requests/reference';
 
 /** Services an interruption may hand over to; both optional so the form works without them. */
 export interface InterruptionDeps {
@@ -15,6 +18,10 @@ export interface InterruptionDeps {
   answerQuestion?: (context: TurnContext, text: string) => Promise<boolean>;
   /** Starts a hand-off; the form stays on the stack and resumes afterwards. */
   requestAgent?: (context: TurnContext) => Promise<void>;
+  /** Answers "status WL-…" with the request's status. */
+  showStatus?: (context: TurnContext, reference: string) => Promise<void>;
+  /** Answers "my requests" with the user's requests. */
+  showMyRequests?: (context: TurnContext) => Promise<void>;
 }
 
 export abstract class InterruptibleDialog<S extends object> extends Dialog {
@@ -29,6 +36,8 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = this.stateOf(dc);
     const text = (dc.context.activity.text ?? '').trim();
+    // Looking up a request never clashes with an answer (not even yes / no), so it works at every step.
+    if (text && (await this.lookUp(dc, state, text))) return Dialog.EndOfTurn;
     if (text && this.allowsInterruptions(state)) {
       const result = await this.interrupt(dc, state, text);
       if (result) return result;
@@ -67,6 +76,28 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
 
   /** Whether interruptions are read at all now (not while answering a yes/no about cancelling). */
   protected allowsInterruptions(_state: S): boolean {
+    return true;
+  }
+
+  /** Whether a reference typed alone is an answer now rather than a status question. */
+  protected takesBareReference(_state: S): boolean {
+    return false;
+  }
+
+  /** "status WL-…" or "my requests": answered, then the form's question again; true when it was one. */
+  private async lookUp(dc: DialogContext, state: S, text: string): Promise<boolean> {
+    const { showStatus, showMyRequests } = this.interruptions;
+    const reference = statusQuery(text);
+    const bare = reference !== null && parseReference(text) !== null;
+    if (showStatus && reference && !(bare && this.takesBareReference(state))) {
+      await showStatus(dc.context, reference);
+    } else if (showMyRequests && commandIntent(text) === 'myRequests') {
+      await showMyRequests(dc.context);
+    } else {
+      return false;
+    }
+    await dc.context.sendActivity(turnInfo(dc.context).t('intake:flow.faqResume'));
+    await this.prompt(dc.context, state);
     return true;
   }
 

@@ -19,7 +19,7 @@ const submissionKey = Symbol('pseb.intakeSubmission');
 export function toSubmission(data: Record<string, unknown>): IntakeSubmission {
   const text = (key: string): string | undefined => {
     const value = data[key];
-    return typeof value === 'string' ? value : undefined;
+    return typeof value === 'string' && value !== '' ? value : undefined;
   };
   return { action: text('action') ?? (text('choice') !== undefined ? 'choice' : ''), kind: text('kind'), draftId: text('draftId'), choice: text('choice'), record: data };
 }

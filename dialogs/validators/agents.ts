@@ -2,8 +2,8 @@ import Papa from 'papaparse';
 import { validateCnic } from './cnic';
 import { validatePublicIpv4 } from './ip';
 import { cleanText, matchKey } from './normalize';
-import { fail, ok, type AgentRowError, type Result } from './result';
-import { textOfLength } from './text';
+import { fail, ok, type AgentRowError, type Failure, type Result } from './result';
+import { personName, textOfLength } from './text';
 
 /** One call-centre agent who will work from home. */
 export interface Agent {
@@ -49,7 +49,7 @@ const COLUMN_BY_HEADER: ReadonlyMap<string, AgentColumn> = new Map(
 );
 const DYNAMIC_WORDS: ReadonlySet<string> = new Set(['dynamic', 'dyn', 'ڈائنامک', 'متغیر'].map(matchKey));
 
-const validateAgentName = textOfLength(2, 80, { tooShort: 'agent.fullName.tooShort', tooLong: 'agent.fullName.tooLong' });
+const validateAgentName = personName({ tooShort: 'agent.fullName.tooShort', tooLong: 'agent.fullName.tooLong', noLetters: 'agent.fullName.noLetters' });
 const validateAgentCity = textOfLength(2, 60, { tooShort: 'agent.city.tooShort', tooLong: 'agent.city.tooLong' });
 const validateIsp = textOfLength(2, 60, { tooShort: 'agent.isp.tooShort', tooLong: 'agent.isp.tooLong' });
 
@@ -63,16 +63,22 @@ export function validateAgentIp(raw: string): Result<string> {
 
 /** Validates one agent's cells in column order; the first bad cell decides the reason. */
 export function validateAgent(cells: Readonly<Record<AgentColumn, string>>): Result<Agent> {
+  const checked = checkAgent(cells);
+  return checked.ok ? checked : { ok: false, error: checked.error, detail: checked.detail };
+}
+
+/** Like validateAgent, naming the column at fault. */
+function checkAgent(cells: Readonly<Record<AgentColumn, string>>): Result<Agent> | (Failure & { field: AgentColumn }) {
   const fullName = validateAgentName(cells.fullName);
-  if (!fullName.ok) return fullName;
+  if (!fullName.ok) return { ...fullName, field: 'fullName' };
   const cnic = validateCnic(cells.cnic);
-  if (!cnic.ok) return cnic;
+  if (!cnic.ok) return { ...cnic, field: 'cnic' };
   const city = validateAgentCity(cells.city);
-  if (!city.ok) return city;
+  if (!city.ok) return { ...city, field: 'city' };
   const isp = validateIsp(cells.isp);
-  if (!isp.ok) return isp;
+  if (!isp.ok) return { ...isp, field: 'isp' };
   const ipAddress = validateAgentIp(cells.ipAddress);
-  if (!ipAddress.ok) return ipAddress;
+  if (!ipAddress.ok) return { ...ipAddress, field: 'ipAddress' };
   return ok({ fullName: fullName.value, cnic: cnic.value, city: city.value, isp: isp.value, ipAddress: ipAddress.value });
 }
 
@@ -153,11 +159,11 @@ function agentsFromRows(rawRows: readonly (readonly string[])[], options: AgentP
       return;
     }
     const cell = (column: AgentColumn): string => cells[positions.get(column) ?? -1] ?? '';
-    const result = validateAgent({
+    const result = checkAgent({
       fullName: cell('fullName'), cnic: cell('cnic'), city: cell('city'), isp: cell('isp'), ipAddress: cell('ipAddress'),
     });
     if (result.ok) candidates.push({ row, agent: result.value });
-    else errors.push(result.detail === undefined ? { row, code: result.error } : { row, code: result.error, value: result.detail });
+    else errors.push({ row, code: result.error, field: 'field' in result ? result.field : undefined, ...(result.detail === undefined ? {} : { value: result.detail }) });
   });
   const unique = keepUnique(candidates, options.existing ?? []);
   return { agents: unique.agents, errors: [...errors, ...unique.errors].sort((a, b) => a.row - b.row) };
@@ -171,8 +177,8 @@ function keepUnique(candidates: readonly { row: number; agent: Agent }[], existi
   const errors: AgentRowError[] = [];
   for (const { row, agent } of candidates) {
     const earlier = firstRowOf.get(agent.cnic);
-    if (listed.has(agent.cnic)) errors.push({ row, code: 'agents.cnicAlreadyListed' });
-    else if (earlier !== undefined) errors.push({ row, code: 'agents.duplicateCnic', value: String(earlier) });
+    if (listed.has(agent.cnic)) errors.push({ row, code: 'agents.cnicAlreadyListed', field: 'cnic' });
+    else if (earlier !== undefined) errors.push({ row, code: 'agents.duplicateCnic', value: String(earlier), field: 'cnic' });
     else {
       firstRowOf.set(agent.cnic, row);
       agents.push(agent);

@@ -5,6 +5,8 @@ export interface AgentRowError {
   row: number;
   code: IntakeErrorCode;
   value?: string;
+  /** The column at fault (name, cnic, city, isp, ipAddress), when one cell is. */
+  field?: 'fullName' | 'cnic' | 'city' | 'isp' | 'ipAddress';
 }
 
 /** Why a value was refused: a catalog code, the offending part when the message names it, and row errors for agent lists. */
@@ -13,6 +15,8 @@ export interface Failure {
   error: IntakeErrorCode;
   detail?: string;
   rows?: readonly AgentRowError[];
+  /** The readings of an ambiguous date (`date.ambiguous`), to be asked back. */
+  dates?: readonly IsoDate[];
 }
 
 /** The outcome of every validator: the clean typed value, or a failure. */

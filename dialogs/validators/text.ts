@@ -23,8 +23,19 @@ export const validateCompanyName = textOfLength(2, 120, {
   tooLong: 'companyName.tooLong',
 });
 
-/** Contact person's name: 2–80 characters. */
-export const validateContactName = textOfLength(2, 80, {
+/** A person's name: 2–80 characters, at least one letter (any script), so "1234567-8" is not a name. */
+export function personName(codes: { tooShort: IntakeErrorCode; tooLong: IntakeErrorCode; noLetters: IntakeErrorCode }): Validator<string> {
+  const length = textOfLength(2, 80, codes);
+  return (raw: string): Result<string> => {
+    const result = length(raw);
+    if (result.ok && !/\p{L}/u.test(result.value)) return fail(codes.noLetters);
+    return result;
+  };
+}
+
+/** Contact person's name: 2–80 characters with letters. */
+export const validateContactName = personName({
   tooShort: 'contactName.tooShort',
   tooLong: 'contactName.tooLong',
+  noLetters: 'contactName.noLetters',
 });

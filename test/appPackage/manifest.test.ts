@@ -51,10 +51,10 @@ describe('manifest template', () => {
     expect(JSON.stringify(m)).not.toContain('${{');
   });
 
-  it('offers the bot in personal and team scopes with menu, status and agent commands and no files', () => {
+  it('offers the bot in personal and team scopes with menu, status and agent commands, and takes files (agent lists as CSV)', () => {
     const [bot] = filled().bots;
     expect(bot.scopes).toEqual(expect.arrayContaining(['personal', 'team']));
-    expect(bot.supportsFiles).toBe(false);
+    expect(bot.supportsFiles).toBe(true);
     expect(bot.commandLists.flatMap((list) => list.commands.map((c) => c.title))).toEqual(['menu', 'status', 'agent']);
   });
 

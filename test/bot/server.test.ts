@@ -124,13 +124,14 @@ describe('the bot server in local mode', () => {
 });
 
 describe('health and persistence', () => {
-  it('answers /healthz with 503 and a reason when the database is not migrated', async () => {
+  it('answers /readyz with 503 and a reason when the database is not migrated, while /healthz says alive', async () => {
     const db = await openDatabase('pglite:memory');
     const t = await startTestApp({}, {}, Object.assign(db, { url: 'pglite:memory' }) as TestDb);
     try {
-      const res = await fetch(`${t.baseUrl}/healthz`);
+      const res = await fetch(`${t.baseUrl}/readyz`);
       expect(res.status).toBe(503);
       expect(await res.json()).toMatchObject({ status: 'unavailable', reason: 'database not migrated' });
+      expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200);
     } finally {
       await t.close();
       await db.close();

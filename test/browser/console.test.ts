@@ -43,21 +43,22 @@ describeWithChromium('agent console page', () => {
     await browser.screenshot(page, 'console-401');
   });
 
-  it('lists a waiting hand-off and claims it', async () => {
-    const handoff = await seedHandoff(t.db.prisma, { userName: 'Ayesha Browser', minutesAgo: 4, serviceUrl: connector.serviceUrl });
+  it('lists a waiting hand-off with the user\'s language and claims it', async () => {
+    const handoff = await seedHandoff(t.db.prisma, { userName: 'Ayesha Browser', minutesAgo: 4, serviceUrl: connector.serviceUrl, language: 'ur-Latn' });
     await openConsole(`?devToken=${DEV_TOKEN}&lang=en`);
     expect(page.url()).not.toContain(DEV_TOKEN);
     const claim = page.locator(`button[data-claim="${handoff.id}"]`);
     const row = page.locator('tr', { has: claim });
     expect(await row.innerText()).toContain('Ayesha Browser');
     expect(await row.innerText()).toMatch(/4 min/);
+    expect(await row.innerText()).toContain(en.faq.languages['ur-Latn']);
     await browser.screenshot(page, 'console-queue');
     await claim.click();
-    await waitForStatus(en.queue.claimed);
+    // The claimed chat opens in the console.
+    await page.locator('#chat-transcript').waitFor({ timeout: 10_000 });
+    expect(page.url()).toContain(`#chat/${handoff.id}`);
     const saved = await t.db.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } });
     expect([saved.status, saved.agentName]).toEqual(['ACTIVE', 'Developer (local)']);
-    await page.locator(`button[data-claim="${handoff.id}"]`).waitFor({ state: 'detached', timeout: 10_000 });
-    expect(await page.locator(`button[data-claim="${handoff.id}"]`).count()).toBe(0);
     // The user is told who joined, in their own conversation.
     const [told] = await connector.waitFor((c) => c.conversationId === handoff.userConversationId && c.method === 'POST');
     expect(String(told.body.text)).toContain('Developer (local)');
@@ -92,6 +93,26 @@ describeWithChromium('agent console page', () => {
     await browser.screenshot(page, 'console-request-approved');
   });
 
+  it('downloads the letter of an approved request and revokes the approval with a reason', async () => {
+    const request = await seedRequest(t.db.prisma, { companyName: 'Letter Calls (Pvt) Ltd', status: 'APPROVED' });
+    await page.getByRole('button', { name: en.nav.requests, exact: true }).click();
+    await page.locator(`button[data-open="${request.reference}"]`).click();
+    const detail = page.locator('#request-detail');
+    await detail.getByText(en.requests.letterTitle).first().waitFor();
+    const download = page.waitForEvent('download');
+    await detail.getByRole('button', { name: en.requests.downloadLetter }).click();
+    expect((await download).suggestedFilename()).toBe(`PSEB-letter-${request.reference}.pdf`);
+
+    await detail.getByRole('button', { name: en.requests.revoke }).click();
+    await waitForStatus(en.requests.revokeReasonRequired);
+    await detail.locator('textarea[name="reason"]').fill('Premises closed');
+    await detail.getByRole('button', { name: en.requests.revoke }).click();
+    await page.waitForFunction((revoked) => document.getElementById('request-status')?.textContent === revoked, en.requests.statuses.REVOKED);
+    const saved = await t.db.prisma.request.findUniqueOrThrow({ where: { id: request.id } });
+    expect(saved.status).toBe('REVOKED');
+    expect(await detail.getByText(en.requests.letterTitle).count()).toBe(0);
+  });
+
   it('adds an unanswered question to a topic', async () => {
     const topic = await seedTopic(t.db.prisma);
     const question = await seedUnanswered(t.db.prisma, 'Can home agents share one router?', 7);
@@ -115,6 +136,9 @@ describeWithChromium('agent console page', () => {
     for (const seconds of [45, 200]) await seedHandoff(t.db.prisma, { status: 'ACTIVE', claimedAfterSeconds: seconds });
     await seedRequest(t.db.prisma, { kind: 'wfh', language: 'ur' });
     for (const decision of ['answer', 'suggest', 'none']) await t.db.prisma.faqQueryLog.create({ data: { language: 'ur', decision } });
+    for (const score of [5, 2]) {
+      await t.db.prisma.handoffRating.create({ data: { handoffId: `h-${score}-${Date.now()}`, userConversationId: 'c-rated', agentName: 'Sana Rated', status: 'rated', score, ratedAt: new Date() } });
+    }
     await page.getByRole('button', { name: en.nav.dashboard, exact: true }).click();
     await page.waitForSelector('#chart-languages');
     const painted = await page.$$eval('canvas', (canvases) =>
@@ -126,9 +150,11 @@ describeWithChromium('agent console page', () => {
         return { id: c.id, opaque };
       }),
     );
-    expect(painted.map((p) => p.id).sort()).toEqual(['chart-faq', 'chart-handoffs', 'chart-languages', 'chart-requests-kind', 'chart-requests-status']);
+    expect(painted.map((p) => p.id).sort()).toEqual(['chart-csat', 'chart-faq', 'chart-handoffs', 'chart-languages', 'chart-requests-kind', 'chart-requests-status']);
     for (const chart of painted) expect(chart.opaque).toBeGreaterThan(500);
     expect(await page.locator('#median-wait').innerText()).not.toBe(en.common.unknown);
+    expect(await page.locator('#csat-total').innerText()).toBe('50%');
+    expect(await page.locator('#csat-agents').innerText()).toContain('Sana Rated');
     await browser.screenshot(page, 'console-dashboard');
   });
 

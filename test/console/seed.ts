@@ -59,7 +59,7 @@ const nextRef = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8).toUppe
 /** A hand-off waiting for an agent since `minutesAgo`. */
 export async function seedHandoff(
   prisma: PrismaClient,
-  data: { minutesAgo?: number; userName?: string; topic?: string; status?: 'WAITING' | 'ACTIVE' | 'CLOSED'; claimedAfterSeconds?: number; serviceUrl?: string } = {},
+  data: { minutesAgo?: number; userName?: string; topic?: string; status?: 'WAITING' | 'ACTIVE' | 'CLOSED'; claimedAfterSeconds?: number; serviceUrl?: string; language?: string } = {},
 ) {
   const createdAt = new Date(Date.now() - (data.minutesAgo ?? 3) * 60_000);
   const conversationId = `conv-${randomUUID()}`;
@@ -70,7 +70,7 @@ export async function seedHandoff(
       channelId: 'webchat',
       userId,
       userName: data.userName ?? 'Ayesha',
-      language: 'en',
+      language: data.language ?? 'en',
       reference: { channelId: 'webchat', serviceUrl: data.serviceUrl ?? null, conversation: { id: conversationId }, user: { id: userId }, bot: { id: 'pseb-bot' } },
     },
   });
@@ -81,6 +81,7 @@ export async function seedHandoff(
       userId,
       userName: data.userName ?? 'Ayesha',
       channelId: 'webchat',
+      language: data.language ?? 'en',
       topic: data.topic ?? 'My WFH request is stuck',
       createdAt,
       claimedAt: data.claimedAfterSeconds === undefined ? null : new Date(createdAt.getTime() + data.claimedAfterSeconds * 1000),

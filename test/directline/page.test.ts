@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../helpers/app';
 import { jsonForHtml, staticFileName, webChatBundleFile, CONTENT_SECURITY_POLICY } from '../../bot/http/webchat';
 import enPage from '../../locales/en/webchat.json';
 import urPage from '../../locales/ur/webchat.json';
+import romanPage from '../../locales/ur-Latn/webchat.json';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ function inlinedStrings(html: string): Record<string, unknown> {
 }
 
 describe('GET /', () => {
-  it('serves the page in English by default, with both languages\' strings inlined and a strict CSP', async () => {
+  it('serves the page in English by default, with every language\'s strings inlined and a strict CSP', async () => {
     const res = await fetch(`${t.baseUrl}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
@@ -29,9 +30,15 @@ describe('GET /', () => {
     const html = await res.text();
     expect(html).toContain('<html lang="en" dir="ltr">');
     expect(html).toContain(`<title>${enPage.page.title}</title>`);
-    expect(inlinedStrings(html)).toEqual({ en: enPage, ur: urPage });
+    expect(inlinedStrings(html)).toEqual({ en: enPage, ur: urPage, 'ur-Latn': romanPage });
     expect(html).toContain('src="/webchat/vendor/webchat.js"');
     expect(html).not.toMatch(/secret/i);
+  });
+
+  it('starts in Roman Urdu, left to right, with ?lang=ur-Latn', async () => {
+    const html = await (await fetch(`${t.baseUrl}/?lang=ur-Latn`)).text();
+    expect(html).toContain('<html lang="ur-Latn" dir="ltr">');
+    expect(html).toContain(`<title>${romanPage.page.title}</title>`);
   });
 
   it('starts in Urdu, right to left, with ?lang=ur', async () => {
@@ -78,6 +85,15 @@ describe('helpers', () => {
 });
 
 describe('renderPage', () => {
+  it.each([
+    ['en', 'ltr'],
+    ['ur', 'rtl'],
+    ['ur-Latn', 'ltr'],
+  ] as const)('starts the page in %s laid out %s', async (lang, dir) => {
+    const { renderPage } = await import('../../bot/http/webchat');
+    expect(renderPage('<html lang="{{lang}}" dir="{{dir}}">', {}, lang)).toBe(`<html lang="${lang}" dir="${dir}">`);
+  });
+
   it('inserts strings literally, even ones that look like replacement patterns', async () => {
     const { renderPage } = await import('../../bot/http/webchat');
     const html = renderPage('<title>{{title}}</title><script>{{strings}}</script>', { en: { page: { title: "Cost: $& <b>$'</b>" } } }, 'en');

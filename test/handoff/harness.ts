@@ -9,7 +9,7 @@ import { startConnector, type ConnectorRecorder } from '../helpers/connector';
 import { createI18n } from '../../bot/i18n';
 import { PrismaStorage } from '../../bot/storage/prismaStorage';
 import { MainDialog } from '../../dialogs/mainDialog';
-import { createHandoffFeature, type HandoffFeature } from '../../bot/handoff';
+import { createHandoffFeature, type HandoffFeature } from '../../bot/handoff/mount';
 import type { Handoff } from '../../generated/prisma/client';
 
 export const teamId = '19:support-team@thread.tacv2';

@@ -10,7 +10,8 @@ import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuild
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { createAdapter } from '../../bot/adapter';
-import { PsebBot } from '../../bot/psebBot';
+import { PsebBot, type VerbHandler } from '../../bot/psebBot';
+import { mountMenu } from '../../bot/menu/mount';
 import { scriptDetector } from '../../bot/language';
 import { turnInfo } from '../../bot/turnInfo';
 import { PrismaStorage } from '../../bot/storage/prismaStorage';
@@ -18,7 +19,7 @@ import { PrismaTranscriptStore } from '../../bot/transcript/transcriptStore';
 import { TranscriptMiddleware } from '../../bot/transcript/transcriptMiddleware';
 import { mountMessages } from '../../bot/http/messages';
 import { MainDialog } from '../../dialogs/mainDialog';
-import { mountHandoff, type MountedHandoff } from '../../bot/handoff';
+import { mountHandoff, type MountedHandoff } from '../../bot/handoff/mount';
 import { Verbs } from '../../cards/verbs';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { startConnector, type ConnectorRecorder } from '../helpers/connector';
@@ -58,7 +59,29 @@ beforeAll(async () => {
   const bot = new PsebBot({ conversationState, userState: new UserState(storage), i18n, logger, mainDialog, detectLanguage: scriptDetector, maxMessageLength: 10_000 });
   const adapter = createAdapter({ config, logger, i18n, languageOf: async (context) => turnInfo(context).lang });
   adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma), logger));
-  handoff = mountHandoff({ config, prisma: db.prisma, adapter, bot, mainDialog, conversationState, i18n, logger });
+  handoff = mountHandoff({ config, prisma: db.prisma, adapter, mainDialog, conversationState, i18n, logger });
+  // The hand-off's and the menu's parts placed as bot/routing.ts places them; the other features are absent.
+  const menu = mountMenu({ requestAgent: (context) => handoff.service.request(context) });
+  const absent: VerbHandler = async (dc) => {
+    await dc.context.sendActivity('not in this test app');
+  };
+  bot.useRouting({
+    verbs: {
+      [Verbs.menuSelect]: handoff.routing.guard(menu.onSelect),
+      [Verbs.handoffClaim]: handoff.routing.onClaim,
+      [Verbs.handoffEnd]: handoff.routing.onEnd,
+      [Verbs.handoffSendAnswer]: handoff.routing.onSendAnswer,
+      [Verbs.handoffRate]: handoff.routing.onRate,
+      [Verbs.requestRevoke]: absent,
+      [Verbs.intakeSubmit]: absent,
+      [Verbs.intakeCancel]: absent,
+      [Verbs.faqPick]: absent,
+      [Verbs.requestDecide]: absent,
+      [Verbs.requestReply]: absent,
+    },
+    interceptors: [handoff.routing.interceptor],
+  });
+  mainDialog.useRoute('agent', handoff.routing.agentRoute);
   server = restify.createServer();
   server.use(restify.plugins.bodyParser({ mapParams: false }));
   mountMessages(server, { adapter, logger, logic: (context) => bot.run(context) });

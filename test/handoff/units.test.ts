@@ -36,7 +36,7 @@ describe('business hours (Asia/Karachi, UTC+5)', () => {
 describe('phrases', () => {
   it.each(['end chat', 'End chat.', 'bot', 'BOT!', 'بات ختم', 'chat khatam'])('"%s" ends a chat', (text) => expect(isEndRequest(text)).toBe(true));
   it.each(['my bot question', 'please end my suffering with this form', 'botswana'])('"%s" does not end a chat', (text) => expect(isEndRequest(text)).toBe(false));
-  it.each(['cancel', 'Cancel!', 'منسوخ', 'nahi'])('"%s" leaves the queue', (text) => expect(isCancelRequest(text)).toBe(true));
+  it.each(['cancel', 'Cancel!', 'منسوخ', 'nahi', 'نهيں', 'mansookh'])('"%s" leaves the queue', (text) => expect(isCancelRequest(text)).toBe(true));
   it('does not treat a sentence with "cancel" in it as leaving', () => expect(isCancelRequest('how do I cancel my request?')).toBe(false));
 
   it('reads /note, /end and plain replies', () => {
@@ -117,15 +117,39 @@ describe('hand-off card', () => {
     channelId: 'skype',
     language: 'ur',
     topic: 'call me on 0300-1234567',
-    requestReferences: ['WL-2026-0001'],
+    requests: [{ reference: 'WL-2026-0001', status: 'IN_REVIEW' }],
+    form: { kind: 'wfh' as const, field: 'contactCnic', answered: 4, total: 9 },
+    suggestions: [{ topicId: 'wfh.internet', question: 'What internet do home agents need?' }],
     lines: Array.from({ length: 3 }, (_, i) => ({ fromUser: i % 2 === 0, text: `line ${i} CNIC 35202-1234567-1` })),
   };
+
+  it.each([
+    ['en', 'English'],
+    ['ur', 'Urdu'],
+    ['ur-Latn', 'Roman Urdu'],
+  ])('tells staff the user writes %s', (language, name) => {
+    const json = JSON.stringify(buildHandoffCard({ ...view, language }, en).content);
+    expect(json).toContain(JSON.stringify({ title: en('handoff:card.facts.language'), value: name }).slice(1, -1));
+  });
 
   it('shows the facts, masked history and a Claim button while waiting', () => {
     const json = JSON.stringify(buildHandoffCard(view, en).content);
     for (const part of ['Ali', 'skype', en('common:language.nameUr'), 'WL-2026-0001', en('handoff:card.claim'), 'handoff.claim', 'h-1', '35202-*******-1', '+92 3** *****67']) expect(json).toContain(part);
     expect(json).not.toContain('1234567-1');
     expect(json).not.toContain(en('handoff:card.end'));
+  });
+
+  it('shows the context an agent starts from: request status, the unfinished form and suggested answers with a send button', () => {
+    const json = JSON.stringify(buildHandoffCard(view, en).content);
+    expect(json).toContain(en('handoff:card.requestLine', { reference: 'WL-2026-0001', status: en('requests:statuses.IN_REVIEW') }));
+    expect(json).toContain(JSON.stringify(en('handoff:card.formAt', { kind: en('requests:kinds.wfh'), answered: 4, total: 9, field: en('intake:fields.contactCnic.label') })).slice(1, -1));
+    const card = buildHandoffCard(view, en).content as { body: unknown[] };
+    const sends = JSON.stringify(card.body);
+    expect(sends).toContain('"verb":"handoff.sendAnswer"');
+    expect(sends).toContain('"topicId":"wfh.internet"');
+    expect(sends).toContain('"handoffId":"h-1"');
+    const closed = JSON.stringify(buildHandoffCard({ ...view, state: 'endedByAgent' }, en).content);
+    expect(closed).not.toContain('handoff.sendAnswer');
   });
 
   it('swaps Claim for End once claimed, and shows neither once closed', () => {

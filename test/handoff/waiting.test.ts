@@ -1,6 +1,9 @@
 /** Waiting too long: the sweeper (driven with a fake clock), several instances at once, and the callback offer. */
 import { textOfAll } from '../helpers/app';
 import { en, plainTextsSentTo, startHarness, ur, type Harness } from './harness';
+import { createI18n } from '../../bot/i18n';
+
+const roman = createI18n().getFixedT('ur-Latn');
 
 const minutes = (n: number) => n * 60_000;
 
@@ -72,5 +75,19 @@ describe('a hand-off nobody claims', () => {
     // The offer is used up: the next message is the bot's again, not a second ticket.
     await user.say('menu');
     expect(await h.test.db.prisma.callbackTicket.count({ where: { conversationId: user.conversationId } })).toBe(1);
+  });
+
+  it('speaks Roman Urdu to a user who asked in Roman Urdu: the give-up notice and the callback', async () => {
+    const user = h.user('webchat');
+    await user.say('mujhe kisi insaan se baat karni hai');
+    const handoff = await h.handoffOf(user.conversationId);
+    expect(handoff.language).toBe('ur-Latn');
+
+    await h.featureWithClock(() => new Date(handoff.createdAt.getTime() + minutes(31))).sweeper.sweep();
+    expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(roman('handoff:user.gaveUp'));
+    const left = await user.say('mujhe 0300-1234567 par call kar dein');
+    expect(textOfAll(left)).toContain(roman('handoff:user.callbackSaved'));
+    const ticket = await h.test.db.prisma.callbackTicket.findFirstOrThrow({ where: { conversationId: user.conversationId } });
+    expect(ticket.language).toBe('ur-Latn');
   });
 });

@@ -21,7 +21,8 @@ export interface TestApp {
 
 /** Env overrides on top of a quiet local-mode config. */
 export async function startTestApp(env: Record<string, string> = {}, options: Partial<AppOptions> = {}, db?: TestDb): Promise<TestApp> {
-  const config = loadConfig({ LOG_LEVEL: 'info', NODE_ENV: 'test', ...env });
+  // Tests open many Web Chat conversations from one address; the limit's own test lowers it.
+  const config = loadConfig({ LOG_LEVEL: 'info', NODE_ENV: 'test', DIRECTLINE_STARTS_PER_MINUTE: '100000', ...env });
   const testDb = db ?? (await createTestDb());
   const logs: string[] = [];
   const logger = createLogger(config.LOG_LEVEL, { write: (line: string) => void logs.push(line) });

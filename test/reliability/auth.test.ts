@@ -7,6 +7,7 @@ import { startTestApp, TestUser, textOfAll, type TestApp } from '../helpers/app'
 import { startConnector, type ConnectorRecorder } from '../helpers/connector';
 import { startOpenIdStub, LocalCredentialsFactory, clearTokenCache, type OpenIdStub, type MintOptions } from '../helpers/openid';
 import { channelEndpointKeys } from '../../bot/config';
+import { gzipSync } from 'node:zlib';
 
 const appId = '00000000-0000-4000-8000-00000000b07a';
 const channel = 'msteams';
@@ -99,4 +100,23 @@ it('answers 401 to a valid token presented for an activity of another channel th
   const u = new TestUser(t.baseUrl, 'telegram', undefined, undefined, connector.serviceUrl);
   const res = await postWith(u, await stub.mintChannelToken(appId, { serviceUrl: connector.serviceUrl }));
   expect(res.status).toBe(401);
+});
+
+describe('before the body is read (issue 12)', () => {
+  const post = (body: BodyInit, headers: Record<string, string>) => fetch(`${t.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const deep = `{"type":"message","x":${'['.repeat(3000)}${']'.repeat(3000)}}`;
+
+  it('answers 401 to a gzip bomb or 3,000-deep JSON without a valid token: the body is never inflated or parsed', async () => {
+    const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024, 0x30));
+    expect((await post(new Blob([new Uint8Array(bomb)]), { 'content-encoding': 'gzip' })).status).toBe(401);
+    expect((await post(deep, {})).status).toBe(401);
+    expect((await post(deep, { authorization: 'Bearer not-a-jwt' })).status).toBe(401);
+  });
+
+  it('reads the body once the token is valid: 413 for the bomb, 400 for the depth', async () => {
+    const authorization = `Bearer ${await stub.mintChannelToken(appId, { serviceUrl: connector.serviceUrl })}`;
+    const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024, 0x30));
+    expect((await post(new Blob([new Uint8Array(bomb)]), { 'content-encoding': 'gzip', authorization })).status).toBe(413);
+    expect((await post(deep, { authorization })).status).toBe(400);
+  });
 });

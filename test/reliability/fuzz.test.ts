@@ -14,6 +14,8 @@ import { runWithConflictRetry, TurnConflictError } from '../../bot/reliability/t
 import { OptimisticStorage } from '../../bot/reliability/optimisticStorage';
 import { storableText, storableJson } from '../../bot/reliability/sanitize';
 import { Verbs } from '../../cards/verbs';
+import { gzipSync, deflateSync } from 'node:zlib';
+import { connect } from 'node:net';
 import { createI18n } from '../../bot/i18n';
 
 const en = createI18n().getFixedT('en');
@@ -118,6 +120,8 @@ interface FuzzCase {
   path?: string;
   contentType: string;
   body: string | Uint8Array | undefined;
+  /** Content-Encoding header, when the body is sent compressed (or claims to be). */
+  encoding?: string;
 }
 
 const injection = fc.constantFrom(
@@ -169,7 +173,42 @@ const activity = fc.record(
 
 const json = (body: unknown): FuzzCase => ({ method: 'POST', path: '/api/messages', contentType: 'application/json', body: JSON.stringify(body) });
 
+/** Compressed bodies: real gzip/deflate of hostile JSON, bombs, lies about the encoding, encodings we refuse. */
+const compressed: fc.Arbitrary<FuzzCase> = fc
+  .tuple(
+    fc.constantFrom('gzip', 'deflate', 'br', 'gzip, gzip', 'x-gzip', 'identity', 'GZIP'),
+    fc.oneof(activity.map((a) => JSON.stringify(a)), fc.constant(`{"type":"message","x":[${'0,'.repeat(400_000)}0]}`), fc.string({ maxLength: 100 })),
+    fc.constantFrom('honest', 'raw', 'truncated'),
+    fc.option(fc.constantFrom('/api/messages', '/api/webchat/token', '/v3/directline/conversations'), { nil: undefined }),
+  )
+  .map(([encoding, text, honesty, path]): FuzzCase => {
+    const packed = /deflate/i.test(encoding) ? deflateSync(text) : gzipSync(text);
+    const body = honesty === 'raw' ? Buffer.from(text) : honesty === 'truncated' ? packed.subarray(0, Math.max(1, packed.length >> 1)) : packed;
+    return { method: 'POST', path, contentType: 'application/json', body, encoding };
+  });
+
+/** Multipart bodies on any route (only the upload route takes them), including broken framing. */
+const multipart: fc.Arbitrary<FuzzCase> = fc
+  .tuple(fc.string({ maxLength: 40 }), fc.uint8Array({ maxLength: 2_000 }), fc.boolean())
+  .map(([field, bytes, broken]): FuzzCase => {
+    const boundary = 'fuzzboundary';
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field.replace(/["\r\n]/g, '')}"; filename="f.csv"\r\nContent-Type: text/csv\r\n\r\n`;
+    const body = Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(broken ? '' : `\r\n--${boundary}--\r\n`)]);
+    return { method: 'POST', contentType: `multipart/form-data; boundary=${boundary}`, body };
+  });
+
+/** JSON nested far deeper than any card submit, as arrays, objects and mixtures. */
+const deepJson: fc.Arbitrary<FuzzCase> = fc
+  .tuple(fc.integer({ min: 65, max: 20_000 }), fc.constantFrom('[', '{"a":', '[{"b":'), fc.option(fc.constantFrom('/api/messages', '/api/webchat/token', '/v3/directline/conversations'), { nil: undefined }))
+  .map(([levels, open, path]): FuzzCase => {
+    const close = open === '[' ? ']' : open === '{"a":' ? '}' : '}]';
+    return { method: 'POST', path, contentType: 'application/json', body: `{"type":"message","channelId":"test","x":${open.repeat(levels)}1${close.repeat(levels)}}` };
+  });
+
 const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
+  { weight: 3, arbitrary: compressed },
+  { weight: 2, arbitrary: multipart },
+  { weight: 2, arbitrary: deepJson },
   { weight: 10, arbitrary: activity.map(json) },
   // A plausible message with only the text hostile, so it gets past validation and reaches the dialogs.
   { weight: 6, arbitrary: fc.tuple(hostileText, fc.uuid()).map(([text, id]) => json({ type: 'message', channelId: 'test', id, conversation: { id: `fuzz-${id}` }, from: { id: `u-${id}` }, serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies', text })) },
@@ -215,8 +254,8 @@ describe('fuzzing the HTTP APIs', () => {
     const body = typeof c.body === 'string' ? c.body.replaceAll('http://127.0.0.1:9/', connector.serviceUrl) : c.body && new Blob([Buffer.from(c.body)]);
     const res = await fetch(`${t.baseUrl}${c.path}`, {
       method: c.method,
-      headers: c.contentType ? { 'content-type': c.contentType } : {},
-      body: c.method === 'GET' ? undefined : body,
+      headers: { ...(c.contentType ? { 'content-type': c.contentType } : {}), ...(c.encoding ? { 'content-encoding': c.encoding } : {}) },
+      body: c.method === 'GET' || (c.method as string) === 'HEAD' ? undefined : body,
     });
     await res.arrayBuffer();
     return res.status;
@@ -266,6 +305,41 @@ describe('fuzzing the HTTP APIs', () => {
       expect(textOfAll(replies)).not.toContain('<script>');
     }
   });
+
+  it('answers hostile WebSocket upgrades (any path, bad tokens, bad watermarks, junk keys) and closes every socket', async () => {
+    const paths = fc.sample(
+      fc.oneof(
+        fc.webPath(),
+        fc.string({ maxLength: 60 }).map((s) => `/${encodeURIComponent(s)}`),
+        fc.tuple(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), fc.string({ maxLength: 20 })).map(([id, token, w]) => `/v3/directline/conversations/${encodeURIComponent(id)}/stream?t=${encodeURIComponent(token)}&watermark=${encodeURIComponent(w)}`),
+        fc.constantFrom('//evil:99999', '/v3/directline/conversations/x/stream?watermark=2147483648', '/v3/directline/conversations/%00/stream'),
+      ),
+      { numRuns: 300, seed: 20200402 },
+    );
+    const { port } = new URL(t.baseUrl);
+    const answers = await Promise.all(
+      paths.map(
+        (path) =>
+          new Promise<{ status: string; closed: boolean }>((resolve) => {
+            const socket = connect(Number(port), '127.0.0.1');
+            let response = '';
+            const timer = setTimeout(() => {
+              socket.destroy();
+              resolve({ status: response.slice(0, 12), closed: false });
+            }, 10_000);
+            socket.on('data', (d) => (response += d.toString()));
+            socket.on('error', () => undefined);
+            socket.on('close', () => {
+              clearTimeout(timer);
+              resolve({ status: response.slice(0, 12), closed: true });
+            });
+            socket.write(`GET ${path.replace(/[\s]/g, '')} HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: x\r\n\r\n`);
+          }),
+      ),
+    );
+    expect(answers.filter((a) => !a.closed || !/^HTTP\/1\.1 4\d\d$/.test(a.status))).toEqual([]);
+    expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200);
+  }, 120_000);
 
   it('answers an unknown card verb with the unknown-action message and the menu', async () => {
     const replies = await new TestUser(t.baseUrl).submit({ verb: 'no.such.verb' });

@@ -7,6 +7,9 @@ import { textOfAll } from '../helpers/app';
 import { channelId, en, outsider, plainTextsSentTo, staff, ur } from '../handoff/harness';
 import { startDecisionsHarness, type DecisionsHarness } from './helpers';
 import { Verbs } from '../../cards/verbs';
+import { createI18n } from '../../bot/i18n';
+
+const roman = createI18n().getFixedT('ur-Latn');
 import { formatStaffTime } from '../../bot/requests/decisions';
 import type { RequestStatus } from '../../bot/requests/lifecycle';
 
@@ -158,6 +161,21 @@ describe('deciding', () => {
     expect(notice).toContain(ur('decisions:user.note', { note: 'Your NTN does not match the company name.' }));
     expect(notice).toContain('application/vnd.microsoft.card.hero');
     expect(notice).not.toContain(en('decisions:user.body.REJECTED', { reference: request.reference }));
+  });
+
+  it('tells a Roman Urdu applicant in Roman Urdu on a left-to-right card, on Web Chat', async () => {
+    const user = h.user('webchat');
+    await user.say('hi');
+    const request = await h.submitted(user, { language: 'ur-Latn' });
+
+    await decide(staff[0], request.threadConversationId, request.reference, 'approve');
+    const sent = h.connector.sentTo(user.conversationId).filter((a) => JSON.stringify(a).includes(request.reference));
+    const notice = JSON.stringify(sent);
+    expect(notice).toContain(roman('decisions:user.headline', { reference: request.reference, status: roman('decisions:status.APPROVED') }));
+    expect(notice).toContain(roman('decisions:user.body.APPROVED', { reference: request.reference }));
+    expect(notice).not.toContain(en('decisions:user.body.APPROVED', { reference: request.reference }));
+    expect(notice).toContain('application/vnd.microsoft.card.adaptive');
+    expect(notice).not.toContain('"rtl":true');
   });
 
   it('refuses a click from someone who is not staff and changes nothing', async () => {

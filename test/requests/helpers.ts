@@ -8,16 +8,17 @@ import { ConversationState } from 'botbuilder';
 import type { TestUser } from '../helpers/app';
 import { startHarness, i18n, type Harness } from '../handoff/harness';
 import { PrismaStorage } from '../../bot/storage/prismaStorage';
-import { createDecisionsFeature, type DecisionsFeature } from '../../bot/requests/mountDecisions';
+import { createDecisionsFeature, type DecisionsFeature } from '../../bot/requests/mount';
 import { newReference } from '../../bot/requests/reference';
 import type { Prisma, Request } from '../../generated/prisma/client';
+import type { UiLanguage } from '../../bot/i18n';
 
 export interface DecisionsHarness extends Harness {
   feature: DecisionsFeature;
   /** A request filed by this user in their conversation (they must have written once, so a reference is stored). */
-  fileRequest(user: TestUser, options?: { kind?: 'whitelisting' | 'wfh'; language?: 'en' | 'ur' }): Promise<Request>;
+  fileRequest(user: TestUser, options?: { kind?: 'whitelisting' | 'wfh'; language?: UiLanguage }): Promise<Request>;
   /** Files a request and posts its card, as intake's onSubmitted does; returns the row with its thread. */
-  submitted(user: TestUser, options?: { kind?: 'whitelisting' | 'wfh'; language?: 'en' | 'ur' }): Promise<Request & { threadConversationId: string; threadActivityId: string }>;
+  submitted(user: TestUser, options?: { kind?: 'whitelisting' | 'wfh'; language?: UiLanguage }): Promise<Request & { threadConversationId: string; threadActivityId: string }>;
   request(reference: string): Promise<Request>;
   events(requestId: string): Promise<{ fromStatus: string | null; toStatus: string; actorId: string; note: string | null }[]>;
   /** The latest version of a request card: created with the thread, then updated in place. */
@@ -45,8 +46,8 @@ const wfhFields = {
 };
 
 /** Starts the app with a known support channel and staff. */
-export async function startDecisionsHarness(): Promise<DecisionsHarness> {
-  const h = await startHarness();
+export async function startDecisionsHarness(env: Record<string, string> = {}): Promise<DecisionsHarness> {
+  const h = await startHarness(env);
   const { prisma } = h.test.db;
   const feature = createDecisionsFeature({
     config: h.test.config,

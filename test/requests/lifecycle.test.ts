@@ -19,18 +19,21 @@ describe('allowed transitions', () => {
     ['IN_REVIEW', 'REJECTED'],
     ['IN_REVIEW', 'INFO_REQUESTED'],
     ['INFO_REQUESTED', 'IN_REVIEW'],
+    // bot/letters: staff withdraw an approval.
+    ['APPROVED', 'REVOKED'],
   ];
 
   it.each(allowed)('allows %s → %s', (from, to) => {
     expect(canTransition(from, to)).toBe(true);
   });
 
-  it('refuses every other pair, including staying put and leaving a final decision', () => {
+  it('refuses every other pair, including staying put and leaving a final decision (but revoking an approval)', () => {
     const refused = statuses.flatMap((from) => statuses.map((to) => [from, to] as const)).filter(([from, to]) => !allowed.some(([f, t]) => f === from && t === to));
     expect(refused).toHaveLength(statuses.length ** 2 - allowed.length);
     for (const [from, to] of refused) expect(canTransition(from, to)).toBe(false);
-    expect(allowedTransitions.APPROVED).toEqual([]);
+    expect(allowedTransitions.APPROVED).toEqual(['REVOKED']);
     expect(allowedTransitions.REJECTED).toEqual([]);
+    expect(allowedTransitions.REVOKED).toEqual([]);
   });
 
   it('checks a path step by step', () => {

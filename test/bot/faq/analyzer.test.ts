@@ -16,6 +16,21 @@ describe('domain synonym table', () => {
     for (const name of names) expect(terms(name)).toEqual([concept]);
   });
 
+  it('reads SMS and chat spellings as the usual word, so phrases still form', () => {
+    expect(terms('whitelisting kia hoti h')).toEqual(terms('whitelisting kya hoti hai'));
+    expect(terms('ghr se kam ki request kesy krni hai')).toEqual(terms('ghar se kaam ki request kaise karni hai'));
+    expect(terms('wat info r needed plz')).toEqual(terms('what info are needed please'));
+  });
+
+  it('splits Urdu words typed without a space, but never a word of a concept name', () => {
+    expect(terms('وائٹ لسٹنگ کیسےکریں')).toEqual(terms('وائٹ لسٹنگ کیسے کریں'));
+    expect(terms('ایکسپورٹ بورڈ')).toEqual(['@pseb']);
+  });
+
+  it('does not read a short English word as a three-letter concept spelling (nice is not NIC)', () => {
+    expect(terms('have a nice day')).not.toContain('@cnic');
+  });
+
   it('matches multi-word phrases before single words (work from home is one concept, not work + home)', () => {
     expect(terms('work from home')).toEqual(['@wfh']);
   });

@@ -33,6 +33,16 @@ describe('detectLanguage', () => {
     expect(detectLanguage('apply kaise karun', 'en')).toBe('ur-Latn');
   });
 
+  it('reads Urdu script with English terms as Urdu, even when most letters are Latin', () => {
+    expect(detectLanguage('WFH request کہاں submit کرنی ہے؟')).toBe('ur');
+    expect(detectLanguage('office open رکھنے کی permission کیسے ملے گی؟')).toBe('ur');
+  });
+
+  it('does not read a mostly English or Roman Urdu message as Urdu because of one Urdu-script word', () => {
+    expect(detectLanguage('How do I apply for whitelisting? شکریہ')).toBe('en');
+    expect(detectLanguage('whitelisting ke liye apply kaise karun شکریہ')).toBe('ur-Latn');
+  });
+
   it('does not answer Arabic or Persian text as Urdu', () => {
     expect(detectLanguage('كيف يمكنني التقديم على القائمة البيضاء؟')).toBe('en');
     expect(detectLanguage('چگونه می‌توانم درخواست بدهم؟ این برای شرکت است', 'ur-Latn')).toBe('ur-Latn');

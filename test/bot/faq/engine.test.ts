@@ -52,24 +52,58 @@ describe('FaqEngine.search', () => {
     expect(response.results[0]).toMatchObject({ id: 'workinggroup.members', answer: topic('workinggroup.members').answer.ur });
   });
 
-  it('answers Roman Urdu with the Urdu-script answer and a Roman Urdu question', () => {
+  it('answers Roman Urdu with the Roman Urdu answer and a Roman Urdu question', () => {
     const response = engine.search('ghr se kaam ki ijaazat kese milay gi');
     expect(response.language).toBe('ur-Latn');
     expect(response.decision).toBe('answer');
     expect(response.results[0]?.id).toBe('wfh.how');
-    expect(response.results[0]?.answer).toBe(topic('wfh.how').answer.ur);
+    expect(response.results[0]?.answer).toBe(topic('wfh.how').answer['ur-Latn']);
     expect(response.results[0]?.question).toMatch(/^[\x20-\x7E]+$/);
   });
 
-  it('uses a Roman Urdu answer when the topic has one', () => {
-    const withRoman = kb.map((t) => (t.id === 'covid.helpline' ? { ...t, answer: { ...t.answer, 'ur-Latn': 'Helpline 0800 03030 hai.' } } : t));
-    expect(new FaqEngine(withRoman).search('helpline number kya hai').results[0]?.answer).toBe('Helpline 0800 03030 hai.');
+  it('falls back to the Urdu-script answer for a topic without a Roman Urdu one (a console-made topic)', () => {
+    const withoutRoman = kb.map((t) => (t.id === 'covid.helpline' ? { ...t, answer: { en: t.answer.en, ur: t.answer.ur } } : t));
+    expect(new FaqEngine(withoutRoman).search('helpline number kya hai').results[0]?.answer).toBe(topic('covid.helpline').answer.ur);
   });
 
   it('replies in the forced language when lang is given', () => {
     const response = engine.search('What is the helpline number?', { lang: 'ur' });
     expect(response.language).toBe('ur');
     expect(response.results[0]?.answer).toBe(topic('covid.helpline').answer.ur);
+  });
+
+  it('lists the top matches with scores even when it would decline, best first', () => {
+    const declined = engine.topMatches('How do I register my car?', 3);
+    expect(declined.decision).toBe('none');
+    expect(declined.results.length).toBeLessThanOrEqual(3);
+    const answered = engine.topMatches('What is the helpline number?', 2);
+    expect(answered.decision).toBe('answer');
+    expect(answered.results.map((r) => r.id)[0]).toBe('covid.helpline');
+    expect(answered.results.length).toBe(2);
+    expect(answered.results[0]!.score).toBeGreaterThanOrEqual(answered.results[1]!.score);
+  });
+
+  it('finds the question inside a long message with a greeting, context and a sign-off', () => {
+    const response = engine.search(
+      'Assalam o alaikum sir, we run a small call centre in Sukkur and our night shift cannot travel any more. ' +
+        'What is the helpline number I should call? Thanks a lot, Kashif',
+    );
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('covid.helpline');
+  });
+
+  it('declines long friendly chit-chat that asks nothing the FAQ knows', () => {
+    expect(engine.search('Hello sir, hope you are well and safe with your family. Have a blessed day, thank you!').decision).toBe('none');
+  });
+
+  it.each([
+    ['whitelisting k liye apply kese krna he', 'whitelisting.how'],
+    ['helpline numbr plz', 'covid.helpline'],
+    ['hw 2 check status of my request', 'request.status'],
+  ])('reads SMS spellings in %j', (text, id) => {
+    const response = engine.search(text);
+    expect(response.results[0]?.id).toBe(id);
+    expect(response.decision).toBe('answer');
   });
 
   it('uses the previous language when the text alone is ambiguous', () => {

@@ -22,9 +22,16 @@ describe('syncKbToDb / loadTopicsFromDb', () => {
     expect(loaded.map((t) => t.id).sort()).toEqual(kb.map((t) => t.id).sort());
     const helpline = loaded.find((t) => t.id === 'covid.helpline');
     const shipped = kb.find((t) => t.id === 'covid.helpline') as FaqTopic;
-    expect(helpline?.answer).toEqual({ en: shipped.answer.en, ur: shipped.answer.ur });
+    expect(helpline?.answer).toEqual(shipped.answer);
     expect([...(helpline?.questions['ur-Latn'] ?? [])].sort()).toEqual([...shipped.questions['ur-Latn']].sort());
     expect(new FaqEngine(loaded).search('helpline number kya hai').results[0]?.id).toBe('covid.helpline');
+  });
+
+  it('answers a Roman Urdu question from the database in Roman Urdu', async () => {
+    await syncKbToDb(db.prisma, kb);
+    const response = new FaqEngine(await loadTopicsFromDb(db.prisma)).search('helpline ka number kya hai?');
+    expect(response.language).toBe('ur-Latn');
+    expect(response.results[0]?.answer).toBe(kb.find((t) => t.id === 'covid.helpline')?.answer['ur-Latn']);
   });
 
   it('keeps an answer edited in the console and console-added questions when the KB is synced again', async () => {

@@ -51,16 +51,17 @@ describe('knowledge base facts (nothing invented)', () => {
 
   it('only uses numbers that come from the seed or the bot (helpline, 24/7, COVID-19, 90 days, IPv4)', () => {
     for (const topic of kb) {
-      for (const text of [topic.answer.en, topic.answer.ur]) {
+      for (const text of [topic.answer.en, topic.answer.ur, topic.answer['ur-Latn'] ?? '']) {
         for (const n of text.match(/\d+/g) ?? []) expect({ id: topic.id, n, ok: allowedNumbers.has(n) }).toEqual({ id: topic.id, n, ok: true });
       }
     }
   });
 
-  it.each(['covid.helpline', 'contact.human', 'contact.team'])('%s gives the helpline 0800 03030 in both languages', (id) => {
+  it.each(['covid.helpline', 'contact.human', 'contact.team'])('%s gives the helpline 0800 03030 in all three languages', (id) => {
     const topic = kb.find((t) => t.id === id);
     expect(topic?.answer.en).toContain('0800 03030');
     expect(topic?.answer.ur).toContain('0800 03030');
+    expect(topic?.answer['ur-Latn']).toContain('0800 03030');
   });
 
   it.each(['eligibility.small', 'privacy.data'])('%s says the PSEB team will confirm what the sources leave open and offers a person', (id) => {
@@ -68,6 +69,17 @@ describe('knowledge base facts (nothing invented)', () => {
     expect(topic?.answer.en).toMatch(/PSEB team will confirm|confirmed by the PSEB team/);
     expect(topic?.answer.en).toContain('"agent"');
     expect(topic?.answer.ur).toContain('"agent"');
+    expect(topic?.answer['ur-Latn']).toContain('"agent"');
+  });
+
+  it('gives every topic a Roman Urdu answer in Latin letters that keeps the commands and references of the English one', () => {
+    for (const topic of kb) {
+      const roman = topic.answer['ur-Latn'] ?? '';
+      expect({ id: topic.id, roman: URDU_SCRIPT.test(roman) }).toEqual({ id: topic.id, roman: false });
+      const quoted = topic.answer.en.match(/"[^"]+"/g) ?? [];
+      for (const command of quoted) expect({ id: topic.id, command, kept: roman.includes(command) }).toEqual({ id: topic.id, command, kept: true });
+      for (const ref of topic.answer.en.match(/\b(?:WL|WFH)-X+\b/g) ?? []) expect(roman).toContain(ref);
+    }
   });
 
   it('lists every whitelisting form field and every per-agent WFH field', () => {
@@ -85,6 +97,13 @@ describe('parseKb', () => {
   it('names the file and path of a topic without an Urdu answer', () => {
     const broken = { ...good, answer: { en: 'x' } };
     expect(() => parseKb([{ name: 'broken.json', json: [broken] }])).toThrow(/broken\.json: 0\.answer\.ur/);
+  });
+
+  it('names the path of a topic without a Roman Urdu answer, and of one written in Urdu script', () => {
+    const missing = { ...good, answer: { en: 'x', ur: 'ی' } };
+    expect(() => parseKb([{ name: 'x.json', json: [missing] }])).toThrow(/x\.json: 0\.answer\.ur-Latn/);
+    const script = { ...good, answer: { en: 'x', ur: 'ی', 'ur-Latn': 'شکریہ' } };
+    expect(() => parseKb([{ name: 'x.json', json: [script] }])).toThrow(/0\.answer\.ur-Latn: Roman Urdu is written in Latin letters/);
   });
 
   it('rejects a topic id defined in two files', () => {

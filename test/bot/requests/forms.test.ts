@@ -158,7 +158,7 @@ describe('validateForm("wfh")', () => {
     const agents = `${goodWfh.agents}\nNo CNIC, , Quetta, PTCL, dynamic`;
     expect(validateForm('wfh', { ...goodWfh, agents }, { today: TODAY })).toEqual({
       ok: false,
-      errors: { agents: { error: 'agents.badRows', detail: '1', rows: [{ row: 3, code: 'cnic.length' }] } },
+      errors: { agents: { error: 'agents.badRows', detail: '1', rows: [{ row: 3, code: 'cnic.length', field: 'cnic' }] } },
     });
   });
 

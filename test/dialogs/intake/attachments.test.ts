@@ -39,6 +39,40 @@ describe('reading an attached CSV', () => {
   });
 });
 
+describe('a file sent in a Teams personal chat', () => {
+  const teamsFile = (downloadUrl: string, fileType = 'csv', name = 'agents.csv') => ({
+    contentType: 'application/vnd.microsoft.teams.file.download.info',
+    name,
+    contentUrl: 'https://contoso.sharepoint.com/personal/ayesha/Documents/Microsoft%20Teams%20Chat%20Files/agents.csv',
+    content: { downloadUrl, uniqueId: '1150D938-8870-4044-9F2C-5BBDEBA70C9D', fileType },
+  });
+
+  it('is a CSV by its file type or name, and is read from its downloadUrl', async () => {
+    const file = teamsFile('https://contoso.sharepoint.com/_layouts/15/download.aspx?UniqueId=1&tempauth=x');
+    expect(csvAttachmentOf([{ contentType: 'image/png', contentUrl: 'x' }, file])).toBe(file);
+    expect(csvAttachmentOf([teamsFile('https://contoso.sharepoint.com/d', 'xlsx', 'agents.xlsx')])).toBeUndefined();
+    const asked: string[] = [];
+    const fakeFetch = (async (url: string) => {
+      asked.push(url);
+      return new Response('Bilal Ahmed,42101-1234567-1,Karachi,PTCL,39.45.12.7\n', { status: 200 });
+    }) as unknown as typeof fetch;
+    expect(await readCsvAttachment(file, { fetch: fakeFetch })).toEqual({ ok: true, text: 'Bilal Ahmed,42101-1234567-1,Karachi,PTCL,39.45.12.7\n' });
+    expect(asked).toEqual([file.content.downloadUrl]);
+  });
+
+  it('never follows a downloadUrl outside the allowed hosts, nor a data: URL posing as one', async () => {
+    let fetched = 0;
+    const fakeFetch = (async () => {
+      fetched++;
+      return new Response('x');
+    }) as unknown as typeof fetch;
+    for (const url of ['http://127.0.0.1:9/agents.csv', 'https://attacker.example/agents.csv', 'http://contoso.sharepoint.com/a.csv', `data:text/csv,${encodeURIComponent('a,b')}`]) {
+      expect(await readCsvAttachment(teamsFile(url), { fetch: fakeFetch })).toEqual({ ok: false, reason: 'unreadable' });
+    }
+    expect(fetched).toBe(0);
+  });
+});
+
 describe('isChannelAttachmentUrl', () => {
   it.each([
     ['https://directline.botframework.com/attachments/abc/original', true],
@@ -46,5 +80,11 @@ describe('isChannelAttachmentUrl', () => {
     ['http://directline.botframework.com/attachments/x', false],
     ['https://botframework.com.evil.example/x.csv', false],
     ['https://10.0.0.5/x.csv', false],
+    ['https://contoso.sharepoint.com/personal/ayesha/_layouts/15/download.aspx?UniqueId=1', true],
+    ['https://contoso-my.sharepoint.com/personal/a/download.aspx', true],
+    ['http://contoso.sharepoint.com/x.csv', false],
+    ['https://contoso.sharepoint.com:8443/x.csv', false],
+    ['https://sharepoint.com.evil.example/x.csv', false],
+    ['https://evilsharepoint.com/x.csv', false],
   ])('%s → %s', (url, allowed) => expect(isChannelAttachmentUrl(new URL(url))).toBe(allowed));
 });

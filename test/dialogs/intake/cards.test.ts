@@ -7,6 +7,7 @@ import { actionData, adaptiveCards, cardElements, clientFor, FakeRequestStore, t
 const TODAY = '2026-11-30';
 const en = tFor('en');
 const ur = tFor('ur');
+const roman = tFor('ur-Latn');
 
 function setup(channelId: string, locale = 'en-US') {
   const store = new FakeRequestStore();
@@ -64,6 +65,15 @@ describe('the one-card form on msteams', () => {
     expect(card.rtl).toBe(true);
     const labels = cardElements(card).map((e) => e.label);
     expect(labels).toContain(ur('intake:fields.ntn.label'));
+  });
+
+  it('renders the card left-to-right with Roman Urdu labels for a Roman Urdu user, and its summary too', async () => {
+    const { client } = setup('msteams', 'ur-Latn');
+    const [card] = adaptiveCards(await turn(client, 'shuru'));
+    expect(card.rtl).not.toBe(true);
+    const labels = cardElements(card).map((e) => e.label);
+    expect(labels).toContain(roman('intake:fields.ntn.label'));
+    expect(labels).toContain(roman('intake:fields.companyName.label'));
   });
 
   it('lets the user answer step by step instead of using the card', async () => {

@@ -6,17 +6,17 @@
 import { ConversationState, MemoryStorage, type Activity, type Middleware } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
-import { createI18n, toUiLanguage, type Translate } from '../../../bot/i18n';
+import { createI18n, toUiLanguage, type Translate, type UiLanguage } from '../../../bot/i18n';
 import { renderingFor } from '../../../bot/channels';
 import { setTurnInfo } from '../../../bot/turnInfo';
 import { setSubmission, toSubmission } from '../../../dialogs/intake/submission';
 import { isRecord } from '../../../dialogs/intake/guards';
-import type { CreateResult, NewRequest, RequestDetail, RequestOwner, RequestStore, RequestSummary } from '../../../bot/requests/store';
+import { sameCompany, type CreateResult, type DuplicateQuery, type NewRequest, type RequestDetail, type RequestOwner, type RequestStore, type RequestSummary } from '../../../bot/requests/store';
 
 const i18n = createI18n();
 
 /** The fixed `t` of a language, as the bot gives it to handlers. */
-export function tFor(lang: 'en' | 'ur'): Translate {
+export function tFor(lang: UiLanguage): Translate {
   return i18n.getFixedT(lang);
 }
 
@@ -136,5 +136,25 @@ export class FakeRequestStore implements RequestStore {
 
   async listForUser(owner: RequestOwner): Promise<RequestSummary[]> {
     return this.filed.filter((f) => f.owner.userId === owner.userId).map((f) => f.summary).reverse();
+  }
+
+  readonly cancelled = new Set<string>();
+
+  async recordCancelled(draftId: string): Promise<void> {
+    this.cancelled.add(draftId);
+  }
+
+  async isCancelled(draftId: string): Promise<boolean> {
+    return this.cancelled.has(draftId);
+  }
+
+  async findOpenDuplicate(query: DuplicateQuery): Promise<RequestSummary | null> {
+    const mine = this.filed.filter((f) => f.kind === query.kind && f.owner.userId === query.owner.userId && f.owner.channelId === query.owner.channelId).reverse();
+    const hit = mine.find((f) =>
+      query.kind === 'wfh'
+        ? f.kind === 'wfh' && f.draft.agents.some((a) => query.cnics.includes(a.cnic))
+        : f.kind === 'whitelisting' && sameCompany(f.draft.companyName, query.companyName) && f.draft.ntn === query.ntn,
+    );
+    return hit?.summary ?? null;
   }
 }

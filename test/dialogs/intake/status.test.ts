@@ -5,6 +5,7 @@ import { clientFor, FakeRequestStore, textOf, tFor, turn } from './helpers';
 
 const en = tFor('en');
 const ur = tFor('ur');
+const roman = tFor('ur-Latn');
 
 async function storeWithRequest(userId: string) {
   const store = new FakeRequestStore();
@@ -35,6 +36,14 @@ describe('StatusDialog', () => {
     const client = clientFor(new StatusDialog({ store }));
     await turn(client, 'status');
     expect(textOf(await turn(client, reference))).toBe(en('requests:status.notFound', { reference }));
+  });
+
+  it('answers in Roman Urdu and stops on "cancel karo"', async () => {
+    const client = clientFor(new StatusDialog({ store: new FakeRequestStore() }), { locale: 'ur-Latn' });
+    expect(textOf(await turn(client, 'status'))).toBe(roman('requests:status.ask'));
+    expect(textOf(await turn(client, 'pata nahi'))).toBe(roman('requests:status.badReference'));
+    expect(textOf(await turn(client, 'cancel karo'))).toBe(roman('requests:status.stopped'));
+    expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
   });
 
   it('answers in Urdu and stops on "منسوخ"', async () => {

@@ -7,6 +7,7 @@ import { clientFor, FakeRequestStore, textOf, tFor, turn } from './helpers';
 const TODAY = '2026-11-30';
 const en = tFor('en');
 const ur = tFor('ur');
+const roman = tFor('ur-Latn');
 
 function setup(locale = 'en-US') {
   const store = new FakeRequestStore();
@@ -24,7 +25,7 @@ const englishRun: [answer: string, expectedKey: string][] = [
   ['ayesha@company.pk', 'intake:fields.whitelistingReference.prompt'],
   ['skip', 'intake:fields.startDate.prompt'],
   ['1 Dec', 'intake:fields.endDate.prompt'],
-  ['01/02/2027', 'intake:fields.agents.prompt'],
+  ['1 Feb 2027', 'intake:fields.agents.prompt'],
   [`${agentLine(1)}\n${agentLine(2)}`, 'intake:flow.agents.more'],
   ['done', 'intake:flow.summary.textOptions'],
 ];
@@ -43,6 +44,20 @@ const urduRun: [answer: string, expectedKey: string][] = [
   ['بس', 'intake:flow.summary.textOptions'],
 ];
 
+const romanRun: [answer: string, expectedKey: string][] = [
+  ['shuru', 'intake:fields.companyName.prompt'],
+  ['Indus Contact Solutions', 'intake:fields.ntn.prompt'],
+  ['1234567-8', 'intake:fields.contactName.prompt'],
+  ['Ayesha Malik', 'intake:fields.contactMobile.prompt'],
+  ['03001234567', 'intake:fields.contactEmail.prompt'],
+  ['ayesha@company.pk', 'intake:fields.whitelistingReference.prompt'],
+  ['chhor do', 'intake:fields.startDate.prompt'],
+  ['1 December 2026', 'intake:fields.endDate.prompt'],
+  ['15/01/2027', 'intake:fields.agents.prompt'],
+  ['Bilal Ahmed, 42101-1234567-1, Karachi, PTCL, dynamic', 'intake:flow.agents.more'],
+  ['bas', 'intake:flow.summary.textOptions'],
+];
+
 async function fillTo(client: ReturnType<typeof setup>['client'], run: [string, string][], upTo = run.length) {
   for (const [answer] of run.slice(0, upTo)) await turn(client, answer);
 }
@@ -51,6 +66,7 @@ describe('WfhDialog step by step', () => {
   it.each([
     ['English', 'en-US', en, englishRun],
     ['Urdu', 'ur-PK', ur, urduRun],
+    ['Roman Urdu', 'ur-Latn-PK', roman, romanRun],
   ] as const)('asks every field in order and files the request with its agents (%s)', async (_name, locale, t, run) => {
     const { client, store } = setup(locale);
     for (const [answer, key] of run) expect(textOf(await turn(client, answer))).toContain(t(key));
@@ -59,7 +75,29 @@ describe('WfhDialog step by step', () => {
     const filed = store.filed[0];
     expect(filed.kind).toBe('wfh');
     expect(filed.draft).toMatchObject({ startDate: '2026-12-01', whitelistingReference: null });
-    expect(filed.kind === 'wfh' && filed.draft.agents.length).toBe(locale === 'ur-PK' ? 1 : 2);
+    expect(filed.kind === 'wfh' && filed.draft.agents.length).toBe(locale === 'en-US' ? 2 : 1);
+  });
+});
+
+describe('WfhDialog dates as people say them', () => {
+  it('says "kal se" back as the full date and shows full dates in the summary', async () => {
+    const { client } = setup();
+    await fillTo(client, englishRun, 7);
+    const confirmed = textOf(await turn(client, 'kal se'));
+    expect(confirmed).toContain(en('intake:flow.dateConfirmed', { label: en('intake:fields.startDate.label'), date: 'Tuesday, 1 December 2026' }));
+    expect(confirmed).toContain(en('intake:fields.endDate.prompt'));
+    expect(textOf(await turn(client, 'in 2 weeks'))).toContain('Monday, 14 December 2026');
+    await turn(client, agentLine(1));
+    expect(textOf(await turn(client, 'done'))).toContain('Tuesday, 1 December 2026');
+  });
+
+  it('asks back about 03/01/2027 as an end date, naming both readings', async () => {
+    const { client } = setup();
+    await fillTo(client, englishRun, 8);
+    const reply = textOf(await turn(client, '03/01/2027'));
+    expect(reply).toContain('Sunday, 3 January 2027');
+    expect(reply).toContain('Monday, 1 March 2027');
+    expect(reply).not.toContain(en('intake:fields.agents.prompt'));
   });
 });
 
@@ -72,7 +110,7 @@ describe('WfhDialog refusals', () => {
     { field: 7, bad: '29/11/2026' },
     { field: 7, bad: '31/02/2027' },
     { field: 8, bad: '30/11/2026' },
-    { field: 8, bad: '01/06/2027' },
+    { field: 8, bad: '1 Jun 2027' },
   ];
   const names = ['', 'companyName', 'ntn', 'contactName', 'contactMobile', 'contactEmail', 'whitelistingReference', 'startDate', 'endDate'] as const;
 

@@ -7,6 +7,7 @@ import { clientFor, FakeRequestStore, textOf, tFor, turn } from './helpers';
 const TODAY = '2026-11-30';
 const en = tFor('en');
 const ur = tFor('ur');
+const roman = tFor('ur-Latn');
 
 function setup(locale = 'en-US', channelId = 'test', extra: { answerQuestion?: (c: unknown, text: string) => Promise<boolean> } = {}) {
   const store = new FakeRequestStore();
@@ -44,6 +45,21 @@ const urduRun: [answer: string, expectedKey: string][] = [
   ['39.45.12.7', 'intake:flow.summary.textOptions'],
 ];
 
+/** The same form in Roman Urdu: "nahi" to skip, the city typed in lower case, the summary submitted with "theek hai" below. */
+const romanRun: [answer: string, expectedKey: string][] = [
+  ['shuru karo', 'intake:fields.companyName.prompt'],
+  ['Indus Contact Solutions (Pvt) Ltd', 'intake:fields.psebRegistrationNo.prompt'],
+  ['nahi', 'intake:fields.ntn.prompt'],
+  ['1234567-8', 'intake:fields.contactName.prompt'],
+  ['Ayesha Malik', 'intake:fields.contactCnic.prompt'],
+  ['4210112345671', 'intake:fields.contactMobile.prompt'],
+  ['0300 1234567', 'intake:fields.contactEmail.prompt'],
+  ['ayesha.malik@company.pk', 'intake:fields.city.prompt'],
+  ['karachi', 'intake:fields.agentSeats.prompt'],
+  ['120', 'intake:fields.ipAddresses.prompt'],
+  ['39.45.12.7', 'intake:flow.summary.textOptions'],
+];
+
 async function fillTo(client: ReturnType<typeof setup>['client'], run: [string, string][], upTo = run.length) {
   for (const [answer] of run.slice(0, upTo)) await turn(client, answer);
 }
@@ -52,6 +68,7 @@ describe('WhitelistingDialog step by step', () => {
   it.each([
     ['English', 'en-US', en, englishRun],
     ['Urdu', 'ur-PK', ur, urduRun],
+    ['Roman Urdu', 'ur-Latn-PK', roman, romanRun],
   ] as const)('asks every field in order and files the request (%s)', async (_name, locale, t, run) => {
     const { client, store } = setup(locale);
     for (const [answer, key] of run) expect(textOf(await turn(client, answer))).toContain(t(key));

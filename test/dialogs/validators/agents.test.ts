@@ -7,8 +7,10 @@ import {
   validateAgentCount,
   validateAgentIp,
   validateAgentList,
+  agentRowMessages,
   type Agent,
 } from '../../../dialogs/validators';
+import { createI18n } from '../../../bot/i18n';
 
 /** A valid agent line whose CNIC is unique per index. */
 function agentLine(index: number, separator = ', '): string {
@@ -29,8 +31,8 @@ describe('parseAgentLines', () => {
     lines[199] = 'Agent 199, 42101-1000199-1, Karachi, PTCL'; // row 200: a column missing
     const { agents, errors } = parseAgentLines(lines.join('\n'));
     expect(errors).toEqual([
-      { row: 5, code: 'cnic.length' },
-      { row: 100, code: 'ip.private', value: '192.168.1.20' },
+      { row: 5, code: 'cnic.length', field: 'cnic' },
+      { row: 100, code: 'ip.private', value: '192.168.1.20', field: 'ipAddress' },
       { row: 200, code: 'agents.columns', value: '4' },
     ]);
     expect(agents).toHaveLength(197);
@@ -48,7 +50,7 @@ describe('parseAgentLines', () => {
 
   test('skips a header row and does not count it or blank lines as rows', () => {
     const text = ['Name, CNIC, City, ISP, IP', agentLine(1), '', '   ', 'Bad, 1, Karachi, PTCL, 39.45.0.9'].join('\n');
-    expect(parseAgentLines(text)).toEqual({ agents: [agent(1)], errors: [{ row: 2, code: 'cnic.length' }] });
+    expect(parseAgentLines(text)).toEqual({ agents: [agent(1)], errors: [{ row: 2, code: 'cnic.length', field: 'cnic' }] });
   });
 
   test('follows the header when the columns are in another order', () => {
@@ -71,18 +73,18 @@ describe('parseAgentLines', () => {
     const duplicate = agentLine(1).replace('Agent 1', 'Someone Else');
     const { agents, errors } = parseAgentLines([agentLine(1), agentLine(2), duplicate].join('\n'));
     expect(agents).toEqual([agent(1), agent(2)]);
-    expect(errors).toEqual([{ row: 3, code: 'agents.duplicateCnic', value: '1' }]);
+    expect(errors).toEqual([{ row: 3, code: 'agents.duplicateCnic', value: '1', field: 'cnic' }]);
   });
 
   test('treats the same CNIC written in Urdu digits as a duplicate', () => {
     const urdu = 'Agent X, ۴۲۱۰۱۱۰۰۰۰۰۱۱, Lahore, Nayatel, dynamic';
-    expect(parseAgentLines(`${agentLine(1)}\n${urdu}`).errors).toEqual([{ row: 2, code: 'agents.duplicateCnic', value: '1' }]);
+    expect(parseAgentLines(`${agentLine(1)}\n${urdu}`).errors).toEqual([{ row: 2, code: 'agents.duplicateCnic', value: '1', field: 'cnic' }]);
   });
 
   test('refuses a CNIC already on the request when fixed rows are added', () => {
     const { agents, errors } = parseAgentLines(`${agentLine(1)}\n${agentLine(5)}`, { existing: [agent(1)] });
     expect(agents).toEqual([agent(5)]);
-    expect(errors).toEqual([{ row: 1, code: 'agents.cnicAlreadyListed' }]);
+    expect(errors).toEqual([{ row: 1, code: 'agents.cnicAlreadyListed', field: 'cnic' }]);
   });
 
   test('tolerates a trailing comma', () => {
@@ -91,6 +93,7 @@ describe('parseAgentLines', () => {
 
   test.each([
     { name: 'a missing name', line: ', 42101-1234567-1, Karachi, PTCL, dynamic', code: 'agent.fullName.tooShort' },
+    { name: 'a "name" without letters', line: '1234567-8, 42101-1234567-1, Karachi, PTCL, dynamic', code: 'agent.fullName.noLetters' },
     { name: 'an 81-character name', line: `${'a'.repeat(81)}, 42101-1234567-1, Karachi, PTCL, dynamic`, code: 'agent.fullName.tooLong' },
     { name: 'a CNIC with letters', line: 'Ali Raza, 42101-ABCDEFG-1, Karachi, PTCL, dynamic', code: 'cnic.format' },
     { name: 'a one-letter city', line: 'Ali Raza, 42101-1234567-1, K, PTCL, dynamic', code: 'agent.city.tooShort' },
@@ -146,7 +149,7 @@ describe('parseAgentCsv', () => {
 
   test('numbers CSV rows after the header and skips blank lines', () => {
     const csv = ['name,cnic,city,isp,ip', agentLine(1, ','), '', 'Bad,42101-1234567-1,Karachi,PTCL,10.0.0.1'].join('\n');
-    expect(parseAgentCsv(csv)).toEqual({ agents: [agent(1)], errors: [{ row: 2, code: 'ip.private', value: '10.0.0.1' }] });
+    expect(parseAgentCsv(csv)).toEqual({ agents: [agent(1)], errors: [{ row: 2, code: 'ip.private', value: '10.0.0.1', field: 'ipAddress' }] });
   });
 });
 
@@ -160,8 +163,8 @@ describe('mergeAgents', () => {
     expect(mergeAgents([agent(1)], [agent(1), agent(2), repeat])).toEqual({
       agents: [agent(1), agent(2)],
       errors: [
-        { row: 1, code: 'agents.cnicAlreadyListed' },
-        { row: 3, code: 'agents.duplicateCnic', value: '2' },
+        { row: 1, code: 'agents.cnicAlreadyListed', field: 'cnic' },
+        { row: 3, code: 'agents.duplicateCnic', value: '2', field: 'cnic' },
       ],
     });
   });
@@ -199,5 +202,28 @@ describe('validateAgentList', () => {
 
   test('refuses an empty paste', () => {
     expect(validateAgentList('')).toEqual({ ok: false, error: 'agents.empty' });
+  });
+});
+
+describe('row errors people can fix', () => {
+  const en = createI18n().getFixedT('en');
+
+  test('three pasted rows, row 3 on a private IP: rows 1-2 kept, row 3 named with its field and the reason', () => {
+    const text = [agentLine(1), agentLine(2), 'Agent 3, 42101-1000003-1, Karachi, PTCL, 192.168.1.10'].join('\n');
+    const { agents, errors } = parseAgentLines(text);
+    expect(agents).toEqual([agent(1), agent(2)]);
+    expect(errors).toEqual([{ row: 3, code: 'ip.private', value: '192.168.1.10', field: 'ipAddress' }]);
+    const [line] = agentRowMessages(en, errors);
+    expect(line).toBe(en('intake:agents.rowFieldError', {
+      row: 3, field: en('intake:agents.columnNames.ipAddress'), reason: en('intake:errors.ip.private', { value: '192.168.1.10' }),
+    }));
+    expect(line).toMatch(/^Row 3, IP address: 192\.168\.1\.10 is a private address — we need the public IP/);
+  });
+
+  test('names each field at fault: the name, the CNIC, the city, the ISP', () => {
+    const { errors } = parseAgentLines(['12345, 42101-1000001-1, Karachi, PTCL, dynamic', 'Ali, 42101-12-1, Karachi, PTCL, dynamic', 'Ali, 42101-1000003-1, K, PTCL, dynamic', 'Ali, 42101-1000004-1, Karachi, , dynamic'].join('\n'));
+    expect(errors.map((e) => [e.row, e.field, e.code])).toEqual([
+      [1, 'fullName', 'agent.fullName.noLetters'], [2, 'cnic', 'cnic.length'], [3, 'city', 'agent.city.tooShort'], [4, 'isp', 'agent.isp.tooShort'],
+    ]);
   });
 });

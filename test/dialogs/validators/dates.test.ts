@@ -37,8 +37,8 @@ describe('parseDate', () => {
     { raw: '10 Jan', value: '2027-01-10' },
     { raw: '19 Nov', value: '2027-11-19' },
     { raw: '29 Feb', value: '2028-02-29' },
-  ])('reads "$raw" as $value when today is 2026-11-20', ({ raw, value }) => {
-    expect(parseDate(raw, TODAY)).toEqual({ ok: true, value });
+  ])('reads "$raw" as $value when today is 2026-11-20 and the field takes today or later', ({ raw, value }) => {
+    expect(parseDate(raw, TODAY, { accepts: (date) => date >= TODAY })).toEqual({ ok: true, value });
   });
 
   test.each([
@@ -54,8 +54,8 @@ describe('parseDate', () => {
     expect(parseDate(raw, TODAY)).toEqual({ ok: false, error: 'date.invalid', detail: raw });
   });
 
-  test('treats 12/01/2027 as 12 January, day first as in Pakistan', () => {
-    expect(parseDate('12/01/2027', TODAY)).toEqual({ ok: true, value: '2027-01-12' });
+  test('asks back about 12/01/2027: 12 January and 1 December are both ahead', () => {
+    expect(parseDate('12/01/2027', TODAY)).toEqual({ ok: false, error: 'date.ambiguous', detail: '12/01/2027', dates: ['2027-01-12', '2027-12-01'] });
   });
 });
 

@@ -45,6 +45,8 @@ runCases<string>('validateContactName', validateContactName, [
   { name: 'drops invisible direction marks pasted with Urdu text', raw: '\u200fعائشہ ملک\u200f', expected: { ok: true, value: 'عائشہ ملک' } },
   { name: 'refuses one letter', raw: 'A', expected: { ok: false, error: 'contactName.tooShort' } },
   { name: 'refuses 81 characters', raw: longText(81), expected: { ok: false, error: 'contactName.tooLong' } },
+  { name: 'refuses an NTN typed as the name ("1234567-8": no letters)', raw: '1234567-8', expected: { ok: false, error: 'contactName.noLetters' } },
+  { name: 'refuses punctuation and digits only', raw: '--- 42 ---', expected: { ok: false, error: 'contactName.noLetters' } },
 ]);
 
 runCases<string | null>('validateRegistrationNo', validateRegistrationNo, [

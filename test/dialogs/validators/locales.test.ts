@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import en from '../../../locales/en/intake.json';
 import ur from '../../../locales/ur/intake.json';
+import roman from '../../../locales/ur-Latn/intake.json';
 import { formFields } from '../../../bot/requests/forms';
 import {
   agentRowMessages,
@@ -25,12 +26,13 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const locales = { en: leaves(en), ur: leaves(ur) };
+const locales = { en: leaves(en), ur: leaves(ur), 'ur-Latn': leaves(roman) };
 const URDU_LETTER = /[\u0600-\u06ff]/;
 
 describe('intake locale files', () => {
-  test('have the same keys in English and Urdu', () => {
+  test('have the same keys in English, Urdu and Roman Urdu', () => {
     expect([...locales.ur.keys()].sort()).toEqual([...locales.en.keys()].sort());
+    expect([...locales['ur-Latn'].keys()].sort()).toEqual([...locales.en.keys()].sort());
   });
 
   test('have exactly one error text per catalog code', () => {
@@ -58,6 +60,10 @@ describe('intake locale files', () => {
     for (const texts of Object.values(locales)) {
       for (const city of [...NAMED_CITIES, OTHER_CITY]) expect(texts.get(`cities.${city}`)).toBeTruthy();
     }
+  });
+
+  test('are written in Latin letters in Roman Urdu', () => {
+    expect([...locales['ur-Latn']].filter(([, text]) => URDU_LETTER.test(text))).toEqual([]);
   });
 
   test('are written in Urdu script in Urdu, examples aside', () => {

@@ -1,6 +1,7 @@
 /**
- * Composes the hand-off feature from the app's pieces and plugs it in: the support-channel middleware,
- * the interceptor, the Claim / End verbs, the `agent` menu route, and the sweeper (stopped by stop()).
+ * Composes the hand-off feature from the app's pieces: the support-channel middleware and the sweeper
+ * (stopped by stop()) are plugged in here; its interceptor, Claim / End / send-answer / rate verbs, `agent`
+ * route and the guard on user card actions are handed to bot/routing.ts, which places them.
  */
 import type { ConversationState } from 'botbuilder';
 import type { i18n } from 'i18next';
@@ -8,18 +9,19 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { PsebAdapter } from '../adapter';
-import type { PsebBot } from '../psebBot';
-import type { MainDialog } from '../../dialogs/mainDialog';
-import { Verbs } from '../../cards/verbs';
+import type { Interceptor, VerbHandler } from '../psebBot';
+import type { MainDialog, Route } from '../../dialogs/mainDialog';
 import { PrismaStaffDirectory, type StaffDirectory } from '../staff/staffDirectory';
 import { PrismaSupportChannelStore, SupportChannelMiddleware, type SupportTarget } from '../support/supportChannel';
 import { BotMessenger, type Messenger } from '../proactive/messenger';
 import { HandoffStore } from './handoffStore';
-import { HandoffService } from './handoffService';
+import { HandoffService, type AnswerSource } from './handoffService';
+import { SnippetStore } from '../desk/snippetStore';
+import { RatingStore } from '../desk/ratingStore';
 import { HandoffSweeper } from './sweeper';
 import { UserSession } from './userSession';
 import { parseBusinessHours } from './businessHours';
-import { handoffInterceptor } from './interceptor';
+import { guardUserAction, handoffInterceptor } from './interceptor';
 
 /** How often each instance looks for overdue hand-offs. */
 export const sweepIntervalMs = 30_000;
@@ -34,6 +36,8 @@ export interface HandoffFeatureDeps {
   logger: Logger;
   clock?: () => Date;
   messenger?: Messenger;
+  /** The FAQ, for suggested answers on the card and in the console. */
+  answers?: AnswerSource;
 }
 
 export interface HandoffFeature {
@@ -61,6 +65,9 @@ export function createHandoffFeature(deps: HandoffFeatureDeps): HandoffFeature {
     i18n: deps.i18n,
     logger,
     clock,
+    snippets: new SnippetStore(prisma),
+    ratings: new RatingStore(prisma),
+    answers: deps.answers,
     settings: {
       businessHours: parseBusinessHours(config.BUSINESS_HOURS),
       businessHoursText: config.BUSINESS_HOURS,
@@ -72,22 +79,42 @@ export function createHandoffFeature(deps: HandoffFeatureDeps): HandoffFeature {
   return { service, store, sweeper, staff, messenger, supportTarget: { teamId: config.SUPPORT_TEAM_ID, channelId: config.SUPPORT_CHANNEL_ID } };
 }
 
+/** What the routing places: the interceptor, the verbs, the `agent` route, and the guard for user card actions. */
+export interface HandoffRouting {
+  interceptor: Interceptor;
+  onClaim: VerbHandler;
+  onEnd: VerbHandler;
+  /** A suggested FAQ answer sent from the hand-off card (staff). */
+  onSendAnswer: VerbHandler;
+  /** The user's rating card after a chat. */
+  onRate: VerbHandler;
+  agentRoute: Route;
+  /** A user with an open hand-off who clicks a card is told to type (the agent reads the chat); else the handler runs. */
+  guard(handler: VerbHandler): VerbHandler;
+}
+
 export interface MountedHandoff extends HandoffFeature {
+  routing: HandoffRouting;
   /** Stops the sweeper. */
   stop(): void;
 }
 
-/** Plugs the feature into the adapter, the bot and the main dialog, and starts sweeping. */
-export function mountHandoff(deps: HandoffFeatureDeps & { bot: PsebBot }): MountedHandoff {
+/** Plugs the feature into the adapter and starts sweeping; returns what the routing places. */
+export function mountHandoff(deps: HandoffFeatureDeps): MountedHandoff {
   const feature = createHandoffFeature(deps);
   const { service, store, supportTarget } = feature;
   deps.adapter.use(new SupportChannelMiddleware(new PrismaSupportChannelStore(deps.prisma), supportTarget, deps.logger));
-  deps.bot.intercept(handoffInterceptor(service, store, supportTarget));
-  deps.bot.onVerb(Verbs.handoffClaim, (dc, data) => service.claim(dc.context, data.handoffId));
-  deps.bot.onVerb(Verbs.handoffEnd, (dc, data) => service.endFromCard(dc.context, data.handoffId));
-  deps.mainDialog.useRoute('agent', async (dc) => {
-    await service.request(dc.context);
-  });
+  const routing: HandoffRouting = {
+    interceptor: handoffInterceptor(service, store, supportTarget),
+    onClaim: (dc, data) => service.claim(dc.context, data.handoffId),
+    onEnd: (dc, data) => service.endFromCard(dc.context, data.handoffId),
+    onSendAnswer: (dc, data) => service.sendAnswerFromCard(dc.context, data),
+    onRate: (dc, data) => service.rateFromCard(dc.context, data),
+    agentRoute: async (dc) => {
+      await service.request(dc.context);
+    },
+    guard: (handler) => guardUserAction(service, store, handler),
+  };
   const stop = feature.sweeper.start(sweepIntervalMs);
-  return { ...feature, stop };
+  return { ...feature, routing, stop };
 }

@@ -5,9 +5,13 @@
  */
 import type { Server } from 'restify';
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { PsebBot } from '../psebBot';
-import type { MainDialog } from '../../dialogs/mainDialog';
+import type { Interceptor, VerbHandler } from '../psebBot';
+import type { Route } from '../../dialogs/mainDialog';
+import type { RequestKind } from '../requests/reference';
+import { setTurnKind } from '../ops/turnMetrics';
+import { deferWrite } from '../ops/turnWrites';
 import type { Logger } from '../logger';
+import { isRtl } from '../i18n';
 import { turnInfo } from '../turnInfo';
 import { safe, sendError } from '../http/safe';
 import { Verbs } from '../../cards/verbs';
@@ -34,8 +38,6 @@ interface FaqConversation {
 
 export interface FaqFeatureDeps {
   faq: FaqService;
-  bot: PsebBot;
-  mainDialog: MainDialog;
   conversationState: ConversationState;
   logger: Logger;
   requestHandoff?: (context: TurnContext) => Promise<void>;
@@ -44,35 +46,49 @@ export interface FaqFeatureDeps {
 /** Answers a question in the current turn; false when the text is not worth searching (empty). */
 export type AnswerQuestion = (context: TurnContext, text: string) => Promise<boolean>;
 
-/** Registers the FAQ route, its verb and its interceptor; returns the answerer forms use for interruptions. */
-export function useFaq(deps: FaqFeatureDeps): AnswerQuestion {
-  const state = deps.conversationState.createProperty<FaqConversation>('faq');
-  const answer = (context: TurnContext, text: string) => answerQuestion(deps, state, context, text);
+/** Options of one answer: a question about applying gets a button that starts that form. */
+interface AnswerOptions {
+  startForm?: RequestKind;
+}
 
-  deps.mainDialog.useRoute('faq', async (dc, text) => {
+/** What the routing places: the `faq` route, the `faq.pick` verb, and the typed pick of a "did you mean". */
+export interface FaqFeature {
+  /** Answers a question; forms use it for questions asked mid-form. */
+  answer: AnswerQuestion;
+  route: Route;
+  onPick: VerbHandler;
+  pickInterceptor: Interceptor;
+}
+
+/** Builds the FAQ feature for bot/routing.ts. */
+export function mountFaq(deps: FaqFeatureDeps): FaqFeature {
+  const state = deps.conversationState.createProperty<FaqConversation>('faq');
+  const answer = (context: TurnContext, text: string, options: AnswerOptions = {}) => answerQuestion(deps, state, context, text, options);
+
+  const route: Route = async (dc, text, understood) => {
     const { t } = turnInfo(dc.context);
     const fromMenu = !text || commandIntent(text) === 'faq' || pickChoice(text, menuChoices(t))?.id === 'faq';
     if (fromMenu) await dc.context.sendActivity(t('common:faq.askQuestion'));
-    else await answer(dc.context, text);
-  });
+    else await answer(dc.context, text, understood.intent === 'howToApply' ? { startForm: understood.kind } : {});
+  };
 
-  deps.bot.onVerb(Verbs.faqPick, async (dc, data) => {
+  const onPick: VerbHandler = async (dc, data) => {
     await state.set(dc.context, { ...(await state.get(dc.context, {})), suggestions: undefined });
     if (typeof data.choice !== 'string' || !(await sendTopic(deps, dc.context, data.choice))) {
       await dc.context.sendActivity(turnInfo(dc.context).t('common:errors.unknownAction'));
     }
-  });
+  };
 
   // A typed pick of the last "did you mean" (text channels number the choices).
-  deps.bot.intercept(async (context, dc) => {
+  const pickInterceptor: Interceptor = async (context, dc) => {
     if (dc.activeDialog) return false;
     const current = await state.get(context, {});
     if (!current.suggestions?.length) return false;
     const picked = pickChoice(context.activity.text ?? '', current.suggestions);
     await state.set(context, { ...current, suggestions: undefined });
     return picked ? sendTopic(deps, context, picked.id) : false;
-  });
-  return answer;
+  };
+  return { answer: (context, text) => answer(context, text), route, onPick, pickInterceptor };
 }
 
 /** Mounts `GET /api/faq/search?q=…&lang=…`. */
@@ -97,6 +113,7 @@ async function answerQuestion(
   state: StatePropertyAccessor<FaqConversation>,
   context: TurnContext,
   text: string,
+  options: AnswerOptions,
 ): Promise<boolean> {
   const { t, lang, rendering } = turnInfo(context);
   if (!text.trim()) return false;
@@ -105,10 +122,13 @@ async function answerQuestion(
     return true;
   }
   const detected = detectLanguage(text, lang);
-  // Reply in the user's language: an English choice gets English; Urdu users get Urdu even for English text.
-  const replyLanguage: FaqLanguage = lang === 'en' ? 'en' : detected === 'en' ? 'ur' : detected;
+  // Reply in the turn's language (bot/language.ts decided it: a switch word, the form's language, or the
+  // script the user writes); the detected language is what the log records.
+  const replyLanguage: FaqLanguage = lang;
   const response = await deps.faq.search(text, { lang: replyLanguage });
-  await deps.faq.record(text, { ...response, language: detected }).catch((err: unknown) => deps.logger.warn({ err }, 'faq log failed'));
+  setTurnKind(context, 'faq');
+  // Logged with the turn's other writes, at its end.
+  await deferWrite(context, () => deps.faq.record(text, { ...response, language: detected }).catch((err: unknown) => deps.logger.warn({ err }, 'faq log failed')));
   const current = await state.get(context, {});
 
   if (response.decision === 'answer') {
@@ -116,7 +136,14 @@ async function answerQuestion(
     const [top, ...rest] = response.results;
     await context.sendActivity(
       buildFaqAnswer(
-        { question: top.question, answer: top.answer, relatedTitle: t('faq:related'), related: rest.slice(0, 3), rtl: lang === 'ur' },
+        {
+          question: top.question,
+          answer: top.answer,
+          relatedTitle: t('faq:related'),
+          related: rest.slice(0, 3),
+          rtl: isRtl(response.language),
+          startForm: options.startForm ? startFormButton(t, options.startForm) : undefined,
+        },
         rendering,
       ),
     );
@@ -127,7 +154,7 @@ async function answerQuestion(
     const suggestions = response.results.slice(0, 3).map((r) => ({ id: r.id, title: r.question }));
     await state.set(context, { misses: current.misses ?? 0, suggestions });
     await context.sendActivity(
-      buildChoices({ title: t('faq:didYouMean'), numberHint: t('common:menu.numberHint'), verb: Verbs.faqPick, choices: suggestions, rtl: lang === 'ur' }, rendering),
+      buildChoices({ title: t('faq:didYouMean'), numberHint: t('common:menu.numberHint'), verb: Verbs.faqPick, choices: suggestions, rtl: isRtl(lang) }, rendering),
     );
     return true;
   }
@@ -142,7 +169,7 @@ async function answerQuestion(
           numberHint: t('common:menu.numberHint'),
           verb: Verbs.menuSelect,
           choices: [{ id: 'agent', title: t('faq:talkToPerson') }],
-          rtl: lang === 'ur',
+          rtl: isRtl(lang),
         },
         rendering,
       ),
@@ -151,13 +178,19 @@ async function answerQuestion(
   return true;
 }
 
+/** The start-form button of an answer about applying: its title, and the hint text channels show instead. */
+function startFormButton(t: (key: string, options?: Record<string, unknown>) => string, kind: RequestKind) {
+  const title = t('intake:flow.startButton', { title: t(`requests:kinds.${kind}`) });
+  return { kind, title, hint: t('intake:flow.startHint', { title }) };
+}
+
 /** Sends one topic's answer in the user's language; false for an unknown topic id. */
 async function sendTopic(deps: FaqFeatureDeps, context: TurnContext, id: string): Promise<boolean> {
   const topic = deps.faq.topic(id);
   if (!topic) return false;
   const { lang, t, rendering } = turnInfo(context);
   const question = topic.questions[lang]?.[0] ?? topic.questions.en[0] ?? id;
-  await context.sendActivity(buildFaqAnswer({ question, answer: answerFor(topic, lang), relatedTitle: t('faq:related'), related: [], rtl: lang === 'ur' }, rendering));
+  await context.sendActivity(buildFaqAnswer({ question, answer: answerFor(topic, lang), relatedTitle: t('faq:related'), related: [], rtl: isRtl(lang) }, rendering));
   if (id === HUMAN_TOPIC_ID && deps.requestHandoff) await deps.requestHandoff(context);
   return true;
 }

@@ -1,0 +1,55 @@
+/**
+ * Where the question sits in a message. People write "Salam sir, we are a 60 seat BPO in Multan and
+ * transport is closed. How do we get permission to stay open? Thanks, Bilal": the greeting, the company
+ * context and the sign-off are not the question. The message is cut into sentences and clauses, and each
+ * of them — plus each clause together with the one before it, for questions that lean on their context
+ * ("…transport band hai, iske liye request kahan deni hai?") — is scored on its own. A view's score does
+ * not depend on how much else the message says, so a long message is judged on its best part.
+ */
+import { normalizeText } from './normalize';
+
+/** Enough parts for a long message (about eight clauses); beyond it the last ones are kept (the question usually ends a message). */
+const MAX_PARTS = 24;
+
+/** Sentence ends: . ! ? and line breaks (Urdu ۔ and ؟ are already ASCII after normalizeText), but not "P@SHA"-style or decimal dots. */
+const SENTENCE_END = /(?<=[!?\n])|(?<=\.)(?!\d)/;
+/** Clause breaks inside a sentence: commas, semicolons, dashes between words. */
+const CLAUSE_BREAK = /[,;]|\s[-–—]\s/;
+
+/** Sentences of a message, each split into its clauses (empty pieces dropped). */
+export function clauses(text: string): string[][] {
+  return normalizeText(text)
+    .split(/\n/)
+    .flatMap((line) => line.split(SENTENCE_END))
+    .map((sentence) => sentence.split(CLAUSE_BREAK).map((c) => c.replace(/[.!?\s]+$/u, '').trim()).filter((c) => /\p{L}/u.test(c)))
+    .filter((sentence) => sentence.length > 0);
+}
+
+/** A message cut for scoring: its clauses, and the parts to score as lists of clause positions. */
+export interface MessageParts {
+  readonly clauses: readonly string[];
+  /** Each sentence of several clauses, each clause, and each pair of neighbouring clauses (empty for a one-clause message). */
+  readonly parts: readonly (readonly number[])[];
+}
+
+/**
+ * The parts of a message worth scoring on their own besides the whole message: each sentence, each clause,
+ * and each pair of neighbouring clauses. A one-clause message has none (the whole message is the question).
+ */
+export function messageParts(text: string): MessageParts {
+  const sentences = clauses(text);
+  const flat = sentences.flat();
+  if (flat.length <= 1) return { clauses: flat, parts: [] };
+  const parts: number[][] = [];
+  let start = 0;
+  for (const sentence of sentences) {
+    if (sentence.length > 1) parts.push(sentence.map((_c, i) => start + i));
+    start += sentence.length;
+  }
+  flat.forEach((_clause, i) => {
+    parts.push([i]);
+    if (i > 0) parts.push([i - 1, i]);
+  });
+  // Keep the parts nearest the end when there are too many: sign-offs are short, so the question is rarely cut.
+  return { clauses: flat, parts: parts.slice(-MAX_PARTS) };
+}

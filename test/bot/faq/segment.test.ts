@@ -1,0 +1,38 @@
+import { clauses, messageParts } from '../../../bot/faq/segment';
+
+describe('clauses', () => {
+  it('cuts sentences at . ! ? and Urdu ۔ ؟, and clauses at commas, dropping pieces without letters', () => {
+    expect(clauses('AoA sir, hamara office Lahore mein hai. Request kahan deni hai? Shukriya')).toEqual([
+      ['AoA sir', 'hamara office Lahore mein hai'],
+      ['Request kahan deni hai'],
+      ['Shukriya'],
+    ]);
+    expect(clauses('السلام علیکم، ہمارا کال سینٹر کراچی میں ہے۔ اجازت کیسے ملے گی؟')).toEqual([
+      ['السلام علیکم', 'ہمارا کال سینٹر کراچی میں ہے'],
+      ['اجازت کیسے ملے گی'],
+    ]);
+  });
+
+  it('keeps the helpline number and P@SHA whole', () => {
+    expect(clauses('Is P@SHA in it? Call 0800 03030.')).toEqual([['Is P@SHA in it'], ['Call 0800 03030']]);
+  });
+});
+
+describe('messageParts', () => {
+  it('has no parts for a one-clause message (the whole message is the question)', () => {
+    expect(messageParts('How do I apply for whitelisting?').parts).toEqual([]);
+  });
+
+  it('scores each sentence of several clauses, each clause and each pair of neighbouring clauses', () => {
+    const { clauses: cut, parts } = messageParts('Salam, we have 60 agents, how do we apply? Thanks');
+    expect(cut).toEqual(['Salam', 'we have 60 agents', 'how do we apply', 'Thanks']);
+    expect(parts).toEqual([[0, 1, 2], [0], [1], [0, 1], [2], [1, 2], [3], [2, 3]]);
+  });
+
+  it('keeps at most 24 parts, the last ones, for a very long message', () => {
+    const long = Array.from({ length: 30 }, (_, i) => `clause number ${i}`).join(', ');
+    const { clauses: cut, parts } = messageParts(long);
+    expect(parts).toHaveLength(24);
+    expect(parts.at(-1)).toEqual([cut.length - 2, cut.length - 1]);
+  });
+});

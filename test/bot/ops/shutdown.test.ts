@@ -1,0 +1,132 @@
+/**
+ * SIGTERM on the real server process: every activity it accepted is processed and stored before it
+ * exits 0; what comes after is refused (503 or a connection never read), never half-processed.
+ * The server runs from source under tsx as a child process, on the test database (PostgreSQL with
+ * TEST_DATABASE_URL, else a PGlite folder opened again once the child has exited).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { createEmptyPostgresDb, onPostgres } from '../../helpers/db';
+import { openDatabase } from '../../../prisma/db';
+
+const root = path.resolve(__dirname, '../../..');
+
+interface Outcome {
+  conversationId: string;
+  status?: number;
+  error?: string;
+  replies: number;
+}
+
+/** Starts `bot/index.ts` on a free port; resolves once it logs that it listens. */
+function startServer(databaseUrl: string, dataDir: string): Promise<{ child: ChildProcess; port: number; exited: Promise<number | null> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bot/index.ts')], {
+    cwd: root,
+    env: { ...process.env, NODE_OPTIONS: '', PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '100000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.includes('PSEB Assist listening'));
+      if (line) resolve({ child, port: (JSON.parse(line) as { port: number }).port, exited });
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    void exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${out.slice(-2000)}`)));
+  });
+}
+
+/** Posts an activity on its own connection (so refusal after close shows as such); never rejects. */
+function post(port: number, path_: string, body?: Record<string, unknown>): Promise<{ status?: number; error?: string; body: string }> {
+  return new Promise((resolve) => {
+    const payload = body ? JSON.stringify(body) : undefined;
+    const req = http.request(
+      { host: '127.0.0.1', port, path: path_, method: body ? 'POST' : 'GET', agent: false, headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {} },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode, body: text }));
+        res.on('error', (err: NodeJS.ErrnoException) => resolve({ error: err.code ?? err.message, body: text }));
+      },
+    );
+    req.on('error', (err: NodeJS.ErrnoException) => resolve({ error: err.code ?? err.message, body: '' }));
+    req.end(payload);
+  });
+}
+
+async function inFlight(port: number): Promise<number> {
+  const res = await post(port, '/metrics');
+  const line = res.body.split('\n').find((l) => l.startsWith('pseb_in_flight '));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+it('finishes and stores every accepted activity on SIGTERM, refuses the rest, and exits 0', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'pseb-shutdown-'));
+  const pg = onPostgres ? await createEmptyPostgresDb(process.env.TEST_DATABASE_URL!) : undefined;
+  const databaseUrl = pg?.url ?? `pglite:${path.join(dataDir, 'pglite')}`;
+  try {
+    const { child, port, exited } = await startServer(databaseUrl, dataDir);
+    const run = randomUUID().slice(0, 8);
+    const send = async (n: number): Promise<Outcome> => {
+      const conversationId = `shutdown-${run}-${n}`;
+      const res = await post(port, '/api/messages', {
+        type: 'message',
+        id: `activity-${n}`,
+        channelId: 'test',
+        serviceUrl: 'http://127.0.0.1:9/',
+        conversation: { id: conversationId },
+        from: { id: `user-${n}` },
+        recipient: { id: 'bot' },
+        deliveryMode: 'expectReplies',
+        text: n % 2 ? 'How long does approval take?' : 'menu',
+      });
+      const replies = res.status === 200 ? ((JSON.parse(res.body) as { activities?: unknown[] }).activities ?? []).length : 0;
+      return { conversationId, status: res.status, error: res.error, replies };
+    };
+
+    // A first wave, in flight when the signal comes; a second wave fired after it.
+    const first = Array.from({ length: 40 }, (_, n) => send(n));
+    for (let i = 0; i < 200 && (await inFlight(port)) < 6; i++) await sleep(10);
+    child.kill('SIGTERM');
+    await sleep(20);
+    const second = Array.from({ length: 10 }, (_, n) => send(100 + n));
+    const outcomes = await Promise.all([...first, ...second]);
+    expect(await exited).toBe(0);
+
+    const accepted = outcomes.filter((o) => o.status === 200);
+    const refused = outcomes.filter((o) => o.status !== 200);
+    // Refused: a 503, or a connection never read (refused, or reset from the listen backlog when the port closed).
+    expect(refused.filter((o) => o.status !== 503 && o.error !== 'ECONNREFUSED' && o.error !== 'ECONNRESET')).toEqual([]);
+    // The ones in flight when the signal came were finished, not dropped.
+    expect(accepted.length).toBeGreaterThanOrEqual(6);
+    for (const o of accepted) expect(o.replies).toBeGreaterThan(0);
+
+    const db = await openDatabase(databaseUrl);
+    try {
+      const stored = async (ids: string[]) => ({
+        incoming: new Set((await db.prisma.transcriptMessage.findMany({ where: { conversationId: { in: ids }, direction: 'incoming' }, select: { conversationId: true } })).map((r) => r.conversationId)).size,
+        outgoing: new Set((await db.prisma.transcriptMessage.findMany({ where: { conversationId: { in: ids }, direction: 'outgoing' }, select: { conversationId: true } })).map((r) => r.conversationId)).size,
+        refs: await db.prisma.conversationRef.count({ where: { conversationId: { in: ids } } }),
+        states: await db.prisma.botState.count({ where: { key: { in: ids.map((id) => `test/conversations/${id}/`) } } }),
+      });
+      // Everything answered is stored in full: transcript both ways, conversation reference, state.
+      const n = accepted.length;
+      expect(await stored(accepted.map((o) => o.conversationId))).toEqual({ incoming: n, outgoing: n, refs: n, states: n });
+      // Nothing refused was half-processed.
+      expect(await stored(refused.map((o) => o.conversationId))).toEqual({ incoming: 0, outgoing: 0, refs: 0, states: 0 });
+    } finally {
+      await db.close();
+    }
+  } finally {
+    await pg?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}, 180_000);
