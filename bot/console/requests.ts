@@ -8,7 +8,7 @@ import { ConsoleError } from './errors';
 import { toCsv } from './csv';
 import type { DecisionInput, RequestFilter } from './validation';
 import type { RequestStatus } from '../requests/lifecycle';
-import { RequestTransitions } from '../requests/decisions';
+import { RequestTransitions } from '../requests/transitions';
 
 type Status = RequestStatus;
 

@@ -1,7 +1,7 @@
 /** Revoking an approval, for the console route and the Teams card alike: status, card, applicant. */
 import type { Request } from '../../generated/prisma/client';
 import type { Logger } from '../logger';
-import type { Actor } from '../requests/decisions';
+import type { Actor } from '../requests/transitions';
 import { maxNoteLength } from '../requests/lifecycle';
 import type { LetterService } from './service';
 

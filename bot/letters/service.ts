@@ -10,7 +10,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { UiLanguage } from '../i18n';
 import type { NoticeLetterView } from '../../cards/requestNotice.card';
-import { RequestTransitions, type Actor, type TransitionOutcome } from '../requests/decisions';
+import { RequestTransitions, type Actor, type TransitionOutcome } from '../requests/transitions';
 import { RequestStatus } from '../requests/lifecycle';
 import { isIssued, loadLetterData, cityName, type IssuedRequest } from './letter';
 import { renderLetterPdf } from './pdf';

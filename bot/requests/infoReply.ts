@@ -15,7 +15,7 @@ import { maskText } from '../privacy/mask';
 import { uiLanguages, type Translate } from '../i18n';
 import type { PrismaClient, Request } from '../../generated/prisma/client';
 import { maxNoteLength, RequestStatus } from './lifecycle';
-import type { RequestTransitions } from './decisions';
+import type { RequestTransitions } from './transitions';
 import type { RequestNotifier } from './notifications';
 
 /** What the applicant's next message means. */

@@ -14,7 +14,7 @@ import type { Delivery, Messenger } from '../proactive/messenger';
 import type { PrismaClient, Request } from '../../generated/prisma/client';
 import { buildRequestCard, type RequestCardView } from '../../cards/request.card';
 import { buildRequestNotice, type NoticeLetterView } from '../../cards/requestNotice.card';
-import { formatStaffTime, type RequestTransitions } from './decisions';
+import { formatStaffTime, type RequestTransitions } from './transitions';
 
 export interface RequestNotifierDeps {
   prisma: PrismaClient;

@@ -10,7 +10,7 @@ import { Verbs } from '../../cards/verbs';
 import { createI18n } from '../../bot/i18n';
 
 const roman = createI18n().getFixedT('ur-Latn');
-import { formatStaffTime } from '../../bot/requests/decisions';
+import { formatStaffTime } from '../../bot/requests/transitions';
 import type { RequestStatus } from '../../bot/requests/lifecycle';
 
 let h: DecisionsHarness;

@@ -7,7 +7,7 @@ import { TestUser, textOfAll } from '../helpers/app';
 import { en, staff, ur } from '../handoff/harness';
 import { startDecisionsHarness, type DecisionsHarness } from './helpers';
 import { Verbs } from '../../cards/verbs';
-import { formatStaffTime } from '../../bot/requests/decisions';
+import { formatStaffTime } from '../../bot/requests/transitions';
 
 let h: DecisionsHarness;
 
