@@ -4,7 +4,7 @@
  * Asking for a person is recognised inside a sentence too, because missing it strands the user.
  */
 
-import { commandKey, isCommand, VOCABULARY, type Command } from './text/commands';
+import { commandKey, isCommand, VOCABULARY, type Command } from './domain/commands';
 
 export type Intent = 'menu' | 'whitelisting' | 'wfh' | 'status' | 'myRequests' | 'faq' | 'agent';
 

@@ -7,7 +7,7 @@ import { ActionTypes, CardFactory, MessageFactory, type Activity } from 'botbuil
 import type { Rendering } from '../bot/channels';
 import type { Verb } from './verbs';
 import { cardTemplate, expandCard } from './render';
-import { toAsciiDigits } from '../bot/text/digits';
+import { toAsciiDigits } from '../bot/domain/digits';
 import templateJson from './choices.card.json';
 
 /** Parsed once; every expansion reuses it. */

@@ -4,8 +4,8 @@
  * Cancel carry the draft id so the server can tell which form they belong to.
  */
 import type { Attachment } from 'botbuilder';
-import { agentRowMessages, errorMessage, OTHER_CITY, type Translate } from '../dialogs/validators';
-import { formFields, type FieldDef, type FieldError, type RequestKind } from '../bot/requests/forms';
+import { agentRowMessages, errorMessage, OTHER_CITY, type Translate } from '../bot/domain/validators';
+import { formFields, type FieldDef, type FieldError, type RequestKind } from '../bot/domain/forms';
 import { cardTemplate, expandCard } from './render';
 import { Verbs } from './verbs';
 import templateJson from './intakeForm.card.json';

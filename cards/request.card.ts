@@ -6,7 +6,7 @@
 import type { Attachment } from 'botbuilder';
 import { languageNameKey, type Translate } from '../bot/i18n';
 import { maskCnic, maskPhone, maskText } from '../bot/privacy/mask';
-import { maxNoteLength, RequestStatus } from '../bot/requests/lifecycle';
+import { maxNoteLength, RequestStatus } from '../bot/domain/lifecycle';
 import { cardTemplate, expandCard } from './render';
 import { Verbs } from './verbs';
 import { escapeMarkup } from './escape';

@@ -5,7 +5,7 @@
 import { ActionTypes, CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { Rendering } from '../bot/channels';
 import type { Translate } from '../bot/i18n';
-import { RequestStatus } from '../bot/requests/lifecycle';
+import { RequestStatus } from '../bot/domain/lifecycle';
 import { cardTemplate, expandCard } from './render';
 import { Verbs } from './verbs';
 import { escapeMarkup } from './escape';

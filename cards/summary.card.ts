@@ -4,8 +4,8 @@
  */
 import { ActionTypes, CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { Rendering } from '../bot/channels';
-import type { Translate } from '../dialogs/validators';
-import type { RequestKind } from '../bot/requests/forms';
+import type { Translate } from '../bot/domain/validators';
+import type { RequestKind } from '../bot/domain/forms';
 import { cardTemplate, expandCard } from './render';
 import { Verbs } from './verbs';
 import { escapeMarkup } from './escape';

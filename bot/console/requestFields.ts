@@ -3,7 +3,7 @@
  * as its id (the console names it in its language) or the typed name, CNICs and phone numbers masked —
  * and the same fields as CSV columns (lists joined).
  */
-import { formFields, type RequestKind } from '../requests/forms';
+import { formFields, type RequestKind } from '../domain/forms';
 import { maskDeep } from '../privacy/mask';
 import type { CsvCell } from './csv';
 

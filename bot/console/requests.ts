@@ -7,7 +7,7 @@ import type { ConsoleActor } from './auth';
 import { ConsoleError } from './errors';
 import { toCsv } from './csv';
 import type { DecisionInput, RequestFilter } from './validation';
-import type { RequestStatus } from '../requests/lifecycle';
+import type { RequestStatus } from '../domain/lifecycle';
 import { RequestTransitions } from '../requests/transitions';
 
 type Status = RequestStatus;

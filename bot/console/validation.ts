@@ -1,7 +1,7 @@
 /** Input shapes of the console API, validated with zod; a failure becomes a 400 naming the bad fields. */
 import { z } from 'zod';
 import { ConsoleError } from './errors';
-import { decisions, maxNoteLength, noteRequired } from '../requests/lifecycle';
+import { decisions, maxNoteLength, noteRequired } from '../domain/lifecycle';
 
 export const requestKinds = ['whitelisting', 'wfh'] as const;
 export const requestStatuses = ['SUBMITTED', 'IN_REVIEW', 'APPROVED', 'REJECTED', 'INFO_REQUESTED'] as const;

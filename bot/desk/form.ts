@@ -1,7 +1,7 @@
 /** Which form the user was filling when they asked for a person, read from the dialog stack. Pure. */
 import type { DialogInstance } from 'botbuilder-dialogs';
 import { DialogIds } from '../../dialogs/dialogIds';
-import { formFields, type RequestKind } from '../requests/forms';
+import { formFields, type RequestKind } from '../domain/forms';
 
 /** What the hand-off card and the console show of an unfinished form (never its values). */
 export interface FormInProgress {

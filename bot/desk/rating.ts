@@ -1,5 +1,5 @@
 /** Reading a satisfaction rating the user typed ("4", "۵ very helpful", "2 - slow"). Pure. */
-import { toAsciiDigits } from '../text/digits';
+import { toAsciiDigits } from '../domain/digits';
 
 export const minScore = 1;
 export const maxScore = 5;

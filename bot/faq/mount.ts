@@ -7,7 +7,7 @@ import type { Server } from 'restify';
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Interceptor, VerbHandler } from '../psebBot';
 import type { Route } from '../../dialogs/mainDialog';
-import type { RequestKind } from '../requests/reference';
+import type { RequestKind } from '../domain/reference';
 import { setTurnKind } from '../ops/turnMetrics';
 import { deferWrite } from '../ops/turnWrites';
 import type { Logger } from '../logger';

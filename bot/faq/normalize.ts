@@ -2,7 +2,7 @@
  * Text normalisation for the FAQ: one display-safe form (`normalizeText`), one lossy form for
  * matching (`searchKey`), and per-word keys for Roman Urdu (`phoneticKey`) and English (`englishStem`).
  */
-import { toAsciiDigits } from '../text/digits';
+import { toAsciiDigits } from '../domain/digits';
 
 /** Arabic-keyboard letters that Urdu writes with its own code points. */
 const ARABIC_TO_URDU: Readonly<Record<string, string>> = {

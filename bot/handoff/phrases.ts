@@ -1,8 +1,8 @@
 /**
- * What users and agents type to steer a hand-off; the words live in bot/text/commands.ts.
+ * What users and agents type to steer a hand-off; the words live in bot/domain/commands.ts.
  * Matching is whole-message (after normalising), so "bot" ends a chat but "my bot question" does not.
  */
-import { isCommand, leavesQueue } from '../text/commands';
+import { isCommand, leavesQueue } from '../domain/commands';
 
 /** The user wants the bot back ("end chat", "bot", "بات ختم"). */
 export function isEndRequest(text: string): boolean {

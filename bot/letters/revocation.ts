@@ -2,7 +2,7 @@
 import type { Request } from '../../generated/prisma/client';
 import type { Logger } from '../logger';
 import type { Actor } from '../requests/transitions';
-import { maxNoteLength } from '../requests/lifecycle';
+import { maxNoteLength } from '../domain/lifecycle';
 import type { LetterService } from './service';
 
 /** What revoking needs from bot/requests' RequestNotifier. */

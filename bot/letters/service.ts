@@ -11,7 +11,7 @@ import type { Logger } from '../logger';
 import type { UiLanguage } from '../i18n';
 import type { NoticeLetterView } from '../../cards/requestNotice.card';
 import { RequestTransitions, type Actor, type TransitionOutcome } from '../requests/transitions';
-import { RequestStatus } from '../requests/lifecycle';
+import { RequestStatus } from '../domain/lifecycle';
 import { isIssued, loadLetterData, cityName, type IssuedRequest } from './letter';
 import { renderLetterPdf } from './pdf';
 import { loadLetterFonts, type LetterFonts } from './shaping';

@@ -3,10 +3,10 @@
  * shown without a reveal.
  */
 
-import { anyDigitClass, toAsciiDigits as asciiDigits } from '../text/digits';
+import { anyDigitClass, toAsciiDigits as asciiDigits } from '../domain/digits';
 // The validators are pure functions (no SDK): masking accepts exactly what they accept.
-import { validateCnic } from '../../dialogs/validators/cnic';
-import { validateMobile } from '../../dialogs/validators/mobile';
+import { validateCnic } from '../domain/validators/cnic';
+import { validateMobile } from '../domain/validators/mobile';
 
 export { asciiDigits };
 

@@ -6,7 +6,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import type { Translate } from '../i18n';
 import { normalizeAadId, type StaffDirectory } from '../staff/staffDirectory';
-import { decisionStatus, parseDecisionInput, type Decision } from './lifecycle';
+import { decisionStatus, parseDecisionInput, type Decision } from '../domain/lifecycle';
 import type { RequestNotifier } from './notifications';
 import { formatStaffTime, type RequestTransitions, type Actor, type TransitionOutcome } from './transitions';
 import type { Request } from '../../generated/prisma/client';

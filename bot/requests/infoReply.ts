@@ -10,11 +10,11 @@ import type { i18n } from 'i18next';
 import type { Logger } from '../logger';
 import { turnInfo } from '../turnInfo';
 import { commandIntent } from '../intents';
-import { commandKey, isCommand, yesOrNo } from '../text/commands';
+import { commandKey, isCommand, yesOrNo } from '../domain/commands';
 import { maskText } from '../privacy/mask';
 import { uiLanguages, type Translate } from '../i18n';
 import type { PrismaClient, Request } from '../../generated/prisma/client';
-import { maxNoteLength, RequestStatus } from './lifecycle';
+import { maxNoteLength, RequestStatus } from '../domain/lifecycle';
 import type { RequestTransitions } from './transitions';
 import type { RequestNotifier } from './notifications';
 

@@ -25,7 +25,7 @@ import { setSubmission, toSubmission } from '../../dialogs/intake/submission';
 import { replyWithMyRequests, replyWithStatus } from '../../dialogs/intake/statusText';
 import { turnInfo } from '../turnInfo';
 import { csvAttachmentOf } from './attachments';
-import { REFERENCE_PREFIX, type RequestKind } from './reference';
+import { REFERENCE_PREFIX, type RequestKind } from '../domain/reference';
 import { PrismaStaffDirectory } from '../staff/staffDirectory';
 import { PrismaSupportChannelStore } from '../support/supportChannel';
 import { BotMessenger, type Messenger } from '../proactive/messenger';

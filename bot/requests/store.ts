@@ -4,8 +4,8 @@
  * finds the request already made and gets the same reference back.
  */
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
-import type { DraftByKind, RequestKind } from './forms';
-import { newReference } from './reference';
+import type { DraftByKind, RequestKind } from '../domain/forms';
+import { newReference } from '../domain/reference';
 
 /** The channel user a request belongs to; only they may see it. */
 export interface RequestOwner {

@@ -4,7 +4,7 @@
  * concurrent click changes nothing. Used by staff decisions, applicants' answers, the console and letters.
  */
 import type { PrismaClient, Request, RequestEvent } from '../../generated/prisma/client';
-import { decisionPath, isValidPath, RequestStatus, type Decision } from './lifecycle';
+import { decisionPath, isValidPath, RequestStatus, type Decision } from '../domain/lifecycle';
 
 /** Who changed a status: a staff member (AAD object id) or the applicant (channel user id). */
 export interface Actor {

@@ -13,9 +13,9 @@
  *   6. everything else → the FAQ.
  */
 import { commandIntent } from '../intents';
-import { commandKey } from '../text/commands';
+import { commandKey } from '../domain/commands';
 import { statusQuery } from '../../dialogs/intake/statusText';
-import { parseReference, type RequestKind } from '../requests/reference';
+import { parseReference, type RequestKind } from '../domain/reference';
 import { LEXICON, type Concept } from './lexicon';
 
 export type Understanding =

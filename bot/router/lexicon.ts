@@ -1,10 +1,10 @@
 /**
  * The phrases free-text understanding looks for, per language. A phrase is words separated by spaces;
  * a word may list spellings with `|`; `*` stands for up to three other words. Everything is compared
- * after the FAQ normaliser (bot/text/commands.ts commandKey), so Arabic-keyboard letters, diacritics
+ * after the FAQ normaliser (bot/domain/commands.ts commandKey), so Arabic-keyboard letters, diacritics
  * and spelling-habit letters don't matter. All languages are tried on every message (people mix them).
  */
-import type { CommandLanguage } from '../text/commands';
+import type { CommandLanguage } from '../domain/commands';
 
 export type Concept = 'whitelisting' | 'wfh' | 'applyWord' | 'howWord' | 'statusWord' | 'person' | 'myRequests' | 'questionWord';
 

@@ -3,10 +3,10 @@
  * helpers that read it: which question comes next, how answers read in a summary, and the raw
  * record the whole draft is validated from again at submit time.
  */
-import { formatFullDate, type Translate } from '../validators';
+import { formatFullDate, type Translate } from '../../bot/domain/validators';
 import { isCity } from './guards';
-import type { Agent, FieldDef, RequestKind } from '../../bot/requests/forms';
-import { formFields } from '../../bot/requests/forms';
+import type { Agent, FieldDef, RequestKind } from '../../bot/domain/forms';
+import { formFields } from '../../bot/domain/forms';
 
 export type Phase = 'field' | 'summary' | 'pickEdit' | 'confirmCancel' | 'confirmDuplicate';
 

@@ -1,5 +1,5 @@
 /** Type guards for values read back from persisted JSON. */
-import type { City } from '../../bot/requests/forms';
+import type { City } from '../../bot/domain/forms';
 
 /** True for a validated city value. */
 export function isCity(value: unknown): value is City {

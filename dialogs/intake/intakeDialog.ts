@@ -20,8 +20,8 @@ import {
   type AgentParseResult,
   type IsoDate,
   type ValidationContext,
-} from '../validators';
-import { validateForm, type FieldError, type RequestKind } from '../../bot/requests/forms';
+} from '../../bot/domain/validators';
+import { validateForm, type FieldError, type RequestKind } from '../../bot/domain/forms';
 import type { CreateResult, DuplicateQuery, RequestStore } from '../../bot/requests/store';
 import { csvAttachmentOf, readCsvAttachment, type CsvReadResult } from '../../bot/requests/attachments';
 import { turnInfo } from '../../bot/turnInfo';

@@ -10,7 +10,7 @@ import { sendMenu } from '../menu';
 import { interruptionOf, looksLikeQuestion } from './words';
 import { statusQuery } from './statusText';
 import { commandIntent } from '../../bot/intents';
-import { parseReference } from '../../bot/requests/reference';
+import { parseReference } from '../../bot/domain/reference';
 
 /** Services an interruption may hand over to; both optional so the form works without them. */
 export interface InterruptionDeps {

@@ -1,7 +1,7 @@
 /** "Check a request's status": asks for the reference unless the message already had one, then answers. */
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { parseReference } from '../../bot/requests/reference';
+import { parseReference } from '../../bot/domain/reference';
 import type { RequestStore } from '../../bot/requests/store';
 import { turnInfo } from '../../bot/turnInfo';
 import { sendMenu } from '../menu';

@@ -1,7 +1,7 @@
 /** How a request's status and the user's list of requests read, in the user's language and Pakistan time. */
 import type { TurnContext } from 'botbuilder';
-import type { Translate } from '../validators';
-import { parseReference } from '../../bot/requests/reference';
+import type { Translate } from '../../bot/domain/validators';
+import { parseReference } from '../../bot/domain/reference';
 import type { RequestDetail, RequestOwner, RequestStore, RequestSummary } from '../../bot/requests/store';
 import type { UiLanguage } from '../../bot/i18n';
 import { turnInfo } from '../../bot/turnInfo';

@@ -1,10 +1,10 @@
 /**
  * What a user types to steer a form rather than answer it — help, cancel, menu, a person, yes/no,
- * "done", "clear". The words live in the bot's one vocabulary (bot/text/commands.ts); this file says
+ * "done", "clear". The words live in the bot's one vocabulary (bot/domain/commands.ts); this file says
  * what they mean inside a form. Whole-message matches only, so an answer that merely contains one of
  * these words is still an answer.
  */
-import { isCommand, yesOrNo } from '../../bot/text/commands';
+import { isCommand, yesOrNo } from '../../bot/domain/commands';
 import { understand } from '../../bot/router/intent';
 
 export type Interruption = 'help' | 'cancel' | 'menu' | 'agent';

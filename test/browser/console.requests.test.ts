@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { describeWithChromium, launchBrowser, type TestBrowser } from '../helpers/browser';
-import { seedWfh, seedWhitelisting } from '../console/realRequests';
+import { seedWfh, seedWhitelisting } from '../bot/console/realRequests';
 import en from '../../locales/en/console.json';
 import ur from '../../locales/ur/console.json';
 

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { startConnector, type ConnectorRecorder } from '../helpers/connector';
 import { describeWithChromium, launchBrowser, type TestBrowser } from '../helpers/browser';
-import { seedHandoff, seedRequest, seedTopic, seedUnanswered } from '../console/seed';
+import { seedHandoff, seedRequest, seedTopic, seedUnanswered } from '../bot/console/seed';
 import en from '../../locales/en/console.json';
 import ur from '../../locales/ur/console.json';
 

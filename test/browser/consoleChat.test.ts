@@ -1,7 +1,7 @@
 /** The console's chat in real Chromium: claim from the queue, reply, see the user's answer live, send a suggested answer, note, end. */
 import type { Page } from 'playwright-core';
 import { describeWithChromium, launchBrowser, type TestBrowser } from '../helpers/browser';
-import { startHarness, en as bot, plainTextsSentTo, type Harness } from '../handoff/harness';
+import { startHarness, en as bot, plainTextsSentTo, type Harness } from '../bot/handoff/harness';
 import { TestUser } from '../helpers/app';
 import { Verbs } from '../../cards/verbs';
 import en from '../../locales/en/console.json';

@@ -4,7 +4,7 @@
  * chat and writes to the user. Expected texts come from the locale files.
  */
 import type { Page } from 'playwright-core';
-import { startHarness, staff, en, type Harness } from '../handoff/harness';
+import { startHarness, staff, en, type Harness } from '../bot/handoff/harness';
 import { describeWithChromium, launchBrowser, waitUntil, type TestBrowser } from '../helpers/browser';
 import { Verbs } from '../../cards/verbs';
 

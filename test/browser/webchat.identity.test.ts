@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { describeWithChromium, launchBrowser, type TestBrowser } from '../helpers/browser';
-import { newReference } from '../../bot/requests/reference';
+import { newReference } from '../../bot/domain/reference';
 import { createI18n } from '../../bot/i18n';
 import enPage from '../../locales/en/webchat.json';
 

@@ -1,5 +1,5 @@
 /** The rating card after a hand-off, in the real Web Chat page: a score button with a comment is stored. */
-import { startHarness, staff, en, type Harness } from '../handoff/harness';
+import { startHarness, staff, en, type Harness } from '../bot/handoff/harness';
 import { describeWithChromium, launchBrowser, waitUntil, type TestBrowser } from '../helpers/browser';
 import { Verbs } from '../../cards/verbs';
 

@@ -6,7 +6,7 @@
  */
 import type { Activity, Attachment } from 'botbuilder';
 import { createI18n } from '../../bot/i18n';
-import { RequestStatus } from '../../bot/requests/lifecycle';
+import { RequestStatus } from '../../bot/domain/lifecycle';
 import { buildSummary } from '../../cards/summary.card';
 import { buildRequestCard } from '../../cards/request.card';
 import { buildHandoffCard } from '../../cards/handoff.card';

@@ -5,7 +5,7 @@
  */
 import { startTestApp, TestUser, textOfAll, type Reply, type TestApp } from '../helpers/app';
 import { createI18n } from '../../bot/i18n';
-import { karachiToday } from '../../dialogs/validators';
+import { karachiToday } from '../../bot/domain/validators';
 
 const t = createI18n().getFixedT('en');
 let app: TestApp;

@@ -10,7 +10,7 @@ import { startTestApp, TestUser, textOfAll, type TestApp } from '../helpers/app'
 import { startConnector, type ConnectorRecorder } from '../helpers/connector';
 import { createI18n } from '../../bot/i18n';
 import { readCsvAttachment } from '../../bot/requests/attachments';
-import { karachiToday } from '../../dialogs/validators';
+import { karachiToday } from '../../bot/domain/validators';
 
 const t = createI18n().getFixedT('en');
 const CSV = 'name,cnic,city,isp,ip\nBilal Ahmed,42101-1234567-1,Karachi,PTCL,39.45.12.7\nSara Khan,42101-7654321-2,Lahore,Nayatel,dynamic\n';

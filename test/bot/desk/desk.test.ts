@@ -4,7 +4,7 @@ import { parseAgentCommand } from '../../../bot/handoff/phrases';
 import { textInLanguage } from '../../../bot/desk/languageText';
 import { normalizeSnippetName } from '../../../bot/desk/snippetStore';
 import { asFormInProgress, formInProgress } from '../../../bot/desk/form';
-import { formFields } from '../../../bot/requests/forms';
+import { formFields } from '../../../bot/domain/forms';
 import { csatReport } from '../../../bot/console/dashboard';
 import { csatOf, weekKey } from '../../../bot/console/stats';
 import { buildRatingPrompt } from '../../../cards/rating.card';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { maskCnic, maskPhone, maskText, maskDeep } from '../../../bot/privacy/mask';
-import { toAsciiDigits as toAscii } from '../../../bot/text/digits';
-import { validateCnic } from '../../../dialogs/validators/cnic';
-import { validateMobile } from '../../../dialogs/validators/mobile';
+import { toAsciiDigits as toAscii } from '../../../bot/domain/digits';
+import { validateCnic } from '../../../bot/domain/validators/cnic';
+import { validateMobile } from '../../../bot/domain/validators/mobile';
 
 describe('masking personal data', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { formField, formFields, validateForm, type WfhDraft, type WhitelistingDraft } from '../../../bot/requests/forms';
+import { formField, formFields, validateForm, type WfhDraft, type WhitelistingDraft } from '../../../bot/domain/forms';
 
 const TODAY = '2026-11-20';
 

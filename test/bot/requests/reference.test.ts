@@ -1,4 +1,4 @@
-import { CROCKFORD_ALPHABET, newReference, parseReference, referenceKind } from '../../../bot/requests/reference';
+import { CROCKFORD_ALPHABET, newReference, parseReference, referenceKind } from '../../../bot/domain/reference';
 
 describe('newReference', () => {
   test.each([

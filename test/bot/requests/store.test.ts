@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDb, type TestDb } from '../../helpers/db';
 import { PrismaRequestStore, submitKeyOf, type NewRequest, type RequestSummary } from '../../../bot/requests/store';
-import type { WfhDraft, WhitelistingDraft } from '../../../bot/requests/forms';
+import type { WfhDraft, WhitelistingDraft } from '../../../bot/domain/forms';
 
 let db: TestDb;
 beforeAll(async () => {

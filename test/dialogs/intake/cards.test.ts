@@ -1,6 +1,6 @@
 import { WhitelistingDialog } from '../../../dialogs/intake/whitelistingDialog';
-import { formFields } from '../../../bot/requests/forms';
-import { errorMessage } from '../../../dialogs/validators';
+import { formFields } from '../../../bot/domain/forms';
+import { errorMessage } from '../../../bot/domain/validators';
 import { Verbs } from '../../../cards/verbs';
 import { actionData, adaptiveCards, cardElements, clientFor, FakeRequestStore, textOf, tFor, turn } from './helpers';
 

@@ -1,7 +1,7 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { WfhDialog } from '../../../dialogs/intake/wfhDialog';
-import { formField } from '../../../bot/requests/forms';
-import { errorMessage, agentRowMessages, parseAgentLines } from '../../../dialogs/validators';
+import { formField } from '../../../bot/domain/forms';
+import { errorMessage, agentRowMessages, parseAgentLines } from '../../../bot/domain/validators';
 import { clientFor, FakeRequestStore, textOf, tFor, turn } from './helpers';
 
 const TODAY = '2026-11-30';

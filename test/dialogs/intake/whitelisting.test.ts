@@ -1,7 +1,7 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { WhitelistingDialog } from '../../../dialogs/intake/whitelistingDialog';
-import { errorMessage, type IntakeErrorCode } from '../../../dialogs/validators';
+import { errorMessage, type IntakeErrorCode } from '../../../bot/domain/validators';
 import { clientFor, FakeRequestStore, textOf, tFor, turn } from './helpers';
 
 const TODAY = '2026-11-30';
