@@ -424,7 +424,7 @@ export class HandoffService {
 
   /** Closes once (a second close is a no-op), updates the card, and tells both sides. */
   async close(handoff: Handoff, closer: Closer, userTurn?: UserTurn): Promise<boolean> {
-    const closedBy = closer.by === 'agent' ? `agent:${closer.agent.aadObjectId}` : closer.by;
+    const closedBy = { by: closer.by, aadObjectId: closer.by === 'agent' ? closer.agent.aadObjectId : null };
     if (!(await this.deps.store.close(handoff.id, closedBy, this.deps.clock()))) return false;
     const closed = (await this.deps.store.byId(handoff.id)) ?? handoff;
     this.deps.logger.info({ handoffId: handoff.id, closedBy: closer.by }, 'hand-off closed');
@@ -637,6 +637,6 @@ export function cardState(handoff: Pick<Handoff, 'status' | 'closedBy' | 'claime
   if (handoff.status === 'WAITING') return 'waiting';
   if (handoff.status === 'ACTIVE') return 'active';
   if (handoff.closedBy === 'timeout') return 'timedOut';
-  if (handoff.closedBy?.startsWith('agent')) return 'endedByAgent';
+  if (handoff.closedBy === 'agent') return 'endedByAgent';
   return handoff.claimedAt ? 'endedByUser' : 'cancelled';
 }

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
-import type { PrismaClient, Handoff, CallbackTicket, Prisma } from '../../generated/prisma/client';
+import type { PrismaClient, Handoff, CallbackTicket, HandoffCloser, Prisma } from '../../generated/prisma/client';
 import type { FormInProgress } from '../desk/form';
 
 export type { Handoff };
@@ -81,10 +81,10 @@ export class HandoffStore {
   }
 
   /** Closes a waiting or active row; false when someone else closed it first. */
-  async close(id: string, closedBy: string, now: Date): Promise<boolean> {
+  async close(id: string, closer: { by: HandoffCloser; aadObjectId: string | null }, now: Date): Promise<boolean> {
     const { count } = await this.prisma.handoff.updateMany({
       where: { id, status: { in: ['WAITING', 'ACTIVE'] } },
-      data: { status: 'CLOSED', closedBy, closedAt: now },
+      data: { status: 'CLOSED', closedBy: closer.by, closedByAadId: closer.aadObjectId, closedAt: now },
     });
     return count === 1;
   }

@@ -166,7 +166,7 @@ describe('hand-off card', () => {
     expect(cardState({ status: 'CLOSED', closedBy: 'timeout', claimedAt: null })).toBe('timedOut');
     expect(cardState({ status: 'CLOSED', closedBy: 'user', claimedAt: null })).toBe('cancelled');
     expect(cardState({ status: 'CLOSED', closedBy: 'user', claimedAt: new Date() })).toBe('endedByUser');
-    expect(cardState({ status: 'CLOSED', closedBy: 'agent:x', claimedAt: new Date() })).toBe('endedByAgent');
+    expect(cardState({ status: 'CLOSED', closedBy: 'agent', claimedAt: new Date() })).toBe('endedByAgent');
   });
 });
 
