@@ -112,7 +112,8 @@ export async function renderRequests(ctx, main) {
         t('common.none'),
       ),
       open ? decisionForm(r.reference) : h('p', { className: 'muted' }, t('requests.notOpen')),
-      r.status === 'APPROVED' ? letterActions(r.reference) : null,
+      // replaceChildren would print a null as "null".
+      r.status === 'APPROVED' ? letterActions(r.reference) : '',
     );
     detail.scrollIntoView({ block: 'nearest' });
   }
