@@ -72,6 +72,9 @@ const envSchema = z
     CONSOLE_JWKS_URL: z.string().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
     CONSOLE_TOKEN_ISSUER: optionalString,
     BOT_PUBLIC_HOST: optionalString,
+    ANNOUNCEMENT_RATE_PER_SECOND: z.coerce.number().positive().max(100).default(5),
+    INFO_REMINDER_HOURS: z.coerce.number().positive().default(24),
+    DECISION_SLA_HOURS: z.coerce.number().positive().default(24),
   })
   .superRefine((env, ctx) => {
     const set = channelEndpointKeys.filter((k) => env[k] !== undefined);

@@ -31,6 +31,7 @@ import { useReliability } from './reliability';
 import { OptimisticStorage } from './reliability/optimisticStorage';
 import { mountDirectLine } from './directline';
 import { mountWebChat } from './http/webchat';
+import { mountAnnouncements, type AnnouncementsDeps } from './announcements/mount';
 
 /** Longest message the bot reads at all; a 500-row agent list pasted at once fits. */
 export const MAX_MESSAGE_LENGTH = 60_000;
@@ -43,6 +44,8 @@ export interface AppOptions {
   /** An already open (and migrated) database; otherwise config.databaseUrl is opened and migrated. */
   db?: Database;
   credentialsFactory?: ServiceClientCredentialsFactory;
+  /** Overrides for bot/announcements (tests: clock, sleep, worker settings, no timers). */
+  announcements?: Pick<AnnouncementsDeps, 'clock' | 'sleep' | 'workerSettings' | 'autoStart'>;
 }
 
 export interface App {
@@ -110,6 +113,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   // requestDecisions.notifyRequestSubmitted is the request store's onSubmitted hook.
   const requestDecisions = mountDecisions({ config, prisma: db.prisma, adapter, bot, conversationState, i18n, logger });
   const handoff = mountHandoff({ config, prisma: db.prisma, adapter, bot, mainDialog, conversationState, i18n, logger });
+  const announcements = mountAnnouncements({ config, prisma: db.prisma, adapter, bot, i18n, logger, ...options.announcements });
   const faq = await FaqService.start(db.prisma, (err) => logger.warn({ err }, 'FAQ database sync failed; answering from the shipped knowledge base'));
   const answerQuestion = useFaq({ faq, bot, mainDialog, conversationState, logger, requestHandoff: (context) => handoff.service.request(context) });
   mountRequests({
@@ -135,6 +139,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     staffDirectory: handoff.staff,
     requestNotifier: requestDecisions.notifier,
     onFaqChanged: () => faq.reload(),
+    announcements: announcements.api,
     claimHandoff: async (id, actor) => {
       const outcome = await handoff.service.claimFor(id, { aadObjectId: actor.oid, name: actor.name });
       return outcome.claimed ? outcome : { claimed: false, by: outcome.by };
@@ -151,6 +156,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     async close() {
       handoff.stop();
+      announcements.stop();
       directLineStreams?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

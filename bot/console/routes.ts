@@ -15,6 +15,7 @@ import { transitionDecision, listRequests, requestDetail, requestsCsv, type Deci
 import { ConsoleFaq, listTopics, unansweredQuestions } from './faq';
 import { loadDashboard } from './dashboard';
 import { mountConsolePage } from './static';
+import { mountAnnouncementRoutes, type AnnouncementsApi } from '../announcements/routes';
 import {
   dashboardSchema,
   decisionSchema,
@@ -45,6 +46,8 @@ export interface ConsoleDeps {
   staffDirectory?: StaffDirectory;
   /** A local key set instead of the remote JWKS (tests of auth itself). */
   keys?: JWTVerifyGetKey;
+  /** bot/announcements: compose and send announcements. */
+  announcements?: AnnouncementsApi;
 }
 
 type ConsoleHandler = (req: Request, res: Response, actor: ConsoleActor) => Promise<void>;
@@ -88,6 +91,7 @@ export function mountConsole(server: Server, deps: ConsoleDeps): void {
     });
 
   mountConsolePage(server, logger);
+  if (deps.announcements) mountAnnouncementRoutes(server, guarded, deps.announcements);
 
   server.get('/api/console/me', guarded(async (_req, res, actor) => void res.send(200, actor)));
 

@@ -1,0 +1,73 @@
+/**
+ * Composes announcements, opt-out and reminders and plugs them in: the opt-out interceptor, the
+ * delivery worker (polling, and woken by a send), and the reminder sweep. stop() ends both timers.
+ */
+import type { i18n } from 'i18next';
+import type { PrismaClient } from '../../generated/prisma/client';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { PsebAdapter } from '../adapter';
+import type { PsebBot } from '../psebBot';
+import { BotMessenger, type Messenger } from '../proactive/messenger';
+import { AnnouncementStore } from './store';
+import { OptOutStore, optOutInterceptor } from './optOut';
+import { AnnouncementWorker, type WorkerSettings } from './worker';
+import type { AnnouncementsApi } from './routes';
+
+/** How often each instance looks for due deliveries when nobody woke it. */
+export const deliveryPollMs = 5_000;
+
+export interface AnnouncementsDeps {
+  config: Config;
+  prisma: PrismaClient;
+  adapter: PsebAdapter;
+  bot: PsebBot;
+  i18n: i18n;
+  logger: Logger;
+  clock?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  /** Replaces the single-attempt BotMessenger (tests). */
+  messenger?: Messenger;
+  workerSettings?: Partial<WorkerSettings>;
+  /** Tests drive the worker themselves. */
+  autoStart?: boolean;
+}
+
+export interface MountedAnnouncements {
+  api: AnnouncementsApi;
+  store: AnnouncementStore;
+  optOuts: OptOutStore;
+  worker: AnnouncementWorker;
+  stop(): void;
+}
+
+/** Builds the feature, registers the opt-out phrases and starts the worker. */
+export function mountAnnouncements(deps: AnnouncementsDeps): MountedAnnouncements {
+  const { config, prisma, logger } = deps;
+  const store = new AnnouncementStore(prisma, deps.clock);
+  const optOuts = new OptOutStore(prisma);
+  // One attempt per send: the queue, not the messenger, decides when to retry (and frees the worker meanwhile).
+  const messenger =
+    deps.messenger ??
+    new BotMessenger({ adapter: deps.adapter, botAppId: config.MicrosoftAppId ?? '', logger, policy: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } });
+  const worker = new AnnouncementWorker({
+    prisma,
+    store,
+    optOuts,
+    messenger,
+    i18n: deps.i18n,
+    logger,
+    clock: deps.clock,
+    sleep: deps.sleep,
+    settings: { ratePerSecond: config.ANNOUNCEMENT_RATE_PER_SECOND, ...deps.workerSettings },
+  });
+  deps.bot.intercept(optOutInterceptor(optOuts));
+  const timer = deps.autoStart === false ? undefined : worker.start(deliveryPollMs);
+  return {
+    api: { store, onSend: () => timer?.wake() },
+    store,
+    optOuts,
+    worker,
+    stop: () => timer?.stop(),
+  };
+}
