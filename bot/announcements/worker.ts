@@ -62,6 +62,7 @@ interface ClaimedRow {
 }
 
 const paceKey = 'announcements.pace';
+const maxSlotAheadMs = 10_000;
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Whether a failed send may succeed later (throttled, server error, network). */
@@ -106,14 +107,19 @@ export class AnnouncementWorker {
     return { stop: () => clearInterval(timer), wake: tick };
   }
 
-  /** The next free send slot (ms since epoch), shared by every instance through one row. */
+  /**
+   * The next free send slot (ms since epoch), shared by every instance through one row. Each instance
+   * holds one slot at a time, so a slot more than maxSlotAheadMs away can only come from a clock that
+   * jumped: it is not waited for.
+   */
   async nextSlot(): Promise<number> {
     const now = this.clock().getTime();
     const gap = Math.max(1, Math.round(1000 / this.settings.ratePerSecond));
+    const latest = now + maxSlotAheadMs;
     const rows = await this.deps.prisma.$queryRaw<{ slot: bigint | number }[]>`
       INSERT INTO bot_setting (key, value, updated_at) VALUES (${paceKey}, to_jsonb(${now}::bigint), ${new Date(now)})
       ON CONFLICT (key) DO UPDATE SET
-        value = to_jsonb(GREATEST((bot_setting.value #>> '{}')::bigint + ${gap}::bigint, ${now}::bigint)),
+        value = to_jsonb(GREATEST(LEAST((bot_setting.value #>> '{}')::bigint + ${gap}::bigint, ${latest}::bigint), ${now}::bigint)),
         updated_at = EXCLUDED.updated_at
       RETURNING (value #>> '{}')::bigint AS slot`;
     return Number(rows[0].slot);
