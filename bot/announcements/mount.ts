@@ -13,6 +13,9 @@ import { AnnouncementStore } from './store';
 import { OptOutStore, optOutInterceptor } from './optOut';
 import { AnnouncementWorker, type WorkerSettings } from './worker';
 import type { AnnouncementsApi } from './routes';
+import { ReminderSweep } from './reminders';
+import { PrismaSupportChannelStore } from '../support/supportChannel';
+import { sweepIntervalMs } from '../handoff';
 
 /** How often each instance looks for due deliveries when nobody woke it. */
 export const deliveryPollMs = 5_000;
@@ -38,6 +41,7 @@ export interface MountedAnnouncements {
   store: AnnouncementStore;
   optOuts: OptOutStore;
   worker: AnnouncementWorker;
+  reminders: ReminderSweep;
   stop(): void;
 }
 
@@ -61,13 +65,30 @@ export function mountAnnouncements(deps: AnnouncementsDeps): MountedAnnouncement
     sleep: deps.sleep,
     settings: { ratePerSecond: config.ANNOUNCEMENT_RATE_PER_SECOND, ...deps.workerSettings },
   });
+  const reminders = new ReminderSweep({
+    prisma,
+    // Reminders are few: the ordinary messenger, which retries a throttled send itself.
+    messenger: deps.messenger ?? new BotMessenger({ adapter: deps.adapter, botAppId: config.MicrosoftAppId ?? '', logger }),
+    support: new PrismaSupportChannelStore(prisma),
+    i18n: deps.i18n,
+    logger,
+    clock: deps.clock ?? (() => new Date()),
+    infoReminderHours: config.INFO_REMINDER_HOURS,
+    decisionSlaHours: config.DECISION_SLA_HOURS,
+    consoleUrl: config.BOT_PUBLIC_HOST ? `https://${config.BOT_PUBLIC_HOST}/console` : undefined,
+  });
   deps.bot.intercept(optOutInterceptor(optOuts));
   const timer = deps.autoStart === false ? undefined : worker.start(deliveryPollMs);
+  const stopReminders = deps.autoStart === false ? undefined : reminders.start(sweepIntervalMs);
   return {
     api: { store, onSend: () => timer?.wake() },
     store,
     optOuts,
     worker,
-    stop: () => timer?.stop(),
+    reminders,
+    stop: () => {
+      timer?.stop();
+      stopReminders?.();
+    },
   };
 }
