@@ -8,6 +8,7 @@ import { renderRequests } from './view-requests.js';
 import { renderFaq } from './view-faq.js';
 import { renderDashboard } from './view-dashboard.js';
 import { renderStaff } from './view-staff.js';
+import { renderAnnouncements } from './view-announcements.js';
 
 const views = {
   queue: renderQueue,
@@ -16,6 +17,7 @@ const views = {
   faq: renderFaq,
   dashboard: renderDashboard,
   staff: renderStaff,
+  announcements: renderAnnouncements,
 };
 
 const $ = (id) => document.getElementById(id);

@@ -16,6 +16,7 @@ import type { AnnouncementsApi } from './routes';
 import { ReminderSweep } from './reminders';
 import { PrismaSupportChannelStore } from '../support/supportChannel';
 import { sweepIntervalMs } from '../handoff';
+import { uiLanguages, type UiLanguage } from '../i18n';
 
 /** How often each instance looks for due deliveries when nobody woke it. */
 export const deliveryPollMs = 5_000;
@@ -43,6 +44,11 @@ export interface MountedAnnouncements {
   worker: AnnouncementWorker;
   reminders: ReminderSweep;
   stop(): void;
+}
+
+/** The message heading in each reply language. */
+function headingsIn(i18n: i18n): Record<UiLanguage, string> {
+  return Object.fromEntries(uiLanguages.map((lang) => [lang, i18n.getFixedT(lang)('announcements:heading')])) as Record<UiLanguage, string>;
 }
 
 /** Builds the feature, registers the opt-out phrases and starts the worker. */
@@ -81,7 +87,7 @@ export function mountAnnouncements(deps: AnnouncementsDeps): MountedAnnouncement
   const timer = deps.autoStart === false ? undefined : worker.start(deliveryPollMs);
   const stopReminders = deps.autoStart === false ? undefined : reminders.start(sweepIntervalMs);
   return {
-    api: { store, onSend: () => timer?.wake() },
+    api: { store, onSend: () => timer?.wake(), headings: headingsIn(deps.i18n) },
     store,
     optOuts,
     worker,

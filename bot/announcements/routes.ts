@@ -4,6 +4,7 @@ import type { ConsoleActor } from '../console/auth';
 import { ConsoleError } from '../console/errors';
 import { parseInput } from '../console/validation';
 import { audienceSchema } from './audience';
+import type { UiLanguage } from '../i18n';
 import { newAnnouncementSchema, type AnnouncementStore } from './store';
 
 type Guarded = (handler: (req: Request, res: Response, actor: ConsoleActor) => Promise<void>) => (req: Request, res: Response) => Promise<void>;
@@ -13,6 +14,8 @@ export interface AnnouncementsApi {
   store: AnnouncementStore;
   /** Called after an announcement is opened for sending, so the worker starts without waiting for its timer. */
   onSend(): void;
+  /** The heading each language's message starts with, for the console's preview. */
+  headings: Record<UiLanguage, string>;
 }
 
 const idOf = (req: Request): string => String((req.params as Record<string, unknown>).id ?? '');
@@ -28,6 +31,7 @@ export function mountAnnouncementRoutes(server: Server, guarded: Guarded, api: A
     return found;
   };
 
+  server.get('/api/console/announcements/headings', guarded(async (_req, res) => void res.send(200, api.headings)));
   server.get('/api/console/announcements', guarded(async (_req, res) => void res.send(200, { announcements: await store.list() })));
   server.post(
     '/api/console/announcements/count',
