@@ -156,7 +156,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     async close() {
       handoff.stop();
-      announcements.stop();
+      await announcements.stop();
       directLineStreams?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -43,7 +43,8 @@ export interface MountedAnnouncements {
   optOuts: OptOutStore;
   worker: AnnouncementWorker;
   reminders: ReminderSweep;
-  stop(): void;
+  /** Stops both timers and waits for a running drain or sweep. */
+  stop(): Promise<void>;
 }
 
 /** The message heading in each reply language. */
@@ -92,9 +93,8 @@ export function mountAnnouncements(deps: AnnouncementsDeps): MountedAnnouncement
     optOuts,
     worker,
     reminders,
-    stop: () => {
-      timer?.stop();
-      stopReminders?.();
+    stop: async () => {
+      await Promise.all([timer?.stop(), stopReminders?.()]);
     },
   };
 }

@@ -47,8 +47,8 @@ export class ReminderSweep {
     return { reminded, digestPosted };
   }
 
-  /** Sweeps every `intervalMs` until stop(); runs never overlap. */
-  start(intervalMs: number): () => void {
+  /** Sweeps every `intervalMs` until stop(), which waits for a running sweep; runs never overlap. */
+  start(intervalMs: number): () => Promise<void> {
     let running: Promise<unknown> | undefined;
     const timer = setInterval(() => {
       running ??= this.sweep()
@@ -56,7 +56,10 @@ export class ReminderSweep {
         .finally(() => (running = undefined));
     }, intervalMs);
     timer.unref();
-    return () => clearInterval(timer);
+    return async () => {
+      clearInterval(timer);
+      await running;
+    };
   }
 
   private async remindInfoRequests(now: Date): Promise<number> {

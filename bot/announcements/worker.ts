@@ -98,13 +98,22 @@ export class AnnouncementWorker {
     return this.running;
   }
 
-  /** Drains every `intervalMs` (and whenever wake() is called) until stop(). */
-  start(intervalMs: number): { stop(): void; wake(): void } {
-    const tick = () =>
-      void this.drain().catch((err: unknown) => this.deps.logger.error({ err }, 'announcement delivery failed'));
+  /** Drains every `intervalMs` (and whenever wake() is called) until stop(), which waits for a running drain. */
+  start(intervalMs: number): { stop(): Promise<void>; wake(): void } {
+    let stopped = false;
+    const tick = () => {
+      if (!stopped) void this.drain().catch((err: unknown) => this.deps.logger.error({ err }, 'announcement delivery failed'));
+    };
     const timer = setInterval(tick, intervalMs);
     timer.unref();
-    return { stop: () => clearInterval(timer), wake: tick };
+    return {
+      stop: async () => {
+        stopped = true;
+        clearInterval(timer);
+        await this.running?.catch(() => undefined);
+      },
+      wake: tick,
+    };
   }
 
   /**
