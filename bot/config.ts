@@ -83,6 +83,9 @@ const envSchema = z
     VERIFY_RATE_LIMIT_PER_MINUTE: positiveInt(30),
     METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
     SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+    ANNOUNCEMENT_RATE_PER_SECOND: z.coerce.number().positive().max(100).default(5),
+    INFO_REMINDER_HOURS: z.coerce.number().positive().default(24),
+    DECISION_SLA_HOURS: z.coerce.number().positive().default(24),
   })
   .superRefine((env, ctx) => {
     const set = channelEndpointKeys.filter((k) => env[k] !== undefined);

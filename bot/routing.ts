@@ -17,6 +17,7 @@ import type { FaqFeature } from './faq/mount';
 import type { DecisionsRouting, RequestsFeature } from './requests/mount';
 import type { MenuFeature } from './menu/mount';
 import type { LettersRouting } from './letters/mount';
+import type { MountedAnnouncements } from './announcements/mount';
 
 export interface RoutedFeatures {
   menu: MenuFeature;
@@ -25,6 +26,7 @@ export interface RoutedFeatures {
   faq: FaqFeature;
   requests: RequestsFeature;
   letters: LettersRouting;
+  announcements: Pick<MountedAnnouncements, 'optOutInterceptor'>;
 }
 
 export interface BotRouting extends Routing {
@@ -59,6 +61,8 @@ export function buildRouting(f: RoutedFeatures): BotRouting {
     f.faq.pickInterceptor,
     // "letter WL-…": a fresh link to the owner's approval letter.
     f.letters.commandInterceptor,
+    // "stop announcements" / "announcements band karo" and back on.
+    f.announcements.optOutInterceptor,
     // A CSV attached with no text while a form waits for its agents.
     f.requests.csvInterceptor,
   ];

@@ -40,6 +40,7 @@ import { OptimisticStorage } from './reliability/optimisticStorage';
 import { mountDirectLine } from './directline';
 import { mountWebChat } from './http/webchat';
 import { createLetters, mountLetters } from './letters/mount';
+import { mountAnnouncements, type AnnouncementsDeps } from './announcements/mount';
 
 /** Longest message the bot reads at all; a 500-row agent list pasted at once fits. */
 export const MAX_MESSAGE_LENGTH = 60_000;
@@ -54,6 +55,8 @@ export interface AppOptions {
   credentialsFactory?: ServiceClientCredentialsFactory;
   /** Reads an attached CSV (tests point SharePoint-style downloads at a loopback server). */
   readCsv?: IntakeDeps['readCsv'];
+  /** Overrides for bot/announcements (tests: clock, sleep, worker settings, no timers). */
+  announcements?: Pick<AnnouncementsDeps, 'clock' | 'sleep' | 'workerSettings' | 'autoStart'>;
 }
 
 export interface App {
@@ -118,6 +121,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   // requestDecisions.notifyRequestSubmitted is the request store's onSubmitted hook.
   const letters = createLetters({ config, prisma: db.prisma, i18n, logger });
   const requestDecisions = mountDecisions({ config, prisma: db.prisma, adapter, conversationState, i18n, logger, letters });
+  const announcements = mountAnnouncements({ config, prisma: db.prisma, adapter, i18n, logger, ...options.announcements });
   const faq = await FaqService.start(db.prisma, (err) => logger.warn({ err }, 'FAQ database sync failed; answering from the shipped knowledge base'));
   faq.observe((response) => ops.metrics.faqDecision(response.decision, response.language));
   const handoff = mountHandoff({ config, prisma: db.prisma, adapter, mainDialog, conversationState, i18n, logger, answers: faqAnswers(faq) });
@@ -147,6 +151,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     requestNotifier: requestDecisions.notifier,
     onFaqChanged: () => faq.reload(),
     desk: consoleDesk(handoff.service, handoff.store),
+    announcements: announcements.api,
     claimHandoff: async (id, actor) => {
       const outcome = await handoff.service.claimFor(id, { aadObjectId: actor.oid, name: actor.name });
       return outcome.claimed ? outcome : { claimed: false, by: outcome.by };
@@ -156,7 +161,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   useRouting(
     bot,
     mainDialog,
-    buildRouting({ menu: mountMenu({ requestAgent }), decisions: requestDecisions.routing, handoff: handoff.routing, faq: faqFeature, requests, letters: lettersRouting }),
+    buildRouting({
+      menu: mountMenu({ requestAgent }),
+      decisions: requestDecisions.routing,
+      handoff: handoff.routing,
+      faq: faqFeature,
+      requests,
+      letters: lettersRouting,
+      announcements,
+    }),
   );
   const directLineStreams = mountDirectLine(server, { config, db, adapter, logger, logic: (context) => bot.run(context) });
   mountWebChat(server, { logger });
@@ -176,6 +189,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ops,
     async close() {
       handoff.stop();
+      await announcements.stop();
       directLineStreams?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -10,6 +10,7 @@ import { renderDashboard } from './view-dashboard.js';
 import { renderStaff } from './view-staff.js';
 import { renderChat } from './view-chat.js';
 import { renderSnippets } from './view-snippets.js';
+import { renderAnnouncements } from './view-announcements.js';
 
 const views = {
   queue: renderQueue,
@@ -20,6 +21,7 @@ const views = {
   faq: renderFaq,
   dashboard: renderDashboard,
   staff: renderStaff,
+  announcements: renderAnnouncements,
 };
 
 const $ = (id) => document.getElementById(id);

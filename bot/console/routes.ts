@@ -16,6 +16,7 @@ import { ConsoleFaq, listTopics, unansweredQuestions } from './faq';
 import { loadDashboard } from './dashboard';
 import { lowRatings, mountDeskRoutes, type ConsoleDesk } from './desk';
 import { mountConsolePage } from './static';
+import { mountAnnouncementRoutes, type AnnouncementsApi } from '../announcements/routes';
 import {
   dashboardSchema,
   decisionSchema,
@@ -48,6 +49,8 @@ export interface ConsoleDeps {
   desk?: ConsoleDesk;
   /** A local key set instead of the remote JWKS (tests of auth itself). */
   keys?: JWTVerifyGetKey;
+  /** bot/announcements: compose and send announcements. */
+  announcements?: AnnouncementsApi;
 }
 
 type ConsoleHandler = (req: Request, res: Response, actor: ConsoleActor) => Promise<void>;
@@ -91,6 +94,7 @@ export function mountConsole(server: Server, deps: ConsoleDeps): void {
     });
 
   mountConsolePage(server, logger);
+  if (deps.announcements) mountAnnouncementRoutes(server, guarded, deps.announcements);
 
   server.get('/api/console/me', guarded(async (_req, res, actor) => void res.send(200, actor)));
 

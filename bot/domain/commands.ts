@@ -16,7 +16,7 @@ export type CommandLanguage = 'en' | 'ur' | 'ur-Latn';
 
 export const commands = [
   'cancel', 'yes', 'no', 'done', 'clear', 'menu', 'greeting', 'help', 'agent', 'status', 'myRequests',
-  'endChat', 'leaveQueue', 'reply', 'attach', 'nothingToSend',
+  'endChat', 'leaveQueue', 'reply', 'attach', 'nothingToSend', 'announcementsOff', 'announcementsOn',
 ] as const;
 export type Command = (typeof commands)[number];
 
@@ -119,6 +119,18 @@ export const VOCABULARY: Vocabulary = {
     en: ['nothing', 'nothing to send'],
     'ur-Latn': ['kuch nahi', 'kuch nahin'],
     ur: ['کچھ نہیں'],
+  },
+  /** Stop PSEB's announcements to this user (decision notices and replies still come). */
+  announcementsOff: {
+    en: ['stop announcements', 'unsubscribe announcements', 'no more announcements', 'announcements off'],
+    'ur-Latn': ['announcements band karo', 'announcement band karo', 'elanat band karo', 'ailanat band karo', 'announcements band karein'],
+    ur: ['اعلانات بند کریں', 'اعلانات بند کرو', 'اعلانات بند'],
+  },
+  /** Announcements back on. */
+  announcementsOn: {
+    en: ['start announcements', 'resume announcements', 'announcements on'],
+    'ur-Latn': ['announcements chalu karo', 'announcement chalu karo', 'announcements shuru karo', 'elanat chalu karo', 'ailanat chalu karo'],
+    ur: ['اعلانات شروع کریں', 'اعلانات شروع کرو', 'اعلانات چالو کریں'],
   },
 };
 

@@ -10,6 +10,7 @@ import type { Logger } from '../logger';
 import { isRtl, isUiLanguage, type Translate, type UiLanguage } from '../i18n';
 import { renderingFor } from '../channels';
 import { threadReference, type SupportChannelStore } from '../support/supportChannel';
+import { latestConversationOf } from '../proactive/latestConversation';
 import type { Delivery, Messenger } from '../proactive/messenger';
 import type { PrismaClient, Request } from '../../generated/prisma/client';
 import { buildRequestCard, type RequestCardView } from '../../cards/request.card';
@@ -97,17 +98,11 @@ export class RequestNotifier {
   }
 
   /**
-   * The applicant's most recent conversation on the request's channel (a Web Chat user who came back
-   * talks in a new one), else the one they filed in.
+   * The applicant's most recent one-to-one conversation on the request's channel (latestConversationOf),
+   * else the one they filed in.
    */
-  private async applicantConversation(request: Request) {
-    const recent = await this.deps.prisma.conversationRef.findMany({
-      where: { channelId: request.channelId, userId: request.userId },
-      orderBy: { updatedAt: 'desc' },
-      take: 10,
-    });
-    // A Teams user who also writes in a team channel is told in their own chat, never in the channel.
-    const latest = recent.find((row) => isOneToOne(row.reference));
+  private async applicantConversation(request: Request): Promise<{ reference: unknown } | null> {
+    const latest = await latestConversationOf(this.deps.prisma, request);
     return latest ?? this.deps.prisma.conversationRef.findUnique({ where: { conversationId: request.conversationId } });
   }
 
@@ -159,11 +154,6 @@ export function cardView(request: Request, agentCount: number, last: LastChange 
 }
 
 /** A stored reference of a one-to-one chat (Web Chat has no conversation type; Teams says "personal"). */
-function isOneToOne(reference: unknown): boolean {
-  const conversation = isRecord(reference) && isRecord(reference.conversation) ? reference.conversation : {};
-  return conversation.conversationType === undefined || conversation.conversationType === 'personal';
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
