@@ -28,10 +28,19 @@ describe('locales', () => {
     expect(leafKeys(resources[lang])).toEqual(leafKeys(resources.en));
   });
 
+  /** Strings that leave a placeholder out on purpose, with the reason. */
+  const withoutPlaceholders: Record<string, { lang: string; why: string }> = {
+    // The letter sets an Urdu line right to left as a whole (pdfkit), which would reverse the digits of a count.
+    'letters:pdf.moreAgents': { lang: 'ur', why: 'no digits in right-to-left lines of the PDF' },
+  };
+
   it.each(others)('keeps every interpolation placeholder of the English string in %s', (lang) => {
     const en = leaves(resources.en as Record<string, unknown>);
     const other = leaves(resources[lang] as Record<string, unknown>);
-    const mismatched = [...en].filter(([key, text]) => placeholders(text).join() !== placeholders(other.get(key) ?? '').join()).map(([key]) => key);
+    const mismatched = [...en]
+      .filter(([key]) => withoutPlaceholders[key]?.lang !== lang)
+      .filter(([key, text]) => placeholders(text).join() !== placeholders(other.get(key) ?? '').join())
+      .map(([key]) => key);
     expect(mismatched).toEqual([]);
   });
 
