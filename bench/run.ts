@@ -107,14 +107,29 @@ function row(target: string, scenario: Scenario, result: autocannon.Result): Row
 
 /** Posts one activity and returns the reply texts (to see what a scenario actually exercised). */
 async function probe(url: string, scenario: Scenario): Promise<string> {
-  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(scenario.body(1e9)) });
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(scenario.body(1e9)),
+  });
   const body = (await res.json().catch(() => ({}))) as { activities?: { text?: string; attachments?: unknown[] }[] };
-  return (body.activities ?? []).map((a) => (a.text ?? (a.attachments?.length ? '[card]' : '')).slice(0, 60).replace(/\s+/g, ' ')).join(' | ');
+  return (body.activities ?? [])
+    .map((a) => (a.text ?? (a.attachments?.length ? '[card]' : '')).slice(0, 60).replace(/\s+/g, ' '))
+    .join(' | ');
 }
 
 function printTable(rows: Row[], echoRps: number): void {
   const header = ['target', 'scenario', 'req/s', 'p50 ms', 'p99 ms', '× echo', 'non-2xx', 'errors'];
-  const lines = rows.map((r) => [r.target, r.scenario, r.rps.toFixed(0), String(r.p50), String(r.p99), (r.rps / echoRps).toFixed(2), String(r.non2xx), String(r.errors)]);
+  const lines = rows.map((r) => [
+    r.target,
+    r.scenario,
+    r.rps.toFixed(0),
+    String(r.p50),
+    String(r.p99),
+    (r.rps / echoRps).toFixed(2),
+    String(r.non2xx),
+    String(r.errors),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   console.log(fmt(header));
@@ -124,7 +139,9 @@ function printTable(rows: Row[], echoRps: number): void {
 
 async function main(): Promise<void> {
   const database = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (temp folder)';
-  console.log(`PSEB Assist bench — ${connections} concurrent connections, ${seconds}s per scenario, database: ${database}, node ${process.version}`);
+  console.log(
+    `PSEB Assist bench — ${connections} concurrent connections, ${seconds}s per scenario, database: ${database}, node ${process.version}`,
+  );
   build();
   const echo = await startTarget('echo');
   const pseb = await startTarget('pseb');
@@ -147,14 +164,19 @@ async function main(): Promise<void> {
     printTable(rows, echoResult.rps);
 
     const rss = rssMb(pseb.child.pid);
-    console.log(`RSS: PSEB Assist ${rss.toFixed(0)} MB after ${stored.toLocaleString('en')} stored conversations (echo bot ${rssMb(echo.child.pid).toFixed(0)} MB)`);
+    console.log(
+      `RSS: PSEB Assist ${rss.toFixed(0)} MB after ${stored.toLocaleString('en')} stored conversations (echo bot ${rssMb(echo.child.pid).toFixed(0)} MB)`,
+    );
     const ratio = (name: string) => (rows.find((r) => r.scenario === name)?.rps ?? 0) / echoResult.rps;
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
     console.log('targets:');
     console.log(`  FAQ turn ≥ 0.30× echo: ${ratio(faqTurn.name).toFixed(2)}× — ${verdict(ratio(faqTurn.name) >= 0.3)}`);
     console.log(`  dialog turn ≥ 0.25× echo: ${ratio(dialogTurn.name).toFixed(2)}× — ${verdict(ratio(dialogTurn.name) >= 0.25)}`);
     // No answered request (all timed out) is no evidence, not a met target.
-    for (const r of rows) console.log(`  p99 ≤ 3× p50, ${r.target} ${r.scenario}: ${(r.p99 / Math.max(r.p50, 1)).toFixed(1)}× — ${verdict(r.rps > 0 && r.p99 <= 3 * Math.max(r.p50, 1))}`);
+    for (const r of rows)
+      console.log(
+        `  p99 ≤ 3× p50, ${r.target} ${r.scenario}: ${(r.p99 / Math.max(r.p50, 1)).toFixed(1)}× — ${verdict(r.rps > 0 && r.p99 <= 3 * Math.max(r.p50, 1))}`,
+      );
     console.log(`  RSS ≤ 250 MB after 10,000 conversations: ${rss.toFixed(0)} MB — ${verdict(rss <= 250)}`);
   } finally {
     echo.child.kill();

@@ -43,7 +43,8 @@ export class PsebAdapter extends CloudAdapter {
   async preAuthenticate(authHeader: string): Promise<void> {
     if (!authHeader.trim()) throw new UnauthorizedError('missing token');
     const inner = (this.botFrameworkAuthentication as unknown as { inner?: Partial<TokenValidator> }).inner;
-    if (typeof inner?.JwtTokenValidation_validateAuthHeader !== 'function') throw new Error('botbuilder changed: token validation not found');
+    if (typeof inner?.JwtTokenValidation_validateAuthHeader !== 'function')
+      throw new Error('botbuilder changed: token validation not found');
     try {
       await inner.JwtTokenValidation_validateAuthHeader(authHeader, '', null);
     } catch (err) {
@@ -52,7 +53,11 @@ export class PsebAdapter extends CloudAdapter {
   }
 
   /** Authenticates, then runs the turn; throws UnauthorizedError before any bot code runs. */
-  async handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  async handle(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     let auth: AuthenticateRequestResult;
     try {
       auth = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
@@ -92,7 +97,12 @@ export function createAdapter(deps: AdapterDeps): PsebAdapter {
     if (deps.rethrow?.(error)) throw error;
     logger.error({ err: error, conversationId: context.activity.conversation?.id, channelId: context.activity.channelId }, 'turn failed');
     try {
-      await context.sendTraceActivity('OnTurnError Trace', error instanceof Error ? error.name : 'Error', 'https://www.botframework.com/schemas/error', 'TurnError');
+      await context.sendTraceActivity(
+        'OnTurnError Trace',
+        error instanceof Error ? error.name : 'Error',
+        'https://www.botframework.com/schemas/error',
+        'TurnError',
+      );
       if (context.activity.type === ActivityTypes.Message || context.activity.type === ActivityTypes.Invoke) {
         const remembered = await deps.languageOf?.(context).catch(() => undefined);
         const lang = toUiLanguage(remembered) ?? toUiLanguage(context.activity.locale) ?? 'en';

@@ -55,7 +55,12 @@ const envSchema = z
     STAFF_AAD_OBJECT_IDS: z
       .string()
       .default('')
-      .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
     SUPPORT_TEAM_ID: optionalString,
     SUPPORT_CHANNEL_ID: optionalString,
     HANDOFF_SLA_MINUTES: positiveInt(5),
@@ -79,7 +84,12 @@ const envSchema = z
     }),
     LETTER_LINK_TTL_HOURS: positiveInt(72),
     LETTER_VALID_DAYS_WHITELISTING: positiveInt(30),
-    LETTER_VALID_DAYS_WFH: z.coerce.number().int().positive().optional().or(z.literal('').transform(() => undefined)),
+    LETTER_VALID_DAYS_WFH: z.coerce
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     VERIFY_RATE_LIMIT_PER_MINUTE: positiveInt(30),
     METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
     SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
@@ -98,7 +108,11 @@ const envSchema = z
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
     }
     if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'required when NODE_ENV=production (without it nothing authenticates /api/messages)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message: 'required when NODE_ENV=production (without it nothing authenticates /api/messages)',
+      });
     }
     if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required for SingleTenant' });

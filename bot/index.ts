@@ -9,7 +9,10 @@ async function main(): Promise<void> {
   const app = await createApp({ config });
   app.server.listen(config.PORT, config.listenHost, () => {
     const { port } = app.server.address() as AddressInfo;
-    app.logger.info({ port, host: config.listenHost ?? '(all interfaces)', database: app.db.target.kind, localMode: config.localMode }, 'PSEB Assist listening');
+    app.logger.info(
+      { port, host: config.listenHost ?? '(all interfaces)', database: app.db.target.kind, localMode: config.localMode },
+      'PSEB Assist listening',
+    );
   });
   onTerminationSignals(
     async () => {

@@ -16,10 +16,31 @@ const addCommand = (intent: Intent, command: Command) => add(intent, ...Object.v
 addCommand('menu', 'menu');
 addCommand('menu', 'greeting');
 addCommand('menu', 'help');
-add('whitelisting', 'whitelisting', 'whitelist', 'white listing', 'whitelisting request', 'new whitelisting request',
-  'apply for whitelisting', 'whitelisting application', 'وائٹ لسٹنگ', 'وائٹ لسٹ', 'وائٹ لسٹنگ کی درخواست');
-add('wfh', 'wfh', 'work from home', 'wfh request', 'work from home request', 'new wfh request', 'ghar se kaam',
-  'گھر سے کام', 'ورک فرام ہوم', 'گھر سے کام کی درخواست');
+add(
+  'whitelisting',
+  'whitelisting',
+  'whitelist',
+  'white listing',
+  'whitelisting request',
+  'new whitelisting request',
+  'apply for whitelisting',
+  'whitelisting application',
+  'وائٹ لسٹنگ',
+  'وائٹ لسٹ',
+  'وائٹ لسٹنگ کی درخواست',
+);
+add(
+  'wfh',
+  'wfh',
+  'work from home',
+  'wfh request',
+  'work from home request',
+  'new wfh request',
+  'ghar se kaam',
+  'گھر سے کام',
+  'ورک فرام ہوم',
+  'گھر سے کام کی درخواست',
+);
 addCommand('status', 'status');
 addCommand('myRequests', 'myRequests');
 add('faq', 'ask a question', 'question', 'faq', 'سوال', 'سوال پوچھیں');

@@ -31,8 +31,8 @@ export type LanguageDetector = (text: string, previous?: string) => 'en' | 'ur' 
 
 const switchWords: Record<string, UiLanguage> = {
   urdu: 'ur',
-  'اردو': 'ur',
-  'اُردو': 'ur',
+  اردو: 'ur',
+  اُردو: 'ur',
   'urdu mein': 'ur',
   'urdu me': 'ur',
   'urdu please': 'ur',
@@ -49,8 +49,8 @@ const switchWords: Record<string, UiLanguage> = {
   'roman me': 'ur-Latn',
   'رومن اردو': 'ur-Latn',
   english: 'en',
-  'انگریزی': 'en',
-  'انگلش': 'en',
+  انگریزی: 'en',
+  انگلش: 'en',
   angrezi: 'en',
   'english please': 'en',
   'in english': 'en',
@@ -61,7 +61,11 @@ const switchWords: Record<string, UiLanguage> = {
 /** The language a message asks to switch to, if the whole message is such a request. */
 export function languageSwitch(text: string | undefined): UiLanguage | undefined {
   if (!text) return undefined;
-  const key = text.trim().toLowerCase().replace(/[.!?۔؟\s]+$/u, '').replace(/\s+/g, ' ');
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!?۔؟\s]+$/u, '')
+    .replace(/\s+/g, ' ');
   return switchWords[key];
 }
 

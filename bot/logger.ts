@@ -13,7 +13,10 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     {
       level,
       base: { app: 'pseb-assist' },
-      redact: { paths: ['*.password', '*.token', '*.authorization', 'headers.authorization', 'req.headers.authorization'], censor: '[redacted]' },
+      redact: {
+        paths: ['*.password', '*.token', '*.authorization', 'headers.authorization', 'req.headers.authorization'],
+        censor: '[redacted]',
+      },
       formatters: { log: (obj) => maskDeep(obj) as Record<string, unknown> },
       hooks: {
         // The message string is not part of the object the formatter sees.
@@ -24,7 +27,11 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       },
       serializers: {
         // Not every thrown value is an Error with a message (a driver may reject with a bare object).
-        err: (err: Partial<Error>) => ({ type: err?.name, message: maskText(String(err?.message ?? err)), stack: typeof err?.stack === 'string' ? maskText(err.stack) : undefined }),
+        err: (err: Partial<Error>) => ({
+          type: err?.name,
+          message: maskText(String(err?.message ?? err)),
+          stack: typeof err?.stack === 'string' ? maskText(err.stack) : undefined,
+        }),
       },
     },
     destination,

@@ -122,9 +122,20 @@ export async function createApp(options: AppOptions): Promise<App> {
   const letters = createLetters({ config, prisma: db.prisma, i18n, logger });
   const requestDecisions = mountDecisions({ config, prisma: db.prisma, adapter, conversationState, i18n, logger, letters });
   const announcements = mountAnnouncements({ config, prisma: db.prisma, adapter, i18n, logger, ...options.announcements });
-  const faq = await FaqService.start(db.prisma, (err) => logger.warn({ err }, 'FAQ database sync failed; answering from the shipped knowledge base'));
+  const faq = await FaqService.start(db.prisma, (err) =>
+    logger.warn({ err }, 'FAQ database sync failed; answering from the shipped knowledge base'),
+  );
   faq.observe((response) => ops.metrics.faqDecision(response.decision, response.language));
-  const handoff = mountHandoff({ config, prisma: db.prisma, adapter, mainDialog, conversationState, i18n, logger, answers: faqAnswers(faq) });
+  const handoff = mountHandoff({
+    config,
+    prisma: db.prisma,
+    adapter,
+    mainDialog,
+    conversationState,
+    i18n,
+    logger,
+    answers: faqAnswers(faq),
+  });
   const requestAgent = (context: TurnContext) => handoff.service.request(context);
   const faqFeature = mountFaq({ faq, conversationState, logger, requestHandoff: requestAgent });
   const requests = mountRequests({
@@ -139,7 +150,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const server = restify.createServer({ name: 'pseb-assist', handleUncaughtExceptions: false });
   installGuards(server);
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(bodyReader({ logger, multipartRoutes: new Set([UPLOAD_ROUTE]), gate: authenticateMessagesFirst(adapter, config.localMode, logger) }));
+  server.use(
+    bodyReader({ logger, multipartRoutes: new Set([UPLOAD_ROUTE]), gate: authenticateMessagesFirst(adapter, config.localMode, logger) }),
+  );
   ops.mount(server);
   mountMessages(server, { adapter, logger, logic: (context) => bot.run(context) });
   mountFaqApi(server, faq, logger);
@@ -157,7 +170,15 @@ export async function createApp(options: AppOptions): Promise<App> {
       return outcome.claimed ? outcome : { claimed: false, by: outcome.by };
     },
   });
-  const lettersRouting = mountLetters(server, { config, prisma: db.prisma, letters, staff: handoff.staff, notifier: requestDecisions.notifier, i18n, logger });
+  const lettersRouting = mountLetters(server, {
+    config,
+    prisma: db.prisma,
+    letters,
+    staff: handoff.staff,
+    notifier: requestDecisions.notifier,
+    i18n,
+    logger,
+  });
   useRouting(
     bot,
     mainDialog,

@@ -29,12 +29,18 @@ export function plainText(text: string): string {
 }
 
 export function buildDecisionDigestCard(view: DecisionDigestView, t: Translate): Attachment {
-  const link = (reference: string) => (view.consoleUrl ? `[${reference}](${view.consoleUrl}#requests/${encodeURIComponent(reference)})` : reference);
+  const link = (reference: string) =>
+    view.consoleUrl ? `[${reference}](${view.consoleUrl}#requests/${encodeURIComponent(reference)})` : reference;
   return expandCard(template, {
     title: t('announcements:digest.title'),
     summary: t('announcements:digest.summary', { count: view.items.length, hours: view.hours }),
     items: view.items.map((item) => ({
-      line: t('announcements:digest.item', { reference: link(item.reference), kind: item.kind, company: plainText(item.companyName), submittedAt: item.submittedAt }),
+      line: t('announcements:digest.item', {
+        reference: link(item.reference),
+        kind: item.kind,
+        company: plainText(item.companyName),
+        submittedAt: item.submittedAt,
+      }),
     })),
     open: t('announcements:digest.open'),
     url: view.consoleUrl ? `${view.consoleUrl}#requests` : '',

@@ -59,12 +59,18 @@ export function buildHandoffCard(view: HandoffCardView, t: Translate): Attachmen
       { title: t('handoff:card.facts.channel'), value: view.channelId },
       { title: t('handoff:card.facts.language'), value: t(languageNameKey(view.language)) },
       { title: t('handoff:card.facts.topic'), value: view.topic ? escapeMarkup(maskText(view.topic)) : none },
-      { title: t('handoff:card.facts.requests'), value: view.requests.length ? view.requests.map((r) => requestLine(r, t)).join(', ') : none },
+      {
+        title: t('handoff:card.facts.requests'),
+        value: view.requests.length ? view.requests.map((r) => requestLine(r, t)).join(', ') : none,
+      },
     ],
     formTitle: t('handoff:card.formTitle'),
     form: view.form ? formLine(view.form, t) : '',
     suggestionsTitle: t('handoff:card.suggestionsTitle'),
-    suggestions: (view.state === 'waiting' || view.state === 'active' ? (view.suggestions ?? []) : []).map((s) => ({ topicId: s.topicId, question: s.question })),
+    suggestions: (view.state === 'waiting' || view.state === 'active' ? (view.suggestions ?? []) : []).map((s) => ({
+      topicId: s.topicId,
+      question: s.question,
+    })),
     sendLabel: t('handoff:card.sendAnswer'),
     sendAnswerVerb: Verbs.handoffSendAnswer,
     historyTitle: t('handoff:card.historyTitle'),
@@ -85,7 +91,10 @@ export function buildHandoffCard(view: HandoffCardView, t: Translate): Attachmen
 
 /** "WL-7K3M9Q (In review)". */
 export function requestLine(request: { reference: string; status: string }, t: Translate): string {
-  return t('handoff:card.requestLine', { reference: request.reference, status: t(`requests:statuses.${request.status}`, { defaultValue: request.status }) });
+  return t('handoff:card.requestLine', {
+    reference: request.reference,
+    status: t(`requests:statuses.${request.status}`, { defaultValue: request.status }),
+  });
 }
 
 /** "Whitelisting request: 4 of 11 answered, now at: NTN". */

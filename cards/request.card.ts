@@ -65,7 +65,12 @@ export function buildRequestCard(view: RequestCardView, t: Translate): Attachmen
       ? { title: t('decisions:card.facts.seats'), value: view.seats !== undefined ? String(view.seats) : none }
       : { title: t('decisions:card.facts.agents'), value: view.agentCount !== undefined ? String(view.agentCount) : none },
     ...(view.kind === 'wfh'
-      ? [{ title: t('decisions:card.facts.dates'), value: view.startDate && view.endDate ? t('decisions:card.dateRange', { start: view.startDate, end: view.endDate }) : none }]
+      ? [
+          {
+            title: t('decisions:card.facts.dates'),
+            value: view.startDate && view.endDate ? t('decisions:card.dateRange', { start: view.startDate, end: view.endDate }) : none,
+          },
+        ]
       : []),
     { title: t('decisions:card.facts.submitted'), value: view.submittedAt },
     { title: t('decisions:card.facts.contact'), value: escapeMarkup(contactLine(view)) || none },

@@ -43,8 +43,20 @@ export function buildRequestNotice(view: RequestNoticeView, t: Translate, render
     const hint = canReply ? t('decisions:user.replyHint') : '';
     return MessageFactory.attachment(
       expandCard(template, {
-        headline, body, note, hint, rtl: view.rtl, canReply, replyLabel, verb: Verbs.requestReply, reference: view.reference,
-        hasLetter: Boolean(letter), letterHint, downloadUrl: letter?.downloadUrl ?? '', verifyUrl: letter?.verifyUrl ?? '', ...letterLabels,
+        headline,
+        body,
+        note,
+        hint,
+        rtl: view.rtl,
+        canReply,
+        replyLabel,
+        verb: Verbs.requestReply,
+        reference: view.reference,
+        hasLetter: Boolean(letter),
+        letterHint,
+        downloadUrl: letter?.downloadUrl ?? '',
+        verifyUrl: letter?.verifyUrl ?? '',
+        ...letterLabels,
       }),
     );
   }
@@ -55,7 +67,9 @@ export function buildRequestNotice(view: RequestNoticeView, t: Translate, render
       buttons.push({ type: ActionTypes.OpenUrl, title: letterLabels.downloadLabel, value: letter.downloadUrl });
       buttons.push({ type: ActionTypes.OpenUrl, title: letterLabels.verifyLabel, value: letter.verifyUrl });
     }
-    return MessageFactory.attachment(CardFactory.heroCard(headline, [body, note, hint, letterHint].filter(Boolean).join('\n\n'), undefined, buttons));
+    return MessageFactory.attachment(
+      CardFactory.heroCard(headline, [body, note, hint, letterHint].filter(Boolean).join('\n\n'), undefined, buttons),
+    );
   }
   const hint = canReply ? t('decisions:user.replyHintText') : '';
   const links = letter ? t('letters:notice.text', { url: letter.downloadUrl, verifyUrl: letter.verifyUrl, expires: letter.expires }) : '';

@@ -28,8 +28,26 @@ export function table(caption, headers, rows, emptyText) {
       'table',
       {},
       h('caption', {}, caption),
-      h('thead', {}, h('tr', {}, headers.map((label) => h('th', { scope: 'col' }, label)))),
-      h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c) => h('td', {}, c))))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          headers.map((label) => h('th', { scope: 'col' }, label)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        rows.map((cells) =>
+          h(
+            'tr',
+            {},
+            cells.map((c) => h('td', {}, c)),
+          ),
+        ),
+      ),
     ),
   );
 }
@@ -43,5 +61,9 @@ export function field(label, control) {
 
 /** A <select> with [value, label] options. */
 export function select(name, options, value) {
-  return h('select', { name }, options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
+  return h(
+    'select',
+    { name },
+    options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)),
+  );
 }

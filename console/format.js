@@ -3,7 +3,11 @@
 /** A date-time in the page language (Pakistan time). */
 export function formatDate(lang, iso) {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(lang === 'ur' ? 'ur-PK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Karachi' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang === 'ur' ? 'ur-PK' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Karachi',
+  }).format(new Date(iso));
 }
 
 /** A user's language ('en', 'ur', 'ur-Latn') by name; an unknown code as it is. */

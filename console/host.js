@@ -14,7 +14,11 @@ function withTimeout(promise, ms) {
 
 /** The UI language for a locale string ('ur-PK' → 'ur'). */
 export function uiLanguage(locale) {
-  return String(locale || '').toLowerCase().startsWith('ur') ? 'ur' : 'en';
+  return String(locale || '')
+    .toLowerCase()
+    .startsWith('ur')
+    ? 'ur'
+    : 'en';
 }
 
 /** Detects the host and returns what the app needs from it. */

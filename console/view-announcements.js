@@ -17,7 +17,11 @@ function progress(t, a) {
     'div',
     { className: 'announcement-progress' },
     h('progress', { max: Math.max(a.total, 1), value: a.total ? done : 1, 'aria-label': t('announcements.progressLabel') }),
-    h('span', { className: 'muted' }, t('announcements.counts', { sent: a.sent, failed: a.failed, optedOut: a.optedOut, pending: a.pending, total: a.total })),
+    h(
+      'span',
+      { className: 'muted' },
+      t('announcements.counts', { sent: a.sent, failed: a.failed, optedOut: a.optedOut, pending: a.pending, total: a.total }),
+    ),
   );
 }
 
@@ -28,7 +32,10 @@ export async function renderAnnouncements(ctx, main) {
   let timer;
 
   const inputs = Object.fromEntries(
-    languages.map(([lang, dir]) => [lang, h('textarea', { name: `text-${lang}`, rows: 4, maxlength: maxLength, required: true, dir, lang })]),
+    languages.map(([lang, dir]) => [
+      lang,
+      h('textarea', { name: `text-${lang}`, rows: 4, maxlength: maxLength, required: true, dir, lang }),
+    ]),
   );
   const previews = Object.fromEntries(
     languages.map(([lang, dir]) => [lang, h('div', { className: 'announcement-preview', dir, lang, dataset: { lang } })]),
@@ -41,8 +48,24 @@ export async function renderAnnouncements(ctx, main) {
     drawPreview(lang);
   }
 
-  const kind = select('kind', [['', t('announcements.anyKind')], ['whitelisting', t('announcements.kind.whitelisting')], ['wfh', t('announcements.kind.wfh')]], '');
-  const status = select('status', [['', t('announcements.everyone')], ['open', t('announcements.status.open')], ['approved', t('announcements.status.approved')]], '');
+  const kind = select(
+    'kind',
+    [
+      ['', t('announcements.anyKind')],
+      ['whitelisting', t('announcements.kind.whitelisting')],
+      ['wfh', t('announcements.kind.wfh')],
+    ],
+    '',
+  );
+  const status = select(
+    'status',
+    [
+      ['', t('announcements.everyone')],
+      ['open', t('announcements.status.open')],
+      ['approved', t('announcements.status.approved')],
+    ],
+    '',
+  );
   const city = h('input', { name: 'city', maxlength: 80, dir: 'auto' });
   const count = h('output', { name: 'count', 'aria-live': 'polite' });
   const audience = () => {
@@ -75,7 +98,11 @@ export async function renderAnnouncements(ctx, main) {
           t(`announcements.state.${a.status}`),
           progress(t, a),
           a.status === 'draft'
-            ? h('button', { type: 'button', className: 'primary', dataset: { send: a.id }, onclick: () => void sendNow(a) }, t('announcements.send'))
+            ? h(
+                'button',
+                { type: 'button', className: 'primary', dataset: { send: a.id }, onclick: () => void sendNow(a) },
+                t('announcements.send'),
+              )
             : '',
         ]),
         t('common.none'),
@@ -117,7 +144,15 @@ export async function renderAnnouncements(ctx, main) {
       },
     },
     h('h2', {}, t('announcements.composeTitle')),
-    languages.map(([lang]) => h('div', { className: 'announcement-language' }, field(t(`announcements.language.${lang}`), inputs[lang]), h('p', { className: 'muted' }, t('announcements.preview')), previews[lang])),
+    languages.map(([lang]) =>
+      h(
+        'div',
+        { className: 'announcement-language' },
+        field(t(`announcements.language.${lang}`), inputs[lang]),
+        h('p', { className: 'muted' }, t('announcements.preview')),
+        previews[lang],
+      ),
+    ),
     h('h3', {}, t('announcements.audience')),
     field(t('announcements.kindLabel'), kind),
     field(t('announcements.statusLabel'), status),

@@ -12,7 +12,11 @@ export function transcriptItems(t, lang, messages) {
     h(
       'li',
       { className: `msg msg-${m.direction}${m.private ? ' msg-private' : ''}`, dataset: { id: m.id } },
-      h('span', { className: 'msg-meta' }, `${m.private ? t('conversations.private') : t(`conversations.${m.direction}`)}${m.userName ? ` · ${m.userName}` : ''} · ${formatDate(lang, m.createdAt)}`),
+      h(
+        'span',
+        { className: 'msg-meta' },
+        `${m.private ? t('conversations.private') : t(`conversations.${m.direction}`)}${m.userName ? ` · ${m.userName}` : ''} · ${formatDate(lang, m.createdAt)}`,
+      ),
       h('span', { className: 'msg-text', dir: 'auto' }, m.text || ''),
     ),
   );
@@ -27,9 +31,32 @@ export function contextFacts(t, context) {
     'dl',
     { className: 'facts context' },
     fact(t('queue.language'), t(`faq.languages.${context.language}`)),
-    fact(t('chat.lastMessages'), context.lastMessages.length ? h('ul', { className: 'plain' }, context.lastMessages.map((m) => h('li', { dir: 'auto' }, m))) : none),
-    fact(t('chat.openRequests'), context.openRequests.length ? context.openRequests.map((r) => `${r.reference} (${t(`requests.statuses.${r.status}`)})`).join(', ') : none),
-    fact(t('chat.form'), context.form ? t('chat.formProgress', { kind: t(`requests.kinds.${context.form.kind}`), answered: context.form.answered, total: context.form.total }) : none),
+    fact(
+      t('chat.lastMessages'),
+      context.lastMessages.length
+        ? h(
+            'ul',
+            { className: 'plain' },
+            context.lastMessages.map((m) => h('li', { dir: 'auto' }, m)),
+          )
+        : none,
+    ),
+    fact(
+      t('chat.openRequests'),
+      context.openRequests.length
+        ? context.openRequests.map((r) => `${r.reference} (${t(`requests.statuses.${r.status}`)})`).join(', ')
+        : none,
+    ),
+    fact(
+      t('chat.form'),
+      context.form
+        ? t('chat.formProgress', {
+            kind: t(`requests.kinds.${context.form.kind}`),
+            answered: context.form.answered,
+            total: context.form.total,
+          })
+        : none,
+    ),
   );
 }
 
@@ -45,7 +72,17 @@ export async function renderChat(ctx, main) {
         [t('queue.user'), t('queue.channel'), t('queue.language'), t('queue.agent'), t('queue.actions')],
         handoffs
           .filter((x) => x.status === 'ACTIVE')
-          .map((x) => [x.userName || t('common.unknown'), x.channelId, languageName(t, x.language), x.agentName || t('common.unknown'), h('button', { type: 'button', className: 'link', dataset: { chat: x.id }, onclick: () => go('chat', encodeURIComponent(x.id)) }, t('chat.open'))]),
+          .map((x) => [
+            x.userName || t('common.unknown'),
+            x.channelId,
+            languageName(t, x.language),
+            x.agentName || t('common.unknown'),
+            h(
+              'button',
+              { type: 'button', className: 'link', dataset: { chat: x.id }, onclick: () => go('chat', encodeURIComponent(x.id)) },
+              t('chat.open'),
+            ),
+          ]),
         t('common.none'),
       ),
     );
@@ -59,10 +96,37 @@ export async function renderChat(ctx, main) {
   const side = h('aside', { className: 'chat-side' });
   const reply = h('textarea', { name: 'reply', id: 'chat-reply', rows: 3, maxlength: 4000, dir: 'auto' });
   const note = h('textarea', { name: 'note', id: 'chat-note', rows: 2, maxlength: 4000, dir: 'auto' });
-  const picker = h('select', { name: 'snippet', id: 'chat-snippet' }, h('option', { value: '' }, t('chat.pickSnippet')), snippets.map((s) => h('option', { value: s.id }, s.name)));
+  const picker = h(
+    'select',
+    { name: 'snippet', id: 'chat-snippet' },
+    h('option', { value: '' }, t('chat.pickSnippet')),
+    snippets.map((s) => h('option', { value: s.id }, s.name)),
+  );
   const sendButton = h('button', { type: 'submit', className: 'primary', id: 'chat-send' }, t('chat.send'));
-  const snippetButton = h('button', { type: 'button', id: 'chat-send-snippet', onclick: () => void act(() => api.post(`/api/console/handoffs/${encodeURIComponent(handoffId)}/snippets`, { snippetId: picker.value }), t('chat.snippetSent')) }, t('chat.sendSnippet'));
-  const endButton = h('button', { type: 'button', id: 'chat-end', onclick: () => confirm(t('chat.endConfirm')) && void act(() => api.post(`/api/console/handoffs/${encodeURIComponent(handoffId)}/end`), t('chat.ended')) }, t('chat.end'));
+  const snippetButton = h(
+    'button',
+    {
+      type: 'button',
+      id: 'chat-send-snippet',
+      onclick: () =>
+        void act(
+          () => api.post(`/api/console/handoffs/${encodeURIComponent(handoffId)}/snippets`, { snippetId: picker.value }),
+          t('chat.snippetSent'),
+        ),
+    },
+    t('chat.sendSnippet'),
+  );
+  const endButton = h(
+    'button',
+    {
+      type: 'button',
+      id: 'chat-end',
+      onclick: () =>
+        confirm(t('chat.endConfirm')) &&
+        void act(() => api.post(`/api/console/handoffs/${encodeURIComponent(handoffId)}/end`), t('chat.ended')),
+    },
+    t('chat.end'),
+  );
 
   /** Runs a desk action, says how it went, and refreshes at once (without waiting for it). */
   async function act(call, success) {
@@ -90,7 +154,8 @@ export async function renderChat(ctx, main) {
         event.preventDefault();
         const text = reply.value.trim();
         if (!text) return;
-        if (await act(() => api.post(`/api/console/handoffs/${encodeURIComponent(handoffId)}/messages`, { text }), t('chat.sent'))) reply.value = '';
+        if (await act(() => api.post(`/api/console/handoffs/${encodeURIComponent(handoffId)}/messages`, { text }), t('chat.sent')))
+          reply.value = '';
       },
     },
     field(t('chat.replyLabel'), reply),
@@ -104,7 +169,13 @@ export async function renderChat(ctx, main) {
       onsubmit: async (event) => {
         event.preventDefault();
         if (!note.value.trim()) return;
-        if (await act(() => api.post(`/api/console/conversations/${encodeURIComponent(handoff.conversationId)}/notes`, { text: note.value }), t('conversations.noteAdded'))) note.value = '';
+        if (
+          await act(
+            () => api.post(`/api/console/conversations/${encodeURIComponent(handoff.conversationId)}/notes`, { text: note.value }),
+            t('conversations.noteAdded'),
+          )
+        )
+          note.value = '';
       },
     },
     field(t('conversations.noteLabel'), note),
@@ -127,7 +198,19 @@ export async function renderChat(ctx, main) {
                 { dataset: { topic: s.topicId } },
                 h('strong', { dir: 'auto' }, s.question),
                 h('p', { dir: 'auto', className: 'muted' }, s.answer),
-                h('button', { type: 'button', disabled: !handoff.mine, onclick: () => void act(() => api.post(`/api/console/handoffs/${encodeURIComponent(handoffId)}/answers`, { topicId: s.topicId }), t('chat.answerSent')) }, t('chat.sendAnswer')),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    disabled: !handoff.mine,
+                    onclick: () =>
+                      void act(
+                        () => api.post(`/api/console/handoffs/${encodeURIComponent(handoffId)}/answers`, { topicId: s.topicId }),
+                        t('chat.answerSent'),
+                      ),
+                  },
+                  t('chat.sendAnswer'),
+                ),
               ),
             ),
           )
@@ -136,8 +219,16 @@ export async function renderChat(ctx, main) {
   }
 
   function drawHeader() {
-    const state = handoff.status === 'ACTIVE' ? (handoff.mine ? t('chat.yours') : t('chat.theirs', { name: handoff.agentName || '' })) : t(`chat.status.${handoff.status}`);
-    header.replaceChildren(h('h2', {}, t('chat.title', { user: handoff.userName || t('common.unknown') })), h('p', { className: 'muted', id: 'chat-state' }, `${handoff.channelId} · ${state}`));
+    const state =
+      handoff.status === 'ACTIVE'
+        ? handoff.mine
+          ? t('chat.yours')
+          : t('chat.theirs', { name: handoff.agentName || '' })
+        : t(`chat.status.${handoff.status}`);
+    header.replaceChildren(
+      h('h2', {}, t('chat.title', { user: handoff.userName || t('common.unknown') })),
+      h('p', { className: 'muted', id: 'chat-state' }, `${handoff.channelId} · ${state}`),
+    );
     const canWrite = handoff.status === 'ACTIVE' && handoff.mine;
     for (const control of [reply, sendButton, picker, snippetButton]) control.disabled = !canWrite;
     endButton.disabled = handoff.status === 'CLOSED' || (handoff.status === 'ACTIVE' && !handoff.mine);
@@ -164,7 +255,9 @@ export async function renderChat(ctx, main) {
 
   drawHeader();
   drawSide();
-  main.replaceChildren(h('div', { className: 'chat' }, h('section', { className: 'chat-main' }, header, transcript, replyForm, noteForm), side));
+  main.replaceChildren(
+    h('div', { className: 'chat' }, h('section', { className: 'chat-main' }, header, transcript, replyForm, noteForm), side),
+  );
   await refresh();
   transcript.scrollTop = transcript.scrollHeight;
   main.dataset.chat = handoffId;

@@ -2,12 +2,9 @@
 import { field, h, table } from './dom.js';
 import { errorText, formatDate, languageName } from './format.js';
 
-const knownLanguages = ['en', 'ur', 'ur-Latn'];
-
 /** Renders the list, and the transcript of the conversation in the hash (#conversations/<id>). */
 export async function renderConversations(ctx, main) {
   const { api, t, lang, notify, go } = ctx;
-  const languageName = (code) => (knownLanguages.includes(code) ? t(`faq.languages.${code}`) : code);
   const selected = decodeURIComponent(location.hash.split('/').slice(1).join('/') || '');
   const { conversations } = await api.get('/api/console/conversations');
   const list = table(
@@ -18,7 +15,11 @@ export async function renderConversations(ctx, main) {
       c.channelId,
       languageName(t, c.language),
       formatDate(lang, c.updatedAt),
-      h('button', { type: 'button', className: 'link', onclick: () => go('conversations', encodeURIComponent(c.conversationId)) }, t('conversations.open')),
+      h(
+        'button',
+        { type: 'button', className: 'link', onclick: () => go('conversations', encodeURIComponent(c.conversationId)) },
+        t('conversations.open'),
+      ),
     ]),
     t('common.none'),
   );
@@ -62,7 +63,11 @@ export async function renderConversations(ctx, main) {
             { className: 'muted' },
             t('conversations.masked'),
             ' ',
-            h('button', { type: 'button', onclick: () => confirm(t('conversations.revealConfirm')) && void showTranscript(true) }, t('conversations.reveal')),
+            h(
+              'button',
+              { type: 'button', onclick: () => confirm(t('conversations.revealConfirm')) && void showTranscript(true) },
+              t('conversations.reveal'),
+            ),
           ),
       h(
         'ol',
@@ -71,7 +76,11 @@ export async function renderConversations(ctx, main) {
           h(
             'li',
             { className: `msg msg-${m.direction}${m.private ? ' msg-private' : ''}` },
-            h('span', { className: 'msg-meta' }, `${m.private ? t('conversations.private') : t(`conversations.${m.direction}`)}${m.userName ? ` · ${m.userName}` : ''} · ${formatDate(lang, m.createdAt)}`),
+            h(
+              'span',
+              { className: 'msg-meta' },
+              `${m.private ? t('conversations.private') : t(`conversations.${m.direction}`)}${m.userName ? ` · ${m.userName}` : ''} · ${formatDate(lang, m.createdAt)}`,
+            ),
             h('span', { className: 'msg-text', dir: 'auto' }, m.text || ''),
           ),
         ),

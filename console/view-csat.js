@@ -12,7 +12,18 @@ export function csatSection(t, csat) {
   const node = h(
     'section',
     { className: 'csat' },
-    h('dl', { className: 'tiles' }, h('div', {}, h('dt', {}, t('dashboard.csat')), h('dd', { id: 'csat-total' }, percent(t, csat.satisfied))), h('div', {}, h('dt', {}, t('dashboard.ratings')), h('dd', {}, String(csat.count))), h('div', {}, h('dt', {}, t('dashboard.averageRating')), h('dd', {}, csat.average === null ? t('common.unknown') : String(csat.average)))),
+    h(
+      'dl',
+      { className: 'tiles' },
+      h('div', {}, h('dt', {}, t('dashboard.csat')), h('dd', { id: 'csat-total' }, percent(t, csat.satisfied))),
+      h('div', {}, h('dt', {}, t('dashboard.ratings')), h('dd', {}, String(csat.count))),
+      h(
+        'div',
+        {},
+        h('dt', {}, t('dashboard.averageRating')),
+        h('dd', {}, csat.average === null ? t('common.unknown') : String(csat.average)),
+      ),
+    ),
     h('figure', { className: 'chart' }, h('figcaption', {}, t('dashboard.csatByWeek')), h('div', { className: 'chart-box' }, canvas)),
     h(
       'div',
@@ -30,9 +41,18 @@ export function csatSection(t, csat) {
       type: 'bar',
       data: {
         labels: csat.byWeek.map((w) => w.week.slice(5)),
-        datasets: [{ label: t('dashboard.csat'), data: csat.byWeek.map((w) => (w.satisfied === null ? 0 : Math.round(w.satisfied * 100))), backgroundColor: '#00843D' }],
+        datasets: [
+          {
+            label: t('dashboard.csat'),
+            data: csat.byWeek.map((w) => (w.satisfied === null ? 0 : Math.round(w.satisfied * 100))),
+            backgroundColor: '#00843D',
+          },
+        ],
       },
-      options: { ...options, scales: { x: { reverse: options.plugins.legend.rtl }, y: { beginAtZero: true, max: 100, ticks: { precision: 0 } } } },
+      options: {
+        ...options,
+        scales: { x: { reverse: options.plugins.legend.rtl }, y: { beginAtZero: true, max: 100, ticks: { precision: 0 } } },
+      },
     });
   return { node, chart };
 }

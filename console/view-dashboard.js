@@ -22,9 +22,23 @@ export async function renderDashboard(ctx, main) {
     return { canvas, node: h('figure', { className: 'chart' }, h('figcaption', {}, title), h('div', { className: 'chart-box' }, canvas)) };
   };
   const datasets = (series, label) =>
-    Object.entries(series).map(([key, values], i) => ({ label: label(key), data: values, backgroundColor: palette[i % palette.length], borderColor: palette[i % palette.length] }));
-  const base = { animation: false, responsive: true, maintainAspectRatio: false, locale: rtl ? 'ur-PK' : 'en-GB', plugins: { legend: { rtl, position: 'bottom' }, tooltip: { rtl } } };
-  const stacked = { ...base, scales: { x: { stacked: true, reverse: rtl }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } };
+    Object.entries(series).map(([key, values], i) => ({
+      label: label(key),
+      data: values,
+      backgroundColor: palette[i % palette.length],
+      borderColor: palette[i % palette.length],
+    }));
+  const base = {
+    animation: false,
+    responsive: true,
+    maintainAspectRatio: false,
+    locale: rtl ? 'ur-PK' : 'en-GB',
+    plugins: { legend: { rtl, position: 'bottom' }, tooltip: { rtl } },
+  };
+  const stacked = {
+    ...base,
+    scales: { x: { stacked: true, reverse: rtl }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+  };
   const dayLabels = data.days.map((d) => d.slice(5));
 
   const byKind = chartBox('chart-requests-kind', t('dashboard.requestsByKind'));
@@ -40,7 +54,12 @@ export async function renderDashboard(ctx, main) {
       { className: 'tiles' },
       h('div', {}, h('dt', {}, t('dashboard.requestsTotal')), h('dd', {}, String(data.requests.total))),
       h('div', {}, h('dt', {}, t('dashboard.handoffsTotal')), h('dd', {}, String(data.handoffs.total))),
-      h('div', {}, h('dt', {}, t('dashboard.medianWait')), h('dd', { id: 'median-wait' }, formatDuration(t, data.handoffs.medianWaitSeconds))),
+      h(
+        'div',
+        {},
+        h('dt', {}, t('dashboard.medianWait')),
+        h('dd', { id: 'median-wait' }, formatDuration(t, data.handoffs.medianWaitSeconds)),
+      ),
       h('div', {}, h('dt', {}, t('dashboard.p90Wait')), h('dd', { id: 'p90-wait' }, formatDuration(t, data.handoffs.p90WaitSeconds))),
     ),
     h('div', { className: 'charts' }, byKind.node, byStatus.node, handoffs.node, faq.node, languages.node),
@@ -50,17 +69,38 @@ export async function renderDashboard(ctx, main) {
   charts.push(csat.chart(Chart, base));
 
   charts.push(
-    new Chart(byKind.canvas, { type: 'bar', data: { labels: dayLabels, datasets: datasets(data.requests.byKind, (k) => t(`requests.kinds.${k}`)) }, options: stacked }),
-    new Chart(byStatus.canvas, { type: 'bar', data: { labels: dayLabels, datasets: datasets(data.requests.byStatus, (s) => t(`requests.statuses.${s}`)) }, options: stacked }),
+    new Chart(byKind.canvas, {
+      type: 'bar',
+      data: { labels: dayLabels, datasets: datasets(data.requests.byKind, (k) => t(`requests.kinds.${k}`)) },
+      options: stacked,
+    }),
+    new Chart(byStatus.canvas, {
+      type: 'bar',
+      data: { labels: dayLabels, datasets: datasets(data.requests.byStatus, (s) => t(`requests.statuses.${s}`)) },
+      options: stacked,
+    }),
     new Chart(handoffs.canvas, {
       type: 'line',
-      data: { labels: dayLabels, datasets: [{ label: t('dashboard.handoffs'), data: data.handoffs.perDay, borderColor: palette[1], backgroundColor: palette[1], tension: 0.2 }] },
+      data: {
+        labels: dayLabels,
+        datasets: [
+          {
+            label: t('dashboard.handoffs'),
+            data: data.handoffs.perDay,
+            borderColor: palette[1],
+            backgroundColor: palette[1],
+            tension: 0.2,
+          },
+        ],
+      },
       options: { ...base, scales: { x: { reverse: rtl }, y: { beginAtZero: true, ticks: { precision: 0 } } } },
     }),
     new Chart(faq.canvas, {
       type: 'doughnut',
       data: {
-        labels: Object.keys(data.faq.counts).map((d) => (['answered', 'suggested', 'declined'].includes(d) ? t(`dashboard.outcomes.${d}`) : d)),
+        labels: Object.keys(data.faq.counts).map((d) =>
+          ['answered', 'suggested', 'declined'].includes(d) ? t(`dashboard.outcomes.${d}`) : d,
+        ),
         datasets: [{ data: Object.values(data.faq.counts), backgroundColor: palette }],
       },
       options: base,
@@ -70,7 +110,9 @@ export async function renderDashboard(ctx, main) {
   const sources = ['conversations', 'requests', 'faq'];
   const known = ['en', 'ur', 'ur-Latn'];
   // A fixed order keeps each language's colour the same whichever language the page is in.
-  const langs = [...new Set([...known, ...sources.flatMap((s) => Object.keys(data.languages[s]))])].filter((l) => sources.some((s) => data.languages[s][l]));
+  const langs = [...new Set([...known, ...sources.flatMap((s) => Object.keys(data.languages[s]))])].filter((l) =>
+    sources.some((s) => data.languages[s][l]),
+  );
   charts.push(
     new Chart(languages.canvas, {
       type: 'bar',

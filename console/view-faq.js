@@ -24,7 +24,11 @@ export async function renderFaq(ctx, main) {
           if (!topic.value) return void topic.focus();
           try {
             const language = questionLanguages.includes(q.language) ? q.language : 'en';
-            await api.post(`/api/console/faq/topics/${encodeURIComponent(topic.value)}/questions`, { language, text: q.sample, unansweredId: q.id });
+            await api.post(`/api/console/faq/topics/${encodeURIComponent(topic.value)}/questions`, {
+              language,
+              text: q.sample,
+              unansweredId: q.id,
+            });
             notify(t('faq.added'), 'success');
             await draw();
           } catch (err) {
@@ -36,17 +40,18 @@ export async function renderFaq(ctx, main) {
           t(`faq.languages.${q.language}`),
           String(q.count),
           formatDate(lang, q.lastSeenAt),
-          h('span', { className: 'actions', dataset: { unanswered: q.id } }, topic, h('button', { type: 'button', onclick: () => void add() }, t('faq.add'))),
+          h(
+            'span',
+            { className: 'actions', dataset: { unanswered: q.id } },
+            topic,
+            h('button', { type: 'button', onclick: () => void add() }, t('faq.add')),
+          ),
         ];
       }),
       t('common.none'),
     );
 
-    main.replaceChildren(
-      unanswered,
-      createForm(),
-      h('section', {}, h('h2', {}, t('faq.topicsTitle')), topics.map(topicEditor)),
-    );
+    main.replaceChildren(unanswered, createForm(), h('section', {}, h('h2', {}, t('faq.topicsTitle')), topics.map(topicEditor)));
   }
 
   function createForm() {
@@ -54,7 +59,11 @@ export async function renderFaq(ctx, main) {
     const answerEn = h('textarea', { name: 'answerEn', rows: 3, required: true, dir: 'ltr', lang: 'en' });
     const answerUr = h('textarea', { name: 'answerUr', rows: 3, required: true, dir: 'rtl', lang: 'ur' });
     const question = h('input', { name: 'question', maxlength: 500, dir: 'auto' });
-    const questionLang = select('questionLanguage', questionLanguages.map((l) => [l, t(`faq.languages.${l}`)]), 'en');
+    const questionLang = select(
+      'questionLanguage',
+      questionLanguages.map((l) => [l, t(`faq.languages.${l}`)]),
+      'en',
+    );
     return h(
       'form',
       {
@@ -63,7 +72,12 @@ export async function renderFaq(ctx, main) {
           event.preventDefault();
           const questions = question.value.trim() ? [{ language: questionLang.value, text: question.value.trim() }] : [];
           try {
-            await api.post('/api/console/faq/topics', { id: id.value.trim(), answerEn: answerEn.value, answerUr: answerUr.value, questions });
+            await api.post('/api/console/faq/topics', {
+              id: id.value.trim(),
+              answerEn: answerEn.value,
+              answerUr: answerUr.value,
+              questions,
+            });
             notify(t('faq.created'), 'success');
             await draw();
           } catch (err) {
@@ -90,19 +104,32 @@ export async function renderFaq(ctx, main) {
       'details',
       { className: 'topic', dataset: { topic: topic.id } },
       h('summary', {}, topic.id),
-      h('form', {
-        onsubmit: async (event) => {
-          event.preventDefault();
-          try {
-            await api.put(`/api/console/faq/topics/${encodeURIComponent(topic.id)}`, { answerEn: answerEn.value, answerUr: answerUr.value });
-            notify(t('common.saved'), 'success');
-          } catch (err) {
-            failed(err);
-          }
+      h(
+        'form',
+        {
+          onsubmit: async (event) => {
+            event.preventDefault();
+            try {
+              await api.put(`/api/console/faq/topics/${encodeURIComponent(topic.id)}`, {
+                answerEn: answerEn.value,
+                answerUr: answerUr.value,
+              });
+              notify(t('common.saved'), 'success');
+            } catch (err) {
+              failed(err);
+            }
+          },
         },
-      }, field(t('faq.answerEn'), answerEn), field(t('faq.answerUr'), answerUr), h('button', { type: 'submit' }, t('common.save'))),
+        field(t('faq.answerEn'), answerEn),
+        field(t('faq.answerUr'), answerUr),
+        h('button', { type: 'submit' }, t('common.save')),
+      ),
       h('h3', {}, t('faq.examples')),
-      h('ul', {}, topic.questions.map((q) => h('li', { dir: 'auto' }, q.text))),
+      h(
+        'ul',
+        {},
+        topic.questions.map((q) => h('li', { dir: 'auto' }, q.text)),
+      ),
     );
   }
 

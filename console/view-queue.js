@@ -16,7 +16,8 @@ export async function renderQueue(ctx, main) {
       go('chat', encodeURIComponent(handoff.id));
       return;
     } catch (err) {
-      if (err.status === 409) notify(err.body.by ? t('queue.alreadyTaken', { name: err.body.by }) : t('queue.alreadyTakenUnknown'), 'error');
+      if (err.status === 409)
+        notify(err.body.by ? t('queue.alreadyTaken', { name: err.body.by }) : t('queue.alreadyTakenUnknown'), 'error');
       else notify(errorText(t, err), 'error');
     }
     await draw();
@@ -42,11 +43,21 @@ export async function renderQueue(ctx, main) {
     await draw();
   };
 
-  const chatButton = (handoff) => h('button', { type: 'button', className: 'link', dataset: { chat: handoff.id }, onclick: () => go('chat', encodeURIComponent(handoff.id)) }, t('chat.open'));
-  const context = (x) => h('details', { className: 'context-details' }, h('summary', {}, x.topic || t('common.unknown')), contextFacts(t, x.context));
+  const chatButton = (handoff) =>
+    h(
+      'button',
+      { type: 'button', className: 'link', dataset: { chat: handoff.id }, onclick: () => go('chat', encodeURIComponent(handoff.id)) },
+      t('chat.open'),
+    );
+  const context = (x) =>
+    h('details', { className: 'context-details' }, h('summary', {}, x.topic || t('common.unknown')), contextFacts(t, x.context));
 
   const transcriptButton = (conversationId) =>
-    h('button', { type: 'button', className: 'link', onclick: () => go('conversations', encodeURIComponent(conversationId)) }, t('queue.transcript'));
+    h(
+      'button',
+      { type: 'button', className: 'link', onclick: () => go('conversations', encodeURIComponent(conversationId)) },
+      t('queue.transcript'),
+    );
 
   async function draw() {
     const { handoffs, callbacks, lowRatings = [] } = await api.get('/api/console/queue');
@@ -56,7 +67,15 @@ export async function renderQueue(ctx, main) {
       h('div', { className: 'toolbar' }, h('button', { type: 'button', onclick: () => void draw() }, t('common.refresh'))),
       table(
         t('queue.waitingTitle'),
-        [t('queue.position'), t('queue.user'), t('queue.channel'), t('queue.language'), t('queue.topic'), t('queue.waited'), t('queue.actions')],
+        [
+          t('queue.position'),
+          t('queue.user'),
+          t('queue.channel'),
+          t('queue.language'),
+          t('queue.topic'),
+          t('queue.waited'),
+          t('queue.actions'),
+        ],
         waiting.map((x) => [
           String(x.position),
           x.userName || t('common.unknown'),
@@ -64,14 +83,30 @@ export async function renderQueue(ctx, main) {
           languageName(t, x.language),
           context(x),
           formatDuration(t, x.waitSeconds),
-          h('span', { className: 'actions' }, h('button', { type: 'button', className: 'primary', dataset: { claim: x.id }, onclick: (e) => void claim(x, e.currentTarget) }, t('queue.claim')), transcriptButton(x.conversationId)),
+          h(
+            'span',
+            { className: 'actions' },
+            h(
+              'button',
+              { type: 'button', className: 'primary', dataset: { claim: x.id }, onclick: (e) => void claim(x, e.currentTarget) },
+              t('queue.claim'),
+            ),
+            transcriptButton(x.conversationId),
+          ),
         ]),
         t('common.none'),
       ),
       table(
         t('queue.activeTitle'),
         [t('queue.user'), t('queue.channel'), t('queue.agent'), t('queue.topic'), t('queue.waitedBeforeClaim'), t('queue.actions')],
-        active.map((x) => [x.userName || t('common.unknown'), x.channelId, x.agentName || t('common.unknown'), context(x), formatDuration(t, x.waitSeconds), h('span', { className: 'actions' }, chatButton(x), transcriptButton(x.conversationId))]),
+        active.map((x) => [
+          x.userName || t('common.unknown'),
+          x.channelId,
+          x.agentName || t('common.unknown'),
+          context(x),
+          formatDuration(t, x.waitSeconds),
+          h('span', { className: 'actions' }, chatButton(x), transcriptButton(x.conversationId)),
+        ]),
         t('common.none'),
       ),
       table(
@@ -82,7 +117,12 @@ export async function renderQueue(ctx, main) {
           r.agentName || t('common.unknown'),
           h('span', { dir: 'auto' }, r.comment || t('common.unknown')),
           formatDate(lang, r.ratedAt),
-          h('span', { className: 'actions' }, h('button', { type: 'button', onclick: () => void followUp(r) }, t('queue.markFollowedUp')), transcriptButton(r.conversationId)),
+          h(
+            'span',
+            { className: 'actions' },
+            h('button', { type: 'button', onclick: () => void followUp(r) }, t('queue.markFollowedUp')),
+            transcriptButton(r.conversationId),
+          ),
         ]),
         t('common.none'),
       ),
@@ -94,7 +134,12 @@ export async function renderQueue(ctx, main) {
           x.channelId,
           h('span', { dir: 'auto' }, x.message),
           formatDate(lang, x.createdAt),
-          h('span', { className: 'actions' }, h('button', { type: 'button', onclick: () => void done(x) }, t('queue.markDone')), transcriptButton(x.conversationId)),
+          h(
+            'span',
+            { className: 'actions' },
+            h('button', { type: 'button', onclick: () => void done(x) }, t('queue.markDone')),
+            transcriptButton(x.conversationId),
+          ),
         ]),
         t('common.none'),
       ),

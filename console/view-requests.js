@@ -20,7 +20,14 @@ export async function renderRequests(ctx, main) {
 
   const query = () => {
     const params = new URLSearchParams();
-    for (const [name, el] of [['kind', kind], ['status', status], ['from', from], ['to', to], ['q', q]]) if (el.value) params.set(name, el.value);
+    for (const [name, el] of [
+      ['kind', kind],
+      ['status', status],
+      ['from', from],
+      ['to', to],
+      ['q', q],
+    ])
+      if (el.value) params.set(name, el.value);
     return params.toString();
   };
 
@@ -44,7 +51,8 @@ export async function renderRequests(ctx, main) {
       'button',
       {
         type: 'button',
-        onclick: () => api.download(`/api/console/requests.csv?${query()}`, 'pseb-requests.csv').catch((err) => notify(errorText(t, err), 'error')),
+        onclick: () =>
+          api.download(`/api/console/requests.csv?${query()}`, 'pseb-requests.csv').catch((err) => notify(errorText(t, err), 'error')),
       },
       t('requests.exportCsv'),
     ),
@@ -56,15 +64,32 @@ export async function renderRequests(ctx, main) {
       listBox.replaceChildren(
         table(
           t('nav.requests'),
-          [t('requests.reference'), t('requests.kind'), t('requests.status'), t('requests.company'), t('requests.agents'), t('requests.created'), t('queue.actions')],
+          [
+            t('requests.reference'),
+            t('requests.kind'),
+            t('requests.status'),
+            t('requests.company'),
+            t('requests.agents'),
+            t('requests.created'),
+            t('queue.actions'),
+          ],
           requests.map((r) => [
             r.reference,
             t(`requests.kinds.${r.kind}`),
-            h('span', {}, t(`requests.statuses.${r.status}`), r.notifyError ? h('span', { className: 'badge badge-warn' }, t('requests.unreachable')) : null),
+            h(
+              'span',
+              {},
+              t(`requests.statuses.${r.status}`),
+              r.notifyError ? h('span', { className: 'badge badge-warn' }, t('requests.unreachable')) : null,
+            ),
             h('span', { dir: 'auto' }, r.companyName),
             r.agentCount === null ? t('common.unknown') : String(r.agentCount),
             formatDate(lang, r.createdAt),
-            h('button', { type: 'button', className: 'link', dataset: { open: r.reference }, onclick: () => void drawDetail(r.reference) }, t('requests.details')),
+            h(
+              'button',
+              { type: 'button', className: 'link', dataset: { open: r.reference }, onclick: () => void drawDetail(r.reference) },
+              t('requests.details'),
+            ),
           ]),
           t('common.none'),
         ),
@@ -88,18 +113,28 @@ export async function renderRequests(ctx, main) {
       h(
         'dl',
         { className: 'facts' },
-        h('dt', {}, t('requests.kind')), h('dd', {}, t(`requests.kinds.${r.kind}`)),
-        h('dt', {}, t('requests.status')), h('dd', { id: 'request-status' }, t(`requests.statuses.${r.status}`)),
-        h('dt', {}, t('requests.company')), h('dd', { dir: 'auto' }, r.companyName),
+        h('dt', {}, t('requests.kind')),
+        h('dd', {}, t(`requests.kinds.${r.kind}`)),
+        h('dt', {}, t('requests.status')),
+        h('dd', { id: 'request-status' }, t(`requests.statuses.${r.status}`)),
+        h('dt', {}, t('requests.company')),
+        h('dd', { dir: 'auto' }, r.companyName),
         r.notifyError ? [h('dt', {}, t('requests.unreachable')), h('dd', {}, formatDate(lang, r.notifyFailedAt))] : null,
-        (Array.isArray(r.fields) ? r.fields : []).map((f) => [h('dt', { dataset: { field: f.name } }, fieldLabel(f.name)), h('dd', { dir: 'auto', dataset: { field: f.name } }, fieldValue(f))]),
+        (Array.isArray(r.fields) ? r.fields : []).map((f) => [
+          h('dt', { dataset: { field: f.name } }, fieldLabel(f.name)),
+          h('dd', { dir: 'auto', dataset: { field: f.name } }, fieldValue(f)),
+        ]),
       ),
-      ...(r.kind === 'wfh' || r.agents.length > 0 ? [table(
-        t('requests.agentList'),
-        [t('requests.agentName'), t('requests.cnic'), t('requests.city'), t('requests.isp'), t('requests.ip')],
-        r.agents.map((a) => [a.fullName, a.cnic, a.city, a.isp, a.ipAddress === 'dynamic' ? t('requests.dynamicIp') : a.ipAddress]),
-        t('common.none'),
-      )] : []),
+      ...(r.kind === 'wfh' || r.agents.length > 0
+        ? [
+            table(
+              t('requests.agentList'),
+              [t('requests.agentName'), t('requests.cnic'), t('requests.city'), t('requests.isp'), t('requests.ip')],
+              r.agents.map((a) => [a.fullName, a.cnic, a.city, a.isp, a.ipAddress === 'dynamic' ? t('requests.dynamicIp') : a.ipAddress]),
+              t('common.none'),
+            ),
+          ]
+        : []),
       table(
         t('requests.history'),
         [t('requests.when'), t('requests.who'), t('requests.change'), t('requests.note')],
@@ -128,12 +163,21 @@ export async function renderRequests(ctx, main) {
   function fieldValue(f) {
     if (f.value === null) return h('span', { className: 'muted' }, t('requests.skipped'));
     if (f.city) return t(`requests.cities.${f.city}`);
-    if (Array.isArray(f.value)) return h('ul', { className: 'values' }, f.value.map((v) => h('li', { dir: 'ltr' }, v)));
+    if (Array.isArray(f.value))
+      return h(
+        'ul',
+        { className: 'values' },
+        f.value.map((v) => h('li', { dir: 'ltr' }, v)),
+      );
     return String(f.value);
   }
 
   function decisionForm(reference) {
-    const decision = select('decision', decisions.map((d) => [d, t(`requests.decisions.${d}`)]), 'approve');
+    const decision = select(
+      'decision',
+      decisions.map((d) => [d, t(`requests.decisions.${d}`)]),
+      'approve',
+    );
     const note = h('textarea', { name: 'note', rows: 3, maxlength: 2000, dir: 'auto' });
     const hint = h('p', { className: 'muted' }, t('requests.noteRequired'));
     return h(
@@ -149,11 +193,17 @@ export async function renderRequests(ctx, main) {
             return;
           }
           try {
-            const result = await api.post(`/api/console/requests/${encodeURIComponent(reference)}/decision`, { decision: decision.value, note: note.value.trim() || undefined });
+            const result = await api.post(`/api/console/requests/${encodeURIComponent(reference)}/decision`, {
+              decision: decision.value,
+              note: note.value.trim() || undefined,
+            });
             notify(t('requests.decided', { status: t(`requests.statuses.${result.status}`) }), 'success');
           } catch (err) {
             if (err.status === 409 && err.body.error === 'already_decided') {
-              notify(t('requests.alreadyDecided', { by: err.body.by || t('common.unknown'), status: t(`requests.statuses.${err.body.status}`) }), 'error');
+              notify(
+                t('requests.alreadyDecided', { by: err.body.by || t('common.unknown'), status: t(`requests.statuses.${err.body.status}`) }),
+                'error',
+              );
             } else notify(errorText(t, err), 'error');
           }
           await Promise.all([drawDetail(reference), drawList()]);
@@ -195,7 +245,11 @@ export async function renderRequests(ctx, main) {
       h('h3', {}, t('requests.letterTitle')),
       h(
         'button',
-        { type: 'button', dataset: { letter: reference }, onclick: () => api.download(`${path}/letter`, `PSEB-letter-${reference}.pdf`).catch((err) => notify(errorText(t, err), 'error')) },
+        {
+          type: 'button',
+          dataset: { letter: reference },
+          onclick: () => api.download(`${path}/letter`, `PSEB-letter-${reference}.pdf`).catch((err) => notify(errorText(t, err), 'error')),
+        },
         t('requests.downloadLetter'),
       ),
       field(t('requests.revokeReason'), reason),

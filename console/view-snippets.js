@@ -10,10 +10,25 @@ export async function renderSnippets(ctx, main) {
 
   async function draw(editing) {
     const { snippets } = await api.get('/api/console/snippets');
-    const name = h('input', { name: 'name', id: 'snippet-name', required: true, maxlength: 60, dir: 'auto', value: editing ? editing.name : '' });
+    const name = h('input', {
+      name: 'name',
+      id: 'snippet-name',
+      required: true,
+      maxlength: 60,
+      dir: 'auto',
+      value: editing ? editing.name : '',
+    });
     const texts = Object.fromEntries(
       languages.map((l) => {
-        const area = h('textarea', { name: l, id: `snippet-${l}`, rows: 3, maxlength: 4000, required: l === 'en', dir: l === 'ur' ? 'rtl' : 'auto', lang: l });
+        const area = h('textarea', {
+          name: l,
+          id: `snippet-${l}`,
+          rows: 3,
+          maxlength: 4000,
+          required: l === 'en',
+          dir: l === 'ur' ? 'rtl' : 'auto',
+          lang: l,
+        });
         area.value = editing ? editing.texts[l] : '';
         return [l, area];
       }),
@@ -40,7 +55,12 @@ export async function renderSnippets(ctx, main) {
       field(t('snippets.name'), name),
       languages.map((l) => field(t(`faq.languages.${l}`), texts[l])),
       h('p', { className: 'muted' }, t('snippets.fallback')),
-      h('div', { className: 'actions' }, h('button', { type: 'submit', className: 'primary' }, t('common.save')), editing ? h('button', { type: 'button', onclick: () => void draw() }, t('common.cancel')) : ''),
+      h(
+        'div',
+        { className: 'actions' },
+        h('button', { type: 'submit', className: 'primary' }, t('common.save')),
+        editing ? h('button', { type: 'button', onclick: () => void draw() }, t('common.cancel')) : '',
+      ),
     );
     main.replaceChildren(
       table(
@@ -55,19 +75,23 @@ export async function renderSnippets(ctx, main) {
             'span',
             { className: 'actions' },
             h('button', { type: 'button', onclick: () => void draw(s) }, t('snippets.edit')),
-            h('button', {
-              type: 'button',
-              onclick: async () => {
-                if (!confirm(t('snippets.deleteConfirm', { name: s.name }))) return;
-                try {
-                  await api.del(`/api/console/snippets/${encodeURIComponent(s.id)}`);
-                  notify(t('snippets.deleted'), 'success');
-                } catch (err) {
-                  notify(errorText(t, err), 'error');
-                }
-                await draw();
+            h(
+              'button',
+              {
+                type: 'button',
+                onclick: async () => {
+                  if (!confirm(t('snippets.deleteConfirm', { name: s.name }))) return;
+                  try {
+                    await api.del(`/api/console/snippets/${encodeURIComponent(s.id)}`);
+                    notify(t('snippets.deleted'), 'success');
+                  } catch (err) {
+                    notify(errorText(t, err), 'error');
+                  }
+                  await draw();
+                },
               },
-            }, t('snippets.delete')),
+              t('snippets.delete'),
+            ),
           ),
         ]),
         t('common.none'),

@@ -22,19 +22,23 @@ export async function renderStaff(ctx, main) {
           s.source === 'config' ? t('staff.fromConfig') : t('staff.fromDatabase'),
           s.source === 'config'
             ? ''
-            : h('button', {
-                type: 'button',
-                onclick: async () => {
-                  if (!confirm(t('staff.removeConfirm', { name: s.name || s.aadObjectId }))) return;
-                  try {
-                    await api.del(`/api/console/staff/${encodeURIComponent(s.aadObjectId)}`);
-                    notify(t('staff.removed'), 'success');
-                  } catch (err) {
-                    notify(err.status === 409 ? t('staff.protected', { reason: err.body.message || '' }) : errorText(t, err), 'error');
-                  }
-                  await draw();
+            : h(
+                'button',
+                {
+                  type: 'button',
+                  onclick: async () => {
+                    if (!confirm(t('staff.removeConfirm', { name: s.name || s.aadObjectId }))) return;
+                    try {
+                      await api.del(`/api/console/staff/${encodeURIComponent(s.aadObjectId)}`);
+                      notify(t('staff.removed'), 'success');
+                    } catch (err) {
+                      notify(err.status === 409 ? t('staff.protected', { reason: err.body.message || '' }) : errorText(t, err), 'error');
+                    }
+                    await draw();
+                  },
                 },
-              }, t('staff.remove')),
+                t('staff.remove'),
+              ),
         ]),
         t('common.none'),
       ),
@@ -45,7 +49,11 @@ export async function renderStaff(ctx, main) {
           onsubmit: async (event) => {
             event.preventDefault();
             try {
-              await api.post('/api/console/staff', { aadObjectId: objectId.value.trim(), name: name.value.trim() || undefined, email: email.value.trim() || undefined });
+              await api.post('/api/console/staff', {
+                aadObjectId: objectId.value.trim(),
+                name: name.value.trim() || undefined,
+                email: email.value.trim() || undefined,
+              });
               notify(t('staff.added'), 'success');
               await draw();
             } catch (err) {

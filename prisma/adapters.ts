@@ -12,9 +12,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 
 /** Where the data lives: embedded PGlite (a folder, or memory) or a PostgreSQL server. */
-export type DatabaseTarget =
-  | { kind: 'pglite'; dir: string | 'memory' }
-  | { kind: 'postgres'; url: string; schema?: string };
+export type DatabaseTarget = { kind: 'pglite'; dir: string | 'memory' } | { kind: 'postgres'; url: string; schema?: string };
 
 /** `postgres://…` → PostgreSQL; `pglite:<dir>` / `pglite:memory` → PGlite. */
 export function parseDatabaseUrl(url: string): DatabaseTarget {

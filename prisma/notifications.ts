@@ -28,7 +28,10 @@ const RECONNECT_MAX_MS = 30_000;
 
 /** Channel names are identifiers: letters, digits and underscores, at most 63 bytes. */
 function channelName(prefix: string, channel: string): string {
-  return `${prefix}_${channel}`.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 63);
+  return `${prefix}_${channel}`
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .slice(0, 63);
 }
 
 /** Listening and publishing common to both databases; subclasses say how to send and how to subscribe. */
@@ -87,7 +90,10 @@ abstract class NotificationHub implements Notifications {
       const batch = this.queue;
       this.queue = [];
       if (!batch.length) return;
-      await this.sendBatch(batch.map((n) => n.channel), batch.map((n) => n.payload)).catch(this.onError);
+      await this.sendBatch(
+        batch.map((n) => n.channel),
+        batch.map((n) => n.payload),
+      ).catch(this.onError);
     });
     return this.flushing;
   }
@@ -174,9 +180,13 @@ export class PgliteNotifications extends NotificationHub {
     private readonly pglite: PGlite,
     onError: (err: unknown) => void,
   ) {
-    super('pseb', async (channels, payloads) => {
-      await pglite.query('SELECT pg_notify(c, p) FROM unnest($1::text[], $2::text[]) AS n(c, p)', [channels, payloads]);
-    }, onError);
+    super(
+      'pseb',
+      async (channels, payloads) => {
+        await pglite.query('SELECT pg_notify(c, p) FROM unnest($1::text[], $2::text[]) AS n(c, p)', [channels, payloads]);
+      },
+      onError,
+    );
   }
 
   protected async subscribe(channel: string): Promise<void> {

@@ -16,7 +16,9 @@ export type SqlRunner = <T extends Row = Row>(text: string, params?: unknown[]) 
 /** A failed statement as an Error with a message, whatever the driver rejected with. */
 export class SqlError extends Error {
   constructor(override readonly cause: unknown) {
-    super(cause instanceof Error && cause.message ? cause.message : `database error: ${String((cause as { code?: unknown })?.code ?? cause)}`);
+    super(
+      cause instanceof Error && cause.message ? cause.message : `database error: ${String((cause as { code?: unknown })?.code ?? cause)}`,
+    );
     this.name = 'SqlError';
   }
 }

@@ -49,7 +49,10 @@ const realQueries = [
   'AoA, hamare 60 agents hain jo ghar se kaam karna chahte hain kyun ke transport band hai, iske liye request kahan aur kaise deni hogi? Shukriya',
   'السلام علیکم، ہمارا کال سینٹر کراچی میں ہے۔ لاک ڈاؤن میں دفتر کھلا رکھنے کی اجازت کے لیے کیا کرنا ہوگا؟ شکریہ',
 ].filter((q): q is string => typeof q === 'string');
-const syntheticQueries = synthetic.slice(0, 60).flatMap((t) => [t.questions.en[1], t.questions.ur[1]]).filter((q): q is string => typeof q === 'string');
+const syntheticQueries = synthetic
+  .slice(0, 60)
+  .flatMap((t) => [t.questions.en[1], t.questions.ur[1]])
+  .filter((q): q is string => typeof q === 'string');
 /** Synthetic long messages: three sentences of topic words joined the way people write (greeting, context, question). */
 const longQueries = synthetic
   .slice(60, 90)

@@ -14,7 +14,9 @@ import { FAQ_LANGUAGES, type FaqTopic } from '../bot/faq/types';
 /** The KB with one example question removed. */
 function without(topics: readonly FaqTopic[], topicIndex: number, lang: (typeof FAQ_LANGUAGES)[number], qIndex: number): FaqTopic[] {
   return topics.map((topic, i) =>
-    i !== topicIndex ? topic : { ...topic, questions: { ...topic.questions, [lang]: topic.questions[lang].filter((_q, j) => j !== qIndex) } },
+    i !== topicIndex
+      ? topic
+      : { ...topic, questions: { ...topic.questions, [lang]: topic.questions[lang].filter((_q, j) => j !== qIndex) } },
   );
 }
 
@@ -63,7 +65,9 @@ const DEFAULT_SETS = [
 
 function printMisses(report: EvalReport): void {
   for (const m of report.misses) {
-    console.log(`  ${m.case.lang.padEnd(7)} ${(m.case.kind ?? '').padEnd(5)} want=${m.case.id ?? 'none'} got=${m.decision}:${m.got.join(',')} det=${m.detected}  ${m.case.q}`);
+    console.log(
+      `  ${m.case.lang.padEnd(7)} ${(m.case.kind ?? '').padEnd(5)} want=${m.case.id ?? 'none'} got=${m.decision}:${m.got.join(',')} det=${m.detected}  ${m.case.q}`,
+    );
   }
 }
 

@@ -100,7 +100,10 @@ export function drawIcon(role: IconRole, accent: Rgb): RasterImage {
       if (spec.transparent) {
         pixels.set([...WHITE, Math.round(255 * coverage)], offset);
       } else {
-        pixels.set(accent.map((c, i) => Math.round(c + (WHITE[i] - c) * coverage)), offset);
+        pixels.set(
+          accent.map((c, i) => Math.round(c + (WHITE[i] - c) * coverage)),
+          offset,
+        );
       }
     }
   }
@@ -132,17 +135,14 @@ function markCoverage(toMarkBox: (px: number) => number, x: number, y: number): 
  * (someone is on it). Kept deliberately plain so it reads at 32 px.
  */
 function isInMark(u: number, v: number): boolean {
-  const inBubble = inRoundedRect(u, v, { left: 0, top: 0.06, right: 1, bottom: 0.74, radius: 0.2 })
-    || inTriangle(u, v, [0.2, 0.7], [0.46, 0.7], [0.16, 0.96]);
+  const inBubble =
+    inRoundedRect(u, v, { left: 0, top: 0.06, right: 1, bottom: 0.74, radius: 0.2 }) ||
+    inTriangle(u, v, [0.2, 0.7], [0.46, 0.7], [0.16, 0.96]);
   const inDot = [0.26, 0.5, 0.74].some((cx) => (u - cx) ** 2 + (v - 0.4) ** 2 <= 0.085 ** 2);
   return inBubble && !inDot;
 }
 
-function inRoundedRect(
-  u: number,
-  v: number,
-  r: { left: number; top: number; right: number; bottom: number; radius: number },
-): boolean {
+function inRoundedRect(u: number, v: number, r: { left: number; top: number; right: number; bottom: number; radius: number }): boolean {
   if (u < r.left || u > r.right || v < r.top || v > r.bottom) return false;
   const dx = Math.max(r.left + r.radius - u, 0, u - (r.right - r.radius));
   const dy = Math.max(r.top + r.radius - v, 0, v - (r.bottom - r.radius));

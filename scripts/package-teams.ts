@@ -49,7 +49,10 @@ const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 const blankIsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const guid = (what: string) =>
-  z.string({ error: `is missing; set it to ${what}` }).trim().regex(GUID, { error: `must be ${what}, e.g. 00000000-0000-0000-0000-000000000000` });
+  z
+    .string({ error: `is missing; set it to ${what}` })
+    .trim()
+    .regex(GUID, { error: `must be ${what}, e.g. 00000000-0000-0000-0000-000000000000` });
 
 const envSchema = z.object({
   MicrosoftAppId: z.preprocess(blankIsUnset, guid("the bot's Microsoft App ID (a GUID)")),
@@ -243,11 +246,12 @@ function compileSchema<T = unknown>(schemaFile: string): ValidateFunction<T> {
 function describeErrors(errors: ErrorObject[] | null | undefined, fileName: string): string[] {
   return (errors ?? []).map((error) => {
     const where = error.instancePath === '' ? '(root)' : instancePathToKey(error.instancePath);
-    const detail = error.keyword === 'additionalProperties'
-      ? ` "${String(error.params.additionalProperty)}"`
-      : error.keyword === 'enum'
-        ? `: ${JSON.stringify(error.params.allowedValues)}`
-        : '';
+    const detail =
+      error.keyword === 'additionalProperties'
+        ? ` "${String(error.params.additionalProperty)}"`
+        : error.keyword === 'enum'
+          ? `: ${JSON.stringify(error.params.allowedValues)}`
+          : '';
     const got = error.data !== undefined && typeof error.data !== 'object' ? ` (got ${JSON.stringify(error.data)})` : '';
     return `${fileName}: ${where} ${error.message ?? 'is invalid'}${detail}${got}`;
   });
@@ -284,7 +288,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const outDir = argv[0] ? resolve(argv[0]) : join(sourceDir, 'build');
   try {
     const { zipPath } = await buildPackage(parsed.values, { sourceDir, outDir, name: pkg.name });
-    console.log(`package-teams: wrote ${zipPath} (app ${parsed.values.TEAMS_APP_ID}, version ${parsed.values.APP_VERSION}, host ${parsed.values.BOT_DOMAIN})`);
+    console.log(
+      `package-teams: wrote ${zipPath} (app ${parsed.values.TEAMS_APP_ID}, version ${parsed.values.APP_VERSION}, host ${parsed.values.BOT_DOMAIN})`,
+    );
     return 0;
   } catch (error) {
     console.error(`package-teams: ${error instanceof Error ? error.message : String(error)}`);

@@ -46,7 +46,9 @@ describe('locales', () => {
 
   it('has no empty strings in any language', () => {
     for (const lang of uiLanguages) {
-      const empty = [...leaves(resources[lang] as Record<string, unknown>)].filter(([, text]) => !text.trim()).map(([key]) => `${lang} ${key}`);
+      const empty = [...leaves(resources[lang] as Record<string, unknown>)]
+        .filter(([, text]) => !text.trim())
+        .map(([key]) => `${lang} ${key}`);
       expect(empty).toEqual([]);
     }
   });

@@ -157,7 +157,11 @@
         return res.json();
       })
       .then(function (body) {
-        remember({ userToken: body.userToken, conversationId: body.conversationId, conversationExpires: Date.now() + body.expires_in * 1000 });
+        remember({
+          userToken: body.userToken,
+          conversationId: body.conversationId,
+          conversationExpires: Date.now() + body.expires_in * 1000,
+        });
         var options = {
           token: body.token,
           domain: DIRECT_LINE_DOMAIN,
@@ -189,7 +193,11 @@
     remember(null);
     if (session.directLine) session.directLine.end();
     var revoke = saved
-      ? fetch(FORGET_URL, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: saved.userToken }) }).catch(function () {})
+      ? fetch(FORGET_URL, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ user: saved.userToken }),
+        }).catch(function () {})
       : Promise.resolve();
     return revoke.then(function () {
       try {

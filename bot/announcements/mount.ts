@@ -62,7 +62,12 @@ export function mountAnnouncements(deps: AnnouncementsDeps): MountedAnnouncement
   // One attempt per send: the queue, not the messenger, decides when to retry (and frees the worker meanwhile).
   const messenger =
     deps.messenger ??
-    new BotMessenger({ adapter: deps.adapter, botAppId: config.MicrosoftAppId ?? '', logger, policy: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } });
+    new BotMessenger({
+      adapter: deps.adapter,
+      botAppId: config.MicrosoftAppId ?? '',
+      logger,
+      policy: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+    });
   const worker = new AnnouncementWorker({
     prisma,
     store,

@@ -107,7 +107,12 @@ export class ReminderSweep {
       {
         hours: decisionSlaHours,
         consoleUrl: this.deps.consoleUrl,
-        items: overdue.map((r) => ({ reference: r.reference, kind: r.kind, companyName: r.companyName, submittedAt: formatStaffTime(r.createdAt) })),
+        items: overdue.map((r) => ({
+          reference: r.reference,
+          kind: r.kind,
+          companyName: r.companyName,
+          submittedAt: formatStaffTime(r.createdAt),
+        })),
       },
       this.deps.i18n.getFixedT(staffLanguage),
     );
@@ -123,7 +128,10 @@ export class ReminderSweep {
 
   /** True for the one caller whose insert of `key` succeeded. */
   private async claim(key: string): Promise<boolean> {
-    const { count } = await this.deps.prisma.reminderLog.createMany({ data: [{ key, createdAt: this.deps.clock() }], skipDuplicates: true });
+    const { count } = await this.deps.prisma.reminderLog.createMany({
+      data: [{ key, createdAt: this.deps.clock() }],
+      skipDuplicates: true,
+    });
     return count === 1;
   }
 }

@@ -7,7 +7,9 @@ import { audienceSchema } from './audience';
 import type { UiLanguage } from '../i18n';
 import { newAnnouncementSchema, type AnnouncementStore } from './store';
 
-type Guarded = (handler: (req: Request, res: Response, actor: ConsoleActor) => Promise<void>) => (req: Request, res: Response) => Promise<void>;
+type Guarded = (
+  handler: (req: Request, res: Response, actor: ConsoleActor) => Promise<void>,
+) => (req: Request, res: Response) => Promise<void>;
 
 /** What the console routes need from the feature. */
 export interface AnnouncementsApi {
@@ -31,8 +33,14 @@ export function mountAnnouncementRoutes(server: Server, guarded: Guarded, api: A
     return found;
   };
 
-  server.get('/api/console/announcements/headings', guarded(async (_req, res) => void res.send(200, api.headings)));
-  server.get('/api/console/announcements', guarded(async (_req, res) => void res.send(200, { announcements: await store.list() })));
+  server.get(
+    '/api/console/announcements/headings',
+    guarded(async (_req, res) => void res.send(200, api.headings)),
+  );
+  server.get(
+    '/api/console/announcements',
+    guarded(async (_req, res) => void res.send(200, { announcements: await store.list() })),
+  );
   server.post(
     '/api/console/announcements/count',
     guarded(async (req, res) => {
@@ -59,7 +67,8 @@ export function mountAnnouncementRoutes(server: Server, guarded: Guarded, api: A
     guarded(async (req, res) => {
       const { id } = await find(req);
       const outcome = await store.startSending(id);
-      if (!outcome.ok) throw new ConsoleError(outcome.reason === 'notFound' ? 'not_found' : 'illegal_transition', 'this announcement was already sent');
+      if (!outcome.ok)
+        throw new ConsoleError(outcome.reason === 'notFound' ? 'not_found' : 'illegal_transition', 'this announcement was already sent');
       api.onSend();
       res.send(202, { id, status: 'sending' });
     }),

@@ -72,7 +72,12 @@ export function isRetryable(delivery: Exclude<Delivery, { ok: true }>): boolean 
 }
 
 /** Wait before attempt `attempts + 1`: Retry-After when given, else base·2^(n-1) with ±50 % jitter, capped. */
-export function backoffMs(attempts: number, retryAfterMs: number | undefined, settings: Pick<WorkerSettings, 'baseDelayMs' | 'maxDelayMs'>, random: () => number): number {
+export function backoffMs(
+  attempts: number,
+  retryAfterMs: number | undefined,
+  settings: Pick<WorkerSettings, 'baseDelayMs' | 'maxDelayMs'>,
+  random: () => number,
+): number {
   if (retryAfterMs !== undefined) return Math.min(retryAfterMs, settings.maxDelayMs);
   const exponential = settings.baseDelayMs * 2 ** Math.max(0, attempts - 1);
   return Math.min(settings.maxDelayMs, Math.round(exponential * (0.5 + random())));

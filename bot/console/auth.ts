@@ -14,15 +14,20 @@ export interface ConsoleActor {
 }
 
 export type AuthOutcome =
-  | { ok: true; actor: ConsoleActor }
-  | { ok: false; status: 401 | 403; code: 'missing_token' | 'invalid_token' | 'not_staff' };
+  { ok: true; actor: ConsoleActor } | { ok: false; status: 401 | 403; code: 'missing_token' | 'invalid_token' | 'not_staff' };
 
 /** Decides whether an AAD object id belongs to a staff member. */
 export type StaffCheck = (oid: string) => Promise<boolean>;
 
 export type AuthConfig = Pick<
   Config,
-  'localMode' | 'MicrosoftAppId' | 'MicrosoftAppTenantId' | 'BOT_PUBLIC_HOST' | 'CONSOLE_DEV_TOKEN' | 'CONSOLE_JWKS_URL' | 'CONSOLE_TOKEN_ISSUER'
+  | 'localMode'
+  | 'MicrosoftAppId'
+  | 'MicrosoftAppTenantId'
+  | 'BOT_PUBLIC_HOST'
+  | 'CONSOLE_DEV_TOKEN'
+  | 'CONSOLE_JWKS_URL'
+  | 'CONSOLE_TOKEN_ISSUER'
 >;
 
 /** The stand-in identity of the dev token, so audit rows still name an actor. */
@@ -101,7 +106,8 @@ export function createConsoleAuth(deps: ConsoleAuthDeps): (authorization: unknow
     }
     const oid = payload.oid;
     if (!(await isStaff(oid))) return { ok: false, status: 403, code: 'not_staff' };
-    const name = typeof payload.name === 'string' ? payload.name : typeof payload.preferred_username === 'string' ? payload.preferred_username : oid;
+    const name =
+      typeof payload.name === 'string' ? payload.name : typeof payload.preferred_username === 'string' ? payload.preferred_username : oid;
     return { ok: true, actor: { oid, name } };
   };
 }

@@ -18,14 +18,22 @@ export async function loadDashboard(prisma: PrismaClient, now: Date, days: numbe
   const dayList = lastDays(now, days);
   const since = new Date(`${dayList[0]}T00:00:00+05:00`);
   const [requests, handoffs, faqLogs, conversations, ratings] = await Promise.all([
-    prisma.request.findMany({ where: { createdAt: { gte: since } }, select: { createdAt: true, kind: true, status: true, language: true } }),
+    prisma.request.findMany({
+      where: { createdAt: { gte: since } },
+      select: { createdAt: true, kind: true, status: true, language: true },
+    }),
     prisma.handoff.findMany({ where: { createdAt: { gte: since } }, select: { createdAt: true, claimedAt: true, status: true } }),
     prisma.faqQueryLog.findMany({ where: { createdAt: { gte: since } }, select: { decision: true, language: true } }),
     prisma.conversationRef.findMany({ where: { updatedAt: { gte: since } }, select: { language: true } }),
-    prisma.handoffRating.findMany({ where: { status: 'rated', ratedAt: { gte: since } }, select: { score: true, ratedAt: true, agentName: true } }),
+    prisma.handoffRating.findMany({
+      where: { status: 'rated', ratedAt: { gte: since } },
+      select: { score: true, ratedAt: true, agentName: true },
+    }),
   ]);
 
-  const waits = handoffs.filter((h) => h.claimedAt).map((h) => Math.round(((h.claimedAt as Date).getTime() - h.createdAt.getTime()) / 1000));
+  const waits = handoffs
+    .filter((h) => h.claimedAt)
+    .map((h) => Math.round(((h.claimedAt as Date).getTime() - h.createdAt.getTime()) / 1000));
   const faqCounts = countBy(faqLogs, (l) => faqOutcome(l.decision));
   const faqTotal = faqLogs.length;
   const rate = (n: number) => (faqTotal ? n / faqTotal : 0);
@@ -33,12 +41,30 @@ export async function loadDashboard(prisma: PrismaClient, now: Date, days: numbe
   return {
     days: dayList,
     requests: {
-      byKind: seriesByDay(requests, dayList, (r) => r.createdAt, (r) => r.kind, requestKinds),
-      byStatus: seriesByDay(requests, dayList, (r) => r.createdAt, (r) => r.status, requestStatuses),
+      byKind: seriesByDay(
+        requests,
+        dayList,
+        (r) => r.createdAt,
+        (r) => r.kind,
+        requestKinds,
+      ),
+      byStatus: seriesByDay(
+        requests,
+        dayList,
+        (r) => r.createdAt,
+        (r) => r.status,
+        requestStatuses,
+      ),
       total: requests.length,
     },
     handoffs: {
-      perDay: seriesByDay(handoffs, dayList, (h) => h.createdAt, () => 'all', ['all']).all,
+      perDay: seriesByDay(
+        handoffs,
+        dayList,
+        (h) => h.createdAt,
+        () => 'all',
+        ['all'],
+      ).all,
       total: handoffs.length,
       claimed: waits.length,
       medianWaitSeconds: median(waits),
@@ -46,7 +72,10 @@ export async function loadDashboard(prisma: PrismaClient, now: Date, days: numbe
     },
     faq: {
       total: faqTotal,
-      counts: Object.fromEntries([...faqDecisions.map((d): [string, number] => [d, faqCounts[d] ?? 0]), ...Object.entries(faqCounts).filter(([d]) => !(faqDecisions as readonly string[]).includes(d))]),
+      counts: Object.fromEntries([
+        ...faqDecisions.map((d): [string, number] => [d, faqCounts[d] ?? 0]),
+        ...Object.entries(faqCounts).filter(([d]) => !(faqDecisions as readonly string[]).includes(d)),
+      ]),
       rates: Object.fromEntries(faqDecisions.map((d) => [d, rate(faqCounts[d] ?? 0)])),
     },
     csat: csatReport(ratings, dayList),
@@ -59,8 +88,13 @@ export async function loadDashboard(prisma: PrismaClient, now: Date, days: numbe
 }
 
 /** CSAT per Asia/Karachi week (every week of the range, oldest first) and per agent (most rated first). */
-export function csatReport(ratings: readonly { score: number | null; ratedAt: Date | null; agentName: string | null }[], days: readonly string[]) {
-  const rated = ratings.filter((r): r is { score: number; ratedAt: Date; agentName: string | null } => r.score !== null && r.ratedAt !== null);
+export function csatReport(
+  ratings: readonly { score: number | null; ratedAt: Date | null; agentName: string | null }[],
+  days: readonly string[],
+) {
+  const rated = ratings.filter(
+    (r): r is { score: number; ratedAt: Date; agentName: string | null } => r.score !== null && r.ratedAt !== null,
+  );
   const weeks = [...new Set(days.map((d) => weekKey(new Date(`${d}T12:00:00+05:00`))))];
   const scoresBy = (key: (r: (typeof rated)[number]) => string) => {
     const groups = new Map<string, number[]>();
@@ -72,6 +106,8 @@ export function csatReport(ratings: readonly { score: number | null; ratedAt: Da
   return {
     ...csatOf(rated.map((r) => r.score)),
     byWeek: weeks.map((week) => ({ week, ...csatOf(byWeek.get(week) ?? []) })),
-    byAgent: [...byAgent.entries()].map(([agent, scores]) => ({ agent: agent || null, ...csatOf(scores) })).sort((a, b) => b.count - a.count),
+    byAgent: [...byAgent.entries()]
+      .map(([agent, scores]) => ({ agent: agent || null, ...csatOf(scores) }))
+      .sort((a, b) => b.count - a.count),
   };
 }

@@ -24,14 +24,21 @@ export interface ConsoleDesk {
   context(handoffId: string): Promise<HandoffContext | undefined>;
 }
 
-type Guard = (handler: (req: Request, res: Response, actor: ConsoleActor) => Promise<void>) => (req: Request, res: Response) => Promise<void>;
+type Guard = (
+  handler: (req: Request, res: Response, actor: ConsoleActor) => Promise<void>,
+) => (req: Request, res: Response) => Promise<void>;
 
 const messageSchema = z.object({ text: z.string().trim().min(1).max(4000) });
 const answerSchema = z.object({ topicId: z.string().trim().min(1).max(80) });
 const snippetUseSchema = z.object({ snippetId: uuidSchema });
 const snippetText = z.string().trim().max(4000);
 const snippetSchema = z.object({
-  name: z.string().trim().min(1).max(60).regex(/^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u, 'letters, digits, space, . _ -'),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u, 'letters, digits, space, . _ -'),
   en: snippetText.min(1),
   ur: snippetText.default(''),
   'ur-Latn': snippetText.default(''),
@@ -145,7 +152,10 @@ export function mountDeskRoutes(server: Server, guarded: Guard, deps: { prisma: 
     }),
   );
 
-  server.get('/api/console/snippets', guarded(async (_req, res) => void res.send(200, { snippets: (await snippets.list()).map(snippetView) })));
+  server.get(
+    '/api/console/snippets',
+    guarded(async (_req, res) => void res.send(200, { snippets: (await snippets.list()).map(snippetView) })),
+  );
   server.post(
     '/api/console/snippets',
     guarded(async (req, res, actor) => {

@@ -34,13 +34,27 @@ const isUniqueViolation = (err: unknown): boolean => err instanceof Prisma.Prism
 
 /** Open unanswered questions (already grouped by normalized text and language), most asked first. */
 export async function unansweredQuestions(prisma: PrismaClient, limit = 200): Promise<UnansweredGroup[]> {
-  const rows = await prisma.unansweredQuestion.findMany({ where: { resolvedAt: null }, orderBy: [{ count: 'desc' }, { lastSeenAt: 'desc' }], take: limit });
-  return rows.map((r) => ({ id: r.id, language: r.language, normalized: maskText(r.normalized), sample: maskText(r.sample), count: r.count, lastSeenAt: r.lastSeenAt.toISOString() }));
+  const rows = await prisma.unansweredQuestion.findMany({
+    where: { resolvedAt: null },
+    orderBy: [{ count: 'desc' }, { lastSeenAt: 'desc' }],
+    take: limit,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    language: r.language,
+    normalized: maskText(r.normalized),
+    sample: maskText(r.sample),
+    count: r.count,
+    lastSeenAt: r.lastSeenAt.toISOString(),
+  }));
 }
 
 /** Every topic with its answers and example questions. */
 export async function listTopics(prisma: PrismaClient) {
-  const topics = await prisma.faqTopic.findMany({ orderBy: { id: 'asc' }, include: { questions: { orderBy: [{ language: 'asc' }, { text: 'asc' }] } } });
+  const topics = await prisma.faqTopic.findMany({
+    orderBy: { id: 'asc' },
+    include: { questions: { orderBy: [{ language: 'asc' }, { text: 'asc' }] } },
+  });
   return topics.map((t) => ({
     id: t.id,
     answerEn: t.answerEn,

@@ -102,7 +102,10 @@ export async function claimFromConsole(prisma: PrismaClient, claim: ClaimHandoff
 
 /** Marks an open callback ticket done. */
 export async function closeTicket(prisma: PrismaClient, ticketId: string, actor: ConsoleActor, now: Date): Promise<void> {
-  const { count } = await prisma.callbackTicket.updateMany({ where: { id: ticketId, status: 'open' }, data: { status: 'done', doneAt: now } });
+  const { count } = await prisma.callbackTicket.updateMany({
+    where: { id: ticketId, status: 'open' },
+    data: { status: 'done', doneAt: now },
+  });
   if (count === 0) {
     const exists = await prisma.callbackTicket.findUnique({ where: { id: ticketId }, select: { id: true } });
     if (!exists) throw new ConsoleError('not_found', 'no such callback ticket');

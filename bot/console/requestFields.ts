@@ -20,13 +20,17 @@ const shownApart = new Set(['companyName', 'agents', 'cityOther']);
 
 /** All field names of both kinds in form order: the CSV columns and the console's label keys. */
 export const requestFieldNames: readonly string[] = [
-  ...new Set((['whitelisting', 'wfh'] as const).flatMap((kind) => formFields(kind).map((f) => f.name)).filter((name) => !shownApart.has(name))),
+  ...new Set(
+    (['whitelisting', 'wfh'] as const).flatMap((kind) => formFields(kind).map((f) => f.name)).filter((name) => !shownApart.has(name)),
+  ),
 ];
 
 /** The stored fields of a request, in its form's order, then any other stored key (older rows). */
 export function requestFields(kind: RequestKind, stored: unknown): RequestField[] {
   const fields = isRecord(stored) ? (maskDeep(stored) as Record<string, unknown>) : {};
-  const order: string[] = formFields(kind).map((f) => f.name as string).filter((name) => !shownApart.has(name));
+  const order: string[] = formFields(kind)
+    .map((f) => f.name as string)
+    .filter((name) => !shownApart.has(name));
   const names = [...order, ...Object.keys(fields).filter((name) => !order.includes(name) && !shownApart.has(name))];
   return names.map((name) => fieldOf(name, fields[name]));
 }
@@ -34,7 +38,8 @@ export function requestFields(kind: RequestKind, stored: unknown): RequestField[
 function fieldOf(name: string, raw: unknown): RequestField {
   if (raw === null || raw === undefined || raw === '') return { name, value: null };
   if (typeof raw === 'string' || typeof raw === 'number') return { name, value: raw };
-  if (Array.isArray(raw)) return { name, value: raw.map((item) => (typeof item === 'string' || typeof item === 'number' ? String(item) : JSON.stringify(item))) };
+  if (Array.isArray(raw))
+    return { name, value: raw.map((item) => (typeof item === 'string' || typeof item === 'number' ? String(item) : JSON.stringify(item))) };
   if (isRecord(raw) && raw.kind === 'named' && typeof raw.id === 'string') return { name, value: raw.id, city: raw.id };
   if (isRecord(raw) && raw.kind === 'other' && typeof raw.name === 'string') return { name, value: raw.name };
   return { name, value: JSON.stringify(raw) };

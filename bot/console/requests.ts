@@ -61,7 +61,11 @@ export function transitionDecision(prisma: PrismaClient, notifier: DecisionNotif
 
 /** The 409 for a late click: who decided, and when. */
 function alreadyDecided(status: Status, last: RequestEvent | null): ConsoleError {
-  return new ConsoleError('already_decided', `the request is ${status}`, { status, by: last?.actorName ?? last?.actorId ?? null, at: last?.createdAt.toISOString() ?? null });
+  return new ConsoleError('already_decided', `the request is ${status}`, {
+    status,
+    by: last?.actorName ?? last?.actorId ?? null,
+    at: last?.createdAt.toISOString() ?? null,
+  });
 }
 
 /** The start of a YYYY-MM-DD day in Pakistan time. */
@@ -128,7 +132,14 @@ function rowOf(r: Request & { _count: { agents: number } }): RequestRow {
 
 /** The fields every view of a request starts with. */
 function requestHeadline(r: Pick<Request, 'reference' | 'kind' | 'status' | 'companyName' | 'language' | 'channelId'>) {
-  return { reference: r.reference, kind: r.kind, status: r.status, companyName: r.companyName, language: r.language, channelId: r.channelId };
+  return {
+    reference: r.reference,
+    kind: r.kind,
+    status: r.status,
+    companyName: r.companyName,
+    language: r.language,
+    channelId: r.channelId,
+  };
 }
 
 /** One request with its (masked) fields and agents and the full event history. */
@@ -142,8 +153,21 @@ export async function requestDetail(prisma: PrismaClient, reference: string) {
     ...requestHeadline(r),
     conversationId: r.conversationId,
     fields: requestFields(r.kind, r.fields),
-    agents: r.agents.map((a) => ({ rowNo: a.rowNo, fullName: a.fullName, cnic: maskCnic(a.cnic), city: a.city, isp: a.isp, ipAddress: a.ipAddress })),
-    events: r.events.map((e) => ({ fromStatus: e.fromStatus, toStatus: e.toStatus, actorName: e.actorName ?? e.actorId, note: e.note, createdAt: e.createdAt.toISOString() })),
+    agents: r.agents.map((a) => ({
+      rowNo: a.rowNo,
+      fullName: a.fullName,
+      cnic: maskCnic(a.cnic),
+      city: a.city,
+      isp: a.isp,
+      ipAddress: a.ipAddress,
+    })),
+    events: r.events.map((e) => ({
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actorName: e.actorName ?? e.actorId,
+      note: e.note,
+      createdAt: e.createdAt.toISOString(),
+    })),
     notifyError: r.notifyError,
     notifyFailedAt: r.notifyFailedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
@@ -151,7 +175,18 @@ export async function requestDetail(prisma: PrismaClient, reference: string) {
   };
 }
 
-const baseHeader = ['reference', 'kind', 'status', 'company', 'language', 'channel', 'agents', 'created_at', 'updated_at', 'notify_error'] as const;
+const baseHeader = [
+  'reference',
+  'kind',
+  'status',
+  'company',
+  'language',
+  'channel',
+  'agents',
+  'created_at',
+  'updated_at',
+  'notify_error',
+] as const;
 
 /** The export's columns: the request's own, then one per form field (`field_<name>`). */
 export const csvHeader: readonly string[] = [...baseHeader, ...requestFieldNames.map((name) => `field_${name}`)];
@@ -163,7 +198,19 @@ export async function requestsCsv(prisma: PrismaClient, filter: RequestFilter): 
     csvHeader,
     rows.map((request) => {
       const r = rowOf(request);
-      return [r.reference, r.kind, r.status, r.companyName, r.language, r.channelId, r.agentCount, r.createdAt, r.updatedAt, r.notifyError, ...requestFieldCells(request.kind, request.fields)];
+      return [
+        r.reference,
+        r.kind,
+        r.status,
+        r.companyName,
+        r.language,
+        r.channelId,
+        r.agentCount,
+        r.createdAt,
+        r.updatedAt,
+        r.notifyError,
+        ...requestFieldCells(request.kind, request.fields),
+      ];
     }),
   );
 }

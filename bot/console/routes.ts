@@ -96,7 +96,10 @@ export function mountConsole(server: Server, deps: ConsoleDeps): void {
   mountConsolePage(server, logger);
   if (deps.announcements) mountAnnouncementRoutes(server, guarded, deps.announcements);
 
-  server.get('/api/console/me', guarded(async (_req, res, actor) => void res.send(200, actor)));
+  server.get(
+    '/api/console/me',
+    guarded(async (_req, res, actor) => void res.send(200, actor)),
+  );
 
   server.get(
     '/api/console/queue',
@@ -121,7 +124,10 @@ export function mountConsole(server: Server, deps: ConsoleDeps): void {
     }),
   );
 
-  server.get('/api/console/conversations', guarded(async (_req, res) => void res.send(200, { conversations: await recentConversations(prisma) })));
+  server.get(
+    '/api/console/conversations',
+    guarded(async (_req, res) => void res.send(200, { conversations: await recentConversations(prisma) })),
+  );
   server.get(
     '/api/console/conversations/:id/transcript',
     guarded(async (req, res, actor) => {
@@ -138,7 +144,10 @@ export function mountConsole(server: Server, deps: ConsoleDeps): void {
     }),
   );
 
-  server.get('/api/console/requests', guarded(async (req, res) => void res.send(200, { requests: await listRequests(prisma, parseInput(requestFilterSchema, req.query)) })));
+  server.get(
+    '/api/console/requests',
+    guarded(async (req, res) => void res.send(200, { requests: await listRequests(prisma, parseInput(requestFilterSchema, req.query)) })),
+  );
   server.get(
     '/api/console/requests.csv',
     guarded(async (req, res) => {
@@ -153,7 +162,10 @@ export function mountConsole(server: Server, deps: ConsoleDeps): void {
       res.end(body);
     }),
   );
-  server.get('/api/console/requests/:reference', guarded(async (req, res) => void res.send(200, await requestDetail(prisma, param(req, 'reference')))));
+  server.get(
+    '/api/console/requests/:reference',
+    guarded(async (req, res) => void res.send(200, await requestDetail(prisma, param(req, 'reference')))),
+  );
   server.post(
     '/api/console/requests/:reference/decision',
     guarded(async (req, res, actor) => {
@@ -163,8 +175,14 @@ export function mountConsole(server: Server, deps: ConsoleDeps): void {
     }),
   );
 
-  server.get('/api/console/faq/unanswered', guarded(async (_req, res) => void res.send(200, { questions: await unansweredQuestions(prisma) })));
-  server.get('/api/console/faq/topics', guarded(async (_req, res) => void res.send(200, { topics: await listTopics(prisma) })));
+  server.get(
+    '/api/console/faq/unanswered',
+    guarded(async (_req, res) => void res.send(200, { questions: await unansweredQuestions(prisma) })),
+  );
+  server.get(
+    '/api/console/faq/topics',
+    guarded(async (_req, res) => void res.send(200, { topics: await listTopics(prisma) })),
+  );
   server.post(
     '/api/console/faq/topics',
     guarded(async (req, res, actor) => {
@@ -189,10 +207,19 @@ export function mountConsole(server: Server, deps: ConsoleDeps): void {
 
   mountDeskRoutes(server, guarded, { prisma, desk: deps.desk, now });
 
-  server.get('/api/console/dashboard', guarded(async (req, res) => void res.send(200, await loadDashboard(prisma, now(), parseInput(dashboardSchema, req.query).days))));
+  server.get(
+    '/api/console/dashboard',
+    guarded(async (req, res) => void res.send(200, await loadDashboard(prisma, now(), parseInput(dashboardSchema, req.query).days))),
+  );
 
-  server.get('/api/console/staff', guarded(async (_req, res) => void res.send(200, { staff: await staff.list() })));
-  server.post('/api/console/staff', guarded(async (req, res, actor) => void res.send(201, await staff.add(parseInput(staffAddSchema, req.body), actor))));
+  server.get(
+    '/api/console/staff',
+    guarded(async (_req, res) => void res.send(200, { staff: await staff.list() })),
+  );
+  server.post(
+    '/api/console/staff',
+    guarded(async (req, res, actor) => void res.send(201, await staff.add(parseInput(staffAddSchema, req.body), actor))),
+  );
   server.del(
     '/api/console/staff/:id',
     guarded(async (req, res, actor) => {

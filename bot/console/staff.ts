@@ -36,7 +36,13 @@ export class ConsoleStaff {
   /** Everyone who may act as an agent, config entries first. */
   async list(): Promise<StaffEntry[]> {
     const rows = await this.prisma.staff.findMany({ where: { active: true }, orderBy: [{ name: 'asc' }, { aadObjectId: 'asc' }] });
-    const fromConfig: StaffEntry[] = [...this.configIds].map((id) => ({ aadObjectId: id, name: null, email: null, source: 'config', active: true }));
+    const fromConfig: StaffEntry[] = [...this.configIds].map((id) => ({
+      aadObjectId: id,
+      name: null,
+      email: null,
+      source: 'config',
+      active: true,
+    }));
     const fromDb: StaffEntry[] = rows
       .filter((r) => !this.configIds.has(normalizeAadId(r.aadObjectId)))
       .map((r) => ({ aadObjectId: r.aadObjectId, name: r.name, email: r.email, source: 'database', active: r.active }));
@@ -61,7 +67,8 @@ export class ConsoleStaff {
   /** Deactivates a staff member (the row stays for the audit trail); config entries and oneself are refused. */
   async remove(aadObjectId: string, actor: ConsoleActor): Promise<void> {
     const id = normalizeAadId(aadObjectId);
-    if (this.configIds.has(id)) throw new ConsoleError('protected_staff', 'listed in STAFF_AAD_OBJECT_IDS; change the configuration instead');
+    if (this.configIds.has(id))
+      throw new ConsoleError('protected_staff', 'listed in STAFF_AAD_OBJECT_IDS; change the configuration instead');
     if (id === normalizeAadId(actor.oid)) throw new ConsoleError('protected_staff', 'you cannot remove yourself');
     await this.prisma.$transaction(async (tx) => {
       const { count } = await tx.staff.updateMany({ where: { aadObjectId: id, active: true }, data: { active: false } });

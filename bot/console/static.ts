@@ -63,7 +63,8 @@ async function sendFile(res: Response, file: string, cache: string): Promise<voi
 
 /** Mounts the page, its assets, the vendor bundles and the locale strings. */
 export function mountConsolePage(server: Server, logger: Logger): void {
-  const page = (file: string) => safe(logger, async (_req: Request, res: Response) => sendFile(res, path.join(consoleDir, file), 'no-cache'));
+  const page = (file: string) =>
+    safe(logger, async (_req: Request, res: Response) => sendFile(res, path.join(consoleDir, file), 'no-cache'));
   server.get('/console', page('index.html'));
   server.get('/console/config', page('config.html'));
   server.get(

@@ -41,7 +41,13 @@ export function countBy<T>(items: readonly T[], key: (item: T) => string): Recor
 }
 
 /** Per-day series of counts for every group, aligned to `days` (missing days are 0). */
-export function seriesByDay<T>(items: readonly T[], days: readonly string[], dateOf: (item: T) => Date, groupOf: (item: T) => string, groups: readonly string[]): Record<string, number[]> {
+export function seriesByDay<T>(
+  items: readonly T[],
+  days: readonly string[],
+  dateOf: (item: T) => Date,
+  groupOf: (item: T) => string,
+  groups: readonly string[],
+): Record<string, number[]> {
   const index = new Map(days.map((d, i) => [d, i]));
   const series: Record<string, number[]> = {};
   for (const g of groups) series[g] = days.map(() => 0);
@@ -66,5 +72,9 @@ export function weekKey(date: Date): string {
 export function csatOf(scores: readonly number[]): { count: number; average: number | null; satisfied: number | null } {
   if (scores.length === 0) return { count: 0, average: null, satisfied: null };
   const sum = scores.reduce((a, b) => a + b, 0);
-  return { count: scores.length, average: Math.round((sum / scores.length) * 100) / 100, satisfied: scores.filter((s) => s >= 4).length / scores.length };
+  return {
+    count: scores.length,
+    average: Math.round((sum / scores.length) * 100) / 100,
+    satisfied: scores.filter((s) => s >= 4).length / scores.length,
+  };
 }

@@ -38,7 +38,10 @@ export const noteSchema = z.object({ text: z.string().trim().min(1).max(4000) })
 
 export const revealSchema = z.object({ reveal: z.enum(['0', '1']).optional() });
 
-const faqTopicId = z.string().regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/, 'lowercase words joined by . _ or -').max(80);
+const faqTopicId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/, 'lowercase words joined by . _ or -')
+  .max(80);
 const answerText = z.string().trim().min(1).max(4000);
 
 export const topicIdSchema = faqTopicId;
@@ -54,7 +57,10 @@ export const faqTopicCreateSchema = z.object({
   id: faqTopicId,
   answerEn: answerText,
   answerUr: answerText,
-  questions: z.array(faqQuestionSchema.omit({ unansweredId: true })).max(50).default([]),
+  questions: z
+    .array(faqQuestionSchema.omit({ unansweredId: true }))
+    .max(50)
+    .default([]),
 });
 
 export const faqTopicUpdateSchema = z.object({ answerEn: answerText, answerUr: answerText });

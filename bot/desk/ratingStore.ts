@@ -45,7 +45,11 @@ export class RatingStore {
 
   /** Low ratings nobody has followed up yet, newest first. */
   lowUnfollowed(take = 200): Promise<HandoffRating[]> {
-    return this.prisma.handoffRating.findMany({ where: { status: 'rated', score: { lte: lowScore }, followedUpAt: null }, orderBy: { ratedAt: 'desc' }, take });
+    return this.prisma.handoffRating.findMany({
+      where: { status: 'rated', score: { lte: lowScore }, followedUpAt: null },
+      orderBy: { ratedAt: 'desc' },
+      take,
+    });
   }
 
   /** Marks a rating followed up; false when there is no such rating. */
@@ -58,6 +62,9 @@ export class RatingStore {
 
   /** Answered ratings since a date, for the dashboard. */
   ratedSince(since: Date): Promise<Pick<HandoffRating, 'score' | 'ratedAt' | 'agentName' | 'agentAadId'>[]> {
-    return this.prisma.handoffRating.findMany({ where: { status: 'rated', ratedAt: { gte: since } }, select: { score: true, ratedAt: true, agentName: true, agentAadId: true } });
+    return this.prisma.handoffRating.findMany({
+      where: { status: 'rated', ratedAt: { gte: since } },
+      select: { score: true, ratedAt: true, agentName: true, agentAadId: true },
+    });
   }
 }

@@ -33,7 +33,12 @@ export function snippetView(s: Snippet): SnippetView {
   return { id: s.id, name: s.name, texts: { en: s.textEn, ur: s.textUr, 'ur-Latn': s.textUrLatn }, updatedAt: s.updatedAt.toISOString() };
 }
 
-const columns = (input: SnippetInput) => ({ name: normalizeSnippetName(input.name), textEn: input.en, textUr: input.ur ?? '', textUrLatn: input['ur-Latn'] ?? '' });
+const columns = (input: SnippetInput) => ({
+  name: normalizeSnippetName(input.name),
+  textEn: input.en,
+  textUr: input.ur ?? '',
+  textUrLatn: input['ur-Latn'] ?? '',
+});
 
 export class SnippetStore {
   constructor(private readonly prisma: PrismaClient) {}

@@ -15,19 +15,18 @@ export const clientActivityTypes = ['message', 'event', 'typing'] as const;
 
 const account = z.object({ id: z.string().max(256).optional(), name: z.string().max(256).optional() }).passthrough();
 
-const attachment = z
-  .object({
-    contentType: z.string().min(1).max(256),
-    // Only inline data: files and uploads reach the bot by URL; a posted http(s) link would make the
-    // bot fetch whatever a user names.
-    contentUrl: z
-      .string()
-      .max(700_000)
-      .refine((v) => v.startsWith('data:'), { message: 'must be a data: URL (upload files through /upload)' })
-      .optional(),
-    content: z.unknown().optional(),
-    name: z.string().max(256).optional(),
-  });
+const attachment = z.object({
+  contentType: z.string().min(1).max(256),
+  // Only inline data: files and uploads reach the bot by URL; a posted http(s) link would make the
+  // bot fetch whatever a user names.
+  contentUrl: z
+    .string()
+    .max(700_000)
+    .refine((v) => v.startsWith('data:'), { message: 'must be a data: URL (upload files through /upload)' })
+    .optional(),
+  content: z.unknown().optional(),
+  name: z.string().max(256).optional(),
+});
 
 /** A client-posted activity; fields we set ourselves are ignored, unknown ones dropped. */
 export const clientActivitySchema = z.object({
@@ -82,7 +81,13 @@ export function stampUserActivity(activity: ClientActivity, who: Participants, n
  * names an activity of this conversation: Web Chat holds back a reply to an activity it never saw
  * (a proactive message "replies" to the continuation's made-up id) for five seconds.
  */
-export function stampBotActivity(body: Record<string, unknown>, conversationId: string, id: string, timestamp: string, replyToId?: string): StoredActivity {
+export function stampBotActivity(
+  body: Record<string, unknown>,
+  conversationId: string,
+  id: string,
+  timestamp: string,
+  replyToId?: string,
+): StoredActivity {
   const { serviceUrl: _capability, replyToId: _unchecked, ...rest } = body;
   return {
     ...rest,

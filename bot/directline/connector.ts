@@ -38,9 +38,18 @@ export interface ConnectorDeps {
 /** Mounts the connector routes under CONNECTOR_PREFIX. */
 export function mountConnector(server: Server, deps: ConnectorDeps): void {
   const base = `${CONNECTOR_PREFIX}/:key/v3/conversations/:conversationId/activities`;
-  server.post(base, safe(deps.logger, (req, res) => storeBotActivity(deps, req, res, 'send')));
-  server.post(`${base}/:activityId`, safe(deps.logger, (req, res) => storeBotActivity(deps, req, res, 'reply')));
-  server.put(`${base}/:activityId`, safe(deps.logger, (req, res) => storeBotActivity(deps, req, res, 'update')));
+  server.post(
+    base,
+    safe(deps.logger, (req, res) => storeBotActivity(deps, req, res, 'send')),
+  );
+  server.post(
+    `${base}/:activityId`,
+    safe(deps.logger, (req, res) => storeBotActivity(deps, req, res, 'reply')),
+  );
+  server.put(
+    `${base}/:activityId`,
+    safe(deps.logger, (req, res) => storeBotActivity(deps, req, res, 'update')),
+  );
 }
 
 async function storeBotActivity(deps: ConnectorDeps, req: Request, res: Response, mode: 'send' | 'reply' | 'update'): Promise<void> {
@@ -62,7 +71,13 @@ async function storeBotActivity(deps: ConnectorDeps, req: Request, res: Response
         sendError(res, 404, 'unknown_activity');
         return;
       }
-      const updated = stampBotActivity(body, conversationId, activityId, String(original.timestamp ?? new Date().toISOString()), stringOr(original.replyToId));
+      const updated = stampBotActivity(
+        body,
+        conversationId,
+        activityId,
+        String(original.timestamp ?? new Date().toISOString()),
+        stringOr(original.replyToId),
+      );
       if (!(await deps.store.replace(conversationId, updated))) {
         sendError(res, 404, 'unknown_activity');
         return;
@@ -86,11 +101,18 @@ async function storeBotActivity(deps: ConnectorDeps, req: Request, res: Response
  * Stores an activity the bot sent (with its id already chosen) for clients to poll, unless clients never
  * see its type. Throws UnknownConversationError.
  */
-export async function recordBotActivity(store: DirectLineStore, conversationId: string, body: Record<string, unknown> & { id: string }): Promise<void> {
+export async function recordBotActivity(
+  store: DirectLineStore,
+  conversationId: string,
+  body: Record<string, unknown> & { id: string },
+): Promise<void> {
   if (isHiddenFromClients(body.type)) return;
   const replyTo = stringOr(body.replyToId);
   const known = replyTo !== undefined && (await store.get(conversationId, replyTo)) !== undefined;
-  await store.append(conversationId, stampBotActivity(body, conversationId, body.id, new Date().toISOString(), known ? replyTo : undefined));
+  await store.append(
+    conversationId,
+    stampBotActivity(body, conversationId, body.id, new Date().toISOString(), known ? replyTo : undefined),
+  );
 }
 
 /** Publishes a turn's held replies the way the connector routes store a send. */

@@ -49,11 +49,20 @@ export function mountDirectLine(server: Server, deps: DirectLineDeps): StreamHan
   // Read (or generate) the secret on first use, so apps that never serve Web Chat never touch DATA_DIR.
   let keys: DirectLineKeys | undefined;
   const getKeys = (): DirectLineKeys =>
-    (keys ??= deriveKeys(loadSecret({ configured: config.DIRECTLINE_SECRET, dataDir: config.DATA_DIR, warn: (message) => logger.warn(message) })));
+    (keys ??= deriveKeys(
+      loadSecret({ configured: config.DIRECTLINE_SECRET, dataDir: config.DATA_DIR, warn: (message) => logger.warn(message) }),
+    ));
   const store = new DirectLineStore(deps.db.prisma, deps.db.notifications);
   const deliver = createDelivery({ adapter: deps.adapter, botAppId: config.MicrosoftAppId, logic: deps.logic, publish: publishTo(store) });
   mountConnector(server, { store, keys: getKeys, logger });
   limitPerAddress(server, startRoutes, config.DIRECTLINE_STARTS_PER_MINUTE);
-  mountDirectLineRoutes(server, { store, users: new WebchatUsers(deps.db.prisma), keys: getKeys, deliver, logger, bot: { id: config.MicrosoftAppId ?? LOCAL_BOT_ID, name: BOT_NAME } });
+  mountDirectLineRoutes(server, {
+    store,
+    users: new WebchatUsers(deps.db.prisma),
+    keys: getKeys,
+    deliver,
+    logger,
+    bot: { id: config.MicrosoftAppId ?? LOCAL_BOT_ID, name: BOT_NAME },
+  });
   return mountStream(server.server, { store, keys: getKeys, logger });
 }

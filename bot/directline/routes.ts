@@ -17,12 +17,7 @@ import type { DirectLineKeys } from './secret';
 import { UnknownConversationError, type DirectLineStore, type StoredActivity } from './store';
 import { identifyWebchatUser, USER_TOKEN_LIFETIME_SECONDS, verifyUserToken, type WebchatUsers } from './userToken';
 import { identifyCaller, issueToken, mayOpen, TOKEN_LIFETIME_SECONDS, type Caller } from './tokens';
-import {
-  MAX_UPLOAD_REQUEST_BYTES,
-  readActivityPart,
-  splitParts,
-  toCsvAttachment,
-} from './upload';
+import { MAX_UPLOAD_REQUEST_BYTES, readActivityPart, splitParts, toCsvAttachment } from './upload';
 
 export const DIRECTLINE_PREFIX = '/v3/directline';
 export const WEBCHAT_TOKEN_PATH = '/api/webchat/token';
@@ -75,13 +70,19 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
       const body = isRecord(req.body) ? req.body : {};
       const identity = await identifyWebchatUser(deps.keys(), deps.users, body.user, newUserId);
       // Only the same user's own conversation is resumed; anything else gets a new one.
-      const asked = identity.returning && typeof body.conversationId === 'string' && body.conversationId.length <= 64 ? body.conversationId : undefined;
+      const asked =
+        identity.returning && typeof body.conversationId === 'string' && body.conversationId.length <= 64 ? body.conversationId : undefined;
       const resumed = asked !== undefined && (await deps.store.find(asked))?.userId === identity.userId;
       const claims = { conversationId: resumed ? asked : newConversationId(), userId: identity.userId };
       const token = await issueToken(deps.keys(), claims);
       res.send(200, {
-        token, conversationId: claims.conversationId, userId: claims.userId, expires_in: TOKEN_LIFETIME_SECONDS,
-        userToken: identity.userToken, userTokenExpiresIn: USER_TOKEN_LIFETIME_SECONDS, resumed,
+        token,
+        conversationId: claims.conversationId,
+        userId: claims.userId,
+        expires_in: TOKEN_LIFETIME_SECONDS,
+        userToken: identity.userToken,
+        userTokenExpiresIn: USER_TOKEN_LIFETIME_SECONDS,
+        resumed,
       });
     }),
   );
@@ -105,7 +106,11 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
       const requested: unknown = isRecord(req.body) && isRecord(req.body.user) ? req.body.user.id : undefined;
       if (requested !== undefined && !isValidUserId(requested)) return sendError(res, 400, 'invalid_user_id');
       const claims = { conversationId: newConversationId(), userId: isValidUserId(requested) ? requested : newUserId() };
-      res.send(200, { conversationId: claims.conversationId, token: await issueToken(deps.keys(), claims), expires_in: TOKEN_LIFETIME_SECONDS });
+      res.send(200, {
+        conversationId: claims.conversationId,
+        token: await issueToken(deps.keys(), claims),
+        expires_in: TOKEN_LIFETIME_SECONDS,
+      });
     }),
   );
 
@@ -116,7 +121,11 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
       if (!caller) return;
       if (caller.kind !== 'token') return sendError(res, 403, 'token_required');
       const claims = { conversationId: caller.conversationId, userId: caller.userId };
-      res.send(200, { conversationId: claims.conversationId, token: await issueToken(deps.keys(), claims), expires_in: TOKEN_LIFETIME_SECONDS });
+      res.send(200, {
+        conversationId: claims.conversationId,
+        token: await issueToken(deps.keys(), claims),
+        expires_in: TOKEN_LIFETIME_SECONDS,
+      });
     }),
   );
 
@@ -125,7 +134,8 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
     route(async (req, res) => {
       const caller = await authorize(deps, req, res);
       if (!caller) return;
-      const locale = isRecord(req.body) && typeof req.body.locale === 'string' && req.body.locale.length <= 32 ? req.body.locale : undefined;
+      const locale =
+        isRecord(req.body) && typeof req.body.locale === 'string' && req.body.locale.length <= 32 ? req.body.locale : undefined;
       const named: unknown = isRecord(req.body) && isRecord(req.body.user) ? req.body.user.id : undefined;
       const claims =
         caller.kind === 'token'
@@ -186,7 +196,8 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
       const parsed = parseClientActivity(fieldActivity ?? readActivityPart(activityPart));
       if (!parsed.ok) return sendError(res, 400, 'invalid_activity', parsed.problems);
       const attachment = toCsvAttachment(uploads);
-      if (typeof attachment === 'string') return sendError(res, attachment === 'too_large' ? 413 : attachment === 'not_csv' ? 415 : 400, attachment);
+      if (typeof attachment === 'string')
+        return sendError(res, attachment === 'too_large' ? 413 : attachment === 'not_csv' ? 415 : 400, attachment);
       await post(deps, req, res, opened, { ...parsed.activity, type: 'message', attachments: [attachment] });
     }),
   );
@@ -259,7 +270,12 @@ async function post(deps: RouteDeps, req: Request, res: Response, opened: Opened
 }
 
 /** Starts the conversation on the bot's side: the user and the bot join, so the bot greets. */
-async function welcome(deps: RouteDeps, req: Request, claims: { conversationId: string; userId: string }, locale: string | undefined): Promise<void> {
+async function welcome(
+  deps: RouteDeps,
+  req: Request,
+  claims: { conversationId: string; userId: string },
+  locale: string | undefined,
+): Promise<void> {
   const update: StoredActivity = {
     type: 'conversationUpdate',
     id: `${claims.conversationId}|start`,

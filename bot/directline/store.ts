@@ -67,7 +67,10 @@ export class DirectLineStore {
   async append(conversationId: string, activity: StoredActivity): Promise<number> {
     const seq = await this.prisma.$transaction(async (tx) => {
       await lock(tx, conversationId);
-      const row = await tx.directLineActivity.create({ data: { id: activity.id, conversationId, activity: asJson(activity) }, select: { seq: true } });
+      const row = await tx.directLineActivity.create({
+        data: { id: activity.id, conversationId, activity: asJson(activity) },
+        select: { seq: true },
+      });
       return row.seq;
     });
     this.signals.notify(conversationId);

@@ -127,7 +127,11 @@ export function mountStream(httpServer: HttpServer, deps: StreamDeps): StreamHan
  * Whether the stream may open: a valid token (or the secret) for this conversation, which must exist.
  * A token's stream lives until the token expires; the client then reconnects with its refreshed token.
  */
-async function authorizeStream(deps: StreamDeps, request: StreamRequest, header: string | undefined): Promise<{ expiresAt: number | undefined } | 'forbidden' | 'unknown'> {
+async function authorizeStream(
+  deps: StreamDeps,
+  request: StreamRequest,
+  header: string | undefined,
+): Promise<{ expiresAt: number | undefined } | 'forbidden' | 'unknown'> {
   const bearer = request.token ? `Bearer ${request.token}` : header;
   const caller = await identifyCaller(deps.keys(), bearer);
   if (!caller || !mayOpen(caller, request.conversationId)) return 'forbidden';
@@ -155,7 +159,13 @@ function refuse(socket: Duplex, status: number, reason: string): void {
  * Pushes the conversation's activities after the watermark until the socket closes; returns its stop.
  * One loop per socket, awaiting each send's turn, so frames go out in seq order and none twice.
  */
-function follow(ws: WebSocket, request: StreamRequest, deps: StreamDeps, stops: Set<() => void>, expiresAt: number | undefined): () => void {
+function follow(
+  ws: WebSocket,
+  request: StreamRequest,
+  deps: StreamDeps,
+  stops: Set<() => void>,
+  expiresAt: number | undefined,
+): () => void {
   const pollMs = deps.pollMs ?? STREAM_POLL_MS;
   const heartbeatMs = deps.heartbeatMs ?? STREAM_HEARTBEAT_MS;
   let open = true;
@@ -190,10 +200,16 @@ function follow(ws: WebSocket, request: StreamRequest, deps: StreamDeps, stops: 
   ws.on('close', stop);
   ws.on('error', stop);
   // 4001: the token expired; Direct Line clients reconnect with their refreshed token.
-  const expiry = expiresAt === undefined ? undefined : setTimeout(() => {
-    if (ws.readyState === WebSocket.OPEN) ws.close(4001, 'token expired');
-    stop();
-  }, Math.max(0, Math.min(expiresAt - Date.now(), 2 ** 31 - 1)));
+  const expiry =
+    expiresAt === undefined
+      ? undefined
+      : setTimeout(
+          () => {
+            if (ws.readyState === WebSocket.OPEN) ws.close(4001, 'token expired');
+            stop();
+          },
+          Math.max(0, Math.min(expiresAt - Date.now(), 2 ** 31 - 1)),
+        );
   expiry?.unref();
   ws.once('close', () => clearTimeout(expiry));
 

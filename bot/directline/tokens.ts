@@ -22,7 +22,12 @@ export interface TokenClaims {
 export type Caller = { kind: 'secret' } | ({ kind: 'token' } & TokenClaims);
 
 /** Signs a token for one conversation and user. `now` is in milliseconds. */
-export async function issueToken(keys: DirectLineKeys, claims: TokenClaims, now = Date.now(), lifetimeSeconds = TOKEN_LIFETIME_SECONDS): Promise<string> {
+export async function issueToken(
+  keys: DirectLineKeys,
+  claims: TokenClaims,
+  now = Date.now(),
+  lifetimeSeconds = TOKEN_LIFETIME_SECONDS,
+): Promise<string> {
   const iat = Math.floor(now / 1000);
   return new SignJWT({ conv: claims.conversationId, user: claims.userId })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

@@ -34,7 +34,10 @@ export function isCsvFile(name: string, type: string): boolean {
 
 /** A file name safe to show and store: no folders, no control characters or lone surrogates, at most 128 characters. */
 export function safeFileName(name: string | null | undefined): string {
-  const base = path.basename((name ?? '').replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = path
+    .basename((name ?? '').replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   // Cleaned after the cut, which may split a surrogate pair.
   return storableText((base || 'upload.csv').slice(0, 128));
 }

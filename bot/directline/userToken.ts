@@ -45,7 +45,11 @@ export async function verifyUserToken(keys: DirectLineKeys, token: unknown, now 
   if (typeof token !== 'string' || token.length > 2048) return undefined;
   try {
     const { payload } = await jwtVerify(token, userTokenKey(keys), {
-      algorithms: ['HS256'], issuer, audience, currentDate: new Date(now), requiredClaims: ['exp', 'sub', 'ver'],
+      algorithms: ['HS256'],
+      issuer,
+      audience,
+      currentDate: new Date(now),
+      requiredClaims: ['exp', 'sub', 'ver'],
     });
     if (typeof payload.sub !== 'string' || !Number.isInteger(payload.ver)) return undefined;
     return { userId: payload.sub, version: payload.ver as number };
@@ -72,7 +76,10 @@ export class WebchatUsers {
 
   /** Revokes every userToken of the user issued so far; false when there is no such user. */
   async revoke(userId: string, now = new Date()): Promise<boolean> {
-    const { count } = await this.prisma.webchatUser.updateMany({ where: { userId }, data: { tokenVersion: { increment: 1 }, revokedAt: now } });
+    const { count } = await this.prisma.webchatUser.updateMany({
+      where: { userId },
+      data: { tokenVersion: { increment: 1 }, revokedAt: now },
+    });
     return count > 0;
   }
 }

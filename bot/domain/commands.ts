@@ -15,8 +15,24 @@ import { searchKey, tokenize } from '../faq/normalize';
 export type CommandLanguage = 'en' | 'ur' | 'ur-Latn';
 
 export const commands = [
-  'cancel', 'yes', 'no', 'done', 'clear', 'menu', 'greeting', 'help', 'agent', 'status', 'myRequests',
-  'endChat', 'leaveQueue', 'reply', 'attach', 'nothingToSend', 'announcementsOff', 'announcementsOn',
+  'cancel',
+  'yes',
+  'no',
+  'done',
+  'clear',
+  'menu',
+  'greeting',
+  'help',
+  'agent',
+  'status',
+  'myRequests',
+  'endChat',
+  'leaveQueue',
+  'reply',
+  'attach',
+  'nothingToSend',
+  'announcementsOff',
+  'announcementsOn',
 ] as const;
 export type Command = (typeof commands)[number];
 
@@ -27,15 +43,57 @@ export const VOCABULARY: Vocabulary = {
   /** Leave what is in progress: a form (asks to confirm), an answer to an information request, the queue. */
   cancel: {
     en: ['cancel', 'stop', 'quit', 'exit', 'abort', 'cancel it', 'cancel this', 'never mind', 'nevermind'],
-    'ur-Latn': ['mansookh', 'mansookh karo', 'mansookh karein', 'mansukh', 'band karo', 'khatam karo', 'cancel karo', 'cancel kar do',
-      'rehne do', 'rehnay do', 'rahne do'],
+    'ur-Latn': [
+      'mansookh',
+      'mansookh karo',
+      'mansookh karein',
+      'mansukh',
+      'band karo',
+      'khatam karo',
+      'cancel karo',
+      'cancel kar do',
+      'rehne do',
+      'rehnay do',
+      'rahne do',
+    ],
     // Not "chhoro" / "چھوڑیں": in a form they skip an optional field (bot/domain/validators/skip.ts).
-    ur: ['منسوخ', 'منسوخ کریں', 'منسوخ کرو', 'منسوخ کر دیں', 'بند کریں', 'بند کرو', 'ختم کریں', 'ختم کرو', 'رک جائیں', 'رہنے دیں', 'رہنے دو'],
+    ur: [
+      'منسوخ',
+      'منسوخ کریں',
+      'منسوخ کرو',
+      'منسوخ کر دیں',
+      'بند کریں',
+      'بند کرو',
+      'ختم کریں',
+      'ختم کرو',
+      'رک جائیں',
+      'رہنے دیں',
+      'رہنے دو',
+    ],
   },
   yes: {
     en: ['yes', 'y', 'yeah', 'yep', 'yup', 'ok', 'okay', 'sure', 'yes please', 'correct', 'right'],
-    'ur-Latn': ['haan', 'han', 'haa', 'ha', 'hanji', 'haan ji', 'han ji', 'jee', 'ji', 'g', 'jee haan', 'ji haan', 'ji han', 'theek hai',
-      'thik hai', 'theek', 'sahi hai', 'bilkul', 'zaroor'],
+    'ur-Latn': [
+      'haan',
+      'han',
+      'haa',
+      'ha',
+      'hanji',
+      'haan ji',
+      'han ji',
+      'jee',
+      'ji',
+      'g',
+      'jee haan',
+      'ji haan',
+      'ji han',
+      'theek hai',
+      'thik hai',
+      'theek',
+      'sahi hai',
+      'bilkul',
+      'zaroor',
+    ],
     ur: ['ہاں', 'جی', 'جی ہاں', 'ہاں جی', 'ٹھیک ہے', 'بالکل', 'درست', 'صحیح', 'ضرور'],
   },
   no: {
@@ -63,8 +121,17 @@ export const VOCABULARY: Vocabulary = {
   /** A greeting outside a form shows the menu. */
   greeting: {
     en: ['hi', 'hello', 'hey', 'good morning', 'good afternoon', 'good evening'],
-    'ur-Latn': ['salam', 'salaam', 'assalam o alaikum', 'assalamualaikum', 'aoa', 'aslam o alaikum', 'asalam o alaikum',
-      'assalam alaikum', 'as salam o alaikum'],
+    'ur-Latn': [
+      'salam',
+      'salaam',
+      'assalam o alaikum',
+      'assalamualaikum',
+      'aoa',
+      'aslam o alaikum',
+      'asalam o alaikum',
+      'assalam alaikum',
+      'as salam o alaikum',
+    ],
     ur: ['سلام', 'السلام علیکم', 'اسلام علیکم', 'آداب'],
   },
   /** Inside a form: explain the question. Outside: the menu. */
@@ -86,8 +153,16 @@ export const VOCABULARY: Vocabulary = {
   },
   myRequests: {
     en: ['my requests', 'my request', 'my applications', 'my application', 'show my requests', 'list my requests'],
-    'ur-Latn': ['meri darkhwast', 'meri darkhwastain', 'meri darkhwasten', 'meri darkhwastein', 'meri requests', 'meri request',
-      'meri applications', 'mere requests'],
+    'ur-Latn': [
+      'meri darkhwast',
+      'meri darkhwastain',
+      'meri darkhwasten',
+      'meri darkhwastein',
+      'meri requests',
+      'meri request',
+      'meri applications',
+      'mere requests',
+    ],
     ur: ['میری درخواستیں', 'میری درخواست', 'میری ریکویسٹ', 'میری ریکویسٹس'],
   },
   /** During a live chat with a person: back to the bot. */
@@ -129,7 +204,13 @@ export const VOCABULARY: Vocabulary = {
   /** Announcements back on. */
   announcementsOn: {
     en: ['start announcements', 'resume announcements', 'announcements on'],
-    'ur-Latn': ['announcements chalu karo', 'announcement chalu karo', 'announcements shuru karo', 'elanat chalu karo', 'ailanat chalu karo'],
+    'ur-Latn': [
+      'announcements chalu karo',
+      'announcement chalu karo',
+      'announcements shuru karo',
+      'elanat chalu karo',
+      'ailanat chalu karo',
+    ],
     ur: ['اعلانات شروع کریں', 'اعلانات شروع کرو', 'اعلانات چالو کریں'],
   },
 };

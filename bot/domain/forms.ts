@@ -99,7 +99,10 @@ const WHITELISTING_FIELDS: FieldDefs<WhitelistingDraft> = {
   contactMobile: field('contactMobile', validateMobile, { input: 'tel' }),
   contactEmail: field('contactEmail', validateEmail, { input: 'email' }),
   city: field('city', validateCity, {
-    input: 'choice', choices: CITY_CHOICES, choiceLabelPrefix: 'intake:cities.', otherInputId: 'cityOther',
+    input: 'choice',
+    choices: CITY_CHOICES,
+    choiceLabelPrefix: 'intake:cities.',
+    otherInputId: 'cityOther',
   }),
   agentSeats: field('agentSeats', validateAgentSeats, { input: 'number' }),
   ipAddresses: field('ipAddresses', validateIpAddresses, { input: 'multiline' }),
@@ -141,8 +144,7 @@ export type FieldError = Omit<Failure, 'ok'>;
 
 /** `validateForm`'s answer: the clean draft, or an error per refused field. */
 export type FormResult<K extends RequestKind> =
-  | { ok: true; draft: DraftByKind[K] }
-  | { ok: false; errors: Partial<Record<FieldName<K>, FieldError>> };
+  { ok: true; draft: DraftByKind[K] } | { ok: false; errors: Partial<Record<FieldName<K>, FieldError>> };
 
 /** The raw text of one field from a submitted card; numbers are stringified, anything else counts as empty. */
 function rawValue(record: Readonly<Record<string, unknown>>, def: FieldDef): string {

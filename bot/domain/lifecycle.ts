@@ -79,7 +79,9 @@ export interface DecisionInput {
 export type DecisionInputError = 'invalid' | 'noteRequired' | 'noteTooLong';
 
 /** Reads and checks a `request.decide` payload (Action.Submit value or Action.Execute data with the card's inputs). */
-export function parseDecisionInput(data: Record<string, unknown>): { ok: true; value: DecisionInput } | { ok: false; error: DecisionInputError; decision?: Decision } {
+export function parseDecisionInput(
+  data: Record<string, unknown>,
+): { ok: true; value: DecisionInput } | { ok: false; error: DecisionInputError; decision?: Decision } {
   const reference = typeof data.reference === 'string' ? data.reference.trim() : '';
   if (!reference || reference.length > 40 || !isDecision(data.decision)) return { ok: false, error: 'invalid' };
   const decision = data.decision;

@@ -37,8 +37,26 @@ function matchKey(token: string): string {
 
 /** Common spellings of short Roman Urdu function words, whose phonetic keys are too short to compare. */
 const ROMAN_CANONICAL: Readonly<Record<string, string>> = {
-  kia: 'kya', kiya: 'kya', kyaa: 'kya', he: 'hai', hy: 'hai', hay: 'hai', hain: 'hai', hein: 'hai', huwa: 'hua', howa: 'hua',
-  hoa: 'hua', me: 'mein', main: 'mein', mai: 'mein', men: 'mein', sy: 'se', say: 'se', kay: 'ke', ky: 'ke', k: 'ke',
+  kia: 'kya',
+  kiya: 'kya',
+  kyaa: 'kya',
+  he: 'hai',
+  hy: 'hai',
+  hay: 'hai',
+  hain: 'hai',
+  hein: 'hai',
+  huwa: 'hua',
+  howa: 'hua',
+  hoa: 'hua',
+  me: 'mein',
+  main: 'mein',
+  mai: 'mein',
+  men: 'mein',
+  sy: 'se',
+  say: 'se',
+  kay: 'ke',
+  ky: 'ke',
+  k: 'ke',
 };
 
 /** A word as compared inside phrases: short Roman function words by their usual spelling. */
@@ -264,7 +282,9 @@ export class Analyzer {
     const entry = word.length >= 4 ? TABLES.phonetic.get(phoneticKey(word)) : undefined;
     const tolerance = word.length >= 6 ? 2 : 1;
     // A three-letter spelling is too short to tell a variant from another word (nice is not nic).
-    return entry?.spellings.some((spelling) => spelling.length >= 4 && editDistance(word, spelling) <= tolerance) ? entry.concept : undefined;
+    return entry?.spellings.some((spelling) => spelling.length >= 4 && editDistance(word, spelling) <= tolerance)
+      ? entry.concept
+      : undefined;
   }
 
   /** The single known word within one edit of `word`, if exactly one exists. */

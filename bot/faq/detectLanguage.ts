@@ -26,22 +26,27 @@ const PERSIAN_WORDS: ReadonlySet<string> = new Set(
 
 /** Roman Urdu function words and very common content words (exact spellings, many variants). */
 const ROMAN_MARKERS: ReadonlySet<string> = new Set(
-  ('kya kia kiya kyaa hai hain hy hay hein ka ki ke ko se sy mein mai nahi nahin nai aur bhi ye yeh wo woh hota hoti hote hoga hogi ' +
+  (
+    'kya kia kiya kyaa hai hain hy hay hein ka ki ke ko se sy mein mai nahi nahin nai aur bhi ye yeh wo woh hota hoti hote hoga hogi ' +
     'hongi honge kaise kese kaisay kesay kab kahan kyun kyon kon kaun koun kitna kitne kitni sakta sakti sakte skte karna karni karne ' +
     'karta karti karte karun karein karen krain karo kar kr raha rahi rahe gaya gayi gaye jata jati jaye mujhe mera meri mere apna ' +
     'apni apne hum hamara hamari aap ap tum liye lie chahiye chahye chaiye chahta batao batayen batayein dein dena deni lena milega ' +
     'milegi ijazat darkhwast darkhast maloomat tareeqa shukriya ji jee wala wali wale abhi yahan kuch koi toh baat ghar kaam hun hoon ' +
     'tak bata do de dijiye hoga lagega lagta mil sakun ya kis kin ne tha thi thay gi ga gy wahan kidhar kyon jeeta jeeti ' +
-    'jawab sawal madad bohat bahut zyada acha achha theek sahi zaroor zaroori kal aaj phir lekin magar sirf sab pata bilkul').split(/\s+/),
+    'jawab sawal madad bohat bahut zyada acha achha theek sahi zaroor zaroori kal aaj phir lekin magar sirf sab pata bilkul'
+  ).split(/\s+/),
 );
 /** English function words that Roman Urdu does not use. */
 const ENGLISH_MARKERS: ReadonlySet<string> = new Set(
-  ('the is are was were what how does did can could would should will i my you your it this that these there please need want get ' +
+  (
+    'the is are was were what how does did can could would should will i my you your it this that these there please need want get ' +
     'a an of for with who where when which whom be am after about have has from and not any much many long tell know give my our ' +
-    'we us they their if or at on by do does doing done should than then').split(/\s+/),
+    'we us they their if or at on by do does doing done should than then'
+  ).split(/\s+/),
 );
 /** Roman Urdu verb forms: a stem followed by an Urdu ending (karwana, milegi, sakti, hongi…). */
-const ROMAN_VERB = /^(kar|karw|kr|ho|ja|mil|d|l|reh|rah|sak|lag|ban|chal|bat|dekh|bhej|likh|puch|pooch|samajh|badl|nikal)(na|ni|ne|ta|ti|te|ega|egi|enge|ein|en|ain|un|oon|iye|ayen|ayein|ao|aun|wao|wa|wana|wani|wane|ay)$/;
+const ROMAN_VERB =
+  /^(kar|karw|kr|ho|ja|mil|d|l|reh|rah|sak|lag|ban|chal|bat|dekh|bhej|likh|puch|pooch|samajh|badl|nikal)(na|ni|ne|ta|ti|te|ega|egi|enge|ein|en|ain|un|oon|iye|ayen|ayein|ao|aun|wao|wa|wana|wani|wane|ay)$/;
 
 function count(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
@@ -65,7 +70,10 @@ export function classifyArabicScript(text: string): ArabicScriptLanguage {
 /** Score Latin text as Roman Urdu (positive) or English (negative). */
 export function romanUrduScore(text: string): number {
   let score = 0;
-  for (const word of text.toLowerCase().split(/[^a-z']+/).filter(Boolean)) {
+  for (const word of text
+    .toLowerCase()
+    .split(/[^a-z']+/)
+    .filter(Boolean)) {
     const urdu = ROMAN_MARKERS.has(word) || ROMAN_VERB.test(word);
     const english = ENGLISH_MARKERS.has(word);
     if (urdu && !english) score += 1;
@@ -76,7 +84,10 @@ export function romanUrduScore(text: string): number {
 
 /** Words of a message that contain Arabic-script letters, and all its words. */
 function scriptWords(text: string): { arabic: string[]; total: number } {
-  const words = text.normalize('NFC').split(/[^\p{L}\p{N}@\u200C]+/u).filter((w) => /\p{L}/u.test(w));
+  const words = text
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}@\u200C]+/u)
+    .filter((w) => /\p{L}/u.test(w));
   return { arabic: words.filter((w) => /[\u0600-\u06FF\u0750-\u077F]/.test(w)), total: words.length };
 }
 

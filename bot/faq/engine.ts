@@ -252,7 +252,19 @@ interface View {
 /** Question and request words, in the three languages (as search keys, after normalisation). */
 const ASKING_WORDS =
   /(?:^|[^\p{L}])(?:can|could|is|are|do|does|will|should|may|need|want|kya|kia|kiya|kaise|kese|kaisay|kesy|kahan|kaha|kab|kaun|kon|kis|kitna|kitni|kitne|chahiye|chahye|chaiye|batayen|batain|bata|کیا|کیسے|کہاں|کب|کون|کس|کتنا|کتنی|کتنے|چاہیے|چاہئے|بتائیں|بتا)(?=$|[^\p{L}])/iu;
-const ASKING_CONCEPTS: ReadonlySet<string> = new Set(['@how', '@where', '@when', '@why', '@who', '@which', '@whatis', '@howmuch', '@need', '@process', '@status']);
+const ASKING_CONCEPTS: ReadonlySet<string> = new Set([
+  '@how',
+  '@where',
+  '@when',
+  '@why',
+  '@who',
+  '@which',
+  '@whatis',
+  '@howmuch',
+  '@need',
+  '@process',
+  '@status',
+]);
 
 /** Whether a part of a message asks something (so it may be the question). */
 function asksSomething(text: string, tokens: readonly AnalyzedToken[]): boolean {
@@ -337,7 +349,7 @@ export class FaqEngine {
    */
   private rank(index: EngineIndex, text: string): RankedTopic[] {
     const whole = this.view(index, text, index.analyzer.analyze(text), index.unknownIdf);
-    let bestRanking = whole.query.length > 0 ? this.rankView(index, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
+    const bestRanking = whole.query.length > 0 ? this.rankView(index, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
     const { clauses, parts: partIndexes } = messageParts(text);
     if (partIndexes.length === 0) return bestRanking;
     // Each clause is analysed once; a part's tokens are its clauses' tokens. In a part that asks and has evidence
@@ -358,7 +370,11 @@ export class FaqEngine {
       return true;
     });
     if (asking.length === 0) return bestRanking;
-    const hits = this.retrieve(index, asking.flatMap((v) => v.query), CANDIDATES * 2);
+    const hits = this.retrieve(
+      index,
+      asking.flatMap((v) => v.query),
+      CANDIDATES * 2,
+    );
     // Among the readings that would be answered outright, the one with the most evidence wins (a bare "what is
     // the procedure?" explains itself fully but says less than "WFH apply karna hai, tareeqa kya hai?");
     // if none would be answered, the best score does.
@@ -372,9 +388,7 @@ export class FaqEngine {
       const support = evidence(index, part, top.topic);
       if (support < index.minEvidence) continue;
       const answers = decide(ranking.map((r) => r.score)) === 'answer';
-      const better = answers
-        ? !bestAnswers || support > best.evidence
-        : !bestAnswers && top.score > (best.ranking[0]?.score ?? 0);
+      const better = answers ? !bestAnswers || support > best.evidence : !bestAnswers && top.score > (best.ranking[0]?.score ?? 0);
       if (better) {
         best = { ranking, evidence: support };
         bestAnswers = answers;
@@ -398,7 +412,11 @@ export class FaqEngine {
    * > 1/8 of questions) still count in scoring but would make the index score hundreds of questions. Only words
    * the index does not know as written need the phonetic field (concepts are their own key; known words are found exactly).
    */
-  private retrieve(index: EngineIndex, query: readonly { token: AnalyzedToken; weight: number }[], limit: number): { id: number; score: number }[] {
+  private retrieve(
+    index: EngineIndex,
+    query: readonly { token: AnalyzedToken; weight: number }[],
+    limit: number,
+  ): { id: number; score: number }[] {
     const unique = new Map<string, AnalyzedToken>();
     for (const q of query) unique.set(q.token.term, q.token);
     const tokens = [...unique.values()];
@@ -416,11 +434,7 @@ export class FaqEngine {
   }
 
   /** Best question per topic for one view, best topic first. */
-  private rankView(
-    index: EngineIndex,
-    view: View,
-    hits: readonly { id: number; score: number }[],
-  ): RankedTopic[] {
+  private rankView(index: EngineIndex, view: View, hits: readonly { id: number; score: number }[]): RankedTopic[] {
     const best = new Map<number, RankedTopic>();
     const topicCoverage = new Map<number, number>();
     for (const hit of hits) {
@@ -445,9 +459,7 @@ export class FaqEngine {
   private present(index: EngineIndex, ranked: RankedTopic, language: FaqLanguage): FaqResult {
     const topic = (index.topics[ranked.topic] as IndexedTopic).topic;
     const question =
-      ranked.question.language === language
-        ? ranked.question.text
-        : (topic.questions[language]?.[0] ?? topic.questions.en[0] ?? topic.id);
+      ranked.question.language === language ? ranked.question.text : (topic.questions[language]?.[0] ?? topic.questions.en[0] ?? topic.id);
     return { id: topic.id, score: Math.round(calibrate(ranked.score) * 1000) / 1000, question, answer: answerFor(topic, language) };
   }
 }

@@ -46,7 +46,8 @@ export function parseEvalFile(text: string): EvalCase[] {
       if (typeof value.q !== 'string' || !FAQ_LANGUAGES.includes(value.lang as FaqLanguage) || value.id === undefined) {
         throw new Error(`line ${n}: expected {"q", "lang", "id"}`);
       }
-      if (value.kind !== undefined && !EVAL_KINDS.includes(value.kind)) throw new Error(`line ${n}: kind must be one of ${EVAL_KINDS.join(', ')}`);
+      if (value.kind !== undefined && !EVAL_KINDS.includes(value.kind))
+        throw new Error(`line ${n}: kind must be one of ${EVAL_KINDS.join(', ')}`);
       return { q: value.q, lang: value.lang as FaqLanguage, id: value.id ?? null, ...(value.kind ? { kind: value.kind } : {}) };
     });
 }
@@ -129,7 +130,11 @@ export function formatReport(report: EvalReport): string {
   }
   const { offTopic, languageDetection } = report;
   const byKind = Object.entries(report.offTopicPerKind).map(([kind, t]) => `${kind} ${t.declined}/${t.total}`);
-  lines.push(`off-topic declined: ${offTopic.declined}/${offTopic.total} (${pct(offTopic.declined, offTopic.total)})${byKind.length ? `  [${byKind.join(', ')}]` : ''}`);
-  lines.push(`language detected:  ${languageDetection.right}/${languageDetection.total} (${pct(languageDetection.right, languageDetection.total)})`);
+  lines.push(
+    `off-topic declined: ${offTopic.declined}/${offTopic.total} (${pct(offTopic.declined, offTopic.total)})${byKind.length ? `  [${byKind.join(', ')}]` : ''}`,
+  );
+  lines.push(
+    `language detected:  ${languageDetection.right}/${languageDetection.total} (${pct(languageDetection.right, languageDetection.total)})`,
+  );
   return lines.join('\n');
 }

@@ -42,7 +42,11 @@ export class FaqService {
    * Syncs the shipped KB into the database and builds the engine from it. A database that is down or not
    * migrated yet does not stop the bot: the engine starts from the shipped files and syncs on a later search.
    */
-  static async start(prisma: PrismaClient, onError: (err: unknown) => void = () => undefined, now: () => number = Date.now): Promise<FaqService> {
+  static async start(
+    prisma: PrismaClient,
+    onError: (err: unknown) => void = () => undefined,
+    now: () => number = Date.now,
+  ): Promise<FaqService> {
     const shipped = loadKb();
     try {
       await syncKbToDb(prisma, shipped);

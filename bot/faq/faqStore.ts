@@ -83,6 +83,11 @@ export async function logQuery(
 }
 
 /** Records several FAQ lookups in one statement (the bot batches those of concurrent turns). */
-export async function logQueries(prisma: PrismaClient, entries: { language: FaqLanguage; decision: FaqDecision; topicId?: string | null }[]): Promise<void> {
-  await prisma.faqQueryLog.createMany({ data: entries.map((e) => ({ language: e.language, decision: e.decision, topicId: e.topicId ?? null })) });
+export async function logQueries(
+  prisma: PrismaClient,
+  entries: { language: FaqLanguage; decision: FaqDecision; topicId?: string | null }[],
+): Promise<void> {
+  await prisma.faqQueryLog.createMany({
+    data: entries.map((e) => ({ language: e.language, decision: e.decision, topicId: e.topicId ?? null })),
+  });
 }

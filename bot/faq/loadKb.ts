@@ -15,7 +15,13 @@ export const topicSchema = z
   .object({
     id: z.string().regex(/^[a-z]+(\.[a-z]+)+$/, 'topic ids look like "group.name"'),
     // The shipped KB answers all three languages; only console-made topics may lack a Roman Urdu answer.
-    answer: z.object({ en: nonEmpty, ur: nonEmpty, 'ur-Latn': nonEmpty.refine((text) => !/[\u0600-\u06FF]/.test(text), 'Roman Urdu is written in Latin letters') }).strict(),
+    answer: z
+      .object({
+        en: nonEmpty,
+        ur: nonEmpty,
+        'ur-Latn': nonEmpty.refine((text) => !/[\u0600-\u06FF]/.test(text), 'Roman Urdu is written in Latin letters'),
+      })
+      .strict(),
     questions: z.object({ en: questionList, ur: questionList, 'ur-Latn': questionList }).strict(),
   })
   .strict();

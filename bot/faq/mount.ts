@@ -128,7 +128,9 @@ async function answerQuestion(
   const response = await deps.faq.search(text, { lang: replyLanguage });
   setTurnKind(context, 'faq');
   // Logged with the turn's other writes, at its end.
-  await deferWrite(context, () => deps.faq.record(text, { ...response, language: detected }).catch((err: unknown) => deps.logger.warn({ err }, 'faq log failed')));
+  await deferWrite(context, () =>
+    deps.faq.record(text, { ...response, language: detected }).catch((err: unknown) => deps.logger.warn({ err }, 'faq log failed')),
+  );
   const current = await state.get(context, {});
 
   if (response.decision === 'answer') {
@@ -154,7 +156,16 @@ async function answerQuestion(
     const suggestions = response.results.slice(0, 3).map((r) => ({ id: r.id, title: r.question }));
     await state.set(context, { misses: current.misses ?? 0, suggestions });
     await context.sendActivity(
-      buildChoices({ title: t('faq:didYouMean'), numberHint: t('common:menu.numberHint'), verb: Verbs.faqPick, choices: suggestions, rtl: isRtl(lang) }, rendering),
+      buildChoices(
+        {
+          title: t('faq:didYouMean'),
+          numberHint: t('common:menu.numberHint'),
+          verb: Verbs.faqPick,
+          choices: suggestions,
+          rtl: isRtl(lang),
+        },
+        rendering,
+      ),
     );
     return true;
   }
@@ -190,7 +201,9 @@ async function sendTopic(deps: FaqFeatureDeps, context: TurnContext, id: string)
   if (!topic) return false;
   const { lang, t, rendering } = turnInfo(context);
   const question = topic.questions[lang]?.[0] ?? topic.questions.en[0] ?? id;
-  await context.sendActivity(buildFaqAnswer({ question, answer: answerFor(topic, lang), relatedTitle: t('faq:related'), related: [], rtl: isRtl(lang) }, rendering));
+  await context.sendActivity(
+    buildFaqAnswer({ question, answer: answerFor(topic, lang), relatedTitle: t('faq:related'), related: [], rtl: isRtl(lang) }, rendering),
+  );
   if (id === HUMAN_TOPIC_ID && deps.requestHandoff) await deps.requestHandoff(context);
   return true;
 }

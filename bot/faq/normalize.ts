@@ -89,7 +89,10 @@ export function phoneticKey(word: string): string {
     .replace(/(e|ai|ei|ay)n$/, '$1');
   w = w.replace(/sh/g, 'S');
   const head = w.charAt(0);
-  const tail = w.slice(1).replace(/[aeiouyh]/g, '').replace(/(.)\1+/g, '$1');
+  const tail = w
+    .slice(1)
+    .replace(/[aeiouyh]/g, '')
+    .replace(/(.)\1+/g, '$1');
   return `${head}${tail}`.toLowerCase();
 }
 

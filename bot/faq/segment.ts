@@ -21,7 +21,12 @@ export function clauses(text: string): string[][] {
   return normalizeText(text)
     .split(/\n/)
     .flatMap((line) => line.split(SENTENCE_END))
-    .map((sentence) => sentence.split(CLAUSE_BREAK).map((c) => c.replace(/[.!?\s]+$/u, '').trim()).filter((c) => /\p{L}/u.test(c)))
+    .map((sentence) =>
+      sentence
+        .split(CLAUSE_BREAK)
+        .map((c) => c.replace(/[.!?\s]+$/u, '').trim())
+        .filter((c) => /\p{L}/u.test(c)),
+    )
     .filter((sentence) => sentence.length > 0);
 }
 

@@ -36,7 +36,13 @@ export function isWithinBusinessHours(hours: BusinessHours, now: Date): boolean 
 
 /** Day of week (0 = Sunday) and minute of day in Asia/Karachi. */
 export function karachiWallClock(now: Date): { day: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: businessTimeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: businessTimeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { day: dayIndex(part('weekday')), minute: Number(part('hour')) * 60 + Number(part('minute')) };
 }

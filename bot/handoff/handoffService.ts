@@ -164,7 +164,10 @@ export class HandoffService {
     }
     // The message is in the transcript the console shows; without a Teams thread (a chat taken in the console
     // before the support channel was known) that is where the agent reads it, so only a failed thread send fails.
-    const delivery = await this.toThread(handoff, this.staffT('handoff:agent.userSays', { user: this.userName(handoff), text: maskText(text) }));
+    const delivery = await this.toThread(
+      handoff,
+      this.staffT('handoff:agent.userSays', { user: this.userName(handoff), text: maskText(text) }),
+    );
     if (!delivery.ok && delivery.code !== noThread) await context.sendActivity(t('handoff:user.relayFailed'));
   }
 
@@ -202,7 +205,8 @@ export class HandoffService {
     }
     if (command.kind === 'reply') {
       const sent = await this.sendSnippet(handoff.id, agent, command.name, 'teams');
-      if (!sent.ok && sent.reason === 'unknown_snippet') await context.sendActivity(this.staffT('handoff:agent.unknownSnippet', { name: command.name }));
+      if (!sent.ok && sent.reason === 'unknown_snippet')
+        await context.sendActivity(this.staffT('handoff:agent.unknownSnippet', { name: command.name }));
       else if (!sent.ok) await context.sendActivity(this.staffT('handoff:agent.userUnreachable', { code: sent.code ?? sent.reason }));
       return;
     }
@@ -233,7 +237,8 @@ export class HandoffService {
   async sendSnippet(handoffId: string, agent: Agent, nameOrId: string, origin: AgentOrigin): Promise<DeskOutcome> {
     const handoff = await this.claimedBy(handoffId, agent);
     if ('reason' in handoff) return handoff;
-    const snippet = (await this.deps.snippets.byName(nameOrId)) ?? (/^[0-9a-f-]{36}$/i.test(nameOrId) ? await this.deps.snippets.byId(nameOrId) : null);
+    const snippet =
+      (await this.deps.snippets.byName(nameOrId)) ?? (/^[0-9a-f-]{36}$/i.test(nameOrId) ? await this.deps.snippets.byId(nameOrId) : null);
     if (!snippet) return { ok: false, reason: 'unknown_snippet' };
     await this.deps.store.addEvent(handoff, `[${agent.name} sent the saved reply ${snippet.name}]`);
     const delivery = await this.relayAsAgent(handoff, agent, snippetText(snippet, handoff.language), origin, true);
@@ -458,7 +463,13 @@ export class HandoffService {
     const { lang, rendering } = turnInfo(context);
     if (!handoff.claimedAt || (rendering !== 'adaptive' && formOpen)) return false;
     const asked = await this.deps.ratings.ask(
-      { handoffId: handoff.id, userConversationId: handoff.userConversationId, agentAadId: handoff.agentAadId, agentName: handoff.agentName, language: handoff.language },
+      {
+        handoffId: handoff.id,
+        userConversationId: handoff.userConversationId,
+        agentAadId: handoff.agentAadId,
+        agentName: handoff.agentName,
+        language: handoff.language,
+      },
       this.deps.clock(),
     );
     if (!asked) return false;
@@ -467,7 +478,13 @@ export class HandoffService {
   }
 
   /** Stores a rating once and thanks the user; a typed one brings the menu the text prompt held back. */
-  private async storeRating(context: TurnContext, handoffId: string, score: number, comment: string | undefined, dc?: DialogContext): Promise<void> {
+  private async storeRating(
+    context: TurnContext,
+    handoffId: string,
+    score: number,
+    comment: string | undefined,
+    dc?: DialogContext,
+  ): Promise<void> {
     const { t } = turnInfo(context);
     const stored = await this.deps.ratings.rate(handoffId, score, comment, this.deps.clock());
     if (stored) this.deps.logger.info({ handoffId, score }, 'hand-off rated');
@@ -494,8 +511,10 @@ export class HandoffService {
     const delivery = await this.toUser(handoff, async (userContext, t) => {
       await userContext.sendActivity(t('handoff:user.agentSays', { agent: agent.name, text }));
     });
-    if (origin === 'console') await this.toThread(handoff, this.staffT('handoff:agent.fromConsole', { agent: agent.name, text: maskText(text) }));
-    else if (prepared && delivery.ok) await this.toThread(handoff, this.staffT('handoff:agent.preparedSent', { agent: agent.name, text: maskText(text) }));
+    if (origin === 'console')
+      await this.toThread(handoff, this.staffT('handoff:agent.fromConsole', { agent: agent.name, text: maskText(text) }));
+    else if (prepared && delivery.ok)
+      await this.toThread(handoff, this.staffT('handoff:agent.preparedSent', { agent: agent.name, text: maskText(text) }));
     return delivery;
   }
 
@@ -543,7 +562,11 @@ export class HandoffService {
     const reference = await this.threadOf(handoff);
     if (!reference || !handoff.cardActivityId) return;
     const card = await this.cardFor(handoff);
-    const delivery = await this.deps.messenger.update(reference, handoff.cardActivityId, MessageFactory.attachment(card) as Partial<Activity>);
+    const delivery = await this.deps.messenger.update(
+      reference,
+      handoff.cardActivityId,
+      MessageFactory.attachment(card) as Partial<Activity>,
+    );
     if (!delivery.ok) await this.deps.store.addEvent(handoff, `[card update failed: ${delivery.code}]`);
   }
 

@@ -37,7 +37,9 @@ export class HandoffStore {
   /** Queues a new hand-off. */
   create(data: NewHandoff): Promise<Handoff> {
     const { form, ...rest } = data;
-    return this.prisma.handoff.create({ data: { ...rest, form: form ? (JSON.parse(JSON.stringify(form)) as Prisma.InputJsonValue) : undefined, status: 'WAITING' } });
+    return this.prisma.handoff.create({
+      data: { ...rest, form: form ? (JSON.parse(JSON.stringify(form)) as Prisma.InputJsonValue) : undefined, status: 'WAITING' },
+    });
   }
 
   /** Reads one. */
@@ -91,8 +93,13 @@ export class HandoffStore {
 
   /** Waiting rows past the SLA that this caller now owns the reminder of. */
   async takeSlaDue(createdBefore: Date, now: Date): Promise<Handoff[]> {
-    const due = await this.prisma.handoff.findMany({ where: { status: 'WAITING', slaNotifiedAt: null, createdAt: { lte: createdBefore } }, select: { id: true } });
-    return this.takeEach(due, (id) => this.prisma.handoff.updateMany({ where: { id, status: 'WAITING', slaNotifiedAt: null }, data: { slaNotifiedAt: now } }));
+    const due = await this.prisma.handoff.findMany({
+      where: { status: 'WAITING', slaNotifiedAt: null, createdAt: { lte: createdBefore } },
+      select: { id: true },
+    });
+    return this.takeEach(due, (id) =>
+      this.prisma.handoff.updateMany({ where: { id, status: 'WAITING', slaNotifiedAt: null }, data: { slaNotifiedAt: now } }),
+    );
   }
 
   /**
@@ -100,22 +107,38 @@ export class HandoffStore {
    * caller with a placeholder thread id, so two sweeping instances never post the same card twice.
    */
   async takeUnposted(): Promise<Handoff[]> {
-    const due = await this.prisma.handoff.findMany({ where: { status: 'WAITING', threadConversationId: null }, select: { id: true }, take: 20 });
+    const due = await this.prisma.handoff.findMany({
+      where: { status: 'WAITING', threadConversationId: null },
+      select: { id: true },
+      take: 20,
+    });
     return this.takeEach(due, (id) =>
-      this.prisma.handoff.updateMany({ where: { id, status: 'WAITING', threadConversationId: null }, data: { threadConversationId: `${unpostedMarker}${randomUUID()}` } }),
+      this.prisma.handoff.updateMany({
+        where: { id, status: 'WAITING', threadConversationId: null },
+        data: { threadConversationId: `${unpostedMarker}${randomUUID()}` },
+      }),
     );
   }
 
   /** Gives a taken row back when its card could not be posted, for a later sweep. */
   async releaseUnposted(id: string): Promise<void> {
-    await this.prisma.handoff.updateMany({ where: { id, threadConversationId: { startsWith: unpostedMarker } }, data: { threadConversationId: null } });
+    await this.prisma.handoff.updateMany({
+      where: { id, threadConversationId: { startsWith: unpostedMarker } },
+      data: { threadConversationId: null },
+    });
   }
 
   /** Waiting rows past the give-up time, closed now by this caller. */
   async takeGiveUpDue(createdBefore: Date, now: Date): Promise<Handoff[]> {
-    const due = await this.prisma.handoff.findMany({ where: { status: 'WAITING', gaveUpAt: null, createdAt: { lte: createdBefore } }, select: { id: true } });
+    const due = await this.prisma.handoff.findMany({
+      where: { status: 'WAITING', gaveUpAt: null, createdAt: { lte: createdBefore } },
+      select: { id: true },
+    });
     return this.takeEach(due, (id) =>
-      this.prisma.handoff.updateMany({ where: { id, status: 'WAITING', gaveUpAt: null }, data: { gaveUpAt: now, status: 'CLOSED', closedBy: 'timeout', closedAt: now } }),
+      this.prisma.handoff.updateMany({
+        where: { id, status: 'WAITING', gaveUpAt: null },
+        data: { gaveUpAt: now, status: 'CLOSED', closedBy: 'timeout', closedAt: now },
+      }),
     );
   }
 
@@ -129,13 +152,30 @@ export class HandoffStore {
   }
 
   /** Stores a private agent note against the user's conversation (never relayed). */
-  async addNote(handoff: Handoff, agent: Agent, text: string, sourceActivityId: string | undefined, threadConversationId: string): Promise<void> {
+  async addNote(
+    handoff: Handoff,
+    agent: Agent,
+    text: string,
+    sourceActivityId: string | undefined,
+    threadConversationId: string,
+  ): Promise<void> {
     await this.prisma.$transaction([
       this.prisma.transcriptMessage.create({
-        data: { conversationId: handoff.userConversationId, channelId: handoff.channelId, userId: agent.aadObjectId, userName: agent.name, direction: 'activity', text, private: true },
+        data: {
+          conversationId: handoff.userConversationId,
+          channelId: handoff.channelId,
+          userId: agent.aadObjectId,
+          userName: agent.name,
+          direction: 'activity',
+          text,
+          private: true,
+        },
       }),
       // The transcript middleware stored the thread's copy before we knew it was a note.
-      this.prisma.transcriptMessage.updateMany({ where: { conversationId: threadConversationId, activityId: sourceActivityId ?? '' }, data: { private: true } }),
+      this.prisma.transcriptMessage.updateMany({
+        where: { conversationId: threadConversationId, activityId: sourceActivityId ?? '' },
+        data: { private: true },
+      }),
     ]);
   }
 
@@ -164,7 +204,15 @@ export class HandoffStore {
   }
 
   /** A message the user left for a callback. */
-  createCallback(data: { handoffId?: string; conversationId: string; channelId: string; userId: string; userName?: string; language: string; message: string }): Promise<CallbackTicket> {
+  createCallback(data: {
+    handoffId?: string;
+    conversationId: string;
+    channelId: string;
+    userId: string;
+    userName?: string;
+    language: string;
+    message: string;
+  }): Promise<CallbackTicket> {
     return this.prisma.callbackTicket.create({ data });
   }
 

@@ -75,8 +75,22 @@ export function createHandoffFeature(deps: HandoffFeatureDeps): HandoffFeature {
       giveUpMinutes: config.HANDOFF_GIVEUP_MINUTES,
     },
   });
-  const sweeper = new HandoffSweeper({ store, service, logger, clock, slaMinutes: config.HANDOFF_SLA_MINUTES, giveUpMinutes: config.HANDOFF_GIVEUP_MINUTES });
-  return { service, store, sweeper, staff, messenger, supportTarget: { teamId: config.SUPPORT_TEAM_ID, channelId: config.SUPPORT_CHANNEL_ID } };
+  const sweeper = new HandoffSweeper({
+    store,
+    service,
+    logger,
+    clock,
+    slaMinutes: config.HANDOFF_SLA_MINUTES,
+    giveUpMinutes: config.HANDOFF_GIVEUP_MINUTES,
+  });
+  return {
+    service,
+    store,
+    sweeper,
+    staff,
+    messenger,
+    supportTarget: { teamId: config.SUPPORT_TEAM_ID, channelId: config.SUPPORT_CHANNEL_ID },
+  };
 }
 
 /** What the routing places: the interceptor, the verbs, the `agent` route, and the guard for user card actions. */

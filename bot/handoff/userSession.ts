@@ -11,7 +11,6 @@ import { turnInfo } from '../turnInfo';
 import { dialogStateProperty } from '../psebBot';
 import { formInProgress, type FormInProgress } from '../desk/form';
 
-
 export interface CallbackOffer {
   /** The hand-off that gave up, or none when offered out of hours. */
   handoffId?: string;

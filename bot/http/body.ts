@@ -87,7 +87,8 @@ export function bodyReader(options: BodyReaderOptions): (req: Request, res: Resp
     if (refused) throw refused;
     const type = mediaType(req.headers['content-type']);
     const multipart = type.essence === 'multipart/form-data';
-    if (multipart && !options.multipartRoutes?.has(String(req.getRoute?.()?.path ?? ''))) throw new BodyRefusal(415, 'multipart_not_accepted');
+    if (multipart && !options.multipartRoutes?.has(String(req.getRoute?.()?.path ?? '')))
+      throw new BodyRefusal(415, 'multipart_not_accepted');
     if (!multipart && !isParsedType(type.essence)) throw new BodyRefusal(415, 'unsupported_media_type');
     if (type.charset && !['utf-8', 'utf8', 'us-ascii'].includes(type.charset)) throw new BodyRefusal(415, 'unsupported_charset');
     const bytes = await readLimited(req, contentEncoding(req.headers['content-encoding']), maxBytes);
@@ -149,7 +150,8 @@ export function readLimited(req: IncomingMessage, encoding: Encoding, maxBytes: 
     let raw = 0;
     let inflated = 0;
     let settled = false;
-    const inflater: Gunzip | Inflate | undefined = encoding === 'gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : undefined;
+    const inflater: Gunzip | Inflate | undefined =
+      encoding === 'gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : undefined;
 
     const settle = (err: BodyRefusal | undefined) => {
       if (settled) return;
@@ -246,7 +248,7 @@ async function parseMultipart(bytes: Buffer, contentType: string): Promise<{ fie
   }
   const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   const files: UploadedPart[] = [];
-  const entries: [string, string | Blob & { name?: string }][] = [];
+  const entries: [string, string | (Blob & { name?: string })][] = [];
   form.forEach((value, field) => entries.push([field, value]));
   for (const [field, value] of entries) {
     if (typeof value === 'string') fields[field] = storableText(value);

@@ -34,12 +34,15 @@ export function installGuards(server: Server): void {
     sendError(res, 400, 'invalid_url');
     return next(false);
   });
-  server.on('restifyError', (_req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown; body?: unknown }, callback: () => void) => {
-    const status = err.statusCode ?? 500;
-    const body = { error: codes[status] ?? (status >= 500 ? 'internal_error' : 'error') };
-    err.toJSON = () => body;
-    err.body = body;
-    err.toString = () => body.error;
-    return callback();
-  });
+  server.on(
+    'restifyError',
+    (_req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown; body?: unknown }, callback: () => void) => {
+      const status = err.statusCode ?? 500;
+      const body = { error: codes[status] ?? (status >= 500 ? 'internal_error' : 'error') };
+      err.toJSON = () => body;
+      err.body = body;
+      err.toString = () => body.error;
+      return callback();
+    },
+  );
 }

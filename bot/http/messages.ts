@@ -16,7 +16,10 @@ const activityShape = z
     type: z.string().min(1).max(64),
     channelId: z.string().min(1).max(64),
     conversation: z.object({ id: z.string().min(1).max(512) }).passthrough(),
-    from: z.object({ id: z.string().max(512) }).passthrough().optional(),
+    from: z
+      .object({ id: z.string().max(512) })
+      .passthrough()
+      .optional(),
     serviceUrl: z.string().max(2048).optional(),
     text: z.string().optional(),
   })
@@ -34,7 +37,11 @@ export const MESSAGES_PATH = '/api/messages';
  * The body reader's gate for the messaging endpoint: in authenticated mode the bearer token is
  * validated before a byte of the body is read, so strangers cannot make the bot inflate or parse anything.
  */
-export function authenticateMessagesFirst(adapter: PsebAdapter, localMode: boolean, logger: Logger): (req: Request) => Promise<BodyRefusal | undefined> {
+export function authenticateMessagesFirst(
+  adapter: PsebAdapter,
+  localMode: boolean,
+  logger: Logger,
+): (req: Request) => Promise<BodyRefusal | undefined> {
   return async (req) => {
     if (localMode || req.getRoute?.()?.path !== MESSAGES_PATH) return undefined;
     const header = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
@@ -66,7 +73,8 @@ export function mountMessages(server: Server, deps: MessagesRouteDeps): void {
           () => deps.adapter.handle(authHeader, structuredClone(parsed.data) as unknown as Activity, deps.logic),
           {
             isConflict: (err) => err instanceof ETagConflictError,
-            onRetry: (attempt) => deps.logger.info({ attempt, channelId: parsed.data.channelId }, 'state changed under the turn; re-running it'),
+            onRetry: (attempt) =>
+              deps.logger.info({ attempt, channelId: parsed.data.channelId }, 'state changed under the turn; re-running it'),
           },
         );
         res.send(invokeResponse?.status ?? 200, invokeResponse?.body ?? undefined);

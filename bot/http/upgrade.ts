@@ -24,7 +24,9 @@ export interface UpgradeGuard {
 /** Answers an upgrade with a plain HTTP status and destroys the socket. */
 export function refuseUpgrade(socket: Duplex, status: number, headers: Record<string, string> = {}): void {
   if (socket.writable && !socket.destroyed) {
-    const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    const extra = Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('');
     socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n${extra}\r\n`);
   }
   socket.destroy();

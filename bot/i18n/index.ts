@@ -20,7 +20,9 @@ export function readLocaleResources(dir = localesDir): Resource & Record<UiLangu
   for (const lang of uiLanguages) {
     resources[lang] = {};
     for (const file of readdirSync(path.join(dir, lang)).filter((f) => f.endsWith('.json'))) {
-      resources[lang][file.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(dir, lang, file), 'utf8')) as Resource[string][string];
+      resources[lang][file.replace(/\.json$/, '')] = JSON.parse(
+        readFileSync(path.join(dir, lang, file), 'utf8'),
+      ) as Resource[string][string];
     }
   }
   return resources;

@@ -24,7 +24,10 @@ const MAX_REFERENCE_TEXT = 14;
 export function letterQuery(text: string): string | null {
   const trimmed = text.trim();
   if (!LETTER_PREFIX.test(trimmed)) return null;
-  const rest = trimmed.replace(LETTER_PREFIX, '').replace(/[.!?؟۔]+$/u, '').trim();
+  const rest = trimmed
+    .replace(LETTER_PREFIX, '')
+    .replace(/[.!?؟۔]+$/u, '')
+    .trim();
   if (rest.length === 0 || rest.length > MAX_REFERENCE_TEXT) return null;
   return parseReference(rest);
 }
@@ -55,7 +58,13 @@ export function letterCommandInterceptor(deps: { prisma: PrismaClient; letters: 
 }
 
 /** The `request.revoke` verb on the staff card: staff only, a reason required. */
-export function revokeVerbHandler(deps: { letters: LetterService; notifier?: RevocationNotifier; staff: StaffDirectory; staffT: Translate; logger: Logger }) {
+export function revokeVerbHandler(deps: {
+  letters: LetterService;
+  notifier?: RevocationNotifier;
+  staff: StaffDirectory;
+  staffT: Translate;
+  logger: Logger;
+}) {
   return async (context: TurnContext, data: Record<string, unknown>): Promise<void> => {
     const { staffT } = deps;
     const actor = staffActorOf(context.activity);
@@ -68,7 +77,10 @@ export function revokeVerbHandler(deps: { letters: LetterService; notifier?: Rev
     if (!outcome.ok) {
       if (outcome.reason === 'invalidReason') await context.sendActivity(staffT('letters:staff.reasonRequired'));
       else if (outcome.reason === 'notFound') await context.sendActivity(staffT('decisions:staff.notFound', { reference }));
-      else await context.sendActivity(staffT('letters:staff.notApproved', { reference, status: staffT(`decisions:status.${outcome.status}`) }));
+      else
+        await context.sendActivity(
+          staffT('letters:staff.notApproved', { reference, status: staffT(`decisions:status.${outcome.status}`) }),
+        );
       return;
     }
     await context.sendActivity(

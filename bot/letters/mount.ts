@@ -17,7 +17,13 @@ import type { RevocationNotifier } from './revocation';
 import { mountLetterRoutes } from './routes';
 import { LetterService } from './service';
 
-export function createLetters(deps: { config: Config; prisma: PrismaClient; i18n: i18n; logger: Logger; clock?: () => Date }): LetterService {
+export function createLetters(deps: {
+  config: Config;
+  prisma: PrismaClient;
+  i18n: i18n;
+  logger: Logger;
+  clock?: () => Date;
+}): LetterService {
   return new LetterService(deps);
 }
 

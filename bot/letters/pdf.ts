@@ -36,7 +36,11 @@ export async function renderLetterPdf(data: LetterData, tr: LetterTranslations, 
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,
-    info: { Title: `${tr.en('letters:pdf.title.' + data.kind)} ${data.reference}`, Author: tr.en('letters:pdf.board'), Subject: data.reference },
+    info: {
+      Title: `${tr.en('letters:pdf.title.' + data.kind)} ${data.reference}`,
+      Author: tr.en('letters:pdf.board'),
+      Subject: data.reference,
+    },
     lang: 'en',
   });
   // pdfkit accepts a fontkit font object as a source (its types name only files and buffers).
@@ -68,7 +72,11 @@ class LetterLayout {
     this.header();
     this.pair(en(`letters:pdf.title.${data.kind}`), ur(`letters:pdf.title.${data.kind}`), 14, true);
     this.gap(4);
-    this.doc.font('Helvetica').fontSize(9.5).fillColor(INK).text(en(`letters:pdf.body.${data.kind}`), this.left, this.doc.y, { width: this.width });
+    this.doc
+      .font('Helvetica')
+      .fontSize(9.5)
+      .fillColor(INK)
+      .text(en(`letters:pdf.body.${data.kind}`), this.left, this.doc.y, { width: this.width });
     this.gap(3);
     this.urdu(ur(`letters:pdf.body.${data.kind}`), this.left, this.doc.y, this.width, 11);
     this.gap(8);
@@ -93,10 +101,18 @@ class LetterLayout {
     const doc = this.doc;
     const top = PAGE.margin;
     doc.rect(0, 0, PAGE.width, 8).fill(GREEN);
-    doc.font('Helvetica-Bold').fontSize(15).fillColor(GREEN).text(en('letters:pdf.board'), this.left, top, { width: this.width / 2 });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(15)
+      .fillColor(GREEN)
+      .text(en('letters:pdf.board'), this.left, top, { width: this.width / 2 });
     this.urdu(ur('letters:pdf.board'), this.left + this.width / 2, top - 4, this.width / 2, 16, true, GREEN);
     const second = top + 24;
-    doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(en('letters:pdf.group'), this.left, second, { width: this.width / 2 });
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(en('letters:pdf.group'), this.left, second, { width: this.width / 2 });
     this.urdu(ur('letters:pdf.group'), this.left + this.width / 2, second - 3, this.width / 2, 10, false, MUTED);
     const rule = Math.max(doc.y, second + 26);
     doc.moveTo(this.left, rule).lineTo(this.right, rule).lineWidth(1).strokeColor(GREEN).stroke();
@@ -106,7 +122,11 @@ class LetterLayout {
   /** An English line on the left and its Urdu on the right, on the same baseline. */
   private pair(english: string, urdu: string, size: number, bold: boolean): void {
     const y = this.doc.y;
-    this.doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size).fillColor(INK).text(english, this.left, y, { width: this.width / 2 });
+    this.doc
+      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(size)
+      .fillColor(INK)
+      .text(english, this.left, y, { width: this.width / 2 });
     const after = this.doc.y;
     this.urdu(urdu, this.left + this.width / 2, y - 3, this.width / 2, size + 2, bold);
     this.doc.y = Math.max(after, this.doc.y);
@@ -121,11 +141,20 @@ class LetterLayout {
     const urduWidth = 110;
     const valueX = this.left + labelWidth;
     const valueWidth = this.width - labelWidth - urduWidth;
-    doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(en(`letters:pdf.label.${key}`), this.left, y + 1, { width: labelWidth - 6 });
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(en(`letters:pdf.label.${key}`), this.left, y + 1, { width: labelWidth - 6 });
     const valueBottom = this.value(value, valueX, y, valueWidth);
     this.urdu(ur(`letters:pdf.label.${key}`), this.right - urduWidth, y - 3, urduWidth, 10, false, MUTED);
     doc.y = Math.max(valueBottom, doc.y, y + 16) + 2;
-    doc.moveTo(this.left, doc.y - 1).lineTo(this.right, doc.y - 1).lineWidth(0.3).strokeColor('#cccccc').stroke();
+    doc
+      .moveTo(this.left, doc.y - 1)
+      .lineTo(this.right, doc.y - 1)
+      .lineWidth(0.3)
+      .strokeColor('#cccccc')
+      .stroke();
   }
 
   /** A value in the script it is written in; returns where it ends. */
@@ -166,20 +195,36 @@ class LetterLayout {
     shown.forEach((agent, i) => {
       const y = doc.y;
       if (i % 2 === 0) doc.rect(this.left, y - 2, this.width, AGENT_ROW).fill('#f2f5f3');
-      doc.font('Helvetica').fontSize(8.5).fillColor(INK).text(String(i + 1), this.left, y, { width: 20, lineBreak: false });
+      doc
+        .font('Helvetica')
+        .fontSize(8.5)
+        .fillColor(INK)
+        .text(String(i + 1), this.left, y, { width: 20, lineBreak: false });
       const cells = [agent.fullName, agent.cnic, agent.city];
       columns.forEach((c, j) => {
         if (arabicScript.test(cells[j])) {
-          doc.font(URDU).fontSize(9).fillColor(INK).text(cells[j], c.x, y - 3, { ...shaped, width: c.width, height: 12, lineBreak: false });
+          doc
+            .font(URDU)
+            .fontSize(9)
+            .fillColor(INK)
+            .text(cells[j], c.x, y - 3, { ...shaped, width: c.width, height: 12, lineBreak: false });
         } else {
-          doc.font('Helvetica').fontSize(8.5).fillColor(INK).text(cells[j], c.x, y, { width: c.width, height: 11, lineBreak: false, ellipsis: true });
+          doc
+            .font('Helvetica')
+            .fontSize(8.5)
+            .fillColor(INK)
+            .text(cells[j], c.x, y, { width: c.width, height: 11, lineBreak: false, ellipsis: true });
         }
       });
       doc.y = y + AGENT_ROW;
     });
     if (data.agents.length > shown.length) {
       this.gap(2);
-      doc.font('Helvetica-Oblique').fontSize(8.5).fillColor(MUTED).text(en('letters:pdf.moreAgents', { count: data.agents.length - shown.length }), this.left, doc.y, { width: this.width });
+      doc
+        .font('Helvetica-Oblique')
+        .fontSize(8.5)
+        .fillColor(MUTED)
+        .text(en('letters:pdf.moreAgents', { count: data.agents.length - shown.length }), this.left, doc.y, { width: this.width });
       this.urdu(ur('letters:pdf.moreAgents'), this.left, doc.y, this.width, 9, false, MUTED);
     }
   }
@@ -191,11 +236,20 @@ class LetterLayout {
     const size = QR_SIZE;
     const top = FOOT_TOP + 10;
     const textWidth = this.width - size - 16;
-    doc.moveTo(this.left, top - 10).lineTo(this.right, top - 10).lineWidth(1).strokeColor(GREEN).stroke();
+    doc
+      .moveTo(this.left, top - 10)
+      .lineTo(this.right, top - 10)
+      .lineWidth(1)
+      .strokeColor(GREEN)
+      .stroke();
     doc.image(qr, this.right - size, top, { width: size, height: size });
     doc.font('Helvetica').fontSize(9).fillColor(INK).text(en('letters:pdf.verify'), this.left, top, { width: textWidth });
     this.gap(2);
-    doc.font('Helvetica-Bold').fontSize(8.5).fillColor(GREEN).text(data.verifyUrl, this.left, doc.y, { width: textWidth, link: data.verifyUrl });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(8.5)
+      .fillColor(GREEN)
+      .text(data.verifyUrl, this.left, doc.y, { width: textWidth, link: data.verifyUrl });
     this.gap(4);
     this.urdu(ur('letters:pdf.verify'), this.left, doc.y, textWidth, 10.5);
     this.gap(4);
@@ -205,7 +259,11 @@ class LetterLayout {
 
   /** Urdu text, right-aligned in its box, shaped as whole lines. */
   private urdu(text: string, x: number, y: number, width: number, size: number, bold = false, color = INK): void {
-    this.doc.font(bold ? URDU_BOLD : URDU).fontSize(size).fillColor(color).text(text, x, y, { ...shaped, width, align: 'right' });
+    this.doc
+      .font(bold ? URDU_BOLD : URDU)
+      .fontSize(size)
+      .fillColor(color)
+      .text(text, x, y, { ...shaped, width, align: 'right' });
   }
 
   private gap(points: number): void {

@@ -33,7 +33,10 @@ export async function revokeApproval(
   const reason = parseReason(rawReason);
   if (!reason) return { ok: false, reason: 'invalidReason' };
   const outcome = await deps.letters.revoke(reference, actor, reason);
-  if (!outcome.ok) return outcome.reason === 'notFound' ? { ok: false, reason: 'notFound' } : { ok: false, reason: 'notApproved', status: outcome.request.status };
+  if (!outcome.ok)
+    return outcome.reason === 'notFound'
+      ? { ok: false, reason: 'notFound' }
+      : { ok: false, reason: 'notApproved', status: outcome.request.status };
   if (!deps.notifier) return { ok: true, request: outcome.request, notified: null };
   try {
     await deps.notifier.refreshCard(outcome.request);

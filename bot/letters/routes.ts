@@ -39,7 +39,11 @@ const query = (req: Request): Record<string, unknown> => (req.query ?? {}) as Re
  */
 export function clientAddress(req: Pick<Request, 'headers' | 'socket'>): string {
   const forwarded = req.headers['x-forwarded-for'];
-  const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '').split(',').map((s) => s.trim()).filter(Boolean).pop();
+  const last = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .pop();
   return (last ?? req.socket?.remoteAddress ?? 'unknown').replace(/:\d+$/, '');
 }
 
@@ -131,7 +135,12 @@ export function mountLetterRoutes(server: Server, deps: LetterRoutesDeps): void 
       const auth = await authenticate(req.headers.authorization);
       if (!auth.ok) return sendError(res, auth.status, auth.code);
       const body = (req.body ?? {}) as Record<string, unknown>;
-      const outcome = await revokeApproval({ letters, notifier: deps.notifier, logger }, param(req, 'reference'), { id: auth.actor.oid, name: auth.actor.name }, body.reason);
+      const outcome = await revokeApproval(
+        { letters, notifier: deps.notifier, logger },
+        param(req, 'reference'),
+        { id: auth.actor.oid, name: auth.actor.name },
+        body.reason,
+      );
       if (!outcome.ok) {
         if (outcome.reason === 'invalidReason') return sendError(res, 400, 'invalid_input', 'reason: 1 to 1000 characters');
         if (outcome.reason === 'notFound') return sendError(res, 404, 'not_found', 'no such request');

@@ -20,7 +20,14 @@ import { validityOf, verificationStatus, type ValidityRules, type VerificationSt
 
 export type LettersConfig = Pick<
   Config,
-  'BOT_PUBLIC_HOST' | 'PORT' | 'LETTER_SECRET' | 'DIRECTLINE_SECRET' | 'DATA_DIR' | 'LETTER_LINK_TTL_HOURS' | 'LETTER_VALID_DAYS_WHITELISTING' | 'LETTER_VALID_DAYS_WFH'
+  | 'BOT_PUBLIC_HOST'
+  | 'PORT'
+  | 'LETTER_SECRET'
+  | 'DIRECTLINE_SECRET'
+  | 'DATA_DIR'
+  | 'LETTER_LINK_TTL_HOURS'
+  | 'LETTER_VALID_DAYS_WHITELISTING'
+  | 'LETTER_VALID_DAYS_WFH'
 >;
 
 export interface LetterServiceDeps {
@@ -84,7 +91,10 @@ export class LetterService {
   /** A fresh signed download link. */
   downloadLink(reference: string): { url: string; expiresAt: Date } {
     const { expires, signature } = this.signer.sign(reference);
-    return { url: `${this.publicBase}/letters/${encodeURIComponent(reference)}?e=${expires}&s=${signature}`, expiresAt: new Date(expires * 1000) };
+    return {
+      url: `${this.publicBase}/letters/${encodeURIComponent(reference)}?e=${expires}&s=${signature}`,
+      expiresAt: new Date(expires * 1000),
+    };
   }
 
   /** Whether a download link's query is ours and still fresh. */
@@ -100,7 +110,10 @@ export class LetterService {
     if (isIssued(request)) return request;
     if (request.status !== RequestStatus.APPROVED) return null;
     const { prisma } = this.deps;
-    const approval = await prisma.requestEvent.findFirst({ where: { requestId: request.id, toStatus: 'APPROVED' }, orderBy: { createdAt: 'desc' } });
+    const approval = await prisma.requestEvent.findFirst({
+      where: { requestId: request.id, toStatus: 'APPROVED' },
+      orderBy: { createdAt: 'desc' },
+    });
     const period = validityOf(request.kind, approval?.createdAt ?? this.clock(), request.fields, this.rules);
     await prisma.request.updateMany({ where: { id: request.id, letterCode: null }, data: { letterCode: newLetterCode(), ...period } });
     const updated = await prisma.request.findUnique({ where: { id: request.id } });
@@ -120,7 +133,13 @@ export class LetterService {
     const letter = await this.forNotice(request);
     if (!letter) return undefined;
     const expires = new Intl.DateTimeFormat(lang === 'ur' ? 'ur-PK' : 'en-GB', {
-      timeZone: 'Asia/Karachi', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+      timeZone: 'Asia/Karachi',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
     }).format(letter.expiresAt);
     return { downloadUrl: letter.downloadUrl, verifyUrl: letter.verifyUrl, expires };
   }
@@ -163,7 +182,12 @@ export class LetterService {
   private async cityOf(request: IssuedRequest): Promise<string | null> {
     const fields = (typeof request.fields === 'object' && request.fields !== null ? request.fields : {}) as Record<string, unknown>;
     if (request.kind === 'whitelisting') return cityName(fields.city, this.deps.i18n.getFixedT('en')) || null;
-    const rows = await this.deps.prisma.requestAgent.findMany({ where: { requestId: request.id }, select: { city: true }, distinct: ['city'], orderBy: { city: 'asc' } });
+    const rows = await this.deps.prisma.requestAgent.findMany({
+      where: { requestId: request.id },
+      select: { city: true },
+      distinct: ['city'],
+      orderBy: { city: 'asc' },
+    });
     return rows.map((r) => r.city).join(', ') || null;
   }
 

@@ -25,7 +25,11 @@ export class Operations {
   private draining = false;
 
   constructor(private readonly deps: OperationsDeps) {
-    this.metrics = new Metrics({ handoffQueue: () => readHandoffQueue(deps.db), pool: () => deps.db.poolStats(), inFlight: () => this.inFlight.size });
+    this.metrics = new Metrics({
+      handoffQueue: () => readHandoffQueue(deps.db),
+      pool: () => deps.db.poolStats(),
+      inFlight: () => this.inFlight.size,
+    });
     this.turnMiddleware = new TurnMetricsMiddleware(this.metrics, this.inFlight, deps.logger);
   }
 

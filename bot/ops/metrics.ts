@@ -51,12 +51,42 @@ export class Metrics implements TurnRecorder, OutboundRecorder {
   constructor(sources: MetricsSources = {}) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'pseb_' });
-    this.turns = new Counter({ name: 'pseb_turns_total', help: 'Bot turns run, by kind and outcome', labelNames: ['kind', 'outcome'], registers });
-    this.turnSeconds = new Histogram({ name: 'pseb_turn_duration_seconds', help: 'Bot turn latency, by kind', labelNames: ['kind'], buckets: TURN_BUCKETS, registers });
-    this.faqDecisions = new Counter({ name: 'pseb_faq_decisions_total', help: 'FAQ lookups by decision (answer, suggest, none) and detected language', labelNames: ['decision', 'language'], registers });
-    this.requests = new Counter({ name: 'pseb_http_requests_total', help: 'HTTP requests answered, by method and status', labelNames: ['method', 'status'], registers });
-    this.outboundFailures = new Counter({ name: 'pseb_outbound_send_failures_total', help: 'Activities the channel refused or that failed to send, by HTTP status', labelNames: ['status'], registers });
-    this.outboundThrottled = new Counter({ name: 'pseb_outbound_throttled_total', help: 'Sends the channel answered with 429 Too Many Requests', registers });
+    this.turns = new Counter({
+      name: 'pseb_turns_total',
+      help: 'Bot turns run, by kind and outcome',
+      labelNames: ['kind', 'outcome'],
+      registers,
+    });
+    this.turnSeconds = new Histogram({
+      name: 'pseb_turn_duration_seconds',
+      help: 'Bot turn latency, by kind',
+      labelNames: ['kind'],
+      buckets: TURN_BUCKETS,
+      registers,
+    });
+    this.faqDecisions = new Counter({
+      name: 'pseb_faq_decisions_total',
+      help: 'FAQ lookups by decision (answer, suggest, none) and detected language',
+      labelNames: ['decision', 'language'],
+      registers,
+    });
+    this.requests = new Counter({
+      name: 'pseb_http_requests_total',
+      help: 'HTTP requests answered, by method and status',
+      labelNames: ['method', 'status'],
+      registers,
+    });
+    this.outboundFailures = new Counter({
+      name: 'pseb_outbound_send_failures_total',
+      help: 'Activities the channel refused or that failed to send, by HTTP status',
+      labelNames: ['status'],
+      registers,
+    });
+    this.outboundThrottled = new Counter({
+      name: 'pseb_outbound_throttled_total',
+      help: 'Sends the channel answered with 429 Too Many Requests',
+      registers,
+    });
 
     const { handoffQueue, pool, inFlight } = sources;
     if (inFlight) {
@@ -99,7 +129,7 @@ export class Metrics implements TurnRecorder, OutboundRecorder {
         collect() {
           const now = pool();
           if (!now) return;
-          for (const [state, value] of Object.entries(now)) this.set({ state }, value);
+          for (const [state, value] of Object.entries(now) as [string, number][]) this.set({ state }, value);
         },
       });
     }

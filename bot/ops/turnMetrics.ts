@@ -20,7 +20,8 @@ export function setTurnKind(context: TurnContext, kind: string): void {
 function kindOf(context: TurnContext): string {
   const set = context.turnState.get(turnKindKey) as string | undefined;
   if (set) return set;
-  const { type, value, text } = context.activity;
+  const { type, text } = context.activity;
+  const value: unknown = context.activity.value;
   if (type === ActivityTypes.Message && !text && typeof value === 'object' && value !== null) return 'card';
   return type ?? 'unknown';
 }

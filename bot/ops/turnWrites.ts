@@ -28,7 +28,9 @@ export async function withTurnWrites(context: TurnContext, logger: Logger, run: 
     context.turnState.delete(collectorKey);
     // Writes queued by other writes' callbacks are issued too.
     while (queue.length) {
-      await Promise.all(queue.splice(0).map((write) => write().catch((err: unknown) => logger.warn({ err }, 'deferred turn write failed'))));
+      await Promise.all(
+        queue.splice(0).map((write) => write().catch((err: unknown) => logger.warn({ err }, 'deferred turn write failed'))),
+      );
     }
   }
 }

@@ -40,7 +40,8 @@ export function maskPhone(phone: string): string {
  * lengths either validator can accept) is tried, longest first, leftmost first.
  */
 const D = anyDigitClass;
-const ignorable = '\\s\\-\\u2010-\\u2015\\u2212\\ufe58\\ufe63\\uff0d().+\\u200b\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f';
+const ignorable =
+  '\\s\\-\\u2010-\\u2015\\u2212\\ufe58\\ufe63\\uff0d().+\\u200b\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f';
 const runPattern = new RegExp(`${D}+(?:[${ignorable}]+${D}+)*`, 'g');
 const groupPattern = new RegExp(`${D}+`, 'g');
 const MIN_DIGITS = 10;

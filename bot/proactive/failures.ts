@@ -15,7 +15,12 @@ export interface ChannelFailure {
 }
 
 /** Codes that mean the bot was removed, blocked or the conversation is gone: retrying cannot help. */
-export const unreachableCodes = ['BotNotInConversationRoster', 'MessageWritesBlocked', 'ConversationNotFound', 'ConversationBlockedByUser'] as const;
+export const unreachableCodes = [
+  'BotNotInConversationRoster',
+  'MessageWritesBlocked',
+  'ConversationNotFound',
+  'ConversationBlockedByUser',
+] as const;
 
 interface ErrorLike {
   statusCode?: unknown;
@@ -27,9 +32,11 @@ interface ErrorLike {
 export function classifyFailure(err: unknown): ChannelFailure {
   const e = (typeof err === 'object' && err !== null ? err : {}) as ErrorLike;
   const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
-  const code = bodyCode(e.response?.bodyAsText) ?? (typeof e.code === 'string' ? e.code : undefined) ?? (status ? `HTTP${status}` : 'NetworkError');
+  const code =
+    bodyCode(e.response?.bodyAsText) ?? (typeof e.code === 'string' ? e.code : undefined) ?? (status ? `HTTP${status}` : 'NetworkError');
   if (status === 429) return { kind: 'retry', status, code, retryAfterMs: parseRetryAfter(e.response?.headers?.get?.('retry-after')) };
-  if (status === 403 || status === 404 || (unreachableCodes as readonly string[]).includes(code)) return { kind: 'unreachable', status, code };
+  if (status === 403 || status === 404 || (unreachableCodes as readonly string[]).includes(code))
+    return { kind: 'unreachable', status, code };
   if (status === undefined || status >= 500) return { kind: 'retry', status, code };
   return { kind: 'failed', status, code };
 }

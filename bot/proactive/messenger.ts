@@ -111,7 +111,10 @@ export class BotMessenger implements Messenger {
       const { err } = failed;
       const failure = classifyFailure(err);
       const level = failure.kind === 'unreachable' ? 'warn' : 'error';
-      this.deps.logger[level]({ conversationId: reference.conversation?.id, channelId: reference.channelId, status: failure.status, code: failure.code }, 'proactive delivery failed');
+      this.deps.logger[level](
+        { conversationId: reference.conversation?.id, channelId: reference.channelId, status: failure.status, code: failure.code },
+        'proactive delivery failed',
+      );
       return { ok: false, ...failure, kind: failure.kind === 'retry' ? 'failed' : failure.kind };
     }
     return { ok: true };

@@ -21,7 +21,9 @@ export function activityKey(activity: Pick<Partial<Activity>, 'channelId' | 'con
   const conversationId = activity.conversation?.id;
   if (!channelId || !conversationId || !id) return undefined;
   // Hashed so hostile ids of any length make a fixed-size primary key.
-  return createHash('sha256').update(JSON.stringify([channelId, conversationId, id])).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify([channelId, conversationId, id]))
+    .digest('base64url');
 }
 
 /** Where claims live. */
@@ -115,7 +117,9 @@ export class DedupeMiddleware implements Middleware {
     try {
       await next();
     } catch (err) {
-      await this.store.release(key).catch((releaseError: unknown) => this.logger.warn({ err: releaseError }, 'could not release dedupe claim'));
+      await this.store
+        .release(key)
+        .catch((releaseError: unknown) => this.logger.warn({ err: releaseError }, 'could not release dedupe claim'));
       throw err;
     }
   }

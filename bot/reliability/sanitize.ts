@@ -18,6 +18,7 @@ export function storableJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(storableJson);
   const out: Record<string, unknown> = {};
   // defineProperty, so a `__proto__` key stays a plain key instead of replacing the copy's prototype.
-  for (const [key, item] of Object.entries(value)) Object.defineProperty(out, storableText(key), { value: storableJson(item), enumerable: true, writable: true, configurable: true });
+  for (const [key, item] of Object.entries(value))
+    Object.defineProperty(out, storableText(key), { value: storableJson(item), enumerable: true, writable: true, configurable: true });
   return out;
 }

@@ -78,7 +78,10 @@ export async function readCsvAttachment(attachment: Attachment, options: CsvRead
   }
   if (!(options.allowUrl ?? isChannelAttachmentUrl)(parsed)) return { ok: false, reason: 'unreadable' };
   try {
-    const response = await (options.fetch ?? fetch)(url, { signal: AbortSignal.timeout(options.timeoutMs ?? CSV_FETCH_TIMEOUT_MS), redirect: 'error' });
+    const response = await (options.fetch ?? fetch)(url, {
+      signal: AbortSignal.timeout(options.timeoutMs ?? CSV_FETCH_TIMEOUT_MS),
+      redirect: 'error',
+    });
     if (!response.ok || !response.body) return { ok: false, reason: 'unreadable' };
     const declared = Number(response.headers.get('content-length') ?? '0');
     if (declared > maxBytes) {

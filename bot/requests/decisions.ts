@@ -14,7 +14,12 @@ import type { Request } from '../../generated/prisma/client';
 /** The request stands where this actor's same decision put it. */
 function isOwnDecision(outcome: Extract<TransitionOutcome, { reason: 'alreadyDecided' }>, actor: Actor, decision: Decision): boolean {
   const { request, last } = outcome;
-  return request.status === decisionStatus[decision] && last !== null && last.toStatus === request.status && normalizeAadId(last.actorId) === normalizeAadId(actor.id);
+  return (
+    request.status === decisionStatus[decision] &&
+    last !== null &&
+    last.toStatus === request.status &&
+    normalizeAadId(last.actorId) === normalizeAadId(actor.id)
+  );
 }
 
 /** The staff member behind a Teams activity, if it carries an AAD identity. */
@@ -94,7 +99,8 @@ export class DecisionService {
 
   private inputError(error: 'invalid' | 'noteRequired' | 'noteTooLong', decision: Decision | undefined): string {
     const { staffT } = this.deps;
-    if (error === 'noteRequired') return staffT('decisions:staff.noteRequired', { action: staffT(`decisions:card.action.${decision ?? 'reject'}`) });
+    if (error === 'noteRequired')
+      return staffT('decisions:staff.noteRequired', { action: staffT(`decisions:card.action.${decision ?? 'reject'}`) });
     if (error === 'noteTooLong') return staffT('decisions:staff.noteTooLong');
     return staffT('decisions:staff.invalid');
   }

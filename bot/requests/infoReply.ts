@@ -105,7 +105,13 @@ export class InfoReplyFlow {
     return true;
   }
 
-  private async continuePending(context: TurnContext, state: ReplyState, pending: PendingAnswer, text: string, t: Translate): Promise<boolean> {
+  private async continuePending(
+    context: TurnContext,
+    state: ReplyState,
+    pending: PendingAnswer,
+    text: string,
+    t: Translate,
+  ): Promise<boolean> {
     const request = await this.waitingRequest(context, pending.reference);
     if (!request) {
       await this.state.set(context, { ...state, pending: undefined });
@@ -152,14 +158,20 @@ export class InfoReplyFlow {
 
   private async offer(context: TurnContext, state: ReplyState, reference: string, text: string, t: Translate): Promise<void> {
     await this.state.set(context, { ...state, pending: { reference, mode: 'confirm', draft: text.slice(0, maxNoteLength) } });
-    await context.sendActivity(MessageFactory.suggestedActions([t('decisions:user.yes'), t('decisions:user.no')], t('decisions:user.confirmAttach', { reference })));
+    await context.sendActivity(
+      MessageFactory.suggestedActions([t('decisions:user.yes'), t('decisions:user.no')], t('decisions:user.confirmAttach', { reference })),
+    );
   }
 
   /** Moves the request back to review with the answer as the event note, then tells the thread and the applicant. */
   private async attach(context: TurnContext, request: Request, text: string, t: Translate): Promise<void> {
     const { activity } = context;
     const answer = text.slice(0, maxNoteLength);
-    const outcome = await this.deps.transitions.answer(request, { id: activity.from?.id ?? 'unknown', name: activity.from?.name || undefined }, answer);
+    const outcome = await this.deps.transitions.answer(
+      request,
+      { id: activity.from?.id ?? 'unknown', name: activity.from?.name || undefined },
+      answer,
+    );
     await this.state.set(context, {});
     if (!outcome.ok) {
       await context.sendActivity(t('decisions:user.noLongerWaiting', { reference: request.reference }));
@@ -167,7 +179,10 @@ export class InfoReplyFlow {
     }
     this.deps.logger.info({ reference: request.reference }, 'applicant answered an information request');
     // The answer is safe in the event row already; a thread that cannot be reached loses nothing.
-    await this.deps.notifier.toThread(outcome.request, this.deps.staffT('decisions:staff.userAnswered', { reference: request.reference, text: maskText(answer) }));
+    await this.deps.notifier.toThread(
+      outcome.request,
+      this.deps.staffT('decisions:staff.userAnswered', { reference: request.reference, text: maskText(answer) }),
+    );
     await this.deps.notifier.refreshCard(outcome.request);
     await context.sendActivity(t('decisions:user.answerSent', { reference: request.reference }));
   }
@@ -176,7 +191,12 @@ export class InfoReplyFlow {
   private waitingRequest(context: TurnContext, reference?: string): Promise<Request | null> {
     const { activity } = context;
     return this.deps.prisma.request.findFirst({
-      where: { channelId: activity.channelId, userId: activity.from?.id ?? '', status: RequestStatus.INFO_REQUESTED, ...(reference ? { reference } : {}) },
+      where: {
+        channelId: activity.channelId,
+        userId: activity.from?.id ?? '',
+        status: RequestStatus.INFO_REQUESTED,
+        ...(reference ? { reference } : {}),
+      },
       orderBy: { updatedAt: 'desc' },
     });
   }
@@ -192,7 +212,10 @@ export class InfoReplyFlow {
 
   /** A user talking to a person in a hand-off is talking to them, not answering the bot. */
   private async inLiveChat(conversationId: string): Promise<boolean> {
-    const open = await this.deps.prisma.handoff.findFirst({ where: { userConversationId: conversationId, status: { in: ['WAITING', 'ACTIVE'] } }, select: { id: true } });
+    const open = await this.deps.prisma.handoff.findFirst({
+      where: { userConversationId: conversationId, status: { in: ['WAITING', 'ACTIVE'] } },
+      select: { id: true },
+    });
     return open !== null;
   }
 }

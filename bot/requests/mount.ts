@@ -72,10 +72,12 @@ export interface RequestsFeature {
 /** Builds the intake feature. */
 export function mountRequests(deps: RequestsFeatureDeps): RequestsFeature {
   const { logger } = deps;
-  const store = deps.store ?? new PrismaRequestStore(deps.prisma, {
-    onSubmitted: deps.onSubmitted,
-    onHookError: (err, request) => logger.warn({ err, requestId: request.id }, 'request submitted hook failed'),
-  });
+  const store =
+    deps.store ??
+    new PrismaRequestStore(deps.prisma, {
+      onSubmitted: deps.onSubmitted,
+      onHookError: (err, request) => logger.warn({ err, requestId: request.id }, 'request submitted hook failed'),
+    });
   const intakeDeps: IntakeDeps = {
     ...deps,
     store,
@@ -99,7 +101,11 @@ export function mountRequests(deps: RequestsFeatureDeps): RequestsFeature {
     // Any card of a form already filed or cancelled (a second click, an old card scrolled up to) changes nothing.
     if (submission.draftId) {
       const filed = await store.findByDraft(submission.draftId);
-      const ended = filed ? t('intake:flow.alreadySubmitted', { reference: filed.reference }) : (await store.isCancelled(submission.draftId)) ? t('intake:flow.formCancelled') : undefined;
+      const ended = filed
+        ? t('intake:flow.alreadySubmitted', { reference: filed.reference })
+        : (await store.isCancelled(submission.draftId))
+          ? t('intake:flow.formCancelled')
+          : undefined;
       if (ended) {
         await dc.context.sendActivity(ended);
         if (dc.activeDialog) await dc.repromptDialog();
@@ -167,7 +173,13 @@ export function createDecisionsFeature(deps: DecisionsFeatureDeps): DecisionsFea
     clock: deps.clock ?? (() => new Date()),
     letters: deps.letters,
   });
-  const decisions = new DecisionService({ transitions, staff: new PrismaStaffDirectory(prisma, config.STAFF_AAD_OBJECT_IDS), notifier, staffT, logger });
+  const decisions = new DecisionService({
+    transitions,
+    staff: new PrismaStaffDirectory(prisma, config.STAFF_AAD_OBJECT_IDS),
+    notifier,
+    staffT,
+    logger,
+  });
   const replies = new InfoReplyFlow({ prisma, transitions, notifier, conversationState: deps.conversationState, i18n, staffT, logger });
   return { transitions, notifier, decisions, replies, notifyRequestSubmitted: (request) => notifier.notifyRequestSubmitted(request) };
 }

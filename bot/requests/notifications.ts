@@ -78,7 +78,11 @@ export class RequestNotifier {
     const lang: UiLanguage = isUiLanguage(request.language) ? request.language : 'en';
     const t = this.deps.i18n.getFixedT(lang);
     const letter = await this.letterFor(request, lang);
-    const notice = buildRequestNotice({ reference: request.reference, status: request.status, note, rtl: isRtl(lang), letter }, t, renderingFor(request.channelId));
+    const notice = buildRequestNotice(
+      { reference: request.reference, status: request.status, note, rtl: isRtl(lang), letter },
+      t,
+      renderingFor(request.channelId),
+    );
     const delivery: Delivery = row
       ? await this.deps.messenger.send(row.reference as unknown as Partial<ConversationReference>, notice)
       : { ok: false, kind: 'unreachable', code: 'NoConversationReference' };

@@ -109,7 +109,13 @@ export function submitKeyOf(draftId: string): string {
 }
 
 const summarySelect = {
-  id: true, reference: true, kind: true, status: true, companyName: true, createdAt: true, updatedAt: true,
+  id: true,
+  reference: true,
+  kind: true,
+  status: true,
+  companyName: true,
+  createdAt: true,
+  updatedAt: true,
 } as const;
 
 export class PrismaRequestStore implements RequestStore {
@@ -124,7 +130,10 @@ export class PrismaRequestStore implements RequestStore {
     const submitKey = submitKeyOf(input.draftId);
     for (let attempt = 1; ; attempt++) {
       try {
-        const request = await this.prisma.request.create({ data: this.rowOf(input, makeReference(input.kind), submitKey), select: summarySelect });
+        const request = await this.prisma.request.create({
+          data: this.rowOf(input, makeReference(input.kind), submitKey),
+          select: summarySelect,
+        });
         await this.notify(request);
         return { request, created: true };
       } catch (err) {
@@ -148,7 +157,10 @@ export class PrismaRequestStore implements RequestStore {
       where: { reference, channelId: owner.channelId, userId: owner.userId },
       select: {
         ...summarySelect,
-        events: { orderBy: { createdAt: 'asc' }, select: { fromStatus: true, toStatus: true, actorName: true, note: true, createdAt: true } },
+        events: {
+          orderBy: { createdAt: 'asc' },
+          select: { fromStatus: true, toStatus: true, actorName: true, note: true, createdAt: true },
+        },
       },
     });
     return row;
@@ -177,9 +189,18 @@ export class PrismaRequestStore implements RequestStore {
     const open = { kind: query.kind, channelId: query.owner.channelId, userId: query.owner.userId, status: { in: [...OPEN_STATUSES] } };
     if (query.kind === 'wfh') {
       if (query.cnics.length === 0) return null;
-      return this.prisma.request.findFirst({ where: { ...open, agents: { some: { cnic: { in: [...query.cnics] } } } }, orderBy: { createdAt: 'desc' }, select: summarySelect });
+      return this.prisma.request.findFirst({
+        where: { ...open, agents: { some: { cnic: { in: [...query.cnics] } } } },
+        orderBy: { createdAt: 'desc' },
+        select: summarySelect,
+      });
     }
-    const rows = await this.prisma.request.findMany({ where: open, orderBy: { createdAt: 'desc' }, take: 50, select: { ...summarySelect, fields: true } });
+    const rows = await this.prisma.request.findMany({
+      where: open,
+      orderBy: { createdAt: 'desc' },
+      take: 50,
+      select: { ...summarySelect, fields: true },
+    });
     const hit = rows.find((r) => sameCompany(r.companyName, query.companyName) && isRecord(r.fields) && r.fields.ntn === query.ntn);
     if (!hit) return null;
     const { fields: _fields, ...summary } = hit;

@@ -82,7 +82,13 @@ export class RequestTransitions {
    * Walks `path` from `expected` (the status read by the caller) in one transaction; the first step's
    * conditional update matches no row when someone else moved the request first, and nothing is written.
    */
-  private async apply(request: Request, path: RequestStatus[], actor: Actor, note: string | undefined, expected = request.status): Promise<TransitionOutcome> {
+  private async apply(
+    request: Request,
+    path: RequestStatus[],
+    actor: Actor,
+    note: string | undefined,
+    expected = request.status,
+  ): Promise<TransitionOutcome> {
     if (request.status !== expected || !isValidPath(expected, path)) return this.refused(request);
     try {
       const events = await this.prisma.$transaction(async (tx) => {
@@ -95,7 +101,14 @@ export class RequestTransitions {
           const isLast = to === path[path.length - 1];
           written.push(
             await tx.requestEvent.create({
-              data: { requestId: request.id, fromStatus: from, toStatus: to, actorId: actor.id, actorName: actor.name ?? null, note: isLast ? (note ?? null) : null },
+              data: {
+                requestId: request.id,
+                fromStatus: from,
+                toStatus: to,
+                actorId: actor.id,
+                actorName: actor.name ?? null,
+                note: isLast ? (note ?? null) : null,
+              },
             }),
           );
           from = to;

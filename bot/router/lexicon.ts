@@ -11,8 +11,12 @@ export type Concept = 'whitelisting' | 'wfh' | 'applyWord' | 'howWord' | 'status
 export const LEXICON: Record<Concept, Record<CommandLanguage, readonly string[]>> = {
   /** The whitelisting request, or what it is for (keeping an office open). */
   whitelisting: {
-    en: ['whitelisting|whitelist|whitelisted|whitelistings', 'white listing|list', 'office|offices|centre|center * open|running',
-      'keep * office|offices open'],
+    en: [
+      'whitelisting|whitelist|whitelisted|whitelistings',
+      'white listing|list',
+      'office|offices|centre|center * open|running',
+      'keep * office|offices open',
+    ],
     'ur-Latn': ['office|daftar * khula|khulla|kholne|kholna|chalane|chalana', 'white listing|list'],
     ur: ['وائٹ لسٹنگ|لسٹ', 'وائٹلسٹنگ', 'دفتر|آفس * کھلا|کھولنے|کھولنا|چلانے'],
   },
@@ -24,10 +28,27 @@ export const LEXICON: Record<Concept, Record<CommandLanguage, readonly string[]>
   },
   /** Filing a request: with a kind, a statement asks for the form. */
   applyWord: {
-    en: ['apply|applying', 'application|applications', 'submit|submitting', 'start|begin', 'register|registration', 'file|lodge',
-      'request|requests', 'form', 'permission', 'new'],
-    'ur-Latn': ['darkhwast|darkhast|darkhuast|darkhwaast|darkhwasat', 'request|application|apply|form', 'shuru|start',
-      'karwani|karwana|karwaani|krwani|karani|karana|karwaen|karwayen', 'ijazat|ijaazat|permission', 'jama|submit', 'deni|dena|dalni|dalna'],
+    en: [
+      'apply|applying',
+      'application|applications',
+      'submit|submitting',
+      'start|begin',
+      'register|registration',
+      'file|lodge',
+      'request|requests',
+      'form',
+      'permission',
+      'new',
+    ],
+    'ur-Latn': [
+      'darkhwast|darkhast|darkhuast|darkhwaast|darkhwasat',
+      'request|application|apply|form',
+      'shuru|start',
+      'karwani|karwana|karwaani|krwani|karani|karana|karwaen|karwayen',
+      'ijazat|ijaazat|permission',
+      'jama|submit',
+      'deni|dena|dalni|dalna',
+    ],
     ur: ['درخواست', 'اپلائی', 'فارم', 'شروع', 'کروانی|کروانا|کرانی|کرانا|کروائیں', 'اجازت', 'جمع', 'ریکویسٹ'],
   },
   /** A question about how to apply: answered by the FAQ, with a button that starts the form. */
@@ -44,16 +65,23 @@ export const LEXICON: Record<Concept, Record<CommandLanguage, readonly string[]>
   },
   /** Asking for a person, anywhere in a message. */
   person: {
-    en: ['talk|speak|chat|connect|transfer * person|human|agent|representative|someone|somebody|officer|staff|operator|people|man|woman|team',
-      'real|actual|live person|human|agent', 'human being'],
-    'ur-Latn': ['insaan|insan|banday|bande|banda|numainda|numainde|numaindey|agent|officer|afsar|staff|admin|shakhs|person|human|aadmi se|say|sy baat|bat'],
+    en: [
+      'talk|speak|chat|connect|transfer * person|human|agent|representative|someone|somebody|officer|staff|operator|people|man|woman|team',
+      'real|actual|live person|human|agent',
+      'human being',
+    ],
+    'ur-Latn': [
+      'insaan|insan|banday|bande|banda|numainda|numainde|numaindey|agent|officer|afsar|staff|admin|shakhs|person|human|aadmi se|say|sy baat|bat',
+    ],
     ur: ['نمائندے|نمائندہ|انسان|بندے|بندہ|افسر|ایجنٹ|اہلکار|عملے|شخص|آدمی سے بات'],
   },
   /** The user's own requests. */
   myRequests: {
     en: ['my requests|applications|request|application', 'requests|applications * submitted|filed|sent|made'],
-    'ur-Latn': ['meri|mere|meray requests|request|applications|application|darkhwast|darkhwastain|darkhwasten|darkhwastein|darkhaste|darkhastain',
-      'requests|darkhwastain|darkhastain|applications di|bheji|bhejin|jama|submit'],
+    'ur-Latn': [
+      'meri|mere|meray requests|request|applications|application|darkhwast|darkhwastain|darkhwasten|darkhwastein|darkhaste|darkhastain',
+      'requests|darkhwastain|darkhastain|applications di|bheji|bhejin|jama|submit',
+    ],
     ur: ['میری|میرے درخواست|درخواستیں|ریکویسٹ|ریکویسٹس', 'درخواستیں * جمع|بھیجی|دی'],
   },
   /** Words that make a sentence a question (English openers are read separately). */

@@ -103,7 +103,10 @@ export class PrismaStorage implements Storage {
    * its own copy each time: turns mutate their state objects, and must never see each other's changes.
    */
   private async readRows(keys: string[]): Promise<(StoredRow | undefined)[]> {
-    const rows = await this.sql<{ key: string; data: unknown; etag: string }>('SELECT key, data, etag FROM bot_state WHERE key = ANY($1::text[])', [[...new Set(keys)]]);
+    const rows = await this.sql<{ key: string; data: unknown; etag: string }>(
+      'SELECT key, data, etag FROM bot_state WHERE key = ANY($1::text[])',
+      [[...new Set(keys)]],
+    );
     const byKey = new Map(rows.map((row) => [row.key, row]));
     const handedOut = new Set<string>();
     return keys.map((key) => {
@@ -126,7 +129,11 @@ export class PrismaStorage implements Storage {
     const now: WriteRow[] = [];
     const later = new Map<number, Promise<boolean>>();
     rows.forEach((row, i) => {
-      if (seen.has(row.key)) later.set(i, Promise.resolve().then(() => this.writes.add(row)));
+      if (seen.has(row.key))
+        later.set(
+          i,
+          Promise.resolve().then(() => this.writes.add(row)),
+        );
       else {
         seen.add(row.key);
         now.push(row);
@@ -137,9 +144,17 @@ export class PrismaStorage implements Storage {
     const blind = now.filter((r) => r.expected === undefined);
     const [took] = await Promise.all([
       conditional.length
-        ? this.sql<{ key: string }>(conditionalWriteSql(conditional.length), [...conditional.flatMap((r) => [r.key, r.data, r.etag, r.expected]), at])
+        ? this.sql<{ key: string }>(conditionalWriteSql(conditional.length), [
+            ...conditional.flatMap((r) => [r.key, r.data, r.etag, r.expected]),
+            at,
+          ])
         : Promise.resolve([]),
-      blind.length ? this.sql(blindWriteSql(blind.length), blind.flatMap((r) => [r.key, r.data, r.etag, at])) : Promise.resolve([]),
+      blind.length
+        ? this.sql(
+            blindWriteSql(blind.length),
+            blind.flatMap((r) => [r.key, r.data, r.etag, at]),
+          )
+        : Promise.resolve([]),
     ]);
     const written = new Set(took.map((r) => r.key));
     return Promise.all(rows.map((row, i) => later.get(i) ?? Promise.resolve(row.expected === undefined || written.has(row.key))));

@@ -40,20 +40,33 @@ export class TranscriptMiddleware implements Middleware {
     const stamp = () => new Date((last = Math.max(Date.now(), last + 1)));
     if (incoming.type === ActivityTypes.Message && incoming.conversation?.id) {
       const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(incoming))) as Record<string, unknown>;
-      const conversation: ConversationRefEntry = { conversationId: incoming.conversation.id, channelId: incoming.channelId, userId: incoming.from?.id ?? 'unknown', userName: incoming.from?.name, reference };
+      const conversation: ConversationRefEntry = {
+        conversationId: incoming.conversation.id,
+        channelId: incoming.channelId,
+        userId: incoming.from?.id ?? 'unknown',
+        userName: incoming.from?.name,
+        reference,
+      };
       const at = new Date(last);
       // Independent statements, so both at once; each joins its own batch. The line and the reference are
       // built when written: by then the turn knows whether it was private and the user's language (which the
       // console and the dashboard show).
-      await deferWrite(context, () => this.safely(async () => {
-        const line = { ...entryFor(incoming, 'incoming', at), ...(context.turnState.get(privateIncomingKey) ? { private: true } : {}) };
-        const language = languageOf(context);
-        await Promise.all([this.store.record([line]), this.store.rememberConversation(language ? { ...conversation, language } : conversation)]);
-      }));
+      await deferWrite(context, () =>
+        this.safely(async () => {
+          const line = { ...entryFor(incoming, 'incoming', at), ...(context.turnState.get(privateIncomingKey) ? { private: true } : {}) };
+          const language = languageOf(context);
+          await Promise.all([
+            this.store.record([line]),
+            this.store.rememberConversation(language ? { ...conversation, language } : conversation),
+          ]);
+        }),
+      );
     }
     context.onSendActivities(async (_ctx, activities, nextSend) => {
       const responses = await nextSend();
-      const sent = activities.filter((a) => a.type === ActivityTypes.Message && a.conversation?.id).map((a) => entryFor(a, 'outgoing', stamp()));
+      const sent = activities
+        .filter((a) => a.type === ActivityTypes.Message && a.conversation?.id)
+        .map((a) => entryFor(a, 'outgoing', stamp()));
       if (sent.length) await deferWrite(context, () => this.safely(() => this.store.record(sent)));
       return responses;
     });
@@ -105,7 +118,8 @@ function summariseAttachment(attachment: Attachment): string {
     if (Array.isArray(node)) return node.forEach(walk);
     const obj = node as Record<string, unknown>;
     if (obj.type === 'TextBlock' && typeof obj.text === 'string') texts.push(obj.text);
-    for (const key of ['title', 'subtitle', 'text']) if (obj.type === undefined && typeof obj[key] === 'string') texts.push(obj[key] as string);
+    for (const key of ['title', 'subtitle', 'text'])
+      if (obj.type === undefined && typeof obj[key] === 'string') texts.push(obj[key] as string);
     for (const key of ['body', 'items', 'columns', 'facts', 'buttons']) if (obj[key]) walk(obj[key]);
   };
   walk(content);

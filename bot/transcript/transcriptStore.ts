@@ -99,7 +99,15 @@ export class PrismaTranscriptStore implements TranscriptStore {
         language = COALESCE(EXCLUDED.language, conversation_ref.language),
         reference = EXCLUDED.reference,
         updated_at = EXCLUDED.updated_at`,
-      latest.flatMap((r) => [r.conversationId, r.channelId, r.userId, r.userName ?? null, r.language ?? null, JSON.stringify(r.reference), now]),
+      latest.flatMap((r) => [
+        r.conversationId,
+        r.channelId,
+        r.userId,
+        r.userName ?? null,
+        r.language ?? null,
+        JSON.stringify(r.reference),
+        now,
+      ]),
     );
   }
 }

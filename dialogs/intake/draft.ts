@@ -75,7 +75,10 @@ export function summaryFacts(state: Pick<IntakeState, 'kind' | 'values'>, t: Tra
     .map((f) => {
       const value = state.values[f.name];
       // Dates read back in full ("Tuesday, 15 December 2026"), as when they were typed.
-      return { label: t(f.keys.label), value: f.input === 'date' && typeof value === 'string' ? formatFullDate(value, t) : displayValue(f.name, value, t) };
+      return {
+        label: t(f.keys.label),
+        value: f.input === 'date' && typeof value === 'string' ? formatFullDate(value, t) : displayValue(f.name, value, t),
+      };
     });
 }
 

@@ -57,7 +57,13 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = this.stateOf(dc);
     Object.assign(state, {
-      draftId: randomUUID(), kind: this.kind, phase: 'field', field: fieldsOf(this.kind)[0].name, values: {}, raw: {}, agents: [],
+      draftId: randomUUID(),
+      kind: this.kind,
+      phase: 'field',
+      field: fieldsOf(this.kind)[0].name,
+      values: {},
+      raw: {},
+      agents: [],
     } satisfies IntakeState);
     const submission = submissionOf(dc.context);
     // A submit from a card whose form had already ended starts a new draft from that card.
@@ -87,8 +93,9 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     const submission = submissionOf(dc.context);
     if (submission) {
       if (submission.action === 'cancel') return this.onCancel(dc, state);
-      const foreign = (submission.kind !== undefined && submission.kind !== state.kind)
-        || (submission.draftId !== undefined && submission.draftId !== state.draftId && submission.action !== 'form');
+      const foreign =
+        (submission.kind !== undefined && submission.kind !== state.kind) ||
+        (submission.draftId !== undefined && submission.draftId !== state.draftId && submission.action !== 'form');
       if (foreign) {
         await dc.context.sendActivity(t('intake:flow.wrongForm'));
         await this.prompt(dc.context, state);
@@ -121,21 +128,53 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     const rtl = isRtl(lang);
     switch (state.phase) {
       case 'summary':
-        await context.sendActivity(buildSummary({ kind: state.kind, draftId: state.draftId, facts: summaryFacts(state, t), rtl }, rendering, t));
+        await context.sendActivity(
+          buildSummary({ kind: state.kind, draftId: state.draftId, facts: summaryFacts(state, t), rtl }, rendering, t),
+        );
         return;
       case 'pickEdit':
         await context.sendActivity(
-          buildChoices({ title: t('intake:flow.summary.pickField'), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, draftId: state.draftId, choices: this.fieldChoices(context), rtl }, rendering),
+          buildChoices(
+            {
+              title: t('intake:flow.summary.pickField'),
+              numberHint: t('intake:flow.choiceHint'),
+              verb: Verbs.intakeSubmit,
+              draftId: state.draftId,
+              choices: this.fieldChoices(context),
+              rtl,
+            },
+            rendering,
+          ),
         );
         return;
       case 'confirmCancel':
         await context.sendActivity(
-          buildChoices({ title: t('intake:flow.cancelConfirm'), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, draftId: state.draftId, choices: yesNoChoices(context), rtl }, rendering),
+          buildChoices(
+            {
+              title: t('intake:flow.cancelConfirm'),
+              numberHint: t('intake:flow.choiceHint'),
+              verb: Verbs.intakeSubmit,
+              draftId: state.draftId,
+              choices: yesNoChoices(context),
+              rtl,
+            },
+            rendering,
+          ),
         );
         return;
       case 'confirmDuplicate':
         await context.sendActivity(
-          buildChoices({ title: this.duplicateQuestion(context, state), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, draftId: state.draftId, choices: yesNoChoices(context), rtl }, rendering),
+          buildChoices(
+            {
+              title: this.duplicateQuestion(context, state),
+              numberHint: t('intake:flow.choiceHint'),
+              verb: Verbs.intakeSubmit,
+              draftId: state.draftId,
+              choices: yesNoChoices(context),
+              rtl,
+            },
+            rendering,
+          ),
         );
         return;
       default:
@@ -253,7 +292,9 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     if (attachment) {
       const file = await (this.deps.readCsv ?? readCsvAttachment)(attachment);
       if (!file.ok) {
-        await dc.context.sendActivity(t(file.reason === 'tooLarge' ? 'intake:flow.agents.csvTooLarge' : 'intake:flow.agents.csvUnreadable'));
+        await dc.context.sendActivity(
+          t(file.reason === 'tooLarge' ? 'intake:flow.agents.csvTooLarge' : 'intake:flow.agents.csvUnreadable'),
+        );
         return Dialog.EndOfTurn;
       }
       return this.addAgents(dc, state, parseAgentCsv(file.text, { existing: state.agents }));
@@ -293,13 +334,14 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     // A finished list that grows or shrinks must be confirmed with "done" again.
     delete state.values.agents;
     const added = parsed.agents.length;
-    const lines = parsed.errors.length === 0
-      ? [t('intake:flow.agents.added', { added, total }), t('intake:flow.agents.more'), ...fileHint(dc.context)]
-      : [
-        errorMessage(t, { error: 'agents.badRows', detail: String(parsed.errors.length) }),
-        ...agentRowMessages(t, parsed.errors),
-        t('intake:flow.agents.kept', { added, total }),
-      ];
+    const lines =
+      parsed.errors.length === 0
+        ? [t('intake:flow.agents.added', { added, total }), t('intake:flow.agents.more'), ...fileHint(dc.context)]
+        : [
+            errorMessage(t, { error: 'agents.badRows', detail: String(parsed.errors.length) }),
+            ...agentRowMessages(t, parsed.errors),
+            t('intake:flow.agents.kept', { added, total }),
+          ];
     await dc.context.sendActivity(lines.join('\n'));
     return Dialog.EndOfTurn;
   }
@@ -307,7 +349,11 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
   /** Asks the next unanswered field, or shows the summary when none is left. */
   private async advance(dc: DialogContext, state: IntakeState): Promise<DialogTurnResult> {
     // A changed start date can put an already given end date out of range; then it is asked again.
-    if (state.field === 'startDate' && state.raw.endDate !== undefined && !validateEndDate(state.raw.endDate, this.validationContext(state)).ok) {
+    if (
+      state.field === 'startDate' &&
+      state.raw.endDate !== undefined &&
+      !validateEndDate(state.raw.endDate, this.validationContext(state)).ok
+    ) {
       delete state.values.endDate;
       delete state.raw.endDate;
     }
@@ -370,12 +416,16 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     if (state.kind === 'wfh') {
       const result = validateForm('wfh', record, context);
       if (!result.ok) return this.recheck(dc, state, result.errors);
-      if (await this.askIfDuplicate(dc, state, { kind: 'wfh', owner, cnics: result.draft.agents.map((a) => a.cnic) })) return Dialog.EndOfTurn;
+      if (await this.askIfDuplicate(dc, state, { kind: 'wfh', owner, cnics: result.draft.agents.map((a) => a.cnic) }))
+        return Dialog.EndOfTurn;
       filed = await this.deps.store.create({ kind: 'wfh', draft: result.draft, ...common });
     } else {
       const result = validateForm('whitelisting', record, context);
       if (!result.ok) return this.recheck(dc, state, result.errors);
-      if (await this.askIfDuplicate(dc, state, { kind: 'whitelisting', owner, companyName: result.draft.companyName, ntn: result.draft.ntn })) return Dialog.EndOfTurn;
+      if (
+        await this.askIfDuplicate(dc, state, { kind: 'whitelisting', owner, companyName: result.draft.companyName, ntn: result.draft.ntn })
+      )
+        return Dialog.EndOfTurn;
       filed = await this.deps.store.create({ kind: 'whitelisting', draft: result.draft, ...common });
     }
     const { reference } = filed.request;
@@ -431,17 +481,33 @@ export class IntakeDialog extends InterruptibleDialog<IntakeState> {
     const def = fieldDef(state.kind, state.field);
     if (def.input === 'choice') {
       await context.sendActivity(
-        buildChoices({ title: t(def.keys.prompt), numberHint: t('intake:flow.choiceHint'), verb: Verbs.intakeSubmit, draftId: state.draftId, choices: this.choicesOf(context, def.name), rtl: isRtl(lang) }, rendering),
+        buildChoices(
+          {
+            title: t(def.keys.prompt),
+            numberHint: t('intake:flow.choiceHint'),
+            verb: Verbs.intakeSubmit,
+            draftId: state.draftId,
+            choices: this.choicesOf(context, def.name),
+            rtl: isRtl(lang),
+          },
+          rendering,
+        ),
       );
       return;
     }
     const lines = [t(def.keys.prompt)];
-    if (def.name === 'agents' && state.agents.length > 0) lines.push(t('intake:flow.agents.current', { total: state.agents.length }), t('intake:flow.agents.more'));
+    if (def.name === 'agents' && state.agents.length > 0)
+      lines.push(t('intake:flow.agents.current', { total: state.agents.length }), t('intake:flow.agents.more'));
     if (def.name === 'agents') lines.push(...fileHint(context));
     await context.sendActivity(lines.join('\n'));
   }
 
-  private formCard(context: TurnContext, state: IntakeState, values?: Record<string, string>, errors?: Partial<Record<string, FieldError>>): Attachment {
+  private formCard(
+    context: TurnContext,
+    state: IntakeState,
+    values?: Record<string, string>,
+    errors?: Partial<Record<string, FieldError>>,
+  ): Attachment {
     const { t, lang } = turnInfo(context);
     const shown = values ?? { ...state.raw, ...cityCardValues(state.raw.city, NAMED_CITIES) };
     return buildIntakeFormCard({ kind: state.kind, draftId: state.draftId, values: shown, errors, rtl: isRtl(lang) }, t);
@@ -484,13 +550,18 @@ function summaryActionOf(submission: IntakeSubmission | undefined): SummaryActio
 /** "You can also attach a CSV file", where the channel lets the user send one. */
 function fileHint(context: TurnContext): string[] {
   const { activity } = context;
-  return canUploadFiles(activity.channelId, activity.conversation?.conversationType) ? [turnInfo(context).t('intake:flow.agents.attachHint')] : [];
+  return canUploadFiles(activity.channelId, activity.conversation?.conversationType)
+    ? [turnInfo(context).t('intake:flow.agents.attachHint')]
+    : [];
 }
 
 /** Yes / No in the turn's language. */
 function yesNoChoices(context: TurnContext): Choice[] {
   const { t } = turnInfo(context);
-  return [{ id: 'yes', title: t('intake:flow.yes') }, { id: 'no', title: t('intake:flow.no') }];
+  return [
+    { id: 'yes', title: t('intake:flow.yes') },
+    { id: 'no', title: t('intake:flow.no') },
+  ];
 }
 
 /** A card's inputs as strings, to show them again. */

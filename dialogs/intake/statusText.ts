@@ -12,7 +12,11 @@ const MAX_REFERENCE_TEXT = 14;
 
 /** The reference a message asks about when the whole message is "status <ref>" or the reference alone. */
 export function statusQuery(text: string): string | null {
-  const rest = text.trim().replace(STATUS_PREFIX, '').replace(/[.!?؟۔]+$/u, '').trim();
+  const rest = text
+    .trim()
+    .replace(STATUS_PREFIX, '')
+    .replace(/[.!?؟۔]+$/u, '')
+    .trim();
   if (rest.length === 0 || rest.length > MAX_REFERENCE_TEXT) return null;
   return parseReference(rest);
 }
@@ -20,7 +24,13 @@ export function statusQuery(text: string): string | null {
 /** A time as the desk reads it: Asia/Karachi, in the user's language. */
 export function karachiTime(date: Date, lang: UiLanguage): string {
   return new Intl.DateTimeFormat(lang === 'ur' ? 'ur-PK' : 'en-GB', {
-    timeZone: 'Asia/Karachi', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+    timeZone: 'Asia/Karachi',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
   }).format(date);
 }
 
@@ -28,7 +38,11 @@ export function karachiTime(date: Date, lang: UiLanguage): string {
 export function statusText(request: RequestDetail, t: Translate, lang: UiLanguage): string {
   const history = request.events.map((e) =>
     e.note
-      ? t('requests:status.eventWithNote', { time: karachiTime(e.createdAt, lang), status: t(`requests:statuses.${e.toStatus}`), note: e.note })
+      ? t('requests:status.eventWithNote', {
+          time: karachiTime(e.createdAt, lang),
+          status: t(`requests:statuses.${e.toStatus}`),
+          note: e.note,
+        })
       : t('requests:status.event', { time: karachiTime(e.createdAt, lang), status: t(`requests:statuses.${e.toStatus}`) }),
   );
   return [
@@ -45,7 +59,11 @@ export function myRequestsText(requests: readonly RequestSummary[], t: Translate
   if (requests.length === 0) return t('requests:mine.none');
   const lines = requests.map((r) =>
     t('requests:mine.line', {
-      reference: r.reference, kind: t(`requests:kinds.${r.kind}`), company: r.companyName, status: t(`requests:statuses.${r.status}`), time: karachiTime(r.createdAt, lang),
+      reference: r.reference,
+      kind: t(`requests:kinds.${r.kind}`),
+      company: r.companyName,
+      status: t(`requests:statuses.${r.status}`),
+      time: karachiTime(r.createdAt, lang),
     }),
   );
   return [t('requests:mine.title'), ...lines, '', t('requests:mine.hint')].join('\n');

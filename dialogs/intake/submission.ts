@@ -21,7 +21,13 @@ export function toSubmission(data: Record<string, unknown>): IntakeSubmission {
     const value = data[key];
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
-  return { action: text('action') ?? (text('choice') !== undefined ? 'choice' : ''), kind: text('kind'), draftId: text('draftId'), choice: text('choice'), record: data };
+  return {
+    action: text('action') ?? (text('choice') !== undefined ? 'choice' : ''),
+    kind: text('kind'),
+    draftId: text('draftId'),
+    choice: text('choice'),
+    record: data,
+  };
 }
 
 /** Hands a submission to this turn's dialogs. */

@@ -34,13 +34,15 @@ export function isClear(text: string): boolean {
   return isCommand(text, 'clear');
 }
 
-const QUESTION_OPENERS = /^(what|how|when|why|where|which|who|can|could|do|does|is|are|will|should|kya|kaise|kaisay|kab|kyun|kahan|کیا|کیسے|کب|کیوں|کہاں|کون)\b/iu;
+const QUESTION_OPENERS =
+  /^(what|how|when|why|where|which|who|can|could|do|does|is|are|will|should|kya|kaise|kaisay|kab|kyun|kahan|کیا|کیسے|کب|کیوں|کہاں|کون)\b/iu;
 
 /**
  * Urdu puts the question word anywhere, usually late ("helpline ka number kya hai", "ہیلپ لائن نمبر کیا
  * ہے"), and phone users rarely type "?". Form answers (names, numbers, addresses of IPs) never contain these.
  */
-const URDU_QUESTION_WORDS = /(^|\s)(kya|kia|kiya|kaise|kese|kaisay|kab|kyun|kyon|kahan|kahaan|kon|kaun|kitna|kitne|kitni|کیا|کیسے|کب|کیوں|کہاں|کون|کتنا|کتنے|کتنی)(\s|$)/iu;
+const URDU_QUESTION_WORDS =
+  /(^|\s)(kya|kia|kiya|kaise|kese|kaisay|kab|kyun|kyon|kahan|kahaan|kon|kaun|kitna|kitne|kitni|کیا|کیسے|کب|کیوں|کہاں|کون|کتنا|کتنے|کتنی)(\s|$)/iu;
 
 /** A message that reads as a question to the FAQ rather than an answer to the form. */
 export function looksLikeQuestion(text: string): boolean {

@@ -32,7 +32,11 @@ describe('committed icons', () => {
   it('outline icon is white where drawn and fully transparent outside the mark', () => {
     const outline = decodePng(readIcon('outline'));
     expect(outline.channels).toBe(4);
-    const pixels = Array.from({ length: 32 * 32 }, (_, i) => ({ x: i % 32, y: Math.floor(i / 32), rgba: pixelAt(outline, i % 32, Math.floor(i / 32)) }));
+    const pixels = Array.from({ length: 32 * 32 }, (_, i) => ({
+      x: i % 32,
+      y: Math.floor(i / 32),
+      rgba: pixelAt(outline, i % 32, Math.floor(i / 32)),
+    }));
 
     const drawn = pixels.filter((p) => p.rgba[3] > 0);
     expect(drawn.every((p) => p.rgba[0] === 255 && p.rgba[1] === 255 && p.rgba[2] === 255)).toBe(true);
@@ -55,9 +59,7 @@ describe('checkIcon', () => {
   });
 
   it('names the file and both sizes when an icon has the wrong size', () => {
-    expect(checkIcon('color', image(96, 3), 'color.png')).toEqual([
-      'color.png is 96×96; the color icon must be 192×192',
-    ]);
+    expect(checkIcon('color', image(96, 3), 'color.png')).toEqual(['color.png is 96×96; the color icon must be 192×192']);
   });
 
   it('rejects an outline icon without an alpha channel', () => {

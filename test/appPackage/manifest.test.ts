@@ -1,12 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import {
-  fillManifest,
-  manifestValuesFromEnv,
-  PackageError,
-  validateLocalization,
-  validateManifest,
-} from '../../scripts/package-teams';
+import { fillManifest, manifestValuesFromEnv, PackageError, validateLocalization, validateManifest } from '../../scripts/package-teams';
 import { appPackageDir, readTemplate, sampleValues } from './helpers/appPackage';
 
 interface FilledManifest {
@@ -62,9 +56,7 @@ describe('manifest template', () => {
     const m = filled();
     const host = sampleValues.BOT_DOMAIN;
     expect(m.staticTabs).toContainEqual(expect.objectContaining({ contentUrl: `https://${host}/console`, scopes: ['personal'] }));
-    expect(m.configurableTabs).toEqual([
-      expect.objectContaining({ configurationUrl: `https://${host}/console/config`, scopes: ['team'] }),
-    ]);
+    expect(m.configurableTabs).toEqual([expect.objectContaining({ configurationUrl: `https://${host}/console/config`, scopes: ['team'] })]);
   });
 
   it('requests the resource-specific permission to read channel messages without an @mention', () => {
@@ -89,9 +81,7 @@ describe('validateManifest', () => {
   it('rejects a manifest missing a required field and names the field', () => {
     const { developer, ...withoutDeveloper } = filled();
     expect(developer).toBeDefined();
-    expect(validateManifest(withoutDeveloper)).toContainEqual(
-      expect.stringContaining("must have required property 'developer'"),
-    );
+    expect(validateManifest(withoutDeveloper)).toContainEqual(expect.stringContaining("must have required property 'developer'"));
   });
 
   it('rejects a property the schema does not know and names it', () => {
@@ -153,7 +143,10 @@ describe('manifestValuesFromEnv', () => {
   });
 
   it('treats empty optional variables as unset', () => {
-    const result = manifestValuesFromEnv({ MicrosoftAppId: appId, BOT_PUBLIC_HOST: 'bot.example.org', TEAMS_APP_ID: '', TEAMS_APP_VERSION: ' ' }, '0.1.0');
+    const result = manifestValuesFromEnv(
+      { MicrosoftAppId: appId, BOT_PUBLIC_HOST: 'bot.example.org', TEAMS_APP_ID: '', TEAMS_APP_VERSION: ' ' },
+      '0.1.0',
+    );
     expect(result).toEqual({ ok: true, values: expect.objectContaining({ TEAMS_APP_ID: appId, APP_VERSION: '0.1.0' }) });
   });
 
@@ -172,11 +165,8 @@ describe('manifestValuesFromEnv', () => {
     ]);
   });
 
-  it.each(['bot.example.org:443', 'bot.example.org/', 'localhost', 'bot_example.org'])(
-    'rejects %s as BOT_PUBLIC_HOST',
-    (host) => {
-      const result = manifestValuesFromEnv({ MicrosoftAppId: appId, BOT_PUBLIC_HOST: host }, '0.1.0');
-      expect(result).toEqual({ ok: false, problems: [expect.stringMatching(/^BOT_PUBLIC_HOST must be a host name/)] });
-    },
-  );
+  it.each(['bot.example.org:443', 'bot.example.org/', 'localhost', 'bot_example.org'])('rejects %s as BOT_PUBLIC_HOST', (host) => {
+    const result = manifestValuesFromEnv({ MicrosoftAppId: appId, BOT_PUBLIC_HOST: host }, '0.1.0');
+    expect(result).toEqual({ ok: false, problems: [expect.stringMatching(/^BOT_PUBLIC_HOST must be a host name/)] });
+  });
 });

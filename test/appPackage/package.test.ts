@@ -13,12 +13,19 @@ const script = join(repoRoot, 'scripts', 'package-teams.ts');
 function runCli(env: Record<string, string>, outDir: string) {
   const { PATH, HOME, TMPDIR } = process.env;
   const base = Object.fromEntries(Object.entries({ PATH, HOME, TMPDIR }).filter((e): e is [string, string] => e[1] !== undefined));
-  return spawnSync(process.execPath, [tsxCli, script, outDir], { cwd: repoRoot, env: { ...base, ...env }, encoding: 'utf8', timeout: 30000 });
+  return spawnSync(process.execPath, [tsxCli, script, outDir], {
+    cwd: repoRoot,
+    env: { ...base, ...env },
+    encoding: 'utf8',
+    timeout: 30000,
+  });
 }
 
 describe('buildPackage', () => {
   let temp: ReturnType<typeof makeTempDir>;
-  beforeEach(() => { temp = makeTempDir('apppkg'); });
+  beforeEach(() => {
+    temp = makeTempDir('apppkg');
+  });
   afterEach(() => temp.cleanup());
 
   it('writes a zip with the four files at its root and the given ids and host in its manifest', async () => {
@@ -71,7 +78,9 @@ describe('buildPackage', () => {
 
 describe('package-teams CLI', () => {
   let temp: ReturnType<typeof makeTempDir>;
-  beforeEach(() => { temp = makeTempDir('cli'); });
+  beforeEach(() => {
+    temp = makeTempDir('cli');
+  });
   afterEach(() => temp.cleanup());
 
   it('exits 1 and names the missing variables when MicrosoftAppId and BOT_PUBLIC_HOST are unset', () => {

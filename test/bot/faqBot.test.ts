@@ -80,7 +80,11 @@ describe('GET /api/faq/search', () => {
   it('returns the contract: language, decision and at most 5 results best first', async () => {
     const res = await fetch(`${t.baseUrl}/api/faq/search?q=${encodeURIComponent('helpline ka number kya hai')}`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { language: string; decision: string; results: { id: string; score: number; question: string; answer: string }[] };
+    const body = (await res.json()) as {
+      language: string;
+      decision: string;
+      results: { id: string; score: number; question: string; answer: string }[];
+    };
     expect(body.language).toBe('ur-Latn');
     expect(body.decision).toBe('answer');
     expect(body.results[0].id).toBe('covid.helpline');

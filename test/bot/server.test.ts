@@ -81,7 +81,11 @@ describe('the bot server in local mode', () => {
   });
 
   it('refuses garbage with 400 and keeps running', async () => {
-    const bad = await fetch(`${t.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": ' });
+    const bad = await fetch(`${t.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type": ',
+    });
     expect(bad.status).toBe(400);
     const noConversation = await fetch(`${t.baseUrl}/api/messages`, {
       method: 'POST',
@@ -100,7 +104,10 @@ describe('the bot server in local mode', () => {
   it('stores every inbound and outbound message in the transcript', async () => {
     const user = new TestUser(t.baseUrl, 'test');
     await user.say('hi');
-    const rows = await t.db.prisma.transcriptMessage.findMany({ where: { conversationId: user.conversationId }, orderBy: { createdAt: 'asc' } });
+    const rows = await t.db.prisma.transcriptMessage.findMany({
+      where: { conversationId: user.conversationId },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(rows.map((r) => r.direction)).toEqual(['incoming', 'outgoing']);
     expect(rows[0]).toMatchObject({ text: 'hi', userId: user.userId, channelId: 'test' });
     expect(rows[1].text).toContain(en('common:menu.title'));
@@ -108,7 +115,7 @@ describe('the bot server in local mode', () => {
     expect(ref?.userId).toBe(user.userId);
   });
 
-  it('apologises in the user\'s language when a turn fails, never showing the error', async () => {
+  it("apologises in the user's language when a turn fails, never showing the error", async () => {
     const user = new TestUser(t.baseUrl, 'test');
     await user.say('اردو');
     t.app.bot.intercept(async (context) => {
@@ -170,7 +177,10 @@ describe('authenticated mode', () => {
     try {
       const res = await new TestUser(t.baseUrl, 'msteams').post({ type: 'message', text: 'hi' });
       expect(res.status).toBe(401);
-      const forged = await new TestUser(t.baseUrl, 'msteams').post({ type: 'message', text: 'hi' }, { authorization: 'Bearer not.a.token' });
+      const forged = await new TestUser(t.baseUrl, 'msteams').post(
+        { type: 'message', text: 'hi' },
+        { authorization: 'Bearer not.a.token' },
+      );
       expect(forged.status).toBe(401);
     } finally {
       await t.close();

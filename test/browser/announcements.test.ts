@@ -30,7 +30,13 @@ describeWithChromium('announcements page', () => {
           channelId: 'webchat',
           userId,
           language,
-          reference: { channelId: 'webchat', serviceUrl: connector.serviceUrl, conversation: { id: conversationId }, user: { id: userId }, bot: { id: 'pseb-bot' } },
+          reference: {
+            channelId: 'webchat',
+            serviceUrl: connector.serviceUrl,
+            conversation: { id: conversationId },
+            user: { id: userId },
+            bot: { id: 'pseb-bot' },
+          },
         },
       });
       people.push({ conversationId, language });
@@ -70,11 +76,22 @@ describeWithChromium('announcements page', () => {
     const send = page.locator('button[data-send]');
     await send.waitFor({ timeout: 10_000 });
     await send.click();
-    await page.getByText(en.announcements.counts.replace('{{sent}}', '3').replace('{{failed}}', '0').replace('{{optedOut}}', '0').replace('{{pending}}', '0').replace('{{total}}', '3')).waitFor({ timeout: 20_000 });
+    await page
+      .getByText(
+        en.announcements.counts
+          .replace('{{sent}}', '3')
+          .replace('{{failed}}', '0')
+          .replace('{{optedOut}}', '0')
+          .replace('{{pending}}', '0')
+          .replace('{{total}}', '3'),
+      )
+      .waitFor({ timeout: 20_000 });
     await browser.screenshot(page, 'console-announcements-sent');
 
     for (const person of people) {
-      const sent = await eventually('the announcement', () => (connector.sentTo(person.conversationId).length ? connector.sentTo(person.conversationId) : undefined));
+      const sent = await eventually('the announcement', () =>
+        connector.sentTo(person.conversationId).length ? connector.sentTo(person.conversationId) : undefined,
+      );
       expect(sent).toHaveLength(1);
       expect(String(sent[0].text)).toContain(text[person.language as keyof typeof text]);
     }

@@ -32,7 +32,8 @@ describeWithChromium('agent console page', () => {
     await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
   };
   const statusText = () => page.locator('#status').innerText();
-  const waitForStatus = (text: string) => page.waitForFunction((expected) => document.getElementById('status')?.textContent === expected, text, { timeout: 10_000 });
+  const waitForStatus = (text: string) =>
+    page.waitForFunction((expected) => document.getElementById('status')?.textContent === expected, text, { timeout: 10_000 });
 
   it('says clearly that the caller is not signed in when there is no token', async () => {
     await page.goto(`${t.baseUrl}/console?lang=en`);
@@ -43,8 +44,13 @@ describeWithChromium('agent console page', () => {
     await browser.screenshot(page, 'console-401');
   });
 
-  it('lists a waiting hand-off with the user\'s language and claims it', async () => {
-    const handoff = await seedHandoff(t.db.prisma, { userName: 'Ayesha Browser', minutesAgo: 4, serviceUrl: connector.serviceUrl, language: 'ur-Latn' });
+  it("lists a waiting hand-off with the user's language and claims it", async () => {
+    const handoff = await seedHandoff(t.db.prisma, {
+      userName: 'Ayesha Browser',
+      minutesAgo: 4,
+      serviceUrl: connector.serviceUrl,
+      language: 'ur-Latn',
+    });
     await openConsole(`?devToken=${DEV_TOKEN}&lang=en`);
     expect(page.url()).not.toContain(DEV_TOKEN);
     const claim = page.locator(`button[data-claim="${handoff.id}"]`);
@@ -72,7 +78,13 @@ describeWithChromium('agent console page', () => {
         channelId: 'webchat',
         userId: request.userId,
         language: 'en',
-        reference: { channelId: 'webchat', serviceUrl: connector.serviceUrl, conversation: { id: request.conversationId }, user: { id: request.userId }, bot: { id: 'pseb-bot' } },
+        reference: {
+          channelId: 'webchat',
+          serviceUrl: connector.serviceUrl,
+          conversation: { id: request.conversationId },
+          user: { id: request.userId },
+          bot: { id: 'pseb-bot' },
+        },
       },
     });
     await page.getByRole('button', { name: en.nav.requests, exact: true }).click();
@@ -84,7 +96,10 @@ describeWithChromium('agent console page', () => {
     expect(shown).toContain('+92 3** *****67');
     expect(shown).not.toContain('[object');
     await detail.getByRole('button', { name: en.requests.submitDecision }).click();
-    await page.waitForFunction((approved) => document.getElementById('request-status')?.textContent === approved, en.requests.statuses.APPROVED);
+    await page.waitForFunction(
+      (approved) => document.getElementById('request-status')?.textContent === approved,
+      en.requests.statuses.APPROVED,
+    );
     expect(await statusText()).toBe(en.requests.decided.replace('{{status}}', en.requests.statuses.APPROVED));
     const saved = await t.db.prisma.request.findUniqueOrThrow({ where: { id: request.id } });
     expect([saved.status, saved.notifyError]).toEqual(['APPROVED', null]);
@@ -107,7 +122,10 @@ describeWithChromium('agent console page', () => {
     await waitForStatus(en.requests.revokeReasonRequired);
     await detail.locator('textarea[name="reason"]').fill('Premises closed');
     await detail.getByRole('button', { name: en.requests.revoke }).click();
-    await page.waitForFunction((revoked) => document.getElementById('request-status')?.textContent === revoked, en.requests.statuses.REVOKED);
+    await page.waitForFunction(
+      (revoked) => document.getElementById('request-status')?.textContent === revoked,
+      en.requests.statuses.REVOKED,
+    );
     const saved = await t.db.prisma.request.findUniqueOrThrow({ where: { id: request.id } });
     expect(saved.status).toBe('REVOKED');
     expect(await detail.getByText(en.requests.letterTitle).count()).toBe(0);
@@ -127,7 +145,9 @@ describeWithChromium('agent console page', () => {
     await page.locator(`[data-unanswered="${question.id}"]`).waitFor({ state: 'detached', timeout: 10_000 });
     expect(await page.locator(`[data-unanswered="${question.id}"]`).count()).toBe(0);
     // The bot uses it at once: the console's edit reloaded the FAQ engine.
-    const search = (await (await fetch(`${t.baseUrl}/api/faq/search?q=${encodeURIComponent('Can home agents share one router?')}&lang=en`)).json()) as { results: { id: string }[] };
+    const search = (await (
+      await fetch(`${t.baseUrl}/api/faq/search?q=${encodeURIComponent('Can home agents share one router?')}&lang=en`)
+    ).json()) as { results: { id: string }[] };
     expect(search.results[0]?.id).toBe(topic.id);
     await browser.screenshot(page, 'console-faq');
   });
@@ -137,7 +157,16 @@ describeWithChromium('agent console page', () => {
     await seedRequest(t.db.prisma, { kind: 'wfh', language: 'ur' });
     for (const decision of ['answer', 'suggest', 'none']) await t.db.prisma.faqQueryLog.create({ data: { language: 'ur', decision } });
     for (const score of [5, 2]) {
-      await t.db.prisma.handoffRating.create({ data: { handoffId: `h-${score}-${Date.now()}`, userConversationId: 'c-rated', agentName: 'Sana Rated', status: 'rated', score, ratedAt: new Date() } });
+      await t.db.prisma.handoffRating.create({
+        data: {
+          handoffId: `h-${score}-${Date.now()}`,
+          userConversationId: 'c-rated',
+          agentName: 'Sana Rated',
+          status: 'rated',
+          score,
+          ratedAt: new Date(),
+        },
+      });
     }
     await page.getByRole('button', { name: en.nav.dashboard, exact: true }).click();
     await page.waitForSelector('#chart-languages');
@@ -150,7 +179,14 @@ describeWithChromium('agent console page', () => {
         return { id: c.id, opaque };
       }),
     );
-    expect(painted.map((p) => p.id).sort()).toEqual(['chart-csat', 'chart-faq', 'chart-handoffs', 'chart-languages', 'chart-requests-kind', 'chart-requests-status']);
+    expect(painted.map((p) => p.id).sort()).toEqual([
+      'chart-csat',
+      'chart-faq',
+      'chart-handoffs',
+      'chart-languages',
+      'chart-requests-kind',
+      'chart-requests-status',
+    ]);
     for (const chart of painted) expect(chart.opaque).toBeGreaterThan(500);
     expect(await page.locator('#median-wait').innerText()).not.toBe(en.common.unknown);
     expect(await page.locator('#csat-total').innerText()).toBe('50%');
@@ -160,7 +196,9 @@ describeWithChromium('agent console page', () => {
 
   it('switches to Urdu with a right-to-left layout', async () => {
     await page.locator('#lang-toggle').click();
-    await page.waitForFunction(() => document.documentElement.lang === 'ur' && document.body.dataset.ready === 'true', undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.documentElement.lang === 'ur' && document.body.dataset.ready === 'true', undefined, {
+      timeout: 20_000,
+    });
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
     expect(await page.locator('#nav button').first().innerText()).toBe(ur.nav.queue);

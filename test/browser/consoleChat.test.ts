@@ -50,8 +50,12 @@ describeWithChromium('agent console chat', () => {
   it('sends a reply to the user and shows the user’s answer without a reload', async () => {
     await page.locator('#chat-reply').fill('Hello! I can help with whitelisting.');
     await page.locator('#chat-send').click();
-    await h.connector.waitFor((c) => c.conversationId === user.conversationId && String(c.body.text).includes('Hello! I can help with whitelisting.'));
-    await page.waitForFunction(() => (document.getElementById('chat-reply') as HTMLTextAreaElement).value === '', undefined, { timeout: 5_000 });
+    await h.connector.waitFor(
+      (c) => c.conversationId === user.conversationId && String(c.body.text).includes('Hello! I can help with whitelisting.'),
+    );
+    await page.waitForFunction(() => (document.getElementById('chat-reply') as HTMLTextAreaElement).value === '', undefined, {
+      timeout: 5_000,
+    });
     await page.waitForFunction(() => document.getElementById('status')?.textContent !== '', undefined, { timeout: 5_000 });
     expect(await page.locator('#status').innerText()).toBe(en.chat.sent);
 
@@ -74,7 +78,9 @@ describeWithChromium('agent console chat', () => {
 
   it('ends the chat: the user is asked for a rating and the reply box closes', async () => {
     await page.locator('#chat-end').click();
-    await page.waitForFunction((ended) => document.getElementById('chat-state')?.textContent?.includes(ended), en.chat.status.CLOSED, { timeout: 10_000 });
+    await page.waitForFunction((ended) => document.getElementById('chat-state')?.textContent?.includes(ended), en.chat.status.CLOSED, {
+      timeout: 10_000,
+    });
     expect(await page.locator('#chat-send').isDisabled()).toBe(true);
     expect(JSON.stringify(h.connector.sentTo(user.conversationId))).toContain(bot('handoff:rating.askCard'));
     await browser.screenshot(page, 'console-chat-ended');

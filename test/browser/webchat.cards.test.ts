@@ -37,9 +37,15 @@ describeWithChromium('Web Chat: an old form card', () => {
     await page.goto(t.baseUrl);
     const { userId } = (await (await token).json()) as { userId: string };
     await page.locator('.ac-adaptiveCard', { hasText: en('common:welcome.title') }).waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: en('common:menu.items.whitelisting') }).first().click();
+    await page
+      .getByRole('button', { name: en('common:menu.items.whitelisting') })
+      .first()
+      .click();
 
-    const form = page.locator('.ac-adaptiveCard', { has: page.locator('input') }).filter({ hasText: en('intake:flow.cardIntro') }).last();
+    const form = page
+      .locator('.ac-adaptiveCard', { has: page.locator('input') })
+      .filter({ hasText: en('intake:flow.cardIntro') })
+      .last();
     await form.waitFor({ timeout: 30_000 });
     const field = (name: string) => form.getByLabel(en(`intake:fields.${name}.label`), { exact: false }).first();
     await field('companyName').fill('Indus Contact Solutions (Pvt) Ltd');
@@ -54,7 +60,9 @@ describeWithChromium('Web Chat: an old form card', () => {
     const formSubmit = form.getByRole('button', { name: en('intake:flow.card.submit'), exact: true });
     await formSubmit.click();
 
-    const summary = page.locator('.ac-adaptiveCard', { hasText: en('intake:flow.summary.title', { title: en('requests:kinds.whitelisting') }) }).last();
+    const summary = page
+      .locator('.ac-adaptiveCard', { hasText: en('intake:flow.summary.title', { title: en('requests:kinds.whitelisting') }) })
+      .last();
     await summary.waitFor({ timeout: 30_000 });
     await summary.getByRole('button', { name: en('intake:flow.summary.submit'), exact: true }).click();
     const confirmation = page.locator('.webchat__bubble', { hasText: /\bWL-[0-9A-Z]{6}\b/ }).last();
@@ -64,11 +72,17 @@ describeWithChromium('Web Chat: an old form card', () => {
     // Scroll up to the form card and press its Submit again.
     await formSubmit.scrollIntoViewIfNeeded();
     await formSubmit.click();
-    await page.locator('.webchat__bubble', { hasText: asRendered(en('intake:flow.alreadySubmitted', { reference })) }).waitFor({ timeout: 30_000 });
+    await page
+      .locator('.webchat__bubble', { hasText: asRendered(en('intake:flow.alreadySubmitted', { reference })) })
+      .waitFor({ timeout: 30_000 });
     await browser.screenshot(page, 'webchat-old-card');
     expect(await t.db.prisma.request.count({ where: { userId } })).toBe(1);
     // No new summary appeared after the answer.
-    expect(await page.locator('.ac-adaptiveCard', { hasText: en('intake:flow.summary.title', { title: en('requests:kinds.whitelisting') }) }).count()).toBe(1);
+    expect(
+      await page
+        .locator('.ac-adaptiveCard', { hasText: en('intake:flow.summary.title', { title: en('requests:kinds.whitelisting') }) })
+        .count(),
+    ).toBe(1);
     expect(browser.errors).toEqual([]);
   }, 300_000);
 });

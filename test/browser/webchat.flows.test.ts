@@ -36,14 +36,21 @@ describeWithChromium('Web Chat journeys', () => {
   /** The newest adaptive card with this text. */
   const card = (page: Page, text: string) => page.locator('.ac-adaptiveCard', { hasText: text }).last();
   /** The newest chat bubble with this text (Web Chat's markdown renders straight quotes curly). */
-  const bubble = (page: Page, text: string | RegExp) => page.locator('.webchat__bubble', { hasText: typeof text === 'string' ? asRendered(text) : text }).last();
+  const bubble = (page: Page, text: string | RegExp) =>
+    page.locator('.webchat__bubble', { hasText: typeof text === 'string' ? asRendered(text) : text }).last();
 
   it('files a whitelisting request through the one-card form and shows its reference', async () => {
     const { page, conversationId } = await openChat();
-    await page.getByRole('button', { name: en('common:menu.items.whitelisting') }).first().click();
+    await page
+      .getByRole('button', { name: en('common:menu.items.whitelisting') })
+      .first()
+      .click();
 
     const kind = en('requests:kinds.whitelisting');
-    const form = page.locator('.ac-adaptiveCard', { has: page.locator('input') }).filter({ hasText: en('intake:flow.cardIntro') }).last();
+    const form = page
+      .locator('.ac-adaptiveCard', { has: page.locator('input') })
+      .filter({ hasText: en('intake:flow.cardIntro') })
+      .last();
     await form.waitFor({ timeout: 20_000 });
     const field = (name: string) => form.getByLabel(en(`intake:fields.${name}.label`), { exact: false }).first();
     await field('companyName').fill('Indus Contact Solutions (Pvt) Ltd');
@@ -71,7 +78,13 @@ describeWithChromium('Web Chat journeys', () => {
     await browser.screenshot(page, 'webchat-whitelisting-submitted');
 
     const request = await h.test.db.prisma.request.findUnique({ where: { reference } });
-    expect(request).toMatchObject({ kind: 'whitelisting', channelId: 'webchat', conversationId, companyName: 'Indus Contact Solutions (Pvt) Ltd', status: 'SUBMITTED' });
+    expect(request).toMatchObject({
+      kind: 'whitelisting',
+      channelId: 'webchat',
+      conversationId,
+      companyName: 'Indus Contact Solutions (Pvt) Ltd',
+      status: 'SUBMITTED',
+    });
     expect(request?.fields).toMatchObject({ ntn: '1234567-8', agentSeats: 120 });
     // Personal data typed into the page never reaches the logs.
     const logs = h.test.logs.join('\n');
@@ -82,7 +95,10 @@ describeWithChromium('Web Chat journeys', () => {
 
   it('hands the user over to a staff member in Teams, whose messages appear in the page', async () => {
     const { page, conversationId } = await openChat();
-    await page.getByRole('button', { name: en('common:menu.items.agent') }).first().click();
+    await page
+      .getByRole('button', { name: en('common:menu.items.agent') })
+      .first()
+      .click();
     await bubble(page, en('handoff:user.queued', { position: 1 })).waitFor({ timeout: 20_000 });
 
     // The support channel got a card in a new thread; the first staff member claims it there.
@@ -107,7 +123,9 @@ describeWithChromium('Web Chat journeys', () => {
     const box = page.getByPlaceholder(en('webchat:ui.placeholder'));
     await box.fill(question);
     await box.press('Enter');
-    await waitUntil('the user message in the thread', () => h.connector.sentTo(threadId).some((a) => typeof a.text === 'string' && a.text.includes(question)));
+    await waitUntil('the user message in the thread', () =>
+      h.connector.sentTo(threadId).some((a) => typeof a.text === 'string' && a.text.includes(question)),
+    );
     // Web Chat's own (en-US) status under the user's bubble clears once the post returns.
     await page.locator('.webchat__bubble--from-user', { hasText: question }).waitFor();
     await page.getByText('Sending', { exact: true }).waitFor({ state: 'hidden', timeout: 5_000 });

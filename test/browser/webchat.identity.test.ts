@@ -54,12 +54,22 @@ describeWithChromium('Web Chat identity across reloads', () => {
     const first = await load(() => page.goto(t.baseUrl));
     await page.locator('.ac-adaptiveCard', { hasText: en('common:welcome.title') }).waitFor({ timeout: 20_000 });
     await say('hi');
-    await page.locator('.ac-adaptiveCard', { hasText: en('common:menu.title') }).first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('.ac-adaptiveCard', { hasText: en('common:menu.title') })
+      .first()
+      .waitFor({ timeout: 20_000 });
     const reference = newReference('whitelisting');
     await t.db.prisma.request.create({
       data: {
-        reference, kind: 'whitelisting', submitKey: randomUUID(), channelId: 'webchat', userId: first.userId, conversationId: first.conversationId,
-        language: 'en', companyName: 'Indus Contact Solutions', fields: { companyName: 'Indus Contact Solutions' },
+        reference,
+        kind: 'whitelisting',
+        submitKey: randomUUID(),
+        channelId: 'webchat',
+        userId: first.userId,
+        conversationId: first.conversationId,
+        language: 'en',
+        companyName: 'Indus Contact Solutions',
+        fields: { companyName: 'Indus Contact Solutions' },
       },
     });
 

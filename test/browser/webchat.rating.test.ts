@@ -24,7 +24,10 @@ describeWithChromium('rating a hand-off in Web Chat', () => {
     await page.goto(h.test.baseUrl);
     const { conversationId } = (await (await token).json()) as { conversationId: string };
     await page.locator('.ac-adaptiveCard', { hasText: en('common:welcome.title') }).waitFor({ timeout: 20_000 });
-    await page.getByRole('button', { name: en('common:menu.items.agent') }).first().click();
+    await page
+      .getByRole('button', { name: en('common:menu.items.agent') })
+      .first()
+      .click();
 
     let handoff = await h.test.db.prisma.handoff.findFirst({ where: { userConversationId: conversationId } });
     await waitUntil('the hand-off card', async () => {
@@ -40,7 +43,10 @@ describeWithChromium('rating a hand-off in Web Chat', () => {
     await card.locator('textarea, input').first().fill('Quick and clear, thank you');
     await browser.screenshot(page, 'webchat-rating');
     await card.getByRole('button', { name: en('handoff:rating.scores.4'), exact: true }).click();
-    await page.locator('.webchat__bubble', { hasText: en('handoff:rating.thanks') }).last().waitFor({ timeout: 20_000 });
+    await page
+      .locator('.webchat__bubble', { hasText: en('handoff:rating.thanks') })
+      .last()
+      .waitFor({ timeout: 20_000 });
     expect(await h.test.db.prisma.handoffRating.findUniqueOrThrow({ where: { handoffId: handoff!.id } })).toMatchObject({
       status: 'rated',
       score: 4,

@@ -86,8 +86,13 @@ describeWithChromium('Web Chat page', () => {
     const firstLine = textOf(reply!).split('\n')[0];
     expect(firstLine).toMatch(/[\u0600-\u06FF]/);
     // The question and its answer are the two newest entries in the transcript.
-    await page.waitForFunction((n) => document.querySelectorAll('.webchat__basic-transcript__activity').length >= n + 2, before, { timeout: 5_000 });
-    const answer = activities.nth(before + 1).getByText(firstLine, { exact: false }).first();
+    await page.waitForFunction((n) => document.querySelectorAll('.webchat__basic-transcript__activity').length >= n + 2, before, {
+      timeout: 5_000,
+    });
+    const answer = activities
+      .nth(before + 1)
+      .getByText(firstLine, { exact: false })
+      .first();
     await answer.waitFor({ timeout: 5_000 });
     expect(await answer.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
     await answer.scrollIntoViewIfNeeded();
@@ -100,7 +105,9 @@ describeWithChromium('Web Chat page', () => {
       await context.sendActivity('Sana (PSEB): Assalam-o-Alaikum, I am looking at your request now.');
     });
     // Within a few polls: Web Chat would hold a reply to an activity it never saw for 5 s.
-    await page.locator('.webchat__bubble', { hasText: 'Sana (PSEB): Assalam-o-Alaikum, I am looking at your request now.' }).waitFor({ timeout: 4_000 });
+    await page
+      .locator('.webchat__bubble', { hasText: 'Sana (PSEB): Assalam-o-Alaikum, I am looking at your request now.' })
+      .waitFor({ timeout: 4_000 });
     await browser.screenshot(page, 'webchat-proactive');
   });
 

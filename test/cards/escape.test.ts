@@ -31,12 +31,71 @@ const liveMarkup = /(^|[^\\])(!\[|\]\(|<[a-z])/i;
 
 describe.each(hostile)('a user value %s', (value) => {
   const cards: [string, () => Attachment[]][] = [
-    ['summary (adaptive)', () => attachmentsOf(buildSummary({ kind: 'whitelisting', draftId: 'd1', facts: [{ label: 'Company', value }], rtl: false }, 'adaptive', t))],
-    ['summary (hero)', () => attachmentsOf(buildSummary({ kind: 'whitelisting', draftId: 'd1', facts: [{ label: 'Company', value }], rtl: false }, 'hero', t))],
-    ['request card (staff)', () => [buildRequestCard({ reference: 'WL-2020-0001', kind: 'whitelisting', status: RequestStatus.IN_REVIEW, companyName: value, submittedAt: '1 Apr 2020', contactName: value, contactMobile: '03001234567', channelId: 'msteams', language: 'en', last: { actor: value, at: 'now', note: value } }, t)]],
-    ['hand-off card (staff)', () => [buildHandoffCard({ handoffId: 'h1', state: 'active', userName: value, channelId: 'webchat', language: 'en', topic: value, agentName: value, requests: [{ reference: 'WL-7K2M9Q', status: 'SUBMITTED' }], lines: [{ fromUser: true, text: value }] }, t)]],
-    ['request notice (adaptive)', () => attachmentsOf(buildRequestNotice({ reference: 'WL-2020-0001', status: RequestStatus.INFO_REQUESTED, note: value, rtl: false }, t, 'adaptive'))],
-    ['request notice (hero)', () => attachmentsOf(buildRequestNotice({ reference: 'WL-2020-0001', status: RequestStatus.INFO_REQUESTED, note: value, rtl: false }, t, 'hero'))],
+    [
+      'summary (adaptive)',
+      () =>
+        attachmentsOf(
+          buildSummary({ kind: 'whitelisting', draftId: 'd1', facts: [{ label: 'Company', value }], rtl: false }, 'adaptive', t),
+        ),
+    ],
+    [
+      'summary (hero)',
+      () =>
+        attachmentsOf(buildSummary({ kind: 'whitelisting', draftId: 'd1', facts: [{ label: 'Company', value }], rtl: false }, 'hero', t)),
+    ],
+    [
+      'request card (staff)',
+      () => [
+        buildRequestCard(
+          {
+            reference: 'WL-2020-0001',
+            kind: 'whitelisting',
+            status: RequestStatus.IN_REVIEW,
+            companyName: value,
+            submittedAt: '1 Apr 2020',
+            contactName: value,
+            contactMobile: '03001234567',
+            channelId: 'msteams',
+            language: 'en',
+            last: { actor: value, at: 'now', note: value },
+          },
+          t,
+        ),
+      ],
+    ],
+    [
+      'hand-off card (staff)',
+      () => [
+        buildHandoffCard(
+          {
+            handoffId: 'h1',
+            state: 'active',
+            userName: value,
+            channelId: 'webchat',
+            language: 'en',
+            topic: value,
+            agentName: value,
+            requests: [{ reference: 'WL-7K2M9Q', status: 'SUBMITTED' }],
+            lines: [{ fromUser: true, text: value }],
+          },
+          t,
+        ),
+      ],
+    ],
+    [
+      'request notice (adaptive)',
+      () =>
+        attachmentsOf(
+          buildRequestNotice({ reference: 'WL-2020-0001', status: RequestStatus.INFO_REQUESTED, note: value, rtl: false }, t, 'adaptive'),
+        ),
+    ],
+    [
+      'request notice (hero)',
+      () =>
+        attachmentsOf(
+          buildRequestNotice({ reference: 'WL-2020-0001', status: RequestStatus.INFO_REQUESTED, note: value, rtl: false }, t, 'hero'),
+        ),
+    ],
   ];
 
   it.each(cards)('shows as text in the %s', (_name, build) => {

@@ -33,7 +33,7 @@ function referenceIn(replies: Reply[]): string {
 function cardActionData(replies: Reply[], action: string): Record<string, unknown> {
   for (const reply of replies) {
     for (const attachment of reply.attachments ?? []) {
-      const actions = ((attachment.content as { actions?: { data?: Record<string, unknown> }[] }).actions ?? []);
+      const actions = (attachment.content as { actions?: { data?: Record<string, unknown> }[] }).actions ?? [];
       const found = actions.find((a) => a.data?.action === action);
       if (found?.data) return found.data;
     }
@@ -42,8 +42,17 @@ function cardActionData(replies: Reply[], action: string): Record<string, unknow
 }
 
 const whitelisting = (companyName = 'Indus Contact Solutions (Pvt) Ltd', ntn = '1234567-8') => ({
-  companyName, psebRegistrationNo: '', ntn, contactName: 'Ayesha Malik', contactCnic: '42101-1234567-1', contactMobile: '0300-1234567',
-  contactEmail: 'ayesha.malik@company.pk', city: 'karachi', cityOther: '', agentSeats: '120', ipAddresses: '39.45.12.7, 39.45.13.0/28',
+  companyName,
+  psebRegistrationNo: '',
+  ntn,
+  contactName: 'Ayesha Malik',
+  contactCnic: '42101-1234567-1',
+  contactMobile: '0300-1234567',
+  contactEmail: 'ayesha.malik@company.pk',
+  city: 'karachi',
+  cityOther: '',
+  agentSeats: '120',
+  ipAddresses: '39.45.12.7, 39.45.13.0/28',
 });
 
 const summaryTitle = t('intake:flow.summary.title', { title: t('requests:kinds.whitelisting') });
@@ -63,7 +72,12 @@ describe('an old card of an ended form', () => {
       const { form, summary } = await formToSummary(user);
       const reference = referenceIn(await user.submit(cardActionData(summary, 'submit')));
       // Scrolling up and pressing Submit on the form card again, then on the old summary.
-      for (const old of [{ ...form, ...whitelisting() }, cardActionData(summary, 'submit'), cardActionData(summary, 'edit'), cardActionData(summary, 'cancel')]) {
+      for (const old of [
+        { ...form, ...whitelisting() },
+        cardActionData(summary, 'submit'),
+        cardActionData(summary, 'edit'),
+        cardActionData(summary, 'cancel'),
+      ]) {
         expect(textOfAll(await user.submit(old))).toBe(t('intake:flow.alreadySubmitted', { reference }));
       }
       expect(await app.db.prisma.request.count({ where: { userId: user.userId } })).toBe(1);
@@ -110,9 +124,10 @@ describe('the summary takes lookups and help', () => {
     expect(await app.db.prisma.request.count({ where: { userId: user.userId } })).toBe(2);
   });
 
-  it('still takes a bare WL- reference as the answer to the WFH form\'s whitelisting-reference question', async () => {
+  it("still takes a bare WL- reference as the answer to the WFH form's whitelisting-reference question", async () => {
     const user = new TestUser(app.baseUrl, 'test');
-    for (const answer of ['wfh', 'Indus Contact Solutions', '1234567-8', 'Ayesha Malik', '0300-1234567', 'a@company.pk']) await user.say(answer);
+    for (const answer of ['wfh', 'Indus Contact Solutions', '1234567-8', 'Ayesha Malik', '0300-1234567', 'a@company.pk'])
+      await user.say(answer);
     const replies = textOfAll(await user.say('WL-7K3M9Q'));
     expect(replies).toContain(t('intake:fields.startDate.prompt'));
     expect(replies).not.toContain(t('requests:status.notFound', { reference: 'WL-7K3M9Q' }));
@@ -148,14 +163,23 @@ describe('a repeat of an open request', () => {
     expect(referenceIn(await user.submit(cardActionData(other.summary, 'submit')))).not.toBe(reference);
     await app.db.prisma.request.update({ where: { reference }, data: { status: 'REJECTED' } });
     const afterDecision = await formToSummary(user);
-    expect(textOfAll(await user.submit(cardActionData(afterDecision.summary, 'submit')))).toContain(t('intake:flow.submitted', { title: t('requests:kinds.whitelisting'), reference: referenceIn(await user.say('my requests')) }));
+    expect(textOfAll(await user.submit(cardActionData(afterDecision.summary, 'submit')))).toContain(
+      t('intake:flow.submitted', { title: t('requests:kinds.whitelisting'), reference: referenceIn(await user.say('my requests')) }),
+    );
   });
 
   it('asks before filing a work-from-home request for agents already in an open one', async () => {
     const user = new TestUser(app.baseUrl, 'webchat');
     const wfh = (agents: string) => ({
-      companyName: 'Indus Contact Solutions', ntn: '1234567-8', contactName: 'Ayesha Malik', contactMobile: '+92 300 1234567',
-      contactEmail: 'ayesha@company.pk', whitelistingReference: '', startDate: daysFromToday(1), endDate: daysFromToday(30), agents,
+      companyName: 'Indus Contact Solutions',
+      ntn: '1234567-8',
+      contactName: 'Ayesha Malik',
+      contactMobile: '+92 300 1234567',
+      contactEmail: 'ayesha@company.pk',
+      whitelistingReference: '',
+      startDate: daysFromToday(1),
+      endDate: daysFromToday(30),
+      agents,
     });
     const file = async (agents: string) => {
       const form = cardActionData(await user.say('wfh'), 'form');
@@ -163,7 +187,9 @@ describe('a repeat of an open request', () => {
       return user.submit(cardActionData(summary, 'submit'));
     };
     const reference = referenceIn(await file('Bilal Ahmed, 42101-1234567-1, Karachi, PTCL, 39.45.12.7'));
-    const asked = textOfAll(await file('Sara Khan, 42101-7654321-2, Lahore, Nayatel, dynamic\nBilal Ahmed, 42101-1234567-1, Karachi, PTCL, 39.45.12.7'));
+    const asked = textOfAll(
+      await file('Sara Khan, 42101-7654321-2, Lahore, Nayatel, dynamic\nBilal Ahmed, 42101-1234567-1, Karachi, PTCL, 39.45.12.7'),
+    );
     expect(asked).toContain(t('intake:flow.duplicate.ask', { reference, what: t('intake:flow.duplicate.whatWfh') }));
     expect(textOfAll(await user.say('no'))).toContain(t('intake:flow.duplicate.notFiled', { reference }));
     expect(referenceIn(await file('Sara Khan, 42101-7654321-2, Lahore, Nayatel, dynamic'))).not.toBe(reference);

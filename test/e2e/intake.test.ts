@@ -45,8 +45,16 @@ function cardActionData(replies: Reply[], action: string): Record<string, unknow
 }
 
 const whitelistingAnswers = [
-  'Indus Contact Solutions (Pvt) Ltd', 'skip', '1234567-8', 'Ayesha Malik', '42101-1234567-1', '0300-1234567',
-  'ayesha.malik@company.pk', 'Karachi', '120', '39.45.12.7, 39.45.13.0/28',
+  'Indus Contact Solutions (Pvt) Ltd',
+  'skip',
+  '1234567-8',
+  'Ayesha Malik',
+  '42101-1234567-1',
+  '0300-1234567',
+  'ayesha.malik@company.pk',
+  'Karachi',
+  '120',
+  '39.45.12.7, 39.45.13.0/28',
 ];
 
 describe('filing requests over HTTP', () => {
@@ -81,8 +89,14 @@ describe('filing requests over HTTP', () => {
     const start = await user.say('wfh');
     const form = cardActionData(start, 'form');
     const fields = {
-      companyName: 'Indus Contact Solutions', ntn: '1234567-8', contactName: 'Ayesha Malik', contactMobile: '+92 300 1234567',
-      contactEmail: 'ayesha@company.pk', whitelistingReference: '', startDate: daysFromToday(1), endDate: daysFromToday(30),
+      companyName: 'Indus Contact Solutions',
+      ntn: '1234567-8',
+      contactName: 'Ayesha Malik',
+      contactMobile: '+92 300 1234567',
+      contactEmail: 'ayesha@company.pk',
+      whitelistingReference: '',
+      startDate: daysFromToday(1),
+      endDate: daysFromToday(30),
       agents: 'Bilal Ahmed, 42101-1234567-1, Karachi, PTCL, 39.45.12.7\nSara Khan, 42101-7654321-2, Lahore, Nayatel, dynamic',
     };
     const summary = await user.submit({ ...form, ...fields });
@@ -124,14 +138,25 @@ describe('filing requests over HTTP', () => {
 
   it('takes a CSV attached without any text while the form waits for agents', async () => {
     const user = new TestUser(app.baseUrl, 'test');
-    for (const answer of ['wfh', 'Indus Contact Solutions', '1234567-8', 'Ayesha Malik', '0300-1234567', 'a@company.pk', 'skip', daysFromToday(1)]) {
+    for (const answer of [
+      'wfh',
+      'Indus Contact Solutions',
+      '1234567-8',
+      'Ayesha Malik',
+      '0300-1234567',
+      'a@company.pk',
+      'skip',
+      daysFromToday(1),
+    ]) {
       await user.say(answer);
     }
     expect(textOfAll(await user.say(daysFromToday(20)))).toContain(t('intake:fields.agents.prompt'));
     const csv = 'Bilal Ahmed,42101-1234567-1,Karachi,PTCL,39.45.12.7\n';
     const replies = await user.send({
       type: 'message',
-      attachments: [{ contentType: 'text/csv', name: 'agents.csv', contentUrl: `data:text/csv;base64,${Buffer.from(csv).toString('base64')}` }],
+      attachments: [
+        { contentType: 'text/csv', name: 'agents.csv', contentUrl: `data:text/csv;base64,${Buffer.from(csv).toString('base64')}` },
+      ],
     });
     expect(textOfAll(replies)).toContain(t('intake:flow.agents.added', { added: 1, total: 1 }));
   });

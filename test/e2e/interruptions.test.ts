@@ -13,7 +13,7 @@ describe('a Roman Urdu question in the middle of a form, over HTTP', () => {
   });
   afterAll(async () => t.close());
 
-  it('is answered from the FAQ, and the form asks the same field again, all in the form\'s language', async () => {
+  it("is answered from the FAQ, and the form asks the same field again, all in the form's language", async () => {
     // The language stays put inside a form (bot/language.ts): an English form goes on in English.
     const user = new TestUser(t.baseUrl, 'test');
     await user.say('whitelisting');

@@ -26,7 +26,10 @@ function referenceIn(replies: Reply[]): string {
 
 /** Adaptive Cards among the replies. */
 function cards(replies: Reply[]): Record<string, unknown>[] {
-  return replies.flatMap((r) => r.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content);
+  return replies
+    .flatMap((r) => r.attachments ?? [])
+    .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+    .map((a) => a.content);
 }
 
 describe('an English whitelisting form answered with Roman Urdu short replies', () => {

@@ -13,7 +13,8 @@ import { readCsvAttachment } from '../../bot/requests/attachments';
 import { karachiToday } from '../../bot/domain/validators';
 
 const t = createI18n().getFixedT('en');
-const CSV = 'name,cnic,city,isp,ip\nBilal Ahmed,42101-1234567-1,Karachi,PTCL,39.45.12.7\nSara Khan,42101-7654321-2,Lahore,Nayatel,dynamic\n';
+const CSV =
+  'name,cnic,city,isp,ip\nBilal Ahmed,42101-1234567-1,Karachi,PTCL,39.45.12.7\nSara Khan,42101-7654321-2,Lahore,Nayatel,dynamic\n';
 
 let files: http.Server;
 let filesBase: string;
@@ -51,7 +52,10 @@ function daysFromToday(days: number): string {
 }
 
 /** A Teams user in a personal (or another kind of) chat, replies also going to the loopback connector. */
-function teamsUser(base: TestApp, conversationType = 'personal'): { user: TestUser; say: (text: string) => Promise<string>; send: (a: Record<string, unknown>) => Promise<string> } {
+function teamsUser(
+  base: TestApp,
+  conversationType = 'personal',
+): { user: TestUser; say: (text: string) => Promise<string>; send: (a: Record<string, unknown>) => Promise<string> } {
   const user = new TestUser(base.baseUrl, 'msteams', undefined, undefined, connector.serviceUrl);
   const conversation = { id: user.conversationId, conversationType };
   const send = async (activity: Record<string, unknown>) => textOfAll(await user.send({ conversation, ...activity }));
@@ -60,18 +64,30 @@ function teamsUser(base: TestApp, conversationType = 'personal'): { user: TestUs
 
 /** Walks a WFH form to the agents question; returns the question's text. */
 async function toAgents(say: (text: string) => Promise<string>): Promise<string> {
-  for (const answer of ['wfh', 'Indus Contact Solutions', '1234567-8', 'Ayesha Malik', '0300-1234567', 'a@company.pk', 'skip', daysFromToday(1)]) await say(answer);
+  for (const answer of [
+    'wfh',
+    'Indus Contact Solutions',
+    '1234567-8',
+    'Ayesha Malik',
+    '0300-1234567',
+    'a@company.pk',
+    'skip',
+    daysFromToday(1),
+  ])
+    await say(answer);
   return say(daysFromToday(20));
 }
 
 const teamsFile = (downloadUrl: string) => ({
   type: 'message',
-  attachments: [{
-    contentType: 'application/vnd.microsoft.teams.file.download.info',
-    name: 'agents.csv',
-    contentUrl: 'https://contoso.sharepoint.com/personal/ayesha/Documents/Microsoft%20Teams%20Chat%20Files/agents.csv',
-    content: { downloadUrl, uniqueId: '1150D938-8870-4044-9F2C-5BBDEBA70C9D', fileType: 'csv' },
-  }],
+  attachments: [
+    {
+      contentType: 'application/vnd.microsoft.teams.file.download.info',
+      name: 'agents.csv',
+      contentUrl: 'https://contoso.sharepoint.com/personal/ayesha/Documents/Microsoft%20Teams%20Chat%20Files/agents.csv',
+      content: { downloadUrl, uniqueId: '1150D938-8870-4044-9F2C-5BBDEBA70C9D', fileType: 'csv' },
+    },
+  ],
 });
 
 describe('a CSV sent as a file in a Teams personal chat', () => {
@@ -99,14 +115,34 @@ describe('a CSV sent as a file in a Teams personal chat', () => {
     expect(await toAgents(inChannel.say)).not.toContain(t('intake:flow.agents.attachHint'));
     const sms = new TestUser(app.baseUrl, 'sms');
     let question = '';
-    for (const answer of ['wfh', 'Indus Contact Solutions', '1234567-8', 'Ayesha Malik', '0300-1234567', 'a@company.pk', 'skip', daysFromToday(1), daysFromToday(20)]) {
+    for (const answer of [
+      'wfh',
+      'Indus Contact Solutions',
+      '1234567-8',
+      'Ayesha Malik',
+      '0300-1234567',
+      'a@company.pk',
+      'skip',
+      daysFromToday(1),
+      daysFromToday(20),
+    ]) {
       question = textOfAll(await sms.say(answer));
     }
     expect(question).toContain(t('intake:fields.agents.prompt'));
     expect(question).not.toContain(t('intake:flow.agents.attachHint'));
     // Web Chat can upload: offered there.
     const web = new TestUser(app.baseUrl, 'webchat');
-    for (const answer of ['wfh', 'Indus Contact Solutions', '1234567-8', 'Ayesha Malik', '0300-1234567', 'a@company.pk', 'skip', daysFromToday(1)]) await web.say(answer);
+    for (const answer of [
+      'wfh',
+      'Indus Contact Solutions',
+      '1234567-8',
+      'Ayesha Malik',
+      '0300-1234567',
+      'a@company.pk',
+      'skip',
+      daysFromToday(1),
+    ])
+      await web.say(answer);
     expect(textOfAll(await web.say(daysFromToday(20)))).toContain(t('intake:flow.agents.attachHint'));
   });
 });

@@ -110,7 +110,8 @@ export function textOf(reply: Reply): string {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(walk);
     const obj = node as Record<string, unknown>;
-    for (const key of ['text', 'title', 'subtitle', 'label', 'placeholder']) if (typeof obj[key] === 'string') parts.push(obj[key] as string);
+    for (const key of ['text', 'title', 'subtitle', 'label', 'placeholder'])
+      if (typeof obj[key] === 'string') parts.push(obj[key] as string);
     for (const value of Object.values(obj)) if (typeof value === 'object') walk(value);
   };
   for (const attachment of reply.attachments ?? []) walk(attachment.content);

@@ -95,7 +95,9 @@ export async function startConnector(): Promise<ConnectorRecorder> {
     },
     sentTo(conversationId) {
       return calls
-        .filter((c) => c.conversationId === conversationId && (c.method === 'POST' || c.method === 'PUT') && c.body.failedWith === undefined)
+        .filter(
+          (c) => c.conversationId === conversationId && (c.method === 'POST' || c.method === 'PUT') && c.body.failedWith === undefined,
+        )
         .map((c) => c.body);
     },
     waitFor(predicate, n = 1, timeoutMs = 10_000) {

@@ -11,7 +11,11 @@ export interface EventuallyOptions {
   observed?: () => string;
 }
 
-export async function eventually<T>(label: string, probe: () => T | undefined | Promise<T | undefined>, options: EventuallyOptions = {}): Promise<T> {
+export async function eventually<T>(
+  label: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  options: EventuallyOptions = {},
+): Promise<T> {
   const { timeoutMs = 10_000, intervalMs = 25, observed } = options;
   const deadline = Date.now() + timeoutMs;
   for (;;) {

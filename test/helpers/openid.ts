@@ -53,7 +53,13 @@ export async function startOpenIdStub(endorsedChannels: string[]): Promise<OpenI
   const jwks = {
     keys: [
       { ...(await exportJWK(keys.endorsed.publicKey)), kid: keys.endorsed.kid, use: 'sig', alg: 'RS256', endorsements: endorsedChannels },
-      { ...(await exportJWK(keys.unendorsed.publicKey)), kid: keys.unendorsed.kid, use: 'sig', alg: 'RS256', endorsements: ['some-other-channel'] },
+      {
+        ...(await exportJWK(keys.unendorsed.publicKey)),
+        kid: keys.unendorsed.kid,
+        use: 'sig',
+        alg: 'RS256',
+        endorsements: ['some-other-channel'],
+      },
     ],
   };
   let baseUrl = '';

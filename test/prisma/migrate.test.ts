@@ -76,11 +76,16 @@ describe.each(targets)('migration runner on %s', (_name, open) => {
     const paths = await copyOfPrismaFolder();
     expect(await createMigration(db.migrationFactory(), 'nothing', paths)).toBeNull();
     const schema = await readFile(paths.schemaFile, 'utf8');
-    await writeFile(paths.schemaFile, schema.replace('  name        String?\n', '  name        String?\n  phoneExt    String? @map("phone_ext")\n'));
+    await writeFile(
+      paths.schemaFile,
+      schema.replace('  name        String?\n', '  name        String?\n  phoneExt    String? @map("phone_ext")\n'),
+    );
     const name = await createMigration(db.migrationFactory(), 'staff_phone_ext', paths);
     expect(name).toMatch(/^\d{14}_staff_phone_ext$/);
     const created = await readFile(path.join(paths.migrationsDir, name!, 'migration.sql'), 'utf8');
     expect(created).toContain('"phone_ext"');
-    expect((await readdir(paths.migrationsDir)).filter((f) => !f.endsWith('.toml'))).toHaveLength((await shippedMigrationNames()).length + 1);
+    expect((await readdir(paths.migrationsDir)).filter((f) => !f.endsWith('.toml'))).toHaveLength(
+      (await shippedMigrationNames()).length + 1,
+    );
   });
 });

@@ -49,7 +49,11 @@ const COLUMN_BY_HEADER: ReadonlyMap<string, AgentColumn> = new Map(
 );
 const DYNAMIC_WORDS: ReadonlySet<string> = new Set(['dynamic', 'dyn', 'ڈائنامک', 'متغیر'].map(matchKey));
 
-const validateAgentName = personName({ tooShort: 'agent.fullName.tooShort', tooLong: 'agent.fullName.tooLong', noLetters: 'agent.fullName.noLetters' });
+const validateAgentName = personName({
+  tooShort: 'agent.fullName.tooShort',
+  tooLong: 'agent.fullName.tooLong',
+  noLetters: 'agent.fullName.noLetters',
+});
 const validateAgentCity = textOfLength(2, 60, { tooShort: 'agent.city.tooShort', tooLong: 'agent.city.tooLong' });
 const validateIsp = textOfLength(2, 60, { tooShort: 'agent.isp.tooShort', tooLong: 'agent.isp.tooLong' });
 
@@ -96,7 +100,10 @@ export function parseAgentCsv(csvText: string, options: AgentParseOptions = {}):
 
 /** Adds agents to a list, refusing any whose CNIC is already there; error rows are positions in `added`, from 1. */
 export function mergeAgents(existing: readonly Agent[], added: readonly Agent[]): AgentParseResult {
-  const { agents, errors } = keepUnique(added.map((agent, index) => ({ row: index + 1, agent })), existing);
+  const { agents, errors } = keepUnique(
+    added.map((agent, index) => ({ row: index + 1, agent })),
+    existing,
+  );
   return { agents: [...existing, ...agents], errors };
 }
 
@@ -160,10 +167,20 @@ function agentsFromRows(rawRows: readonly (readonly string[])[], options: AgentP
     }
     const cell = (column: AgentColumn): string => cells[positions.get(column) ?? -1] ?? '';
     const result = checkAgent({
-      fullName: cell('fullName'), cnic: cell('cnic'), city: cell('city'), isp: cell('isp'), ipAddress: cell('ipAddress'),
+      fullName: cell('fullName'),
+      cnic: cell('cnic'),
+      city: cell('city'),
+      isp: cell('isp'),
+      ipAddress: cell('ipAddress'),
     });
     if (result.ok) candidates.push({ row, agent: result.value });
-    else errors.push({ row, code: result.error, field: 'field' in result ? result.field : undefined, ...(result.detail === undefined ? {} : { value: result.detail }) });
+    else
+      errors.push({
+        row,
+        code: result.error,
+        field: 'field' in result ? result.field : undefined,
+        ...(result.detail === undefined ? {} : { value: result.detail }),
+      });
   });
   const unique = keepUnique(candidates, options.existing ?? []);
   return { agents: unique.agents, errors: [...errors, ...unique.errors].sort((a, b) => a.row - b.row) };

@@ -2,9 +2,7 @@ import { charLength, cleanText, matchKey } from './normalize';
 import { fail, ok, type Result } from './result';
 
 /** The cities offered as choices; their labels are `intake:cities.<id>`. */
-export const NAMED_CITIES = [
-  'karachi', 'lahore', 'islamabad', 'rawalpindi', 'faisalabad', 'peshawar', 'quetta', 'multan',
-] as const;
+export const NAMED_CITIES = ['karachi', 'lahore', 'islamabad', 'rawalpindi', 'faisalabad', 'peshawar', 'quetta', 'multan'] as const;
 export type NamedCity = (typeof NAMED_CITIES)[number];
 
 /** The choice value meaning "my city is not in the list". */

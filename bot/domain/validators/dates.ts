@@ -18,7 +18,10 @@ const PAKISTAN_TIME_ZONE = 'Asia/Karachi';
 /** Today's calendar date in Pakistan (the desk's day, whatever the server's zone). */
 export function karachiToday(now: Date = new Date()): IsoDate {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: PAKISTAN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+    timeZone: PAKISTAN_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
   }).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
@@ -52,8 +55,12 @@ const MONTH_BY_NAME: ReadonlyMap<string, number> = new Map(
 /** Relative day words, as offsets from today in a future-date field ("kal" is tomorrow there, yesterday elsewhere). */
 const DAY_OFFSETS: ReadonlyMap<string, number> = new Map([
   ...['today', 'aaj', 'aj', 'آج', 'from today', 'aaj se', 'آج سے', 'starting today'].map((w) => [commandKey(w), 0] as const),
-  ...['tomorrow', 'kal', 'کل', 'from tomorrow', 'tomorrow onwards', 'kal se', 'کل سے', 'tmrw', 'tmw'].map((w) => [commandKey(w), 1] as const),
-  ...['day after tomorrow', 'the day after tomorrow', 'parson', 'parso', 'parsun', 'parsoon', 'پرسوں', 'parson se', 'پرسوں سے'].map((w) => [commandKey(w), 2] as const),
+  ...['tomorrow', 'kal', 'کل', 'from tomorrow', 'tomorrow onwards', 'kal se', 'کل سے', 'tmrw', 'tmw'].map(
+    (w) => [commandKey(w), 1] as const,
+  ),
+  ...['day after tomorrow', 'the day after tomorrow', 'parson', 'parso', 'parsun', 'parsoon', 'پرسوں', 'parson se', 'پرسوں سے'].map(
+    (w) => [commandKey(w), 2] as const,
+  ),
 ]);
 
 /** Weekday names, Sunday first (getUTCDay order). "hafta" / "ہفتہ" alone is Saturday; with a number it is a week. */
@@ -71,29 +78,108 @@ const WEEKDAY_BY_NAME: ReadonlyMap<string, number> = new Map(
 );
 /** Words around a weekday that change nothing: the coming one is meant. */
 const WEEKDAY_FILLERS: ReadonlySet<string> = new Set(
-  ['next', 'this', 'coming', 'on', 'agle', 'agla', 'aglay', 'is', 'iss', 'anay', 'aane', 'wale', 'wala', 'ko', 'se', 'from', 'اگلے', 'اگلا', 'اس', 'آنے', 'والے', 'کو', 'سے'].map(commandKey),
+  [
+    'next',
+    'this',
+    'coming',
+    'on',
+    'agle',
+    'agla',
+    'aglay',
+    'is',
+    'iss',
+    'anay',
+    'aane',
+    'wale',
+    'wala',
+    'ko',
+    'se',
+    'from',
+    'اگلے',
+    'اگلا',
+    'اس',
+    'آنے',
+    'والے',
+    'کو',
+    'سے',
+  ].map(commandKey),
 );
 
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
   [
-    ['a', 1], ['an', 1], ['one', 1], ['ek', 1], ['ایک', 1], ['two', 2], ['do', 2], ['دو', 2], ['three', 3], ['teen', 3], ['تین', 3],
-    ['four', 4], ['char', 4], ['chaar', 4], ['چار', 4], ['five', 5], ['panch', 5], ['paanch', 5], ['پانچ', 5], ['six', 6], ['chay', 6], ['چھ', 6],
+    ['a', 1],
+    ['an', 1],
+    ['one', 1],
+    ['ek', 1],
+    ['ایک', 1],
+    ['two', 2],
+    ['do', 2],
+    ['دو', 2],
+    ['three', 3],
+    ['teen', 3],
+    ['تین', 3],
+    ['four', 4],
+    ['char', 4],
+    ['chaar', 4],
+    ['چار', 4],
+    ['five', 5],
+    ['panch', 5],
+    ['paanch', 5],
+    ['پانچ', 5],
+    ['six', 6],
+    ['chay', 6],
+    ['چھ', 6],
   ].map(([w, n]) => [commandKey(String(w)), Number(n)] as const),
 );
 /** Units of "in 2 weeks" / "2 hafte baad" / "۲ ہفتے بعد", in days (months are calendar months: 0). */
 const UNIT_DAYS: ReadonlyMap<string, number> = new Map(
   [
-    ['day', 1], ['days', 1], ['din', 1], ['دن', 1], ['week', 7], ['weeks', 7], ['hafta', 7], ['hafte', 7], ['haftay', 7], ['ہفتہ', 7], ['ہفتے', 7],
-    ['month', 0], ['months', 0], ['mahina', 0], ['mahine', 0], ['mahinay', 0], ['maheena', 0], ['maheene', 0], ['مہینہ', 0], ['مہینے', 0],
+    ['day', 1],
+    ['days', 1],
+    ['din', 1],
+    ['دن', 1],
+    ['week', 7],
+    ['weeks', 7],
+    ['hafta', 7],
+    ['hafte', 7],
+    ['haftay', 7],
+    ['ہفتہ', 7],
+    ['ہفتے', 7],
+    ['month', 0],
+    ['months', 0],
+    ['mahina', 0],
+    ['mahine', 0],
+    ['mahinay', 0],
+    ['maheena', 0],
+    ['maheene', 0],
+    ['مہینہ', 0],
+    ['مہینے', 0],
   ].map(([w, n]) => [commandKey(String(w)), Number(n)] as const),
 );
 const AFTER_WORDS: ReadonlySet<string> = new Set(['baad', 'bad', 'بعد', 'later', 'from now', 'mein', 'main', 'میں'].map(commandKey));
 const BEFORE_NUMBER: ReadonlySet<string> = new Set(['in', 'after', 'within'].map(commandKey));
 
 const END_OF_MONTH: ReadonlySet<string> = new Set(
-  ['end of the month', 'end of month', 'month end', 'the end of the month', 'end of this month', 'mahine ke akhir', 'mahine ke aakhir',
-    'mahine ke akhir mein', 'mahine ke aakhir mein', 'mahine ke akhir tak', 'mahine ke aakhir tak', 'month ke end', 'month ke end tak',
-    'مہینے کے آخر', 'مہینے کے آخر میں', 'مہینے کے آخر تک', 'ماہ کے آخر', 'ماہ کے آخر میں'].map(commandKey),
+  [
+    'end of the month',
+    'end of month',
+    'month end',
+    'the end of the month',
+    'end of this month',
+    'mahine ke akhir',
+    'mahine ke aakhir',
+    'mahine ke akhir mein',
+    'mahine ke aakhir mein',
+    'mahine ke akhir tak',
+    'mahine ke aakhir tak',
+    'month ke end',
+    'month ke end tak',
+    'مہینے کے آخر',
+    'مہینے کے آخر میں',
+    'مہینے کے آخر تک',
+    'ماہ کے آخر',
+    'ماہ کے آخر میں',
+  ].map(commandKey),
 );
 
 /** Day number since the epoch, for differences in whole days. */

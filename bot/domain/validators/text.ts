@@ -3,11 +3,7 @@ import { charLength, cleanText } from './normalize';
 import { fail, ok, type Result, type Validator } from './result';
 
 /** Builds a free-text validator that cleans the text and enforces a length range in characters. */
-export function textOfLength(
-  min: number,
-  max: number,
-  codes: { tooShort: IntakeErrorCode; tooLong: IntakeErrorCode },
-): Validator<string> {
+export function textOfLength(min: number, max: number, codes: { tooShort: IntakeErrorCode; tooLong: IntakeErrorCode }): Validator<string> {
   return (raw: string): Result<string> => {
     const text = cleanText(raw);
     const length = charLength(text);

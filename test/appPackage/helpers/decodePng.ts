@@ -26,22 +26,27 @@ export function decodePng(png: Buffer): RasterImage {
 
 function predictor(filter: number, left: number, up: number, upLeft: number): number {
   switch (filter) {
-    case 0: return 0;
-    case 1: return left;
-    case 2: return up;
-    case 3: return Math.floor((left + up) / 2);
+    case 0:
+      return 0;
+    case 1:
+      return left;
+    case 2:
+      return up;
+    case 3:
+      return Math.floor((left + up) / 2);
     case 4: {
       const p = left + up - upLeft;
       const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
       return pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
     }
-    default: throw new Error(`unknown PNG filter type ${filter}`);
+    default:
+      throw new Error(`unknown PNG filter type ${filter}`);
   }
 }
 
 function chunks(png: Buffer, type: string): Buffer[] {
   const found: Buffer[] = [];
-  for (let offset = 8; offset < png.length; ) {
+  for (let offset = 8; offset < png.length;) {
     const length = png.readUInt32BE(offset);
     if (png.toString('latin1', offset + 4, offset + 8) === type) found.push(png.subarray(offset + 8, offset + 8 + length));
     offset += 12 + length;

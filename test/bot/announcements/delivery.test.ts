@@ -38,11 +38,17 @@ describe('the console API', () => {
     const empty = await h.api('/api/console/announcements', { method: 'POST', body: { text: { en: ' ', ur: 'x', 'ur-Latn': 'x' } } });
     expect(empty.status).toBe(400);
     expect(await empty.json()).toMatchObject({ error: 'invalid_input' });
-    const long = await h.api('/api/console/announcements', { method: 'POST', body: { text: { en: 'x'.repeat(2001), ur: 'x', 'ur-Latn': 'x' } } });
+    const long = await h.api('/api/console/announcements', {
+      method: 'POST',
+      body: { text: { en: 'x'.repeat(2001), ur: 'x', 'ur-Latn': 'x' } },
+    });
     expect(long.status).toBe(400);
     const missing = await h.api('/api/console/announcements', { method: 'POST', body: { text: { en: 'only English' } } });
     expect(missing.status).toBe(400);
-    const badAudience = await h.api('/api/console/announcements', { method: 'POST', body: { text: texts(), audience: { status: 'lost' } } });
+    const badAudience = await h.api('/api/console/announcements', {
+      method: 'POST',
+      body: { text: texts(), audience: { status: 'lost' } },
+    });
     expect(badAudience.status).toBe(400);
   });
 
@@ -74,7 +80,8 @@ describe('the console API', () => {
     await file(wfhApproved, 'wfh', 'APPROVED', 'Lahore');
     await file(wlOpen, 'whitelisting', 'IN_REVIEW', 'Karachi');
     const count = async (audience: object) =>
-      ((await (await h.api('/api/console/announcements/count', { method: 'POST', body: { audience } })).json()) as { recipients: number }).recipients;
+      ((await (await h.api('/api/console/announcements/count', { method: 'POST', body: { audience } })).json()) as { recipients: number })
+        .recipients;
     expect(await count({ kind: 'wfh', city: 'lahore' })).toBe(1);
     expect(await count({ status: 'open', kind: 'whitelisting', city: 'Karachi' })).toBe(1);
     expect(await count({ status: 'approved', city: 'Lahore' })).toBe(1);
@@ -110,7 +117,13 @@ describe('delivery', () => {
     await send(id);
     const progress = await h.sendAll(id, [h.worker()]);
 
-    const expected: [keyof typeof users, UiLanguage][] = [['en', 'en'], ['ur', 'ur'], ['romanUrdu', 'ur-Latn'], ['throttled', 'ur'], ['flaky', 'en']];
+    const expected: [keyof typeof users, UiLanguage][] = [
+      ['en', 'en'],
+      ['ur', 'ur'],
+      ['romanUrdu', 'ur-Latn'],
+      ['throttled', 'ur'],
+      ['flaky', 'en'],
+    ];
     for (const [name, lang] of expected) {
       const got = sendsTo(users[name].conversationId);
       expect(got).toHaveLength(1);
@@ -175,7 +188,12 @@ describe('delivery', () => {
     await send(id);
     let now = new Date('2030-01-01T00:00:00Z').getTime();
     const clock = () => new Date(now);
-    const channel = new BotMessenger({ adapter: h.app.app.adapter, botAppId: '', logger: h.app.app.logger, policy: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } });
+    const channel = new BotMessenger({
+      adapter: h.app.app.adapter,
+      botAppId: '',
+      logger: h.app.app.logger,
+      policy: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+    });
     let refused = 0;
     const throttling: Messenger = {
       send: async (reference, activity) => {
@@ -198,7 +216,10 @@ describe('delivery', () => {
     now += 30_000;
     await worker.drain();
     expect(sendsTo(user.conversationId)).toHaveLength(1);
-    expect(await h.app.db.prisma.announcementDelivery.findFirstOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'SENT', attempts: 2 });
+    expect(await h.app.db.prisma.announcementDelivery.findFirstOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: 'SENT',
+      attempts: 2,
+    });
   });
 
   it('paces sends through one shared slot counter', async () => {
@@ -239,13 +260,23 @@ onPg('two instances on one PostgreSQL', () => {
   it('sends each delivery once when two workers drain the same announcement at the same time', async () => {
     const users = [];
     for (let i = 0; i < 12; i++) users.push(await pg.user((['en', 'ur', 'ur-Latn'] as const)[i % 3]));
-    pg.connector.failNext(new RegExp(`/v3/conversations/${users[4].conversationId}/activities`), { status: 429, code: 'TooManyRequests', retryAfterSeconds: 1 });
-    pg.connector.failNext(new RegExp(`/v3/conversations/${users[7].conversationId}/activities`), { status: 404, code: 'ConversationNotFound' });
+    pg.connector.failNext(new RegExp(`/v3/conversations/${users[4].conversationId}/activities`), {
+      status: 429,
+      code: 'TooManyRequests',
+      retryAfterSeconds: 1,
+    });
+    pg.connector.failNext(new RegExp(`/v3/conversations/${users[7].conversationId}/activities`), {
+      status: 404,
+      code: 'ConversationNotFound',
+    });
     const res = await pg.api('/api/console/announcements', { method: 'POST', body: { text: texts() } });
     const { id, recipients } = (await res.json()) as { id: string; recipients: number };
     expect(recipients).toBe(12);
     expect((await pg.api(`/api/console/announcements/${id}/send`, { method: 'POST' })).status).toBe(202);
-    const progress = await pg.sendAll(id, [pg.worker({ settings: { batchSize: 3 } }), pg.worker({ db: otherDb, settings: { batchSize: 3 } })]);
+    const progress = await pg.sendAll(id, [
+      pg.worker({ settings: { batchSize: 3 } }),
+      pg.worker({ db: otherDb, settings: { batchSize: 3 } }),
+    ]);
     expect(progress).toMatchObject({ status: 'done', total: 12, sent: 11, failed: 1, pending: 0, optedOut: 0 });
     users.forEach((user, i) => expect(pg.connector.sentTo(user.conversationId)).toHaveLength(i === 7 ? 0 : 1));
   });

@@ -43,7 +43,10 @@ export async function startAnnouncementHarness(db?: TestDb): Promise<Announcemen
     const token = init.token === undefined ? devToken : init.token;
     return fetch(`${app.baseUrl}${path}`, {
       method: init.method ?? 'GET',
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
   };
@@ -53,13 +56,20 @@ export async function startAnnouncementHarness(db?: TestDb): Promise<Announcemen
     async user(lang, channelId = 'msteams') {
       const user = new TestUser(app.baseUrl, channelId, `user-${randomUUID()}`, undefined, connector.serviceUrl);
       await user.say(switchWord[lang]);
-      await eventually('the conversation reference', () => app.db.prisma.conversationRef.findUnique({ where: { conversationId: user.conversationId } }).then((r) => r ?? undefined));
+      await eventually('the conversation reference', () =>
+        app.db.prisma.conversationRef.findUnique({ where: { conversationId: user.conversationId } }).then((r) => r ?? undefined),
+      );
       return user;
     },
     api,
     worker(options = {}) {
       const prisma = (options.db ?? app.db).prisma;
-      const messenger = new BotMessenger({ adapter: app.app.adapter, botAppId: '', logger: app.app.logger, policy: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } });
+      const messenger = new BotMessenger({
+        adapter: app.app.adapter,
+        botAppId: '',
+        logger: app.app.logger,
+        policy: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+      });
       return new AnnouncementWorker({
         prisma,
         store: new AnnouncementStore(prisma),

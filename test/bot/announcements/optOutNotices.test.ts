@@ -21,7 +21,9 @@ it('still tells an opted-out applicant the decision on their request', async () 
   expect(textOfAll(await user.say('stop announcements'))).toBe(en('announcements:optedOut'));
   expect(await h.test.db.prisma.announcementOptOut.count({ where: { userKey: `webchat:${user.userId}` } })).toBe(1);
   const request = await h.submitted(user);
-  await h.member(staff[0]).click(request.threadConversationId, { verb: Verbs.requestDecide, reference: request.reference, decision: 'approve' });
+  await h
+    .member(staff[0])
+    .click(request.threadConversationId, { verb: Verbs.requestDecide, reference: request.reference, decision: 'approve' });
   const notice = JSON.stringify(h.connector.sentTo(user.conversationId));
   expect(notice).toContain(en('decisions:user.body.APPROVED', { reference: request.reference }));
 });

@@ -21,7 +21,12 @@ beforeAll(async () => {
   await new PrismaSupportChannelStore(h.app.db.prisma).remember({
     channelId: supportChannelId,
     teamId: '19:support-team@thread.tacv2',
-    reference: { channelId: 'msteams', serviceUrl: h.connector.serviceUrl, bot: { id: 'pseb-bot', name: 'PSEB Assist' }, conversation: { id: supportChannelId, isGroup: true } as never },
+    reference: {
+      channelId: 'msteams',
+      serviceUrl: h.connector.serviceUrl,
+      bot: { id: 'pseb-bot', name: 'PSEB Assist' },
+      conversation: { id: supportChannelId, isGroup: true } as never,
+    },
   });
 });
 afterAll(async () => {
@@ -42,7 +47,13 @@ function sweeper(): ReminderSweep {
   });
 }
 
-async function fileRequest(user: TestUser, status: 'INFO_REQUESTED' | 'SUBMITTED', at: Date, language: UiLanguage, companyName = 'Indus Contact Solutions') {
+async function fileRequest(
+  user: TestUser,
+  status: 'INFO_REQUESTED' | 'SUBMITTED',
+  at: Date,
+  language: UiLanguage,
+  companyName = 'Indus Contact Solutions',
+) {
   return h.app.db.prisma.request.create({
     data: {
       reference: `WL-${randomUUID().slice(0, 8)}`,
@@ -85,7 +96,10 @@ it('reminds an applicant in their language after 24 hours and again after 72, th
   await sweeper().sweep();
   now = asked + 200 * hour;
   await sweeper().sweep();
-  expect(texts()).toEqual([ur('announcements:reminder.info', { reference: request.reference }), ur('announcements:reminder.infoSecond', { reference: request.reference })]);
+  expect(texts()).toEqual([
+    ur('announcements:reminder.info', { reference: request.reference }),
+    ur('announcements:reminder.infoSecond', { reference: request.reference }),
+  ]);
 });
 
 it('lists requests waiting for a decision longer than the SLA once a day in the support channel', async () => {

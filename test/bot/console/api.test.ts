@@ -26,7 +26,10 @@ afterAll(async () => {
 const call = (path: string, token?: string, init: { method?: string; body?: unknown } = {}) =>
   fetch(`${app.baseUrl}${path}`, {
     method: init.method ?? 'GET',
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
 const asStaff = (path: string, init: { method?: string; body?: unknown } = {}) => call(path, staffToken, init);
@@ -125,8 +128,13 @@ describe('queue and claims', () => {
   it('lists waiting hand-offs in order with positions and wait times, and open callback tickets', async () => {
     const older = await seedHandoff(app.db.prisma, { minutesAgo: 9, userName: 'Older' });
     const newer = await seedHandoff(app.db.prisma, { minutesAgo: 2, userName: 'Newer', topic: 'my CNIC is 35202-1234567-1' });
-    await app.db.prisma.callbackTicket.create({ data: { conversationId: 'c1', channelId: 'webchat', userId: 'u1', userName: 'Caller', message: 'call me on 0300 1234567' } });
-    const body = (await (await asStaff('/api/console/queue')).json()) as { handoffs: { id: string; position: number; waitSeconds: number; topic: string }[]; callbacks: { message: string }[] };
+    await app.db.prisma.callbackTicket.create({
+      data: { conversationId: 'c1', channelId: 'webchat', userId: 'u1', userName: 'Caller', message: 'call me on 0300 1234567' },
+    });
+    const body = (await (await asStaff('/api/console/queue')).json()) as {
+      handoffs: { id: string; position: number; waitSeconds: number; topic: string }[];
+      callbacks: { message: string }[];
+    };
     const mine = body.handoffs.filter((h) => h.id === older.id || h.id === newer.id);
     expect(mine.map((h) => h.id)).toEqual([older.id, newer.id]);
     expect(mine[0].position).toBeLessThan(mine[1].position);
@@ -158,13 +166,19 @@ describe('queue and claims', () => {
 describe('transcripts and notes', () => {
   it('masks personal data unless revealed, and audits the reveal', async () => {
     const conversationId = `a:1${randomUUID()}|x`;
-    await app.db.prisma.transcriptMessage.create({ data: { conversationId, channelId: 'webchat', direction: 'incoming', text: 'my CNIC is 35202-1234567-1 and phone 03001234567' } });
-    const masked = (await (await asStaff(`/api/console/conversations/${encodeURIComponent(conversationId)}/transcript`)).json()) as { messages: { text: string }[] };
+    await app.db.prisma.transcriptMessage.create({
+      data: { conversationId, channelId: 'webchat', direction: 'incoming', text: 'my CNIC is 35202-1234567-1 and phone 03001234567' },
+    });
+    const masked = (await (await asStaff(`/api/console/conversations/${encodeURIComponent(conversationId)}/transcript`)).json()) as {
+      messages: { text: string }[];
+    };
     expect(masked.messages[0].text).toContain('35202-*******-1');
     expect(masked.messages[0].text).not.toContain('1234567');
     expect(await app.db.prisma.auditLog.count({ where: { target: conversationId } })).toBe(0);
 
-    const revealed = (await (await asStaff(`/api/console/conversations/${encodeURIComponent(conversationId)}/transcript?reveal=1`)).json()) as { messages: { text: string }[] };
+    const revealed = (await (
+      await asStaff(`/api/console/conversations/${encodeURIComponent(conversationId)}/transcript?reveal=1`)
+    ).json()) as { messages: { text: string }[] };
     expect(revealed.messages[0].text).toContain('35202-1234567-1');
     const audit = await app.db.prisma.auditLog.findMany({ where: { target: conversationId } });
     expect(audit).toEqual([expect.objectContaining({ actorId: staffOid, action: 'transcript.reveal' })]);
@@ -174,7 +188,10 @@ describe('transcripts and notes', () => {
   it('stores a private note in the transcript', async () => {
     const conversationId = `conv-${randomUUID()}`;
     await app.db.prisma.transcriptMessage.create({ data: { conversationId, channelId: 'webchat', direction: 'incoming', text: 'hello' } });
-    const res = await asStaff(`/api/console/conversations/${conversationId}/notes`, { method: 'POST', body: { text: 'Called back, waiting for NTN' } });
+    const res = await asStaff(`/api/console/conversations/${conversationId}/notes`, {
+      method: 'POST',
+      body: { text: 'Called back, waiting for NTN' },
+    });
     expect(res.status).toBe(201);
     const notes = await app.db.prisma.transcriptMessage.findMany({ where: { conversationId, private: true } });
     expect(notes).toEqual([expect.objectContaining({ text: 'Called back, waiting for NTN', userId: staffOid, channelId: 'webchat' })]);
@@ -198,8 +215,12 @@ describe('requests', () => {
   it('filters by day range in Pakistan time', async () => {
     const old = await seedRequest(app.db.prisma, { companyName: 'Dated Co', createdAt: new Date('2020-04-01T20:30:00Z') });
     // 20:30 UTC on 1 April is 01:30 on 2 April in Karachi.
-    const onSecond = (await (await asStaff('/api/console/requests?from=2020-04-02&to=2020-04-02')).json()) as { requests: { reference: string }[] };
-    const onFirst = (await (await asStaff('/api/console/requests?from=2020-04-01&to=2020-04-01')).json()) as { requests: { reference: string }[] };
+    const onSecond = (await (await asStaff('/api/console/requests?from=2020-04-02&to=2020-04-02')).json()) as {
+      requests: { reference: string }[];
+    };
+    const onFirst = (await (await asStaff('/api/console/requests?from=2020-04-01&to=2020-04-01')).json()) as {
+      requests: { reference: string }[];
+    };
     expect(onSecond.requests.map((r) => r.reference)).toEqual([old.reference]);
     expect(onFirst.requests).toEqual([]);
   });
@@ -212,7 +233,11 @@ describe('requests', () => {
 
   it('shows the detail with masked agents and the full history', async () => {
     const request = await seedRequest(app.db.prisma, { cnic: '35202-7654321-3' });
-    const detail = (await (await asStaff(`/api/console/requests/${request.reference}`)).json()) as { agents: { cnic: string }[]; events: { toStatus: string }[]; fields: { name: string; value: unknown }[] };
+    const detail = (await (await asStaff(`/api/console/requests/${request.reference}`)).json()) as {
+      agents: { cnic: string }[];
+      events: { toStatus: string }[];
+      fields: { name: string; value: unknown }[];
+    };
     expect(detail.agents[0].cnic).toBe('35202-*******-3');
     expect(detail.fields.find((f) => f.name === 'contactPhone')?.value).toEqual(expect.any(String));
     expect(detail.fields.find((f) => f.name === 'contactPhone')?.value).not.toContain('1234567');
@@ -226,7 +251,9 @@ describe('requests', () => {
       const res = await asStaff(`/api/console/requests/${request.reference}/decision`, { method: 'POST', body: { decision, note: ' ' } });
       expect(res.status).toBe(400);
     }
-    expect((await asStaff(`/api/console/requests/${request.reference}/decision`, { method: 'POST', body: { decision: 'maybe' } })).status).toBe(400);
+    expect(
+      (await asStaff(`/api/console/requests/${request.reference}/decision`, { method: 'POST', body: { decision: 'maybe' } })).status,
+    ).toBe(400);
     expect((await app.db.prisma.request.findUniqueOrThrow({ where: { id: request.id } })).status).toBe('SUBMITTED');
   });
 
@@ -237,7 +264,10 @@ describe('requests', () => {
     // The applicant has no stored conversation here, so they can't be told; the console will say so.
     expect(await first.json()).toEqual({ reference: request.reference, fromStatus: 'SUBMITTED', status: 'APPROVED', notified: false });
     expect((await app.db.prisma.request.findUniqueOrThrow({ where: { id: request.id } })).notifyError).toBe('NoConversationReference');
-    const late = await asStaff(`/api/console/requests/${request.reference}/decision`, { method: 'POST', body: { decision: 'reject', note: 'too late' } });
+    const late = await asStaff(`/api/console/requests/${request.reference}/decision`, {
+      method: 'POST',
+      body: { decision: 'reject', note: 'too late' },
+    });
     expect(late.status).toBe(409);
     expect(await late.json()).toMatchObject({ error: 'already_decided', status: 'APPROVED', by: 'Hina Staff' });
     const events = await app.db.prisma.requestEvent.findMany({ where: { requestId: request.id }, orderBy: { createdAt: 'asc' } });
@@ -258,7 +288,10 @@ describe('requests', () => {
     const second = await jwks.mint({ oid: secondStaffOid, name: 'Second Agent' });
     const results = await Promise.all([
       asStaff(`/api/console/requests/${request.reference}/decision`, { method: 'POST', body: { decision: 'approve' } }),
-      call(`/api/console/requests/${request.reference}/decision`, second, { method: 'POST', body: { decision: 'needs_info', note: 'Send the NTN certificate' } }),
+      call(`/api/console/requests/${request.reference}/decision`, second, {
+        method: 'POST',
+        body: { decision: 'needs_info', note: 'Send the NTN certificate' },
+      }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await app.db.prisma.requestEvent.count({ where: { requestId: request.id, fromStatus: 'IN_REVIEW' } })).toBe(1);
@@ -266,7 +299,10 @@ describe('requests', () => {
 
   it('asks for information with the note recorded on the event', async () => {
     const request = await seedRequest(app.db.prisma);
-    const res = await asStaff(`/api/console/requests/${request.reference}/decision`, { method: 'POST', body: { decision: 'needs_info', note: 'Please send the NTN' } });
+    const res = await asStaff(`/api/console/requests/${request.reference}/decision`, {
+      method: 'POST',
+      body: { decision: 'needs_info', note: 'Please send the NTN' },
+    });
     expect(((await res.json()) as { status: string }).status).toBe('INFO_REQUESTED');
     const event = await app.db.prisma.requestEvent.findFirstOrThrow({ where: { requestId: request.id, toStatus: 'INFO_REQUESTED' } });
     expect(event.note).toBe('Please send the NTN');
@@ -286,7 +322,14 @@ describe('requests', () => {
 
 describe('CSV export', () => {
   it('quotes, escapes and defuses formula cells so a spreadsheet reads them back as text', async () => {
-    const tricky = ['=HYPERLINK("http://evil.example","x")', '+92 Tech, "Best" Ltd', '@SUM(A1)', '-1+1', 'Line\nbreak Co', 'کراچی کال سینٹر'];
+    const tricky = [
+      '=HYPERLINK("http://evil.example","x")',
+      '+92 Tech, "Best" Ltd',
+      '@SUM(A1)',
+      '-1+1',
+      'Line\nbreak Co',
+      'کراچی کال سینٹر',
+    ];
     const marker = `csv-${randomUUID().slice(0, 6)}`;
     for (const name of tricky) await seedRequest(app.db.prisma, { companyName: `${name} ${marker}`.trimStart(), kind: 'wfh' });
     // Names starting with the formula characters must keep them first, so seed those exactly.
@@ -322,7 +365,9 @@ describe('FAQ curation', () => {
   it('lists unanswered questions most asked first', async () => {
     await seedUnanswered(app.db.prisma, 'rarely asked thing', 1);
     await seedUnanswered(app.db.prisma, 'often asked thing', 40);
-    const { questions } = (await (await asStaff('/api/console/faq/unanswered')).json()) as { questions: { sample: string; count: number }[] };
+    const { questions } = (await (await asStaff('/api/console/faq/unanswered')).json()) as {
+      questions: { sample: string; count: number }[];
+    };
     const samples = questions.map((q) => q.sample);
     expect(samples.indexOf('often asked thing')).toBeLessThan(samples.indexOf('rarely asked thing'));
   });
@@ -330,7 +375,10 @@ describe('FAQ curation', () => {
   it('adds an unanswered question to a topic and resolves it', async () => {
     const topic = await seedTopic(app.db.prisma);
     const question = await seedUnanswered(app.db.prisma, 'Is 4G enough for home agents?');
-    const res = await asStaff(`/api/console/faq/topics/${topic.id}/questions`, { method: 'POST', body: { language: 'en', text: question.sample, unansweredId: question.id } });
+    const res = await asStaff(`/api/console/faq/topics/${topic.id}/questions`, {
+      method: 'POST',
+      body: { language: 'en', text: question.sample, unansweredId: question.id },
+    });
     expect(res.status).toBe(201);
     const rows = await app.db.prisma.faqQuestion.findMany({ where: { topicId: topic.id, source: 'console' } });
     expect(rows.map((r) => r.text)).toEqual(['Is 4G enough for home agents?']);
@@ -338,14 +386,24 @@ describe('FAQ curation', () => {
     const { questions } = (await (await asStaff('/api/console/faq/unanswered')).json()) as { questions: { id: string }[] };
     expect(questions.map((q) => q.id)).not.toContain(question.id);
 
-    const again = await asStaff(`/api/console/faq/topics/${topic.id}/questions`, { method: 'POST', body: { language: 'en', text: question.sample } });
+    const again = await asStaff(`/api/console/faq/topics/${topic.id}/questions`, {
+      method: 'POST',
+      body: { language: 'en', text: question.sample },
+    });
     expect(again.status).toBe(409);
-    expect((await asStaff(`/api/console/faq/topics/no.such.topic/questions`, { method: 'POST', body: { language: 'en', text: 'x y' } })).status).toBe(404);
+    expect(
+      (await asStaff(`/api/console/faq/topics/no.such.topic/questions`, { method: 'POST', body: { language: 'en', text: 'x y' } })).status,
+    ).toBe(404);
   });
 
   it('creates a topic with answers in both languages, refusing a duplicate id and a bad one', async () => {
     const id = `callcentre.hours-${randomUUID().slice(0, 6)}`;
-    const body = { id, answerEn: 'Call centres may operate 24/7 once whitelisted.', answerUr: 'وائٹ لسٹ ہونے کے بعد کال سینٹر چوبیس گھنٹے کام کر سکتے ہیں۔', questions: [{ language: 'ur', text: 'کال سینٹر کب تک کھلا رہ سکتا ہے؟' }] };
+    const body = {
+      id,
+      answerEn: 'Call centres may operate 24/7 once whitelisted.',
+      answerUr: 'وائٹ لسٹ ہونے کے بعد کال سینٹر چوبیس گھنٹے کام کر سکتے ہیں۔',
+      questions: [{ language: 'ur', text: 'کال سینٹر کب تک کھلا رہ سکتا ہے؟' }],
+    };
     expect((await asStaff('/api/console/faq/topics', { method: 'POST', body })).status).toBe(201);
     const saved = await app.db.prisma.faqTopic.findUniqueOrThrow({ where: { id }, include: { questions: true } });
     expect(saved.answerUr).toBe(body.answerUr);
@@ -357,13 +415,18 @@ describe('FAQ curation', () => {
 
   it('edits the answers of a topic in both languages', async () => {
     const topic = await seedTopic(app.db.prisma);
-    const res = await asStaff(`/api/console/faq/topics/${topic.id}`, { method: 'PUT', body: { answerEn: 'New answer.', answerUr: 'نیا جواب۔' } });
+    const res = await asStaff(`/api/console/faq/topics/${topic.id}`, {
+      method: 'PUT',
+      body: { answerEn: 'New answer.', answerUr: 'نیا جواب۔' },
+    });
     expect(res.status).toBe(200);
     const saved = await app.db.prisma.faqTopic.findUniqueOrThrow({ where: { id: topic.id } });
     expect([saved.answerEn, saved.answerUr]).toEqual(['New answer.', 'نیا جواب۔']);
     expect(saved.editedAt).not.toBeNull();
     expect((await asStaff(`/api/console/faq/topics/${topic.id}`, { method: 'PUT', body: { answerEn: 'only one' } })).status).toBe(400);
-    expect((await asStaff('/api/console/faq/topics/no.such.topic', { method: 'PUT', body: { answerEn: 'a', answerUr: 'b' } })).status).toBe(404);
+    expect((await asStaff('/api/console/faq/topics/no.such.topic', { method: 'PUT', body: { answerEn: 'a', answerUr: 'b' } })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -375,7 +438,8 @@ describe('dashboard', () => {
       await seedRequest(prisma, { kind: 'wfh', language: 'ur' });
       await seedRequest(prisma, { kind: 'whitelisting', status: 'APPROVED' });
       for (const seconds of [30, 60, 90, 120, 600]) await seedHandoff(prisma, { status: 'ACTIVE', claimedAfterSeconds: seconds });
-      for (const decision of ['answer', 'answer', 'suggest', 'none']) await prisma.faqQueryLog.create({ data: { language: 'en', decision } });
+      for (const decision of ['answer', 'answer', 'suggest', 'none'])
+        await prisma.faqQueryLog.create({ data: { language: 'en', decision } });
       const res = await fetch(`${fresh.baseUrl}/api/console/dashboard?days=7`, { headers: { authorization: `Bearer ${staffToken}` } });
       const data = (await res.json()) as {
         days: string[];
@@ -392,7 +456,9 @@ describe('dashboard', () => {
       expect(data.handoffs.p90WaitSeconds).toBe(600);
       expect(data.faq.rates).toEqual({ answered: 0.5, suggested: 0.25, declined: 0.25 });
       expect(data.languages.requests).toEqual({ ur: 1, en: 1 });
-      expect((await fetch(`${fresh.baseUrl}/api/console/dashboard?days=0`, { headers: { authorization: `Bearer ${staffToken}` } })).status).toBe(400);
+      expect(
+        (await fetch(`${fresh.baseUrl}/api/console/dashboard?days=0`, { headers: { authorization: `Bearer ${staffToken}` } })).status,
+      ).toBe(400);
     } finally {
       await fresh.close();
     }
@@ -404,10 +470,15 @@ describe('staff', () => {
     const oid = randomUUID();
     const theirToken = await jwks.mint({ oid });
     expect((await call('/api/console/me', theirToken)).status).toBe(403);
-    expect((await asStaff('/api/console/staff', { method: 'POST', body: { aadObjectId: oid, name: 'New Agent', email: 'new@pseb.org.pk' } })).status).toBe(201);
+    expect(
+      (await asStaff('/api/console/staff', { method: 'POST', body: { aadObjectId: oid, name: 'New Agent', email: 'new@pseb.org.pk' } }))
+        .status,
+    ).toBe(201);
     expect((await call('/api/console/me', theirToken)).status).toBe(200);
     const { staff } = (await (await asStaff('/api/console/staff')).json()) as { staff: { aadObjectId: string; source: string }[] };
-    expect(staff).toEqual(expect.arrayContaining([{ aadObjectId: oid, name: 'New Agent', email: 'new@pseb.org.pk', source: 'database', active: true }]));
+    expect(staff).toEqual(
+      expect.arrayContaining([{ aadObjectId: oid, name: 'New Agent', email: 'new@pseb.org.pk', source: 'database', active: true }]),
+    );
     expect((await asStaff(`/api/console/staff/${oid}`, { method: 'DELETE' })).status).toBe(204);
     expect((await call('/api/console/me', theirToken)).status).toBe(403);
     expect(await app.db.prisma.auditLog.count({ where: { target: oid, action: { in: ['staff.add', 'staff.remove'] } } })).toBe(2);
@@ -436,7 +507,13 @@ describe('the page', () => {
   });
 
   it('serves nothing outside its own files', async () => {
-    for (const path of ['/console/assets/..%2F..%2Fpackage.json', '/console/assets/.env', '/console/vendor/jose.js', '/console/locales/fr.json', '/console/assets/missing.js']) {
+    for (const path of [
+      '/console/assets/..%2F..%2Fpackage.json',
+      '/console/assets/.env',
+      '/console/vendor/jose.js',
+      '/console/locales/fr.json',
+      '/console/assets/missing.js',
+    ]) {
       expect((await fetch(`${app.baseUrl}${path}`)).status).toBe(404);
     }
   });

@@ -37,7 +37,12 @@ describe('issuerAccepted', () => {
   it("refuses another tenant's issuer, a missing tid, and a tenant that is not ours", () => {
     expect(issuerAccepted({ tid, iss: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0' }, none)).toBe(false);
     expect(issuerAccepted({ iss: `https://sts.windows.net/${tid}/` }, none)).toBe(false);
-    expect(issuerAccepted({ tid, iss: `https://sts.windows.net/${tid}/` }, { ...none, MicrosoftAppTenantId: '11111111-1111-1111-1111-111111111111' })).toBe(false);
+    expect(
+      issuerAccepted(
+        { tid, iss: `https://sts.windows.net/${tid}/` },
+        { ...none, MicrosoftAppTenantId: '11111111-1111-1111-1111-111111111111' },
+      ),
+    ).toBe(false);
   });
 
   it('uses only the configured issuer when one is set', () => {

@@ -7,13 +7,25 @@ import { newReference } from '../../../bot/domain/reference';
 export async function seedWhitelisting(prisma: PrismaClient, owner: { channelId?: string; userId?: string; conversationId?: string } = {}) {
   return prisma.request.create({
     data: {
-      reference: newReference('whitelisting'), kind: 'whitelisting', submitKey: randomUUID(), channelId: owner.channelId ?? 'webchat',
-      userId: owner.userId ?? `user-${randomUUID()}`, conversationId: owner.conversationId ?? `conv-${randomUUID()}`, language: 'en',
+      reference: newReference('whitelisting'),
+      kind: 'whitelisting',
+      submitKey: randomUUID(),
+      channelId: owner.channelId ?? 'webchat',
+      userId: owner.userId ?? `user-${randomUUID()}`,
+      conversationId: owner.conversationId ?? `conv-${randomUUID()}`,
+      language: 'en',
       companyName: 'Indus Contact Solutions (Pvt) Ltd',
       fields: {
-        companyName: 'Indus Contact Solutions (Pvt) Ltd', psebRegistrationNo: null, ntn: '1234567-8', contactName: 'Ayesha Malik',
-        contactCnic: '42101-1234567-1', contactMobile: '0300-1234567', contactEmail: 'ayesha.malik@company.pk',
-        city: { kind: 'named', id: 'karachi' }, agentSeats: 120, ipAddresses: ['39.45.12.7', '39.45.13.0/28'],
+        companyName: 'Indus Contact Solutions (Pvt) Ltd',
+        psebRegistrationNo: null,
+        ntn: '1234567-8',
+        contactName: 'Ayesha Malik',
+        contactCnic: '42101-1234567-1',
+        contactMobile: '0300-1234567',
+        contactEmail: 'ayesha.malik@company.pk',
+        city: { kind: 'named', id: 'karachi' },
+        agentSeats: 120,
+        ipAddresses: ['39.45.12.7', '39.45.13.0/28'],
       },
       events: { create: [{ fromStatus: null, toStatus: 'SUBMITTED', actorId: 'user', actorName: 'Ayesha Malik' }] },
     },
@@ -24,11 +36,23 @@ export async function seedWhitelisting(prisma: PrismaClient, owner: { channelId?
 export async function seedWfh(prisma: PrismaClient) {
   return prisma.request.create({
     data: {
-      reference: newReference('wfh'), kind: 'wfh', submitKey: randomUUID(), channelId: 'msteams', userId: `user-${randomUUID()}`,
-      conversationId: `conv-${randomUUID()}`, language: 'ur', companyName: 'Lahore Voice (Pvt) Ltd',
+      reference: newReference('wfh'),
+      kind: 'wfh',
+      submitKey: randomUUID(),
+      channelId: 'msteams',
+      userId: `user-${randomUUID()}`,
+      conversationId: `conv-${randomUUID()}`,
+      language: 'ur',
+      companyName: 'Lahore Voice (Pvt) Ltd',
       fields: {
-        companyName: 'Lahore Voice (Pvt) Ltd', ntn: '7654321-0', contactName: 'Bilal Qureshi', contactMobile: '+92 321 7654321',
-        contactEmail: 'bilal@lahorevoice.pk', whitelistingReference: 'WL-7K3M9Q', startDate: '2026-12-02', endDate: '2026-12-31',
+        companyName: 'Lahore Voice (Pvt) Ltd',
+        ntn: '7654321-0',
+        contactName: 'Bilal Qureshi',
+        contactMobile: '+92 321 7654321',
+        contactEmail: 'bilal@lahorevoice.pk',
+        whitelistingReference: 'WL-7K3M9Q',
+        startDate: '2026-12-02',
+        endDate: '2026-12-31',
       },
       agents: {
         create: [

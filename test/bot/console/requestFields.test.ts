@@ -29,7 +29,17 @@ describe('request detail', () => {
   it('lists every whitelisting field in form order: IP list, city, masked CNIC and mobile, skipped ones as null', async () => {
     const request = await seedWhitelisting(app.db.prisma);
     const detail = await get<Detail>(`/api/console/requests/${request.reference}`);
-    expect(detail.fields.map((f) => f.name)).toEqual(['psebRegistrationNo', 'ntn', 'contactName', 'contactCnic', 'contactMobile', 'contactEmail', 'city', 'agentSeats', 'ipAddresses']);
+    expect(detail.fields.map((f) => f.name)).toEqual([
+      'psebRegistrationNo',
+      'ntn',
+      'contactName',
+      'contactCnic',
+      'contactMobile',
+      'contactEmail',
+      'city',
+      'agentSeats',
+      'ipAddresses',
+    ]);
     const field = (name: string) => detail.fields.find((f) => f.name === name);
     expect(field('ipAddresses')?.value).toEqual(['39.45.12.7', '39.45.13.0/28']);
     expect(field('city')).toEqual({ name: 'city', value: 'karachi', city: 'karachi' });
@@ -42,7 +52,15 @@ describe('request detail', () => {
   it('lists the WFH dates and reference, and agents with masked CNICs', async () => {
     const request = await seedWfh(app.db.prisma);
     const detail = await get<Detail>(`/api/console/requests/${request.reference}`);
-    expect(detail.fields.map((f) => f.name)).toEqual(['ntn', 'contactName', 'contactMobile', 'contactEmail', 'whitelistingReference', 'startDate', 'endDate']);
+    expect(detail.fields.map((f) => f.name)).toEqual([
+      'ntn',
+      'contactName',
+      'contactMobile',
+      'contactEmail',
+      'whitelistingReference',
+      'startDate',
+      'endDate',
+    ]);
     expect(detail.fields.find((f) => f.name === 'startDate')?.value).toBe('2026-12-02');
     expect(detail.agents.map((a) => a.cnic)).toEqual(['35202-*******-3', '35202-*******-5']);
   });
@@ -64,7 +82,18 @@ describe('requests.csv', () => {
     const res = await fetch(`${app.baseUrl}/api/console/requests.csv`, { headers: { authorization: `Bearer ${DEV_TOKEN}` } });
     const parsed = Papa.parse<string[]>((await res.text()).replace(/^\uFEFF/, ''), { skipEmptyLines: true });
     const [header, ...rows] = parsed.data;
-    for (const column of ['agents', 'field_ntn', 'field_contactName', 'field_contactCnic', 'field_city', 'field_ipAddresses', 'field_agentSeats', 'field_startDate', 'field_endDate', 'field_whitelistingReference']) {
+    for (const column of [
+      'agents',
+      'field_ntn',
+      'field_contactName',
+      'field_contactCnic',
+      'field_city',
+      'field_ipAddresses',
+      'field_agentSeats',
+      'field_startDate',
+      'field_endDate',
+      'field_whitelistingReference',
+    ]) {
       expect(header).toContain(column);
     }
     const cell = (row: string[], column: string) => row[header.indexOf(column)];
@@ -88,7 +117,9 @@ describe('conversations and the language mix', () => {
     // Web Chat sends no name.
     await user.send({ type: 'message', text: 'اردو', from: { id: user.userId } });
     await seedWhitelisting(app.db.prisma, { channelId: 'webchat', userId: user.userId, conversationId: user.conversationId });
-    const { conversations } = await get<{ conversations: { conversationId: string; userName: string | null; language: string | null }[] }>('/api/console/conversations');
+    const { conversations } = await get<{ conversations: { conversationId: string; userName: string | null; language: string | null }[] }>(
+      '/api/console/conversations',
+    );
     expect(conversations.find((c) => c.conversationId === user.conversationId)).toMatchObject({ userName: 'Ayesha Malik', language: 'ur' });
     const dashboard = await get<{ languages: { conversations: Record<string, number> } }>('/api/console/dashboard?days=7');
     expect(dashboard.languages.conversations.ur).toBeGreaterThanOrEqual(1);

@@ -12,7 +12,10 @@ export const publicHost = 'bot.pseb.example';
 export interface Jwks {
   url: string;
   /** Signs a token with the served key; claims and options override the valid defaults. */
-  mint(claims?: Record<string, unknown>, options?: { audience?: string; issuer?: string; expiresIn?: string | number; key?: KeyLike; kid?: string }): Promise<string>;
+  mint(
+    claims?: Record<string, unknown>,
+    options?: { audience?: string; issuer?: string; expiresIn?: string | number; key?: KeyLike; kid?: string },
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -59,7 +62,15 @@ const nextRef = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8).toUppe
 /** A hand-off waiting for an agent since `minutesAgo`. */
 export async function seedHandoff(
   prisma: PrismaClient,
-  data: { minutesAgo?: number; userName?: string; topic?: string; status?: 'WAITING' | 'ACTIVE' | 'CLOSED'; claimedAfterSeconds?: number; serviceUrl?: string; language?: string } = {},
+  data: {
+    minutesAgo?: number;
+    userName?: string;
+    topic?: string;
+    status?: 'WAITING' | 'ACTIVE' | 'CLOSED';
+    claimedAfterSeconds?: number;
+    serviceUrl?: string;
+    language?: string;
+  } = {},
 ) {
   const createdAt = new Date(Date.now() - (data.minutesAgo ?? 3) * 60_000);
   const conversationId = `conv-${randomUUID()}`;
@@ -71,7 +82,13 @@ export async function seedHandoff(
       userId,
       userName: data.userName ?? 'Ayesha',
       language: data.language ?? 'en',
-      reference: { channelId: 'webchat', serviceUrl: data.serviceUrl ?? null, conversation: { id: conversationId }, user: { id: userId }, bot: { id: 'pseb-bot' } },
+      reference: {
+        channelId: 'webchat',
+        serviceUrl: data.serviceUrl ?? null,
+        conversation: { id: conversationId },
+        user: { id: userId },
+        bot: { id: 'pseb-bot' },
+      },
     },
   });
   return prisma.handoff.create({
@@ -93,7 +110,14 @@ export async function seedHandoff(
 /** A request in the given state (SUBMITTED by default). */
 export async function seedRequest(
   prisma: PrismaClient,
-  data: { companyName?: string; kind?: 'whitelisting' | 'wfh'; status?: 'SUBMITTED' | 'IN_REVIEW' | 'APPROVED' | 'REJECTED' | 'INFO_REQUESTED'; language?: string; createdAt?: Date; cnic?: string } = {},
+  data: {
+    companyName?: string;
+    kind?: 'whitelisting' | 'wfh';
+    status?: 'SUBMITTED' | 'IN_REVIEW' | 'APPROVED' | 'REJECTED' | 'INFO_REQUESTED';
+    language?: string;
+    createdAt?: Date;
+    cnic?: string;
+  } = {},
 ) {
   const reference = nextRef(data.kind === 'wfh' ? 'WFH' : 'WL');
   return prisma.request.create({
@@ -109,7 +133,9 @@ export async function seedRequest(
       companyName: data.companyName ?? 'Karachi Contact Centre (Pvt) Ltd',
       fields: { contactName: 'Bilal', contactPhone: '0300-1234567', seats: 40 },
       createdAt: data.createdAt,
-      agents: data.cnic ? { create: [{ rowNo: 1, fullName: 'Sana Iqbal', cnic: data.cnic, city: 'Lahore', isp: 'PTCL', ipAddress: '39.32.10.4' }] } : undefined,
+      agents: data.cnic
+        ? { create: [{ rowNo: 1, fullName: 'Sana Iqbal', cnic: data.cnic, city: 'Lahore', isp: 'PTCL', ipAddress: '39.32.10.4' }] }
+        : undefined,
       events: { create: [{ fromStatus: null, toStatus: 'SUBMITTED', actorId: 'user', actorName: 'Bilal' }] },
     },
   });

@@ -38,6 +38,14 @@ describe('seriesByDay', () => {
       { at: new Date('2020-04-02T06:00:00Z'), kind: 'whitelisting' },
       { at: new Date('2020-03-01T06:00:00Z'), kind: 'wfh' },
     ];
-    expect(seriesByDay(items, days, (i) => i.at, (i) => i.kind, ['whitelisting', 'wfh'])).toEqual({ whitelisting: [0, 1], wfh: [1, 1] });
+    expect(
+      seriesByDay(
+        items,
+        days,
+        (i) => i.at,
+        (i) => i.kind,
+        ['whitelisting', 'wfh'],
+      ),
+    ).toEqual({ whitelisting: [0, 1], wfh: [1, 1] });
   });
 });

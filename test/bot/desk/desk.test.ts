@@ -28,7 +28,15 @@ describe('typed ratings', () => {
   });
 
   it('accepts only whole scores 1–5 from a card', () => {
-    expect([scoreOf(1), scoreOf('5'), scoreOf(0), scoreOf(6), scoreOf(2.5), scoreOf('x'), scoreOf(undefined)]).toEqual([1, 5, undefined, undefined, undefined, undefined, undefined]);
+    expect([scoreOf(1), scoreOf('5'), scoreOf(0), scoreOf(6), scoreOf(2.5), scoreOf('x'), scoreOf(undefined)]).toEqual([
+      1,
+      5,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 
@@ -58,7 +66,17 @@ describe('the form a user left', () => {
     const stack = [
       {
         id: 'main',
-        state: { dialogs: { dialogStack: [{ id: 'main.steps', state: {} }, { id: 'intake.wfh', state: { kind: 'wfh', phase: 'field', field: 'contactCnic', values: { companyName: 'X', ntn: '1234567-8' } } }] } },
+        state: {
+          dialogs: {
+            dialogStack: [
+              { id: 'main.steps', state: {} },
+              {
+                id: 'intake.wfh',
+                state: { kind: 'wfh', phase: 'field', field: 'contactCnic', values: { companyName: 'X', ntn: '1234567-8' } },
+              },
+            ],
+          },
+        },
       },
     ];
     const form = formInProgress(stack);
@@ -98,7 +116,11 @@ describe('CSAT', () => {
       ],
       days,
     );
-    expect(report.byWeek.map((w) => [w.week, w.count])).toEqual([['2026-11-16', 0], ['2026-11-23', 1], ['2026-11-30', 2]]);
+    expect(report.byWeek.map((w) => [w.week, w.count])).toEqual([
+      ['2026-11-16', 0],
+      ['2026-11-23', 1],
+      ['2026-11-30', 2],
+    ]);
     expect(report.byAgent).toEqual([
       { agent: 'Ayesha', count: 2, average: 3.5, satisfied: 0.5 },
       { agent: 'Bilal', count: 1, average: 4, satisfied: 1 },
@@ -114,7 +136,11 @@ describe('rating prompt', () => {
 
   it('is a right-to-left card in Urdu with five score buttons and an optional comment', () => {
     const activity = buildRatingPrompt({ handoffId: 'h-9', rtl: true }, 'adaptive', ur);
-    const card = activity.attachments?.[0].content as { rtl: boolean; body: { type: string; id?: string; text?: string }[]; actions: { data: Record<string, unknown>; title: string }[] };
+    const card = activity.attachments?.[0].content as {
+      rtl: boolean;
+      body: { type: string; id?: string; text?: string }[];
+      actions: { data: Record<string, unknown>; title: string }[];
+    };
     expect(card.rtl).toBe(true);
     expect(card.body[0].text).toBe(ur('handoff:rating.askCard'));
     expect(card.body.some((b) => b.type === 'Input.Text' && b.id === 'comment')).toBe(true);

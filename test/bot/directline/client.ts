@@ -34,7 +34,10 @@ export async function startSession(baseUrl: string, locale = 'en-US'): Promise<S
 export function call(baseUrl: string, method: string, path: string, bearer: string | undefined, body?: unknown): Promise<Response> {
   return fetch(`${baseUrl}${path}`, {
     method,
-    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
@@ -66,7 +69,12 @@ export async function pollAll(baseUrl: string, s: Session): Promise<DlActivity[]
 }
 
 /** Polls until the predicate holds for the activities so far. */
-export async function pollUntil(baseUrl: string, s: Session, done: (all: DlActivity[]) => boolean, timeoutMs = 10_000): Promise<DlActivity[]> {
+export async function pollUntil(
+  baseUrl: string,
+  s: Session,
+  done: (all: DlActivity[]) => boolean,
+  timeoutMs = 10_000,
+): Promise<DlActivity[]> {
   const all: DlActivity[] = [];
   let watermark = '';
   return eventually(

@@ -40,10 +40,21 @@ describe('conversations and replies', () => {
 
   it('echoes the user message stamped by the server, then the bot answers "hi" with the menu', async () => {
     const s = await startSession(t.baseUrl);
-    const id = await post(t.baseUrl, s, { type: 'message', text: 'hi', from: { id: 'someone-else' }, channelData: { clientActivityID: 'c1' } });
+    const id = await post(t.baseUrl, s, {
+      type: 'message',
+      text: 'hi',
+      from: { id: 'someone-else' },
+      channelData: { clientActivityID: 'c1' },
+    });
     const all = await pollUntil(t.baseUrl, s, (a) => hasText(a, enCommon.menu.title));
     const echo = all.find((a) => a.id === id);
-    expect(echo).toMatchObject({ type: 'message', text: 'hi', channelId: 'webchat', from: { id: s.userId, role: 'user' }, channelData: { clientActivityID: 'c1' } });
+    expect(echo).toMatchObject({
+      type: 'message',
+      text: 'hi',
+      channelId: 'webchat',
+      from: { id: s.userId, role: 'user' },
+      channelData: { clientActivityID: 'c1' },
+    });
     expect(Date.now() - Date.parse(String(echo?.timestamp))).toBeLessThan(60_000);
     const menu = all.find((a) => textOf(a).includes(enCommon.menu.title));
     expect(menu?.replyToId).toBe(id);
@@ -120,7 +131,11 @@ describe('tokens', () => {
       call(t.baseUrl, 'GET', `${base}/activities?watermark=`, mine.token),
       call(t.baseUrl, 'POST', `${base}/activities`, mine.token, { type: 'message', text: 'hello' }),
       call(t.baseUrl, 'GET', base, mine.token),
-      fetch(`${t.baseUrl}${base}/upload?userId=x`, { method: 'POST', headers: { authorization: `Bearer ${mine.token}` }, body: csvForm('a,b\n') }),
+      fetch(`${t.baseUrl}${base}/upload?userId=x`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${mine.token}` },
+        body: csvForm('a,b\n'),
+      }),
     ];
     expect((await Promise.all(attempts)).map((r) => r.status)).toEqual([403, 403, 403, 403]);
     const theirActivities = await pollAll(t.baseUrl, theirs);
@@ -133,7 +148,10 @@ describe('tokens', () => {
     const expired = await issueToken(keys, claims, Date.now() - 1801_000);
     const forged = await issueToken(deriveKeys('another-secret-another-secret-another'), claims);
     const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ conv: s.conversationId, user: s.userId, exp: 9999999999 })).toString('base64url')}.`;
-    const wrongAlg = await new SignJWT({ conv: s.conversationId, user: s.userId }).setProtectedHeader({ alg: 'HS512' }).setExpirationTime('1h').sign(keys.tokenKey);
+    const wrongAlg = await new SignJWT({ conv: s.conversationId, user: s.userId })
+      .setProtectedHeader({ alg: 'HS512' })
+      .setExpirationTime('1h')
+      .sign(keys.tokenKey);
     const path = `/v3/directline/conversations/${s.conversationId}/activities`;
     for (const token of [expired, forged, unsigned, wrongAlg, 'garbage', SECRET.slice(0, -1)]) {
       expect((await call(t.baseUrl, 'GET', path, token)).status).toBe(403);
@@ -169,7 +187,14 @@ describe('tokens', () => {
     expect((await call(t.baseUrl, 'GET', `/v3/directline/conversations/${s.conversationId}/activities`, SECRET)).status).toBe(200);
     expect((await call(t.baseUrl, 'GET', '/v3/directline/conversations/never-started/activities', SECRET)).status).toBe(404);
     const unstarted = await pageToken(t.baseUrl);
-    expect((await call(t.baseUrl, 'POST', `/v3/directline/conversations/${unstarted.conversationId}/activities`, unstarted.token, { type: 'message', text: 'x' })).status).toBe(404);
+    expect(
+      (
+        await call(t.baseUrl, 'POST', `/v3/directline/conversations/${unstarted.conversationId}/activities`, unstarted.token, {
+          type: 'message',
+          text: 'x',
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -254,9 +279,16 @@ describe('uploads', () => {
     expect(res.status).toBe(200);
     const { id } = (await res.json()) as { id: string };
     expect(received).toHaveLength(1);
-    const [activity] = received as { id: string; text: string; channelId: string; attachments: { contentType: string; name: string; contentUrl: string }[] }[];
+    const [activity] = received as {
+      id: string;
+      text: string;
+      channelId: string;
+      attachments: { contentType: string; name: string; contentUrl: string }[];
+    }[];
     expect(activity).toMatchObject({ id, text: 'our agents', channelId: 'webchat' });
-    expect(activity.attachments).toEqual([{ contentType: 'text/csv', name: 'agents.csv', contentUrl: expect.stringMatching(/^data:text\/csv;base64,/) }]);
+    expect(activity.attachments).toEqual([
+      { contentType: 'text/csv', name: 'agents.csv', contentUrl: expect.stringMatching(/^data:text\/csv;base64,/) },
+    ]);
     expect(Buffer.from(activity.attachments[0].contentUrl.split(',')[1], 'base64').toString('utf8')).toBe(csv);
     expect(t.logs.join('\n')).not.toContain('35202-1234567-1');
     expect(t.logs.join('\n')).not.toContain('0300-1234567');
@@ -269,7 +301,8 @@ describe('uploads', () => {
   it('refuses files over the cap (413), non-CSV files (415) and a request without a file (400)', async () => {
     const s = await startSession(t.baseUrl);
     const url = `${t.baseUrl}/v3/directline/conversations/${s.conversationId}/upload?userId=${s.userId}`;
-    const send = (body: FormData) => fetch(url, { method: 'POST', headers: { authorization: `Bearer ${s.token}` }, body }).then((r) => r.status);
+    const send = (body: FormData) =>
+      fetch(url, { method: 'POST', headers: { authorization: `Bearer ${s.token}` }, body }).then((r) => r.status);
     expect(await send(csvForm('x'.repeat(MAX_UPLOAD_BYTES + 1)))).toBe(413);
     expect(await send(csvForm('x'.repeat(2 * MAX_UPLOAD_BYTES)))).toBe(413);
     const exe = new FormData();
@@ -285,14 +318,23 @@ describe('garbage', () => {
   it('answers 4xx to bad JSON, wrong types, missing fields, 1 MB bodies, bad watermarks and unknown routes', async () => {
     const s = await startSession(t.baseUrl);
     const path = `/v3/directline/conversations/${s.conversationId}/activities`;
-    const raw = (body: string) => fetch(`${t.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' }, body }).then((r) => r.status);
+    const raw = (body: string) =>
+      fetch(`${t.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
+        body,
+      }).then((r) => r.status);
     expect(await raw('{"type": "message", "text": ')).toBe(400);
     expect(await raw('[1,2,3]')).toBe(400);
     expect(await raw('"hi"')).toBe(400);
     expect(await raw(JSON.stringify({ type: 'message', text: 5 }))).toBe(400);
     expect(await raw(JSON.stringify({ text: 'no type' }))).toBe(400);
     expect(await raw(JSON.stringify({ type: 'invoke', name: 'adaptiveCard/action' }))).toBe(400);
-    expect(await raw(JSON.stringify({ type: 'message', attachments: [{ contentType: 'text/csv', contentUrl: 'http://169.254.169.254/latest' }] }))).toBe(400);
+    expect(
+      await raw(
+        JSON.stringify({ type: 'message', attachments: [{ contentType: 'text/csv', contentUrl: 'http://169.254.169.254/latest' }] }),
+      ),
+    ).toBe(400);
     expect(await raw(JSON.stringify({ type: 'message', text: 'x'.repeat(1024 * 1024) }))).toBe(413);
     expect((await call(t.baseUrl, 'GET', `${path}?watermark=abc`, s.token)).status).toBe(400);
     expect((await call(t.baseUrl, 'GET', `${path}?watermark=-1`, s.token)).status).toBe(400);

@@ -5,7 +5,11 @@ import enCommon from '../../../locales/en/common.json';
 import { call, pollUntil, post, startSession } from './client';
 
 const SECRET = 'test-directline-secret-0123456789abcdef';
-const authenticated = { MicrosoftAppId: '00000000-0000-0000-0000-00000000b07e', MicrosoftAppPassword: 'not-a-real-password', DIRECTLINE_SECRET: SECRET };
+const authenticated = {
+  MicrosoftAppId: '00000000-0000-0000-0000-00000000b07e',
+  MicrosoftAppPassword: 'not-a-real-password',
+  DIRECTLINE_SECRET: SECRET,
+};
 
 // One database for the file: the wasm migration engine does not survive a second migration in one jest worker.
 let db: TestDb;

@@ -22,7 +22,7 @@ function inlinedStrings(html: string): Record<string, unknown> {
 }
 
 describe('GET /', () => {
-  it('serves the page in English by default, with every language\'s strings inlined and a strict CSP', async () => {
+  it("serves the page in English by default, with every language's strings inlined and a strict CSP", async () => {
     const res = await fetch(`${t.baseUrl}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
@@ -62,7 +62,13 @@ describe('GET /webchat/*', () => {
   it('serves the page script and styles, and 404s for anything outside the folder', async () => {
     expect((await fetch(`${t.baseUrl}/webchat/app.js`)).status).toBe(200);
     expect((await fetch(`${t.baseUrl}/webchat/style.css`)).headers.get('content-type')).toMatch(/^text\/css/);
-    for (const path of ['/webchat/..%2Fpackage.json', '/webchat/%2E%2E%2Fbot%2Fconfig.ts', '/webchat/missing.js', '/webchat/index.html', '/webchat/.env']) {
+    for (const path of [
+      '/webchat/..%2Fpackage.json',
+      '/webchat/%2E%2E%2Fbot%2Fconfig.ts',
+      '/webchat/missing.js',
+      '/webchat/index.html',
+      '/webchat/.env',
+    ]) {
       expect([path, (await fetch(`${t.baseUrl}${path}`)).status]).toEqual([path, 404]);
     }
   });
@@ -96,7 +102,13 @@ describe('renderPage', () => {
 
   it('inserts strings literally, even ones that look like replacement patterns', async () => {
     const { renderPage } = await import('../../../bot/http/webchat');
-    const html = renderPage('<title>{{title}}</title><script>{{strings}}</script>', { en: { page: { title: "Cost: $& <b>$'</b>" } } }, 'en');
-    expect(html).toBe(`<title>Cost: $&amp; &lt;b&gt;$'&lt;/b&gt;</title><script>{"en":{"page":{"title":"Cost: $\\u0026 \\u003cb\\u003e$'\\u003c/b\\u003e"}}}</script>`);
+    const html = renderPage(
+      '<title>{{title}}</title><script>{{strings}}</script>',
+      { en: { page: { title: "Cost: $& <b>$'</b>" } } },
+      'en',
+    );
+    expect(html).toBe(
+      `<title>Cost: $&amp; &lt;b&gt;$'&lt;/b&gt;</title><script>{"en":{"page":{"title":"Cost: $\\u0026 \\u003cb\\u003e$'\\u003c/b\\u003e"}}}</script>`,
+    );
   });
 });

@@ -26,7 +26,10 @@ beforeAll(async () => {
     runs.set(id, (runs.get(id) ?? 0) + 1);
     if (bumpsLeft > 0) {
       bumpsLeft--;
-      await t.db.prisma.botState.updateMany({ where: { key: { endsWith: `/users/${context.activity.from.id}/` } }, data: { etag: randomUUID() } });
+      await t.db.prisma.botState.updateMany({
+        where: { key: { endsWith: `/users/${context.activity.from.id}/` } },
+        data: { etag: randomUUID() },
+      });
     }
     return false;
   });
@@ -66,7 +69,10 @@ describe('eTag conflicts on Direct Line', () => {
   it('answers 503 with Retry-After after three lost races, having shown none of the lost replies', async () => {
     const s = await warmSession();
     bumpsLeft = 3;
-    const res = await call(t.baseUrl, 'POST', `/v3/directline/conversations/${s.conversationId}/activities`, s.token, { type: 'message', text: urduMenu });
+    const res = await call(t.baseUrl, 'POST', `/v3/directline/conversations/${s.conversationId}/activities`, s.token, {
+      type: 'message',
+      text: urduMenu,
+    });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('1');
     const all = await pollAll(t.baseUrl, s);
@@ -76,14 +82,23 @@ describe('eTag conflicts on Direct Line', () => {
     expect(repliesTo(all, lost!.id)).toEqual([]);
     // The user's next message is answered normally.
     const next = await post(t.baseUrl, s, { type: 'message', text: urduMenu });
-    expect(repliesTo(await pollAll(t.baseUrl, s), next).map(textOf).join('\n')).toContain(ur('common:menu.title'));
+    expect(
+      repliesTo(await pollAll(t.baseUrl, s), next)
+        .map(textOf)
+        .join('\n'),
+    ).toContain(ur('common:menu.title'));
   });
 });
 
 describe('text PostgreSQL cannot store', () => {
   it('cleans NULs and lone surrogates from a posted activity, so it is stored, echoed and answered', async () => {
     const s = await startSession(t.baseUrl);
-    const id = await post(t.baseUrl, s, { type: 'message', text: 'me\u0000nu \uD800', value: { 'k\u0000ey': 'va\u0000lue' }, channelData: { note: '\uDC00x' } });
+    const id = await post(t.baseUrl, s, {
+      type: 'message',
+      text: 'me\u0000nu \uD800',
+      value: { 'k\u0000ey': 'va\u0000lue' },
+      channelData: { note: '\uDC00x' },
+    });
     const all = await pollUntil(t.baseUrl, s, (a) => repliesTo(a, id).length > 0);
     const echo = all.find((a) => a.id === id);
     expect(echo).toMatchObject({ text: 'menu \uFFFD', value: { key: 'value' }, channelData: { note: '\uFFFDx' } });

@@ -96,7 +96,7 @@ const streamUrl = (baseUrl: string, conversationId: string, token: string, water
 
 /** Starts a conversation and returns the session and the streamUrl the server handed out. */
 async function startStreaming(baseUrl: string): Promise<{ s: Session; streamUrl: string }> {
-  const session = await (await call(baseUrl, 'POST', '/api/webchat/token', undefined)).json() as Session;
+  const session = (await (await call(baseUrl, 'POST', '/api/webchat/token', undefined)).json()) as Session;
   const res = await call(baseUrl, 'POST', '/v3/directline/conversations', session.token, { locale: 'en-US' });
   expect(res.status).toBe(201);
   const body = (await res.json()) as { streamUrl: string; token: string };
@@ -207,14 +207,19 @@ describe('who may open a socket', () => {
 
   it('refuses a forged token (signed with another key)', async () => {
     const s = await startSession(t.baseUrl);
-    const forged = await issueToken(deriveKeys('some-other-secret-0123456789abcdef'), { conversationId: s.conversationId, userId: s.userId });
+    const forged = await issueToken(deriveKeys('some-other-secret-0123456789abcdef'), {
+      conversationId: s.conversationId,
+      userId: s.userId,
+    });
     expect(await refusal(streamUrl(t.baseUrl, s.conversationId, forged))).toBe(403);
   });
 
   it('refuses an unsigned token claiming the conversation', async () => {
     const s = await startSession(t.baseUrl);
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    const body = Buffer.from(JSON.stringify({ conv: s.conversationId, user: s.userId, exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
+    const body = Buffer.from(JSON.stringify({ conv: s.conversationId, user: s.userId, exp: Math.floor(Date.now() / 1000) + 600 })).toString(
+      'base64url',
+    );
     expect(await refusal(streamUrl(t.baseUrl, s.conversationId, `${header}.${body}.`))).toBe(403);
   });
 
@@ -224,7 +229,7 @@ describe('who may open a socket', () => {
     expect(await refusal(streamUrl(t.baseUrl, s.conversationId, expired))).toBe(403);
   });
 
-  it("refuses a valid token for another conversation", async () => {
+  it('refuses a valid token for another conversation', async () => {
     const mine = await startSession(t.baseUrl);
     const theirs = await startSession(t.baseUrl);
     expect(await refusal(streamUrl(t.baseUrl, theirs.conversationId, mine.token))).toBe(403);

@@ -44,7 +44,9 @@ it(`wakes a stream on another instance when an activity is stored (${onPostgres 
   const conversationId = `notify-${Date.now()}`;
   await writer.start(conversationId, 'u1');
   const token = await issueToken(keys, { conversationId, userId: 'u1' });
-  const ws = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}/v3/directline/conversations/${conversationId}/stream?t=${token}`);
+  const ws = new WebSocket(
+    `ws://127.0.0.1:${(server.address() as AddressInfo).port}/v3/directline/conversations/${conversationId}/stream?t=${token}`,
+  );
   const texts: string[] = [];
   const arrived = new Promise<void>((resolve) =>
     ws.on('message', (data) => {

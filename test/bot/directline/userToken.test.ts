@@ -51,8 +51,15 @@ const hasText = (activities: DlActivity[], text: string) => activities.some((a) 
 async function fileRequest(s: Session) {
   return t.db.prisma.request.create({
     data: {
-      reference: newReference('whitelisting'), kind: 'whitelisting', submitKey: randomUUID(), channelId: 'webchat', userId: s.userId,
-      conversationId: s.conversationId, language: 'en', companyName: 'Indus Contact Solutions', fields: { companyName: 'Indus Contact Solutions', ntn: '1234567-8' },
+      reference: newReference('whitelisting'),
+      kind: 'whitelisting',
+      submitKey: randomUUID(),
+      channelId: 'webchat',
+      userId: s.userId,
+      conversationId: s.conversationId,
+      language: 'en',
+      companyName: 'Indus Contact Solutions',
+      fields: { companyName: 'Indus Contact Solutions', ntn: '1234567-8' },
     },
   });
 }
@@ -96,13 +103,24 @@ describe('userToken', () => {
 
   it('gives a forged, expired or garbage userToken a brand-new user', async () => {
     const real = await pageToken();
-    const forged = await new SignJWT({ ver: 1 }).setProtectedHeader({ alg: 'HS256' }).setSubject(real.userId)
-      .setIssuer('pseb-assist/webchat').setAudience('pseb-assist/webchat-user').setIssuedAt().setExpirationTime('1h')
+    const forged = await new SignJWT({ ver: 1 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(real.userId)
+      .setIssuer('pseb-assist/webchat')
+      .setAudience('pseb-assist/webchat-user')
+      .setIssuedAt()
+      .setExpirationTime('1h')
       .sign(new TextEncoder().encode('not-the-real-key-0123456789abcdef'));
     const expired = await issueUserToken(keys, { userId: real.userId, version: 1 }, Date.now() - 200 * 24 * 3600 * 1000);
     // Signed right, but with the Direct Line token key: a conversation token is no userToken.
-    const wrongPurpose = await new SignJWT({ ver: 1 }).setProtectedHeader({ alg: 'HS256' }).setSubject(real.userId)
-      .setIssuer('pseb-assist/webchat').setAudience('pseb-assist/webchat-user').setIssuedAt().setExpirationTime('1h').sign(keys.tokenKey);
+    const wrongPurpose = await new SignJWT({ ver: 1 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(real.userId)
+      .setIssuer('pseb-assist/webchat')
+      .setAudience('pseb-assist/webchat-user')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(keys.tokenKey);
     for (const user of [forged, expired, wrongPurpose, 'garbage', 42, { id: real.userId }]) {
       const s = await pageToken({ user, conversationId: real.conversationId });
       expect(s.userId).not.toBe(real.userId);
@@ -143,7 +161,9 @@ describe('a returning user in a new conversation', () => {
     await post(t.baseUrl, second, { type: 'message', text: 'my requests' });
     await pollUntil(t.baseUrl, second, (a) => hasText(a, request.reference));
     await post(t.baseUrl, second, { type: 'message', text: `status ${request.reference}` });
-    const all = await pollUntil(t.baseUrl, second, (a) => hasText(a, en('requests:status.current', { status: en('requests:statuses.SUBMITTED') })));
+    const all = await pollUntil(t.baseUrl, second, (a) =>
+      hasText(a, en('requests:status.current', { status: en('requests:statuses.SUBMITTED') })),
+    );
     expect(hasText(all, en('requests:mine.none'))).toBe(false);
   });
 

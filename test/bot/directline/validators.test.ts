@@ -22,7 +22,14 @@ describe('parseWatermark', () => {
 
 describe('parseClientActivity', () => {
   it('keeps what a client may say and drops what only the server sets', () => {
-    const parsed = parseClientActivity({ type: 'message', text: 'hi', serviceUrl: 'http://evil/', channelId: 'msteams', recipient: { id: 'x' }, deliveryMode: 'expectReplies' });
+    const parsed = parseClientActivity({
+      type: 'message',
+      text: 'hi',
+      serviceUrl: 'http://evil/',
+      channelId: 'msteams',
+      recipient: { id: 'x' },
+      deliveryMode: 'expectReplies',
+    });
     expect(parsed).toEqual({ ok: true, activity: { type: 'message', text: 'hi' } });
   });
 
@@ -32,15 +39,31 @@ describe('parseClientActivity', () => {
   });
 
   it('refuses attachments that point the bot at a URL, and accepts inline data', () => {
-    expect(parseClientActivity({ type: 'message', attachments: [{ contentType: 'text/csv', contentUrl: 'https://example.com/a.csv' }] }).ok).toBe(false);
-    expect(parseClientActivity({ type: 'message', attachments: [{ contentType: 'text/csv', contentUrl: 'data:text/csv;base64,YQ==' }] }).ok).toBe(true);
+    expect(
+      parseClientActivity({ type: 'message', attachments: [{ contentType: 'text/csv', contentUrl: 'https://example.com/a.csv' }] }).ok,
+    ).toBe(false);
+    expect(
+      parseClientActivity({ type: 'message', attachments: [{ contentType: 'text/csv', contentUrl: 'data:text/csv;base64,YQ==' }] }).ok,
+    ).toBe(true);
   });
 });
 
 describe('stampBotActivity', () => {
   it('removes the capability-bearing serviceUrl and keeps only a checked replyToId', () => {
-    const stored = stampBotActivity({ type: 'message', text: 'x', serviceUrl: 'http://127.0.0.1/directline-connector/key/', replyToId: 'made-up' }, 'c1', 'c1|a', '2026-01-01T00:00:00.000Z');
-    expect(stored).toEqual({ type: 'message', text: 'x', id: 'c1|a', timestamp: '2026-01-01T00:00:00.000Z', channelId: 'webchat', conversation: { id: 'c1' } });
+    const stored = stampBotActivity(
+      { type: 'message', text: 'x', serviceUrl: 'http://127.0.0.1/directline-connector/key/', replyToId: 'made-up' },
+      'c1',
+      'c1|a',
+      '2026-01-01T00:00:00.000Z',
+    );
+    expect(stored).toEqual({
+      type: 'message',
+      text: 'x',
+      id: 'c1|a',
+      timestamp: '2026-01-01T00:00:00.000Z',
+      channelId: 'webchat',
+      conversation: { id: 'c1' },
+    });
   });
 });
 
@@ -98,7 +121,15 @@ describe('isHiddenFromClients', () => {
 });
 
 describe('TurnOutbox', () => {
-  const incoming = { type: 'message', id: 'u1', channelId: 'webchat', conversation: { id: 'c1' }, from: { id: 'user' }, recipient: { id: 'bot' }, serviceUrl: 'http://127.0.0.1:1/' };
+  const incoming = {
+    type: 'message',
+    id: 'u1',
+    channelId: 'webchat',
+    conversation: { id: 'c1' },
+    from: { id: 'user' },
+    recipient: { id: 'bot' },
+    serviceUrl: 'http://127.0.0.1:1/',
+  };
 
   it('holds what the turn sends, with final ids, and applies updates and deletes to held replies only', async () => {
     const adapter = new TestAdapter();
@@ -106,7 +137,10 @@ describe('TurnOutbox', () => {
     const outbox = new TurnOutbox('c1');
     outbox.attach(context);
     const first = await context.sendActivity('one');
-    const [second, third] = await context.sendActivities([{ type: 'message', text: 'two' }, { type: 'message', text: 'three' }]);
+    const [second, third] = await context.sendActivities([
+      { type: 'message', text: 'two' },
+      { type: 'message', text: 'three' },
+    ]);
     await context.updateActivity({ id: first?.id, type: 'message', text: 'one, edited' });
     await context.deleteActivity(second.id);
     expect(outbox.activities.map((a) => [a.id, a.text])).toEqual([
@@ -135,8 +169,10 @@ describe('createKeyedQueue', () => {
     const { createKeyedQueue } = await import('../../../bot/directline/delivery');
     const queue = createKeyedQueue();
     const log: string[] = [];
-    const step = (name: string, ms: number, fail = false) => () =>
-      new Promise<string>((resolve, reject) => setTimeout(() => (log.push(name), fail ? reject(new Error(name)) : resolve(name)), ms));
+    const step =
+      (name: string, ms: number, fail = false) =>
+      () =>
+        new Promise<string>((resolve, reject) => setTimeout(() => (log.push(name), fail ? reject(new Error(name)) : resolve(name)), ms));
     const results = await Promise.allSettled([queue('a', step('a1', 30, true)), queue('a', step('a2', 1)), queue('b', step('b1', 5))]);
     expect(log).toEqual(['b1', 'a1', 'a2']);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);

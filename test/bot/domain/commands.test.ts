@@ -3,22 +3,58 @@ import { commandKey, commands, commandsOf, isCommand, leavesQueue, VOCABULARY, y
 
 describe('the command table', () => {
   const rows: [string, Command][] = [
-    ['Cancel!', 'cancel'], ['mansookh', 'cancel'], ['منسوخ کریں', 'cancel'], ['band karo', 'cancel'],
-    ['YES', 'yes'], ['ji haan', 'yes'], ['جی ہاں', 'yes'], ['theek hai', 'yes'], ['ٹهيک هے', 'yes'],
-    ['no.', 'no'], ['nahin', 'no'], ['نہیں', 'no'], ['نهيں', 'no'], ['نہيں', 'no'],
-    ['done', 'done'], ['bas', 'done'], ['بس', 'done'], ['ہو گیا', 'done'],
-    ['clear', 'clear'], ['صاف کریں', 'clear'],
-    ['Menu', 'menu'], ['مینو', 'menu'], ['menu dikhao', 'menu'],
-    ['salam', 'greeting'], ['السلام علیکم', 'greeting'], ['hello', 'greeting'],
-    ['help', 'help'], ['?', 'help'], ['؟', 'help'], ['madad', 'help'], ['مدد', 'help'],
-    ['agent', 'agent'], ['insaan se baat', 'agent'], ['نمائندہ', 'agent'],
-    ['status', 'status'], ['اسٹیٹس', 'status'], ['status batao', 'status'],
-    ['my requests', 'myRequests'], ['meri requests', 'myRequests'], ['میری درخواستیں', 'myRequests'], ['meri darkhwastain', 'myRequests'],
-    ['end chat', 'endChat'], ['بات ختم', 'endChat'], ['chat khatam', 'endChat'],
-    ['leave the queue', 'leaveQueue'], ['بس', 'leaveQueue'],
-    ['reply', 'reply'], ['جواب', 'reply'], ['jawab dein', 'reply'],
+    ['Cancel!', 'cancel'],
+    ['mansookh', 'cancel'],
+    ['منسوخ کریں', 'cancel'],
+    ['band karo', 'cancel'],
+    ['YES', 'yes'],
+    ['ji haan', 'yes'],
+    ['جی ہاں', 'yes'],
+    ['theek hai', 'yes'],
+    ['ٹهيک هے', 'yes'],
+    ['no.', 'no'],
+    ['nahin', 'no'],
+    ['نہیں', 'no'],
+    ['نهيں', 'no'],
+    ['نہيں', 'no'],
+    ['done', 'done'],
+    ['bas', 'done'],
+    ['بس', 'done'],
+    ['ہو گیا', 'done'],
+    ['clear', 'clear'],
+    ['صاف کریں', 'clear'],
+    ['Menu', 'menu'],
+    ['مینو', 'menu'],
+    ['menu dikhao', 'menu'],
+    ['salam', 'greeting'],
+    ['السلام علیکم', 'greeting'],
+    ['hello', 'greeting'],
+    ['help', 'help'],
+    ['?', 'help'],
+    ['؟', 'help'],
+    ['madad', 'help'],
+    ['مدد', 'help'],
+    ['agent', 'agent'],
+    ['insaan se baat', 'agent'],
+    ['نمائندہ', 'agent'],
+    ['status', 'status'],
+    ['اسٹیٹس', 'status'],
+    ['status batao', 'status'],
+    ['my requests', 'myRequests'],
+    ['meri requests', 'myRequests'],
+    ['میری درخواستیں', 'myRequests'],
+    ['meri darkhwastain', 'myRequests'],
+    ['end chat', 'endChat'],
+    ['بات ختم', 'endChat'],
+    ['chat khatam', 'endChat'],
+    ['leave the queue', 'leaveQueue'],
+    ['بس', 'leaveQueue'],
+    ['reply', 'reply'],
+    ['جواب', 'reply'],
+    ['jawab dein', 'reply'],
     ['attach', 'attach'],
-    ['nothing', 'nothingToSend'], ['کچھ نہیں', 'nothingToSend'],
+    ['nothing', 'nothingToSend'],
+    ['کچھ نہیں', 'nothingToSend'],
   ];
   it.each(rows)('reads %j as %s', (text, command) => {
     expect(isCommand(text, command)).toBe(true);
@@ -31,7 +67,8 @@ describe('the command table', () => {
 
   it('has words in English, Urdu script and Roman Urdu for every command', () => {
     for (const command of commands) {
-      for (const lang of ['en', 'ur', 'ur-Latn'] as const) expect([command, lang, VOCABULARY[command][lang].length > 0]).toEqual([command, lang, true]);
+      for (const lang of ['en', 'ur', 'ur-Latn'] as const)
+        expect([command, lang, VOCABULARY[command][lang].length > 0]).toEqual([command, lang, true]);
     }
   });
 
@@ -44,7 +81,12 @@ describe('the command table', () => {
 
   it('keeps "yes" and "no" apart: no word is both', () => {
     const yes = new Set(Object.values(VOCABULARY.yes).flat().map(commandKey));
-    expect(Object.values(VOCABULARY.no).flat().map(commandKey).filter((k) => yes.has(k))).toEqual([]);
+    expect(
+      Object.values(VOCABULARY.no)
+        .flat()
+        .map(commandKey)
+        .filter((k) => yes.has(k)),
+    ).toEqual([]);
   });
 
   it('states the words whose meaning depends on where the user is', () => {
@@ -64,12 +106,20 @@ describe('one normaliser', () => {
 });
 
 describe('yes or no', () => {
-  it.each([['haan', true], ['نهيں', false], ['nope', false], ['ok', true], ['Karachi', undefined]] as const)('%j → %s', (text, expected) => {
+  it.each([
+    ['haan', true],
+    ['نهيں', false],
+    ['nope', false],
+    ['ok', true],
+    ['Karachi', undefined],
+  ] as const)('%j → %s', (text, expected) => {
     expect(yesOrNo(text)).toBe(expected);
   });
 });
 
 describe('leaving the hand-off queue', () => {
-  it.each(['cancel', 'mansookh', 'نهيں', 'nahi', 'منسوخ', 'بس', 'leave'])('%j leaves the queue', (text) => expect(leavesQueue(text)).toBe(true));
+  it.each(['cancel', 'mansookh', 'نهيں', 'nahi', 'منسوخ', 'بس', 'leave'])('%j leaves the queue', (text) =>
+    expect(leavesQueue(text)).toBe(true),
+  );
   it.each(['how do I cancel my request?', 'hello', 'yes'])('%j does not', (text) => expect(leavesQueue(text)).toBe(false));
 });

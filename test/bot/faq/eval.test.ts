@@ -11,7 +11,10 @@ describe.each([
   ['the dev set', resolve(__dirname, '../../../bot/faq/eval/faq-dev.jsonl')],
   ['our holdout set', resolve(__dirname, '../../fixtures/faq-holdout.jsonl')],
   ['the second holdout set', resolve(__dirname, '../../fixtures/faq-holdout2.jsonl')],
-  ['the third holdout set (styles: typos, code-mixed, keywords, polite openers, near-miss off-topic)', resolve(__dirname, '../../fixtures/faq-holdout3.jsonl')],
+  [
+    'the third holdout set (styles: typos, code-mixed, keywords, polite openers, near-miss off-topic)',
+    resolve(__dirname, '../../fixtures/faq-holdout3.jsonl'),
+  ],
 ])('FAQ targets on %s', (_name, file) => {
   const report = evaluate(engine, parseEvalFile(readFileSync(file, 'utf8')));
 

@@ -58,7 +58,9 @@ describe('syncKbToDb / loadTopicsFromDb', () => {
 
 describe('recordUnanswered', () => {
   it('counts repeats of the same normalised question, even when recorded concurrently', async () => {
-    await Promise.all(['What is the weather?', 'what is the WEATHER', 'What is the weather?'].map((q) => recordUnanswered(db.prisma, q, 'en')));
+    await Promise.all(
+      ['What is the weather?', 'what is the WEATHER', 'What is the weather?'].map((q) => recordUnanswered(db.prisma, q, 'en')),
+    );
     const rows = await db.prisma.unansweredQuestion.findMany({ where: { language: 'en' } });
     expect(rows).toHaveLength(1);
     expect(rows[0]?.count).toBe(3);

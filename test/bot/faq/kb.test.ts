@@ -52,7 +52,8 @@ describe('knowledge base facts (nothing invented)', () => {
   it('only uses numbers that come from the seed or the bot (helpline, 24/7, COVID-19, 90 days, IPv4)', () => {
     for (const topic of kb) {
       for (const text of [topic.answer.en, topic.answer.ur, topic.answer['ur-Latn'] ?? '']) {
-        for (const n of text.match(/\d+/g) ?? []) expect({ id: topic.id, n, ok: allowedNumbers.has(n) }).toEqual({ id: topic.id, n, ok: true });
+        for (const n of text.match(/\d+/g) ?? [])
+          expect({ id: topic.id, n, ok: allowedNumbers.has(n) }).toEqual({ id: topic.id, n, ok: true });
       }
     }
   });
@@ -64,27 +65,41 @@ describe('knowledge base facts (nothing invented)', () => {
     expect(topic?.answer['ur-Latn']).toContain('0800 03030');
   });
 
-  it.each(['eligibility.small', 'privacy.data'])('%s says the PSEB team will confirm what the sources leave open and offers a person', (id) => {
-    const topic = kb.find((t) => t.id === id);
-    expect(topic?.answer.en).toMatch(/PSEB team will confirm|confirmed by the PSEB team/);
-    expect(topic?.answer.en).toContain('"agent"');
-    expect(topic?.answer.ur).toContain('"agent"');
-    expect(topic?.answer['ur-Latn']).toContain('"agent"');
-  });
+  it.each(['eligibility.small', 'privacy.data'])(
+    '%s says the PSEB team will confirm what the sources leave open and offers a person',
+    (id) => {
+      const topic = kb.find((t) => t.id === id);
+      expect(topic?.answer.en).toMatch(/PSEB team will confirm|confirmed by the PSEB team/);
+      expect(topic?.answer.en).toContain('"agent"');
+      expect(topic?.answer.ur).toContain('"agent"');
+      expect(topic?.answer['ur-Latn']).toContain('"agent"');
+    },
+  );
 
   it('gives every topic a Roman Urdu answer in Latin letters that keeps the commands and references of the English one', () => {
     for (const topic of kb) {
       const roman = topic.answer['ur-Latn'] ?? '';
       expect({ id: topic.id, roman: URDU_SCRIPT.test(roman) }).toEqual({ id: topic.id, roman: false });
       const quoted = topic.answer.en.match(/"[^"]+"/g) ?? [];
-      for (const command of quoted) expect({ id: topic.id, command, kept: roman.includes(command) }).toEqual({ id: topic.id, command, kept: true });
+      for (const command of quoted)
+        expect({ id: topic.id, command, kept: roman.includes(command) }).toEqual({ id: topic.id, command, kept: true });
       for (const ref of topic.answer.en.match(/\b(?:WL|WFH)-X+\b/g) ?? []) expect(roman).toContain(ref);
     }
   });
 
   it('lists every whitelisting form field and every per-agent WFH field', () => {
     const wl = kb.find((t) => t.id === 'whitelisting.requirements')?.answer.en ?? '';
-    for (const field of ['company name', 'PSEB registration number (optional)', 'NTN', 'CNIC', 'mobile', 'email', 'city', 'agent seats', 'public IP'])
+    for (const field of [
+      'company name',
+      'PSEB registration number (optional)',
+      'NTN',
+      'CNIC',
+      'mobile',
+      'email',
+      'city',
+      'agent seats',
+      'public IP',
+    ])
       expect(wl).toContain(field);
     const wfh = kb.find((t) => t.id === 'wfh.requirements')?.answer.en ?? '';
     for (const field of ['full name', 'CNIC', 'city', 'ISP', 'IP address', 'dynamic', '90 days']) expect(wfh).toContain(field);

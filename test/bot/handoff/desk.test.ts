@@ -50,15 +50,21 @@ describe('the agent desk', () => {
 
     const sent = await api('POST', `/api/console/handoffs/${handoff.id}/messages`, { text: 'Hello from the console, I can help.' });
     expect(sent.status).toBe(201);
-    expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(en('handoff:user.agentSays', { agent: console_, text: 'Hello from the console, I can help.' }));
+    expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(
+      en('handoff:user.agentSays', { agent: console_, text: 'Hello from the console, I can help.' }),
+    );
     const thread = (await h.handoffOf(user.conversationId)).threadConversationId!;
-    expect(plainTextsSentTo(h.connector, thread)).toContain(en('handoff:agent.fromConsole', { agent: console_, text: 'Hello from the console, I can help.' }));
+    expect(plainTextsSentTo(h.connector, thread)).toContain(
+      en('handoff:agent.fromConsole', { agent: console_, text: 'Hello from the console, I can help.' }),
+    );
 
     // The user's reply reaches the team: no apology, and it is in the transcript the console polls.
     const reply = await user.say('Thank you, which documents do I need?');
     expect(textOfAll(reply)).not.toContain(en('handoff:user.relayFailed'));
     expect(await transcriptTexts(user.conversationId)).toContain('Thank you, which documents do I need?');
-    expect(plainTextsSentTo(h.connector, thread)).toContain(en('handoff:agent.userSays', { user: 'Test User', text: 'Thank you, which documents do I need?' }));
+    expect(plainTextsSentTo(h.connector, thread)).toContain(
+      en('handoff:agent.userSays', { user: 'Test User', text: 'Thank you, which documents do I need?' }),
+    );
 
     // The console shows the context and suggested answers; one is sent and recorded.
     const detail = await api('GET', `/api/console/handoffs/${handoff.id}`);
@@ -69,7 +75,9 @@ describe('the agent desk', () => {
     expect(context.suggestions.length).toBeLessThanOrEqual(3);
     const [first] = context.suggestions;
     expect((await api('POST', `/api/console/handoffs/${handoff.id}/answers`, { topicId: first.topicId })).status).toBe(201);
-    expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(en('handoff:user.agentSays', { agent: console_, text: first.answer }));
+    expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(
+      en('handoff:user.agentSays', { agent: console_, text: first.answer }),
+    );
     expect((await transcriptTexts(user.conversationId)).join('\n')).toContain(first.topicId);
     await api('POST', `/api/console/handoffs/${handoff.id}/end`);
   });
@@ -86,7 +94,9 @@ describe('the agent desk', () => {
     expect((await api('POST', `/api/console/handoffs/${handoff.id}/end`)).status).toBe(403);
 
     await h.member(staff[0]).write(thread, 'Let me check your request.');
-    expect(await transcriptTexts(user.conversationId)).toContain(en('handoff:user.agentSays', { agent: staff[0].name, text: 'Let me check your request.' }));
+    expect(await transcriptTexts(user.conversationId)).toContain(
+      en('handoff:user.agentSays', { agent: staff[0].name, text: 'Let me check your request.' }),
+    );
     await h.member(staff[0]).write(thread, '/end');
   });
 
@@ -96,7 +106,9 @@ describe('the agent desk', () => {
     await api('POST', `/api/console/handoffs/${handoff.id}/claim`);
     expect((await api('POST', `/api/console/handoffs/${handoff.id}/messages`, { text: '   ' })).status).toBe(400);
     expect((await api('POST', `/api/console/handoffs/${handoff.id}/end`)).status).toBe(200);
-    expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(`${en('handoff:user.endedByAgent', { agent: console_ })} ${en('handoff:user.back')}`);
+    expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(
+      `${en('handoff:user.endedByAgent', { agent: console_ })} ${en('handoff:user.back')}`,
+    );
     const late = await api('POST', `/api/console/handoffs/${handoff.id}/messages`, { text: 'One more thing' });
     expect(late).toEqual({ status: 409, body: expect.objectContaining({ error: 'handoff_closed' }) });
     expect((await api('POST', `/api/console/handoffs/${handoff.id}/end`)).status).toBe(409);
@@ -114,7 +126,9 @@ describe('the agent desk', () => {
       expect(reply).toEqual([]);
       expect(await transcriptTexts(user.conversationId)).toContain('Hello, are you there?');
       expect((await api('POST', `/api/console/handoffs/${handoff.id}/messages`, { text: 'Yes, I am here.' })).status).toBe(201);
-      expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(en('handoff:user.agentSays', { agent: console_, text: 'Yes, I am here.' }));
+      expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(
+        en('handoff:user.agentSays', { agent: console_, text: 'Yes, I am here.' }),
+      );
       await api('POST', `/api/console/handoffs/${handoff.id}/end`);
     } finally {
       await h.test.db.prisma.botSetting.create({ data: { key: setting.key, value: setting.value as object } });
@@ -132,8 +146,12 @@ describe('the agent desk', () => {
     await h.member(staff[1]).click(thread, { verb: Verbs.handoffClaim, handoffId: handoff.id });
     await h.member(staff[1]).click(thread, { verb: Verbs.handoffSendAnswer, handoffId: handoff.id, topicId: 'wfh.what' });
     const topic = await h.test.db.prisma.faqTopic.findUniqueOrThrow({ where: { id: 'wfh.what' } });
-    expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(ur('handoff:user.agentSays', { agent: staff[1].name, text: topic.answerUr }));
-    expect(plainTextsSentTo(h.connector, thread)).toContain(en('handoff:agent.preparedSent', { agent: staff[1].name, text: topic.answerUr }));
+    expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(
+      ur('handoff:user.agentSays', { agent: staff[1].name, text: topic.answerUr }),
+    );
+    expect(plainTextsSentTo(h.connector, thread)).toContain(
+      en('handoff:agent.preparedSent', { agent: staff[1].name, text: topic.answerUr }),
+    );
     // Someone who did not claim it is refused.
     const other = await h.member(staff[0]).click(thread, { verb: Verbs.handoffSendAnswer, handoffId: handoff.id, topicId: 'wfh.what' });
     expect(textOfAll(other)).toContain(en('handoff:agent.notClaimer', { agent: staff[1].name }));
@@ -141,7 +159,11 @@ describe('the agent desk', () => {
   });
 
   it('keeps saved replies and sends them in the user’s language, English when that text is empty', async () => {
-    const created = await api('POST', '/api/console/snippets', { name: 'Documents', en: 'Please send your NTN certificate.', ur: 'براہ کرم اپنا این ٹی این سرٹیفکیٹ بھیجیں۔' });
+    const created = await api('POST', '/api/console/snippets', {
+      name: 'Documents',
+      en: 'Please send your NTN certificate.',
+      ur: 'براہ کرم اپنا این ٹی این سرٹیفکیٹ بھیجیں۔',
+    });
     expect(created.status).toBe(201);
     expect((await api('POST', '/api/console/snippets', { name: 'documents', en: 'x' })).status).toBe(409);
     const englishOnly = await api('POST', '/api/console/snippets', { name: 'helpline', en: 'Call 0800 03030 any time.' });
@@ -153,7 +175,9 @@ describe('the agent desk', () => {
     const thread = handoff.threadConversationId!;
     await h.member(staff[0]).click(thread, { verb: Verbs.handoffClaim, handoffId: handoff.id });
     await h.member(staff[0]).write(thread, '/reply documents');
-    expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(ur('handoff:user.agentSays', { agent: staff[0].name, text: 'براہ کرم اپنا این ٹی این سرٹیفکیٹ بھیجیں۔' }));
+    expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(
+      ur('handoff:user.agentSays', { agent: staff[0].name, text: 'براہ کرم اپنا این ٹی این سرٹیفکیٹ بھیجیں۔' }),
+    );
     const unknown = await h.member(staff[0]).write(thread, '/reply nothing-like-this');
     expect(textOfAll(unknown)).toContain(en('handoff:agent.unknownSnippet', { name: 'nothing-like-this' }));
     await h.member(staff[0]).write(thread, '/end');
@@ -163,7 +187,9 @@ describe('the agent desk', () => {
     const next = await queued(second, 'کیا ایجنٹس کو گھر سے کام کی اجازت ہے', 'کسی نمائندے سے بات');
     await api('POST', `/api/console/handoffs/${next.id}/claim`);
     expect((await api('POST', `/api/console/handoffs/${next.id}/snippets`, { snippetId: englishOnly.body.id })).status).toBe(201);
-    expect(plainTextsSentTo(h.connector, second.conversationId)).toContain(ur('handoff:user.agentSays', { agent: console_, text: 'Call 0800 03030 any time.' }));
+    expect(plainTextsSentTo(h.connector, second.conversationId)).toContain(
+      ur('handoff:user.agentSays', { agent: console_, text: 'Call 0800 03030 any time.' }),
+    );
     expect((await api('DELETE', `/api/console/snippets/${englishOnly.body.id as string}`)).status).toBe(204);
     await api('POST', `/api/console/handoffs/${next.id}/end`);
   });
@@ -176,7 +202,12 @@ describe('the agent desk', () => {
     expect(textOfAll(ended)).toContain(en('handoff:rating.askCard'));
     expect(JSON.stringify(ended)).toContain(Verbs.handoffRate);
 
-    const thanks = await user.submit({ verb: Verbs.handoffRate, handoffId: handoff.id, score: 2, comment: 'Too slow, call me on 0300-1234567' });
+    const thanks = await user.submit({
+      verb: Verbs.handoffRate,
+      handoffId: handoff.id,
+      score: 2,
+      comment: 'Too slow, call me on 0300-1234567',
+    });
     expect(textOfAll(thanks)).toContain(en('handoff:rating.thanks'));
     const again = await user.submit({ verb: Verbs.handoffRate, handoffId: handoff.id, score: 5 });
     expect(textOfAll(again)).toContain(en('handoff:rating.already'));
@@ -184,7 +215,11 @@ describe('the agent desk', () => {
     expect(row).toMatchObject({ status: 'rated', score: 2, agentAadId: staff[1].aadObjectId, agentName: staff[1].name });
 
     const dashboard = await api('GET', '/api/console/dashboard?days=7');
-    const csat = dashboard.body.csat as { count: number; byAgent: { agent: string; count: number; average: number }[]; byWeek: { week: string; count: number }[] };
+    const csat = dashboard.body.csat as {
+      count: number;
+      byAgent: { agent: string; count: number; average: number }[];
+      byWeek: { week: string; count: number }[];
+    };
     expect(csat.byAgent).toContainEqual(expect.objectContaining({ agent: staff[1].name, count: 1, average: 2 }));
     expect(csat.byWeek.reduce((n, w) => n + w.count, 0)).toBe(csat.count);
 
@@ -204,7 +239,10 @@ describe('the agent desk', () => {
     await h.member(staff[0]).write(handoff.threadConversationId!, '/end');
     const menu = await user.say('menu');
     expect(textOfAll(menu)).toContain(en('common:menu.title'));
-    expect(await h.test.db.prisma.handoffRating.findUniqueOrThrow({ where: { handoffId: handoff.id } })).toMatchObject({ status: 'skipped', score: null });
+    expect(await h.test.db.prisma.handoffRating.findUniqueOrThrow({ where: { handoffId: handoff.id } })).toMatchObject({
+      status: 'skipped',
+      score: null,
+    });
     expect(textOfAll(await user.say('5'))).not.toContain(en('handoff:rating.thanks'));
   });
 
@@ -220,6 +258,9 @@ describe('the agent desk', () => {
     const thanks = await user.say('۵ بہت اچھا');
     expect(textOfAll(thanks)).toContain(ur('handoff:rating.thanks'));
     expect(textOfAll(thanks)).toContain(ur('common:menu.title'));
-    expect(await h.test.db.prisma.handoffRating.findUniqueOrThrow({ where: { handoffId: handoff.id } })).toMatchObject({ score: 5, comment: 'بہت اچھا' });
+    expect(await h.test.db.prisma.handoffRating.findUniqueOrThrow({ where: { handoffId: handoff.id } })).toMatchObject({
+      score: 5,
+      comment: 'بہت اچھا',
+    });
   });
 });

@@ -22,8 +22,12 @@ async function threadOf(conversationId: string) {
 
 /** The latest version of the card (created, then updated in place). */
 function latestCard(threadId: string, cardId: string): string {
-  const updates = h.connector.calls.filter((c) => c.method === 'PUT' && c.conversationId === threadId && c.activityId === cardId && c.body.failedWith === undefined);
-  const body = updates.length ? updates[updates.length - 1].body : h.connector.created.find((c) => c.body.activity && JSON.stringify(c.body).includes(threadId))?.body;
+  const updates = h.connector.calls.filter(
+    (c) => c.method === 'PUT' && c.conversationId === threadId && c.activityId === cardId && c.body.failedWith === undefined,
+  );
+  const body = updates.length
+    ? updates[updates.length - 1].body
+    : h.connector.created.find((c) => c.body.activity && JSON.stringify(c.body).includes(threadId))?.body;
   return JSON.stringify(body ?? {});
 }
 
@@ -40,7 +44,9 @@ describe('hand-off to a person in Teams', () => {
     expect(textOfAll(queued)).toContain(en('handoff:user.queued', { position: 1 }));
 
     // A new thread in the support channel, carrying the card.
-    const created = h.connector.created.find((c) => JSON.stringify(c.body).includes(user.conversationId) || JSON.stringify(c.body).includes('Test User'));
+    const created = h.connector.created.find(
+      (c) => JSON.stringify(c.body).includes(user.conversationId) || JSON.stringify(c.body).includes('Test User'),
+    );
     expect(created?.body).toMatchObject({ isGroup: true, channelData: { channel: { id: channelId } } });
     const { handoff, threadId, cardId } = await threadOf(user.conversationId);
     expect(handoff.status).toBe('WAITING');
@@ -64,12 +70,16 @@ describe('hand-off to a person in Teams', () => {
 
     // Agent → user, with the @mention stripped.
     await h.member(staff[0]).write(threadId, 'Hello, I can help with whitelisting.');
-    expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(en('handoff:user.agentSays', { agent: staff[0].name, text: 'Hello, I can help with whitelisting.' }));
+    expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(
+      en('handoff:user.agentSays', { agent: staff[0].name, text: 'Hello, I can help with whitelisting.' }),
+    );
 
     // User → thread; the bot itself stays silent.
     const relayed = await user.say('Thanks! What documents do I need?');
     expect(relayed).toEqual([]);
-    expect(plainTextsSentTo(h.connector, threadId)).toContain(en('handoff:agent.userSays', { user: 'Test User', text: 'Thanks! What documents do I need?' }));
+    expect(plainTextsSentTo(h.connector, threadId)).toContain(
+      en('handoff:agent.userSays', { user: 'Test User', text: 'Thanks! What documents do I need?' }),
+    );
 
     // An old menu button clicked mid-chat gets a system notice, not the bot's menu flow.
     expect((await user.submit({ verb: Verbs.menuSelect, choice: 'status' })).map(textOf)).toEqual([en('handoff:user.textOnly')]);
@@ -101,7 +111,9 @@ describe('hand-off to a person in Teams', () => {
     expect(notes.some((n) => n.conversationId === user.conversationId)).toBe(true);
 
     await h.member(staff[1]).write(threadId, '/end');
-    expect(plainTextsSentTo(h.connector, user.conversationId).join('\n')).toContain(en('handoff:user.endedByAgent', { agent: staff[1].name }));
+    expect(plainTextsSentTo(h.connector, user.conversationId).join('\n')).toContain(
+      en('handoff:user.endedByAgent', { agent: staff[1].name }),
+    );
     expect((await h.handoffOf(user.conversationId)).closedBy).toBe(`agent:${staff[1].aadObjectId}`);
   });
 
@@ -114,7 +126,11 @@ describe('hand-off to a person in Teams', () => {
       h.member(staff[1]).click(threadId, { verb: Verbs.handoffClaim, handoffId: handoff.id }),
     ]);
     const answers = [textOfAll(a), textOfAll(b)];
-    const winners = answers.filter((text) => text.includes(en('handoff:agent.claimed', { agent: staff[0].name })) || text.includes(en('handoff:agent.claimed', { agent: staff[1].name })));
+    const winners = answers.filter(
+      (text) =>
+        text.includes(en('handoff:agent.claimed', { agent: staff[0].name })) ||
+        text.includes(en('handoff:agent.claimed', { agent: staff[1].name })),
+    );
     expect(winners).toHaveLength(1);
     const row = await h.handoffOf(user.conversationId);
     expect(row.status).toBe('ACTIVE');
@@ -161,7 +177,9 @@ describe('hand-off to a person in Teams', () => {
     const user = h.user('skype');
     await user.say('agent');
     const waiting = await user.say('hello? anyone there?');
-    expect(textOfAll(waiting)).toMatch(new RegExp(en('handoff:user.stillWaiting', { position: 999 }).replace('999', '\\d+').replace(/[()]/g, '\\$&')));
+    expect(textOfAll(waiting)).toMatch(
+      new RegExp(en('handoff:user.stillWaiting', { position: 999 }).replace('999', '\\d+').replace(/[()]/g, '\\$&')),
+    );
     const { threadId, cardId } = await threadOf(user.conversationId);
     const left = await user.say('cancel');
     expect(textOfAll(left)).toContain(en('handoff:user.cancelled'));
@@ -177,15 +195,26 @@ describe('hand-off to a person in Teams', () => {
     await user.say('agent');
     const { handoff, threadId } = await threadOf(user.conversationId);
     await h.member(staff[0]).click(threadId, { verb: Verbs.handoffClaim, handoffId: handoff.id });
-    h.connector.failNext(new RegExp(`/v3/conversations/${encodeURIComponent(user.conversationId)}/activities`), { status: 403, code: 'BotNotInConversationRoster' });
+    h.connector.failNext(new RegExp(`/v3/conversations/${encodeURIComponent(user.conversationId)}/activities`), {
+      status: 403,
+      code: 'BotNotInConversationRoster',
+    });
     const answer = await h.member(staff[0]).write(threadId, 'Are you still there?');
     expect(textOfAll(answer)).toContain(en('handoff:agent.userUnreachable', { code: 'BotNotInConversationRoster' }));
-    const events = await h.test.db.prisma.transcriptMessage.findMany({ where: { conversationId: user.conversationId, direction: 'activity' } });
+    const events = await h.test.db.prisma.transcriptMessage.findMany({
+      where: { conversationId: user.conversationId, direction: 'activity' },
+    });
     expect(events.map((e) => e.text).join('\n')).toContain('BotNotInConversationRoster');
     // 429 with Retry-After: retried, then delivered.
-    h.connector.failNext(new RegExp(`/v3/conversations/${encodeURIComponent(user.conversationId)}/activities`), { status: 429, code: 'TooManyRequests', retryAfterSeconds: 0 });
+    h.connector.failNext(new RegExp(`/v3/conversations/${encodeURIComponent(user.conversationId)}/activities`), {
+      status: 429,
+      code: 'TooManyRequests',
+      retryAfterSeconds: 0,
+    });
     await h.member(staff[0]).write(threadId, 'Second try');
-    expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(en('handoff:user.agentSays', { agent: staff[0].name, text: 'Second try' }));
+    expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(
+      en('handoff:user.agentSays', { agent: staff[0].name, text: 'Second try' }),
+    );
     await h.member(staff[0]).write(threadId, '/end');
   });
 

@@ -94,7 +94,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     test,
     connector,
     member,
-    user: (channel = 'webchat', locale) => new TestUser(test.baseUrl, channel, `user-${randomUUID()}`, undefined, connector.serviceUrl, locale),
+    user: (channel = 'webchat', locale) =>
+      new TestUser(test.baseUrl, channel, `user-${randomUUID()}`, undefined, connector.serviceUrl, locale),
     async handoffOf(conversationId) {
       return test.db.prisma.handoff.findFirstOrThrow({ where: { userConversationId: conversationId }, orderBy: { createdAt: 'desc' } });
     },

@@ -25,8 +25,14 @@ describe('a hand-off queued before the support channel is known', () => {
     expect((await h.handoffOf(user.conversationId)).threadConversationId).toBeNull();
 
     // The bot is installed in the support channel; two instances sweep at the same moment.
-    await new TeamsMember(h.test.baseUrl, h.connector.serviceUrl, staff[0]).send(channelId, { type: 'conversationUpdate', membersAdded: [{ id: 'pseb-bot' }] });
-    const [a, b] = await Promise.all([h.featureWithClock(() => new Date()).sweeper.sweep(), h.featureWithClock(() => new Date()).sweeper.sweep()]);
+    await new TeamsMember(h.test.baseUrl, h.connector.serviceUrl, staff[0]).send(channelId, {
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'pseb-bot' }],
+    });
+    const [a, b] = await Promise.all([
+      h.featureWithClock(() => new Date()).sweeper.sweep(),
+      h.featureWithClock(() => new Date()).sweeper.sweep(),
+    ]);
     expect(a.posted + b.posted).toBe(1);
     expect(h.connector.created.length).toBe(createdBefore + 1);
 

@@ -40,7 +40,13 @@ let baseUrl: string;
 beforeAll(async () => {
   db = await createTestDb();
   connector = await startConnector();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', STAFF_AAD_OBJECT_IDS: staff[0].aadObjectId, SUPPORT_TEAM_ID: teamId, BUSINESS_HOURS: 'always' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    STAFF_AAD_OBJECT_IDS: staff[0].aadObjectId,
+    SUPPORT_TEAM_ID: teamId,
+    BUSINESS_HOURS: 'always',
+  });
   const logger = createLogger('silent');
   const storage = new PrismaStorage(db.prisma);
   const conversationState = new ConversationState(storage);
@@ -56,7 +62,15 @@ beforeAll(async () => {
     ]),
     new TextPrompt(companyPrompt),
   );
-  const bot = new PsebBot({ conversationState, userState: new UserState(storage), i18n, logger, mainDialog, detectLanguage: scriptDetector, maxMessageLength: 10_000 });
+  const bot = new PsebBot({
+    conversationState,
+    userState: new UserState(storage),
+    i18n,
+    logger,
+    mainDialog,
+    detectLanguage: scriptDetector,
+    maxMessageLength: 10_000,
+  });
   const adapter = createAdapter({ config, logger, i18n, languageOf: async (context) => turnInfo(context).lang });
   adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma), logger));
   handoff = mountHandoff({ config, prisma: db.prisma, adapter, mainDialog, conversationState, i18n, logger });
@@ -87,7 +101,10 @@ beforeAll(async () => {
   mountMessages(server, { adapter, logger, logic: (context) => bot.run(context) });
   await new Promise<void>((resolve) => void server.listen(0, '127.0.0.1', () => resolve()));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  await new TeamsMember(baseUrl, connector.serviceUrl, staff[0]).send(channelId, { type: 'conversationUpdate', membersAdded: [{ id: 'pseb-bot' }] });
+  await new TeamsMember(baseUrl, connector.serviceUrl, staff[0]).send(channelId, {
+    type: 'conversationUpdate',
+    membersAdded: [{ id: 'pseb-bot' }],
+  });
 });
 
 afterAll(async () => {
@@ -106,7 +123,7 @@ async function intoFormThenAgent(user: TestUser, ask: () => Promise<unknown>) {
 }
 
 describe('asking for a person in the middle of a form', () => {
-  it('keeps the form, stays silent during the hand-off, and asks the form\'s question again after it', async () => {
+  it("keeps the form, stays silent during the hand-off, and asks the form's question again after it", async () => {
     const user = new TestUser(baseUrl, 'webchat', undefined, undefined, connector.serviceUrl);
     const row = await intoFormThenAgent(user, async () => {
       expect(textOfAll(await user.say('agent'))).toContain(en('handoff:user.queued', { position: 1 }));

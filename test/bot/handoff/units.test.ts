@@ -34,9 +34,15 @@ describe('business hours (Asia/Karachi, UTC+5)', () => {
 });
 
 describe('phrases', () => {
-  it.each(['end chat', 'End chat.', 'bot', 'BOT!', 'بات ختم', 'chat khatam'])('"%s" ends a chat', (text) => expect(isEndRequest(text)).toBe(true));
-  it.each(['my bot question', 'please end my suffering with this form', 'botswana'])('"%s" does not end a chat', (text) => expect(isEndRequest(text)).toBe(false));
-  it.each(['cancel', 'Cancel!', 'منسوخ', 'nahi', 'نهيں', 'mansookh'])('"%s" leaves the queue', (text) => expect(isCancelRequest(text)).toBe(true));
+  it.each(['end chat', 'End chat.', 'bot', 'BOT!', 'بات ختم', 'chat khatam'])('"%s" ends a chat', (text) =>
+    expect(isEndRequest(text)).toBe(true),
+  );
+  it.each(['my bot question', 'please end my suffering with this form', 'botswana'])('"%s" does not end a chat', (text) =>
+    expect(isEndRequest(text)).toBe(false),
+  );
+  it.each(['cancel', 'Cancel!', 'منسوخ', 'nahi', 'نهيں', 'mansookh'])('"%s" leaves the queue', (text) =>
+    expect(isCancelRequest(text)).toBe(true),
+  );
   it('does not treat a sentence with "cancel" in it as leaving', () => expect(isCancelRequest('how do I cancel my request?')).toBe(false));
 
   it('reads /note, /end and plain replies', () => {
@@ -53,11 +59,17 @@ describe('channel failures', () => {
   const restError = (statusCode: number, code: string, retryAfter?: string) => ({
     statusCode,
     code: 'REST_ERROR',
-    response: { headers: { get: (n: string) => (n === 'retry-after' ? retryAfter : undefined) }, bodyAsText: JSON.stringify({ error: { code, message: code } }) },
+    response: {
+      headers: { get: (n: string) => (n === 'retry-after' ? retryAfter : undefined) },
+      bodyAsText: JSON.stringify({ error: { code, message: code } }),
+    },
   });
 
   it('marks 403 BotNotInConversationRoster, 403 MessageWritesBlocked and 404 ConversationNotFound unreachable', () => {
-    expect(classifyFailure(restError(403, 'BotNotInConversationRoster'))).toMatchObject({ kind: 'unreachable', code: 'BotNotInConversationRoster' });
+    expect(classifyFailure(restError(403, 'BotNotInConversationRoster'))).toMatchObject({
+      kind: 'unreachable',
+      code: 'BotNotInConversationRoster',
+    });
     expect(classifyFailure(restError(403, 'MessageWritesBlocked'))).toMatchObject({ kind: 'unreachable', code: 'MessageWritesBlocked' });
     expect(classifyFailure(restError(404, 'ConversationNotFound'))).toMatchObject({ kind: 'unreachable', status: 404 });
   });
@@ -94,7 +106,12 @@ describe('support channel recognition', () => {
 
   it('takes the channel from channelData, addressed to the channel itself', () => {
     const found = supportChannelOf(activity('team-1', 'chan-1'), { teamId: 'team-1' });
-    expect(found).toMatchObject({ channelId: 'chan-1', teamId: 'team-1', tenantId: 't1', reference: { conversation: { id: 'chan-1' }, serviceUrl: 'https://smba.example/' } });
+    expect(found).toMatchObject({
+      channelId: 'chan-1',
+      teamId: 'team-1',
+      tenantId: 't1',
+      reference: { conversation: { id: 'chan-1' }, serviceUrl: 'https://smba.example/' },
+    });
     expect(threadReference(found!, 'chan-1;messageid=9').conversation).toMatchObject({ id: 'chan-1;messageid=9', isGroup: true });
   });
 
@@ -134,7 +151,18 @@ describe('hand-off card', () => {
 
   it('shows the facts, masked history and a Claim button while waiting', () => {
     const json = JSON.stringify(buildHandoffCard(view, en).content);
-    for (const part of ['Ali', 'skype', en('common:language.nameUr'), 'WL-2026-0001', en('handoff:card.claim'), 'handoff.claim', 'h-1', '35202-*******-1', '+92 3** *****67']) expect(json).toContain(part);
+    for (const part of [
+      'Ali',
+      'skype',
+      en('common:language.nameUr'),
+      'WL-2026-0001',
+      en('handoff:card.claim'),
+      'handoff.claim',
+      'h-1',
+      '35202-*******-1',
+      '+92 3** *****67',
+    ])
+      expect(json).toContain(part);
     expect(json).not.toContain('1234567-1');
     expect(json).not.toContain(en('handoff:card.end'));
   });
@@ -142,7 +170,11 @@ describe('hand-off card', () => {
   it('shows the context an agent starts from: request status, the unfinished form and suggested answers with a send button', () => {
     const json = JSON.stringify(buildHandoffCard(view, en).content);
     expect(json).toContain(en('handoff:card.requestLine', { reference: 'WL-2026-0001', status: en('requests:statuses.IN_REVIEW') }));
-    expect(json).toContain(JSON.stringify(en('handoff:card.formAt', { kind: en('requests:kinds.wfh'), answered: 4, total: 9, field: en('intake:fields.contactCnic.label') })).slice(1, -1));
+    expect(json).toContain(
+      JSON.stringify(
+        en('handoff:card.formAt', { kind: en('requests:kinds.wfh'), answered: 4, total: 9, field: en('intake:fields.contactCnic.label') }),
+      ).slice(1, -1),
+    );
     const card = buildHandoffCard(view, en).content as { body: unknown[] };
     const sends = JSON.stringify(card.body);
     expect(sends).toContain('"verb":"handoff.sendAnswer"');

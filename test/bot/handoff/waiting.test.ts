@@ -44,14 +44,16 @@ describe('a hand-off nobody claims', () => {
     await user.say('agent');
     const { id } = await h.handoffOf(user.conversationId);
     const store = h.featureWithClock(() => new Date()).store;
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.claim(id, { aadObjectId: `aad-${i}`, name: `Agent ${i}` }, new Date())));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => store.claim(id, { aadObjectId: `aad-${i}`, name: `Agent ${i}` }, new Date())),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
     const row = await h.handoffOf(user.conversationId);
     expect(row.agentAadId).toBe(`aad-${results.indexOf(true)}`);
     await user.say('end chat');
   });
 
-  it('gives up after HANDOFF_GIVEUP_MINUTES and turns the user\'s next message into a callback ticket', async () => {
+  it("gives up after HANDOFF_GIVEUP_MINUTES and turns the user's next message into a callback ticket", async () => {
     const user = h.user('skype', 'ur-PK');
     await user.say('کسی نمائندے سے بات');
     const handoff = await h.handoffOf(user.conversationId);

@@ -44,20 +44,41 @@ const agents = [
 ];
 
 /** A request filed by `user` (who has written once) with its card posted, as intake does. */
-async function filed(user: TestUser, kind: 'whitelisting' | 'wfh', language: 'en' | 'ur' = 'en'): Promise<Request & { threadConversationId: string }> {
+async function filed(
+  user: TestUser,
+  kind: 'whitelisting' | 'wfh',
+  language: 'en' | 'ur' = 'en',
+): Promise<Request & { threadConversationId: string }> {
   const { prisma } = h.test.db;
   const fields =
     kind === 'whitelisting'
       ? whitelisting
-      : { companyName: 'Lahore Voice (Pvt) Ltd', ntn: '3520011-4', contactName: 'Bilal Qureshi', contactMobile: '+92 321 7654321', contactEmail: 'bilal@lahorevoice.pk', startDate: inTwoWeeks(0), endDate: inTwoWeeks(14) };
+      : {
+          companyName: 'Lahore Voice (Pvt) Ltd',
+          ntn: '3520011-4',
+          contactName: 'Bilal Qureshi',
+          contactMobile: '+92 321 7654321',
+          contactEmail: 'bilal@lahorevoice.pk',
+          startDate: inTwoWeeks(0),
+          endDate: inTwoWeeks(14),
+        };
   const request = await prisma.request.create({
     data: {
-      reference: newReference(kind), kind, submitKey: randomUUID(), channelId: user.channelId, userId: user.userId, conversationId: user.conversationId,
-      language, companyName: fields.companyName, fields: fields as Prisma.InputJsonValue,
+      reference: newReference(kind),
+      kind,
+      submitKey: randomUUID(),
+      channelId: user.channelId,
+      userId: user.userId,
+      conversationId: user.conversationId,
+      language,
+      companyName: fields.companyName,
+      fields: fields as Prisma.InputJsonValue,
     },
   });
   if (kind === 'wfh') {
-    await prisma.requestAgent.createMany({ data: agents.map((a, i) => ({ requestId: request.id, rowNo: i + 1, ...a, isp: 'PTCL', ipAddress: `182.185.1.${i + 1}` })) });
+    await prisma.requestAgent.createMany({
+      data: agents.map((a, i) => ({ requestId: request.id, rowNo: i + 1, ...a, isp: 'PTCL', ipAddress: `182.185.1.${i + 1}` })),
+    });
   }
   await h.feature.notifyRequestSubmitted(request);
   const row = await prisma.request.findUniqueOrThrow({ where: { id: request.id } });
@@ -65,7 +86,9 @@ async function filed(user: TestUser, kind: 'whitelisting' | 'wfh', language: 'en
 }
 
 function approveInTeams(request: { reference: string; threadConversationId: string }) {
-  return h.member(staff[0]).click(request.threadConversationId, { verb: Verbs.requestDecide, reference: request.reference, decision: 'approve' });
+  return h
+    .member(staff[0])
+    .click(request.threadConversationId, { verb: Verbs.requestDecide, reference: request.reference, decision: 'approve' });
 }
 
 const sentToUser = (conversationId: string) => JSON.stringify(h.connector.sentTo(conversationId));
@@ -116,7 +139,16 @@ describe('the letter of an approved whitelisting request', () => {
     pdf = Buffer.from(await res.arrayBuffer());
     expect(pdfPages(pdf)).toBe(1);
     const text = pdfText(pdf);
-    for (const fact of [request.reference, whitelisting.companyName, whitelisting.ntn, 'Karachi', '39.45.12.7', '203.99.48.21', en('letters:pdf.title.whitelisting'), staff[0].name]) {
+    for (const fact of [
+      request.reference,
+      whitelisting.companyName,
+      whitelisting.ntn,
+      'Karachi',
+      '39.45.12.7',
+      '203.99.48.21',
+      en('letters:pdf.title.whitelisting'),
+      staff[0].name,
+    ]) {
       expect(text).toContain(fact);
     }
     expect(squash(text)).toContain(squash(ur('letters:pdf.title.whitelisting')));
@@ -153,11 +185,18 @@ describe('the letter of an approved whitelisting request', () => {
     expect(html).toContain(ur('letters:verify.status.valid'));
     expect(html).toContain('Indus Contact Solutions (Pvt) Ltd');
     expect(html).not.toMatch(/<(script|link|img)\b/i);
-    for (const secret of ['39.45.12.7', '203.99.48.21', '42101', '1234567', '0300', 'ayesha']) expect(html.toLowerCase()).not.toContain(secret);
+    for (const secret of ['39.45.12.7', '203.99.48.21', '42101', '1234567', '0300', 'ayesha'])
+      expect(html.toLowerCase()).not.toContain(secret);
 
     const api = await open(new URL(verify.toString().replace('/verify/', '/api/verify/')));
     const json = (await api.json()) as Record<string, unknown>;
-    expect(json).toMatchObject({ status: 'valid', reference: request.reference, company: whitelisting.companyName, city: 'Karachi', agents: 120 });
+    expect(json).toMatchObject({
+      status: 'valid',
+      reference: request.reference,
+      company: whitelisting.companyName,
+      city: 'Karachi',
+      agents: 120,
+    });
     expect(Object.keys(json).sort()).toEqual(['agents', 'city', 'company', 'reference', 'status', 'validFrom', 'validUntil']);
     expect(new Date(String(json.validUntil)).getTime() - new Date(String(json.validFrom)).getTime()).toBe(30 * 86_400_000);
   });
@@ -181,7 +220,9 @@ describe('the letter of an approved whitelisting request', () => {
     expect(JSON.stringify(again)).toContain(en('letters:notice.download'));
     const stranger = h.user('webchat');
     await stranger.say('hi');
-    expect(textOfAll(await stranger.say(`letter ${request.reference}`))).toContain(en('letters:command.notFound', { reference: request.reference }));
+    expect(textOfAll(await stranger.say(`letter ${request.reference}`))).toContain(
+      en('letters:command.notFound', { reference: request.reference }),
+    );
   });
 
   it('lets staff download it from the console; others get 401', async () => {
@@ -210,7 +251,9 @@ describe('the letter of an approved whitelisting request', () => {
     expect(told).toContain('Connections resold to a third party.');
     expect((await open(linkSentTo(user.conversationId, '/letters/'))).status).toBe(404);
     expect((await console(`/api/console/requests/${request.reference}/revoke`, { reason: 'again' })).status).toBe(409);
-    expect(textOfAll(await user.say(`letter ${request.reference}`))).toContain(en('letters:command.revoked', { reference: request.reference }));
+    expect(textOfAll(await user.say(`letter ${request.reference}`))).toContain(
+      en('letters:command.revoked', { reference: request.reference }),
+    );
   });
 });
 
@@ -229,7 +272,16 @@ describe('the letter of an approved work-from-home request', () => {
     expect(res.status).toBe(200);
     const pdf = Buffer.from(await res.arrayBuffer());
     const text = pdfText(pdf);
-    for (const fact of [request.reference, 'Lahore Voice (Pvt) Ltd', 'Bilal Qureshi', 'Hamza Iqbal', '*****-****561-1', '*****-****234-7', 'Rawalpindi']) expect(text).toContain(fact);
+    for (const fact of [
+      request.reference,
+      'Lahore Voice (Pvt) Ltd',
+      'Bilal Qureshi',
+      'Hamza Iqbal',
+      '*****-****561-1',
+      '*****-****234-7',
+      'Rawalpindi',
+    ])
+      expect(text).toContain(fact);
     for (const full of ['35202-1234561-1', '3520212345611', '182.185.1.1']) expect(text).not.toContain(full);
     expect(squash(text)).toContain(squash(ur('letters:pdf.title.wfh')));
     expect(decodeQr(renderPng(pdf, 'letter-wfh'))).toBe(linkSentTo(user.conversationId, '/verify/').toString());
@@ -249,9 +301,13 @@ describe('revoking on the Teams card', () => {
     await approveInTeams(request);
     expect(h.latestCard({ ...request, threadActivityId: request.threadActivityId ?? '' })).toContain(Verbs.requestRevoke);
 
-    const noReason = await h.member(staff[1]).click(request.threadConversationId, { verb: Verbs.requestRevoke, reference: request.reference });
+    const noReason = await h
+      .member(staff[1])
+      .click(request.threadConversationId, { verb: Verbs.requestRevoke, reference: request.reference });
     expect(textOfAll(noReason)).toContain(en('letters:staff.reasonRequired'));
-    const done = await h.member(staff[1]).click(request.threadConversationId, { verb: Verbs.requestRevoke, reference: request.reference, reason: 'غلط معلومات' });
+    const done = await h
+      .member(staff[1])
+      .click(request.threadConversationId, { verb: Verbs.requestRevoke, reference: request.reference, reason: 'غلط معلومات' });
     expect(textOfAll(done)).toContain(en('letters:staff.revoked', { reference: request.reference }));
     expect((await h.request(request.reference)).status).toBe('REVOKED');
     expect(sentToUser(user.conversationId)).toContain(ur('decisions:user.body.REVOKED', { reference: request.reference }));

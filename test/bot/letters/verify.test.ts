@@ -29,7 +29,13 @@ const en = i18n.getFixedT('en');
 
 beforeAll(async () => {
   db = await createTestDb();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LETTER_SECRET: 'x'.repeat(40), VERIFY_RATE_LIMIT_PER_MINUTE: '20', BOT_PUBLIC_HOST: 'assist.pseb.example' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    LETTER_SECRET: 'x'.repeat(40),
+    VERIFY_RATE_LIMIT_PER_MINUTE: '20',
+    BOT_PUBLIC_HOST: 'assist.pseb.example',
+  });
   const logger = createLogger('silent');
   letters = new LetterService({ config, prisma: db.prisma, i18n, logger, clock: () => now });
   server = restify.createServer();
@@ -48,11 +54,20 @@ afterAll(async () => {
 async function approved(kind: 'whitelisting' | 'wfh', fields: Record<string, unknown>) {
   const request = await db.prisma.request.create({
     data: {
-      reference: newReference(kind), kind, status: 'APPROVED', submitKey: randomUUID(), channelId: 'webchat', userId: 'u', conversationId: 'c',
-      companyName: 'Karachi Call Hub', fields: fields as Prisma.InputJsonValue,
+      reference: newReference(kind),
+      kind,
+      status: 'APPROVED',
+      submitKey: randomUUID(),
+      channelId: 'webchat',
+      userId: 'u',
+      conversationId: 'c',
+      companyName: 'Karachi Call Hub',
+      fields: fields as Prisma.InputJsonValue,
     },
   });
-  await db.prisma.requestEvent.create({ data: { requestId: request.id, fromStatus: 'IN_REVIEW', toStatus: 'APPROVED', actorId: 'staff', actorName: 'Hina', createdAt: now } });
+  await db.prisma.requestEvent.create({
+    data: { requestId: request.id, fromStatus: 'IN_REVIEW', toStatus: 'APPROVED', actorId: 'staff', actorName: 'Hina', createdAt: now },
+  });
   const issued = await letters.issue(request);
   if (!issued) throw new Error('not issued');
   return issued;
@@ -65,15 +80,42 @@ const verifyJson = async (reference: string, code: string, from = '203.0.113.1')
 
 describe('verification over time', () => {
   it('says valid, then revoked once staff revoke, and a wrong code reads as not found', async () => {
-    const request = await approved('whitelisting', { city: 'Karachi', agentSeats: 40, contactCnic: '42101-1234567-1', ipAddresses: ['39.45.12.7'] });
+    const request = await approved('whitelisting', {
+      city: 'Karachi',
+      agentSeats: 40,
+      contactCnic: '42101-1234567-1',
+      ipAddresses: ['39.45.12.7'],
+    });
     expect(request.letterCode).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(letters.verifyUrl(request)).toBe(`https://assist.pseb.example/verify/${request.reference}?c=${request.letterCode}`);
     expect(await verifyJson(request.reference, request.letterCode)).toEqual({
       status: 200,
-      body: { status: 'valid', reference: request.reference, company: 'Karachi Call Hub', city: 'Karachi', validFrom: now.toISOString(), validUntil: new Date(now.getTime() + 30 * DAY).toISOString(), agents: 40 },
+      body: {
+        status: 'valid',
+        reference: request.reference,
+        company: 'Karachi Call Hub',
+        city: 'Karachi',
+        validFrom: now.toISOString(),
+        validUntil: new Date(now.getTime() + 30 * DAY).toISOString(),
+        agents: 40,
+      },
     });
-    const wrong = await verifyJson(request.reference, request.letterCode.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')));
-    expect(wrong).toEqual({ status: 404, body: { status: 'not_found', reference: request.reference, company: null, city: null, validFrom: null, validUntil: null, agents: null } });
+    const wrong = await verifyJson(
+      request.reference,
+      request.letterCode.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
+    );
+    expect(wrong).toEqual({
+      status: 404,
+      body: {
+        status: 'not_found',
+        reference: request.reference,
+        company: null,
+        city: null,
+        validFrom: null,
+        validUntil: null,
+        agents: null,
+      },
+    });
 
     const revoked = await letters.revoke(request.reference, { id: 'staff', name: 'Hina' }, 'Closed down');
     expect(revoked.ok).toBe(true);
@@ -91,7 +133,10 @@ describe('verification over time', () => {
       now = new Date('2026-03-10T18:00:00Z'); // 23:00 in Karachi on the last day
       expect((await verifyJson(request.reference, request.letterCode)).body.status).toBe('valid');
       now = new Date('2026-03-10T19:00:01Z');
-      expect((await verifyJson(request.reference, request.letterCode)).body).toMatchObject({ status: 'expired', validUntil: request.validUntil.toISOString() });
+      expect((await verifyJson(request.reference, request.letterCode)).body).toMatchObject({
+        status: 'expired',
+        validUntil: request.validUntil.toISOString(),
+      });
     } finally {
       now = started;
     }
@@ -99,7 +144,16 @@ describe('verification over time', () => {
 
   it('finds nothing for a request that was never approved, even with a guessed code', async () => {
     const pending = await db.prisma.request.create({
-      data: { reference: newReference('wfh'), kind: 'wfh', submitKey: randomUUID(), channelId: 'webchat', userId: 'u', conversationId: 'c', companyName: 'X', fields: {} },
+      data: {
+        reference: newReference('wfh'),
+        kind: 'wfh',
+        submitKey: randomUUID(),
+        channelId: 'webchat',
+        userId: 'u',
+        conversationId: 'c',
+        companyName: 'X',
+        fields: {},
+      },
     });
     expect(await letters.issue(pending)).toBeNull();
     expect((await verifyJson(pending.reference, '')).body.status).toBe('not_found');
@@ -133,10 +187,18 @@ describe('rules', () => {
   const approvedAt = new Date('2026-03-01T09:00:00Z');
 
   it('gives whitelisting the configured days and WFH its end date, or the configured WFH days', () => {
-    expect(validityOf('whitelisting', approvedAt, {}, { whitelistingDays: 30 }).validUntil).toEqual(new Date(approvedAt.getTime() + 30 * DAY));
-    expect(validityOf('wfh', approvedAt, { endDate: '2026-04-30' }, { whitelistingDays: 30 }).validUntil).toEqual(karachiDayEnd('2026-04-30'));
-    expect(validityOf('wfh', approvedAt, { endDate: '2026-04-30' }, { whitelistingDays: 30, wfhDays: 7 }).validUntil).toEqual(new Date(approvedAt.getTime() + 7 * DAY));
-    expect(validityOf('wfh', approvedAt, { endDate: 'soon' }, { whitelistingDays: 30 }).validUntil).toEqual(new Date(approvedAt.getTime() + 30 * DAY));
+    expect(validityOf('whitelisting', approvedAt, {}, { whitelistingDays: 30 }).validUntil).toEqual(
+      new Date(approvedAt.getTime() + 30 * DAY),
+    );
+    expect(validityOf('wfh', approvedAt, { endDate: '2026-04-30' }, { whitelistingDays: 30 }).validUntil).toEqual(
+      karachiDayEnd('2026-04-30'),
+    );
+    expect(validityOf('wfh', approvedAt, { endDate: '2026-04-30' }, { whitelistingDays: 30, wfhDays: 7 }).validUntil).toEqual(
+      new Date(approvedAt.getTime() + 7 * DAY),
+    );
+    expect(validityOf('wfh', approvedAt, { endDate: 'soon' }, { whitelistingDays: 30 }).validUntil).toEqual(
+      new Date(approvedAt.getTime() + 30 * DAY),
+    );
   });
 
   it('accepts its own link until it expires and nothing altered', () => {

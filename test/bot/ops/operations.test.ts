@@ -30,7 +30,9 @@ describe('operations endpoints', () => {
     await user.say('What documents do I need for whitelisting?');
     await user.say('menu');
     const after = await metricsText(t);
-    expect(sample(after, 'pseb_turns_total{kind="faq",outcome="ok"}')).toBe(sample(before, 'pseb_turns_total{kind="faq",outcome="ok"}') + 1);
+    expect(sample(after, 'pseb_turns_total{kind="faq",outcome="ok"}')).toBe(
+      sample(before, 'pseb_turns_total{kind="faq",outcome="ok"}') + 1,
+    );
     expect(sample(after, 'pseb_turn_duration_seconds_count{kind="faq"}')).toBeGreaterThanOrEqual(1);
     expect(sample(after, 'pseb_turns_total{kind="message",outcome="ok"}')).toBeGreaterThanOrEqual(1);
     const decisions = after.split('\n').filter((l) => l.startsWith('pseb_faq_decisions_total{'));

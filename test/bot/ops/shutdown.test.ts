@@ -26,7 +26,15 @@ interface Outcome {
 function startServer(databaseUrl: string, dataDir: string): Promise<{ child: ChildProcess; port: number; exited: Promise<number | null> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bot/index.ts')], {
     cwd: root,
-    env: { ...process.env, NODE_OPTIONS: '', PORT: '0', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '100000' },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      PORT: '0',
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_PER_MINUTE: '100000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -47,7 +55,14 @@ function post(port: number, path_: string, body?: Record<string, unknown>): Prom
   return new Promise((resolve) => {
     const payload = body ? JSON.stringify(body) : undefined;
     const req = http.request(
-      { host: '127.0.0.1', port, path: path_, method: body ? 'POST' : 'GET', agent: false, headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {} },
+      {
+        host: '127.0.0.1',
+        port,
+        path: path_,
+        method: body ? 'POST' : 'GET',
+        agent: false,
+        headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
+      },
       (res) => {
         let text = '';
         res.on('data', (c: Buffer) => (text += c.toString()));
@@ -112,8 +127,22 @@ it('finishes and stores every accepted activity on SIGTERM, refuses the rest, an
     const db = await openDatabase(databaseUrl);
     try {
       const stored = async (ids: string[]) => ({
-        incoming: new Set((await db.prisma.transcriptMessage.findMany({ where: { conversationId: { in: ids }, direction: 'incoming' }, select: { conversationId: true } })).map((r) => r.conversationId)).size,
-        outgoing: new Set((await db.prisma.transcriptMessage.findMany({ where: { conversationId: { in: ids }, direction: 'outgoing' }, select: { conversationId: true } })).map((r) => r.conversationId)).size,
+        incoming: new Set(
+          (
+            await db.prisma.transcriptMessage.findMany({
+              where: { conversationId: { in: ids }, direction: 'incoming' },
+              select: { conversationId: true },
+            })
+          ).map((r) => r.conversationId),
+        ).size,
+        outgoing: new Set(
+          (
+            await db.prisma.transcriptMessage.findMany({
+              where: { conversationId: { in: ids }, direction: 'outgoing' },
+              select: { conversationId: true },
+            })
+          ).map((r) => r.conversationId),
+        ).size,
         refs: await db.prisma.conversationRef.count({ where: { conversationId: { in: ids } } }),
         states: await db.prisma.botState.count({ where: { key: { in: ids.map((id) => `test/conversations/${id}/`) } } }),
       });

@@ -50,18 +50,38 @@ describe('masking what the validators accept (issue 12, finding 7)', () => {
   });
 
   /** Any digit in one of the scripts people type. */
-  const digit = fc.integer({ min: 0, max: 9 }).chain((d) => fc.constantFrom(String(d), String.fromCharCode(0x06f0 + d), String.fromCharCode(0x0660 + d), String.fromCharCode(0xff10 + d)));
+  const digit = fc
+    .integer({ min: 0, max: 9 })
+    .chain((d) =>
+      fc.constantFrom(String(d), String.fromCharCode(0x06f0 + d), String.fromCharCode(0x0660 + d), String.fromCharCode(0xff10 + d)),
+    );
   const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).map((ds) => ds.join(''));
   const dash = fc.constantFrom('-', '–', '—', '‐', '−', ' - ', ' – ', '');
   const gap = fc.constantFrom('', ' ', '  ', '-', '.', '–', ' - ', '\u200f', '\u200b');
   const cnic = fc.tuple(digits(5), dash, digits(7), dash, digits(1)).map(([a, d1, b, d2, c]) => `${a}${d1}${b}${d2}${c}`);
-  const spacedCnic = digits(13).chain((ds) => fc.array(fc.constantFrom('', ' '), { minLength: 13, maxLength: 13 }).map((sp) => [...ds].map((d, i) => d + sp[i]).join('')));
+  const spacedCnic = digits(13).chain((ds) =>
+    fc.array(fc.constantFrom('', ' '), { minLength: 13, maxLength: 13 }).map((sp) => [...ds].map((d, i) => d + sp[i]).join('')),
+  );
   const mobile = fc
-    .tuple(fc.constantFrom('+92', '0092', '92', '0', '+92 0', '', '(+92)', '+92-'), gap, fc.constant('3'), digits(2), gap, digits(3), gap, digits(4), fc.boolean())
-    .map(([prefix, g1, three, d2, g2, d3, g3, d4, bracket]) => (bracket ? `${prefix}${g1}(${three}${d2})${g2}${d3}${g3}${d4}` : `${prefix}${g1}${three}${d2}${g2}${d3}${g3}${d4}`));
+    .tuple(
+      fc.constantFrom('+92', '0092', '92', '0', '+92 0', '', '(+92)', '+92-'),
+      gap,
+      fc.constant('3'),
+      digits(2),
+      gap,
+      digits(3),
+      gap,
+      digits(4),
+      fc.boolean(),
+    )
+    .map(([prefix, g1, three, d2, g2, d3, g3, d4, bracket]) =>
+      bracket ? `${prefix}${g1}(${three}${d2})${g2}${d3}${g3}${d4}` : `${prefix}${g1}${three}${d2}${g2}${d3}${g3}${d4}`,
+    );
   const accepted = fc.oneof(cnic, spacedCnic, mobile).filter((x) => validateCnic(x).ok || validateMobile(x).ok);
   /** Surrounding text of any kind without digits (digits there would make a different number). */
-  const noDigits = fc.string({ unit: 'grapheme', maxLength: 30 }).map((s) => s.replace(/[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, ''));
+  const noDigits = fc
+    .string({ unit: 'grapheme', maxLength: 30 })
+    .map((s) => s.replace(/[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, ''));
 
   it('masks every string either validator accepts, embedded in any text', () => {
     fc.assert(
@@ -76,6 +96,7 @@ describe('masking what the validators accept (issue 12, finding 7)', () => {
   });
 
   it('leaves numbers neither validator accepts alone', () => {
-    for (const text of ['192.168.100.200', 'NTN 1234567-8', 'seats 250', '2020-04-01 to 2020-05-01', '042-35761234', '+44 20 7946 0958']) expect(maskText(text)).toBe(text);
+    for (const text of ['192.168.100.200', 'NTN 1234567-8', 'seats 250', '2020-04-01 to 2020-05-01', '042-35761234', '+44 20 7946 0958'])
+      expect(maskText(text)).toBe(text);
   });
 });

@@ -74,8 +74,14 @@ const rejected: [string, () => Promise<string | undefined>][] = [
   ['no token at all', async () => undefined],
   ['a token that is not a JWT', async () => 'not-a-jwt'],
   ['a token for another bot (wrong audience)', () => stub.mintChannelToken('another-bot-app-id', { serviceUrl: connector.serviceUrl })],
-  ['a token from another issuer', () => stub.mintChannelToken(appId, { issuer: 'https://evil.example/issuer', serviceUrl: connector.serviceUrl })],
-  ['an expired token (beyond the 5-minute clock skew)', () => stub.mintChannelToken(appId, { expiresIn: -15 * 60, serviceUrl: connector.serviceUrl })],
+  [
+    'a token from another issuer',
+    () => stub.mintChannelToken(appId, { issuer: 'https://evil.example/issuer', serviceUrl: connector.serviceUrl }),
+  ],
+  [
+    'an expired token (beyond the 5-minute clock skew)',
+    () => stub.mintChannelToken(appId, { expiresIn: -15 * 60, serviceUrl: connector.serviceUrl }),
+  ],
   ['a key not endorsed for this channel', () => stub.mintChannelToken(appId, { key: 'unendorsed', serviceUrl: connector.serviceUrl })],
   ['a key the metadata does not list', () => stub.mintChannelToken(appId, { key: 'unknown', serviceUrl: connector.serviceUrl })],
   ['a serviceurl claim for another service', () => stub.mintChannelToken(appId, { serviceUrl: 'https://evil.example/' })],
@@ -103,7 +109,8 @@ it('answers 401 to a valid token presented for an activity of another channel th
 });
 
 describe('before the body is read (issue 12)', () => {
-  const post = (body: BodyInit, headers: Record<string, string>) => fetch(`${t.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const post = (body: BodyInit, headers: Record<string, string>) =>
+    fetch(`${t.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const deep = `{"type":"message","x":${'['.repeat(3000)}${']'.repeat(3000)}}`;
 
   it('answers 401 to a gzip bomb or 3,000-deep JSON without a valid token: the body is never inflated or parsed', async () => {

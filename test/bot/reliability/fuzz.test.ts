@@ -77,7 +77,9 @@ describe('properties', () => {
           const outcome = outcomes[Math.min(runs++, outcomes.length - 1)];
           return outcome === 'ok' ? Promise.resolve('done') : Promise.reject(outcome === 'conflict' ? conflict : new Error('other'));
         };
-        const result = await runWithConflictRetry(attempt, { isConflict: (e) => e === conflict, delayMs: () => 0 }).catch((e: unknown) => e);
+        const result = await runWithConflictRetry(attempt, { isConflict: (e) => e === conflict, delayMs: () => 0 }).catch(
+          (e: unknown) => e,
+        );
         const firstNonConflict = outcomes.findIndex((o, i) => o !== 'conflict' || i === outcomes.length - 1);
         expect(runs).toBeLessThanOrEqual(3);
         if (firstNonConflict >= 3 || (firstNonConflict === -1 && outcomes.length >= 3)) expect(result).toBeInstanceOf(TurnConflictError);
@@ -150,9 +152,32 @@ const verb = fc.oneof(fc.constantFrom(...Object.values(Verbs)), fc.string({ maxL
 const activity = fc.record(
   {
     id: fc.oneof(fc.uuid(), fc.string({ maxLength: 40 }), fc.integer()),
-    type: fc.oneof(fc.constantFrom('message', 'invoke', 'conversationUpdate', 'event', 'typing', 'messageReaction', 'endOfConversation', 'installationUpdate'), fc.string({ maxLength: 70 }), fc.integer(), fc.constant(null)),
-    channelId: fc.oneof(fc.constantFrom('test', 'msteams', 'webchat', 'directline', 'emulator'), fc.string({ maxLength: 70 }), fc.constant(null)),
-    conversation: fc.oneof(fc.record({ id: fc.oneof(fc.uuid(), fc.string({ maxLength: 600 })) }), fc.string(), fc.constant(null), fc.record({ id: fc.integer() })),
+    type: fc.oneof(
+      fc.constantFrom(
+        'message',
+        'invoke',
+        'conversationUpdate',
+        'event',
+        'typing',
+        'messageReaction',
+        'endOfConversation',
+        'installationUpdate',
+      ),
+      fc.string({ maxLength: 70 }),
+      fc.integer(),
+      fc.constant(null),
+    ),
+    channelId: fc.oneof(
+      fc.constantFrom('test', 'msteams', 'webchat', 'directline', 'emulator'),
+      fc.string({ maxLength: 70 }),
+      fc.constant(null),
+    ),
+    conversation: fc.oneof(
+      fc.record({ id: fc.oneof(fc.uuid(), fc.string({ maxLength: 600 })) }),
+      fc.string(),
+      fc.constant(null),
+      fc.record({ id: fc.integer() }),
+    ),
     from: fc.oneof(fc.record({ id: fc.oneof(fc.uuid(), fc.string({ maxLength: 40 })), name: hostileText }), fc.constant(null), fc.string()),
     recipient: fc.oneof(fc.record({ id: fc.string({ maxLength: 20 }) }), fc.constant(null)),
     serviceUrl: fc.oneof(fc.constant('http://127.0.0.1:9/'), fc.string({ maxLength: 40 }), fc.integer()),
@@ -165,25 +190,38 @@ const activity = fc.record(
     name: fc.oneof(fc.constant('adaptiveCard/action'), fc.string({ maxLength: 30 })),
     locale: fc.oneof(fc.constantFrom('en-US', 'ur-PK', 'ur', 'xx'), fc.string({ maxLength: 20 }), fc.integer()),
     deliveryMode: fc.constantFrom('expectReplies', 'expectReplies', 'normal', 'bogus'),
-    attachments: fc.oneof(fc.array(fc.record({ contentType: fc.string(), content: fc.jsonValue({ maxDepth: 2 }) }), { maxLength: 2 }), fc.string()),
+    attachments: fc.oneof(
+      fc.array(fc.record({ contentType: fc.string(), content: fc.jsonValue({ maxDepth: 2 }) }), { maxLength: 2 }),
+      fc.string(),
+    ),
     membersAdded: fc.oneof(fc.array(fc.record({ id: fc.string({ maxLength: 10 }) }), { maxLength: 2 }), fc.string()),
   },
   { requiredKeys: [] },
 );
 
-const json = (body: unknown): FuzzCase => ({ method: 'POST', path: '/api/messages', contentType: 'application/json', body: JSON.stringify(body) });
+const json = (body: unknown): FuzzCase => ({
+  method: 'POST',
+  path: '/api/messages',
+  contentType: 'application/json',
+  body: JSON.stringify(body),
+});
 
 /** Compressed bodies: real gzip/deflate of hostile JSON, bombs, lies about the encoding, encodings we refuse. */
 const compressed: fc.Arbitrary<FuzzCase> = fc
   .tuple(
     fc.constantFrom('gzip', 'deflate', 'br', 'gzip, gzip', 'x-gzip', 'identity', 'GZIP'),
-    fc.oneof(activity.map((a) => JSON.stringify(a)), fc.constant(`{"type":"message","x":[${'0,'.repeat(400_000)}0]}`), fc.string({ maxLength: 100 })),
+    fc.oneof(
+      activity.map((a) => JSON.stringify(a)),
+      fc.constant(`{"type":"message","x":[${'0,'.repeat(400_000)}0]}`),
+      fc.string({ maxLength: 100 }),
+    ),
     fc.constantFrom('honest', 'raw', 'truncated'),
     fc.option(fc.constantFrom('/api/messages', '/api/webchat/token', '/v3/directline/conversations'), { nil: undefined }),
   )
   .map(([encoding, text, honesty, path]): FuzzCase => {
     const packed = /deflate/i.test(encoding) ? deflateSync(text) : gzipSync(text);
-    const body = honesty === 'raw' ? Buffer.from(text) : honesty === 'truncated' ? packed.subarray(0, Math.max(1, packed.length >> 1)) : packed;
+    const body =
+      honesty === 'raw' ? Buffer.from(text) : honesty === 'truncated' ? packed.subarray(0, Math.max(1, packed.length >> 1)) : packed;
     return { method: 'POST', path, contentType: 'application/json', body, encoding };
   });
 
@@ -199,10 +237,19 @@ const multipart: fc.Arbitrary<FuzzCase> = fc
 
 /** JSON nested far deeper than any card submit, as arrays, objects and mixtures. */
 const deepJson: fc.Arbitrary<FuzzCase> = fc
-  .tuple(fc.integer({ min: 65, max: 20_000 }), fc.constantFrom('[', '{"a":', '[{"b":'), fc.option(fc.constantFrom('/api/messages', '/api/webchat/token', '/v3/directline/conversations'), { nil: undefined }))
+  .tuple(
+    fc.integer({ min: 65, max: 20_000 }),
+    fc.constantFrom('[', '{"a":', '[{"b":'),
+    fc.option(fc.constantFrom('/api/messages', '/api/webchat/token', '/v3/directline/conversations'), { nil: undefined }),
+  )
   .map(([levels, open, path]): FuzzCase => {
     const close = open === '[' ? ']' : open === '{"a":' ? '}' : '}]';
-    return { method: 'POST', path, contentType: 'application/json', body: `{"type":"message","channelId":"test","x":${open.repeat(levels)}1${close.repeat(levels)}}` };
+    return {
+      method: 'POST',
+      path,
+      contentType: 'application/json',
+      body: `{"type":"message","channelId":"test","x":${open.repeat(levels)}1${close.repeat(levels)}}`,
+    };
   });
 
 const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
@@ -211,22 +258,94 @@ const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
   { weight: 2, arbitrary: deepJson },
   { weight: 10, arbitrary: activity.map(json) },
   // A plausible message with only the text hostile, so it gets past validation and reaches the dialogs.
-  { weight: 6, arbitrary: fc.tuple(hostileText, fc.uuid()).map(([text, id]) => json({ type: 'message', channelId: 'test', id, conversation: { id: `fuzz-${id}` }, from: { id: `u-${id}` }, serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies', text })) },
-  { weight: 3, arbitrary: fc.tuple(verb, fc.jsonValue({ maxDepth: 3 }), fc.uuid(), fc.boolean()).map(([v, data, id, execute]) =>
-    json(execute
-      ? { type: 'invoke', name: 'adaptiveCard/action', channelId: 'msteams', id, conversation: { id: `fuzz-${id}` }, from: { id: `u-${id}` }, serviceUrl: 'http://127.0.0.1:9/', value: { action: { type: 'Action.Execute', verb: v, data } } }
-      : { type: 'message', channelId: 'webchat', id, conversation: { id: `fuzz-${id}` }, from: { id: `u-${id}` }, serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies', value: { verb: v, data, company: '<b>x</b>' } }),
-  ) },
+  {
+    weight: 6,
+    arbitrary: fc.tuple(hostileText, fc.uuid()).map(([text, id]) =>
+      json({
+        type: 'message',
+        channelId: 'test',
+        id,
+        conversation: { id: `fuzz-${id}` },
+        from: { id: `u-${id}` },
+        serviceUrl: 'http://127.0.0.1:9/',
+        deliveryMode: 'expectReplies',
+        text,
+      }),
+    ),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.tuple(verb, fc.jsonValue({ maxDepth: 3 }), fc.uuid(), fc.boolean()).map(([v, data, id, execute]) =>
+      json(
+        execute
+          ? {
+              type: 'invoke',
+              name: 'adaptiveCard/action',
+              channelId: 'msteams',
+              id,
+              conversation: { id: `fuzz-${id}` },
+              from: { id: `u-${id}` },
+              serviceUrl: 'http://127.0.0.1:9/',
+              value: { action: { type: 'Action.Execute', verb: v, data } },
+            }
+          : {
+              type: 'message',
+              channelId: 'webchat',
+              id,
+              conversation: { id: `fuzz-${id}` },
+              from: { id: `u-${id}` },
+              serviceUrl: 'http://127.0.0.1:9/',
+              deliveryMode: 'expectReplies',
+              value: { verb: v, data, company: '<b>x</b>' },
+            },
+      ),
+    ),
+  },
   { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 4 }).map(json) },
-  { weight: 2, arbitrary: fc.uint8Array({ maxLength: 300 }).map((bytes): FuzzCase => ({ method: 'POST', path: '/api/messages', contentType: 'application/json', body: bytes })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .uint8Array({ maxLength: 300 })
+      .map((bytes): FuzzCase => ({ method: 'POST', path: '/api/messages', contentType: 'application/json', body: bytes })),
+  },
   // Invalid UTF-8 inside an otherwise valid activity.
-  { weight: 2, arbitrary: fc.uuid().map((id): FuzzCase => ({
-    method: 'POST', path: '/api/messages', contentType: 'application/json',
-    body: Buffer.concat([Buffer.from(`{"type":"message","channelId":"test","id":"${id}","conversation":{"id":"c-${id}"},"from":{"id":"u"},"serviceUrl":"http://127.0.0.1:9/","deliveryMode":"expectReplies","text":"`), Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80]), Buffer.from('"}')]),
-  })) },
-  { weight: 2, arbitrary: fc.string({ maxLength: 200 }).map((raw): FuzzCase => ({ method: 'POST', path: '/api/messages', contentType: 'application/json', body: raw })) },
-  { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', '').map((contentType): FuzzCase => ({ method: 'POST', path: '/api/messages', contentType, body: 'type=message&text=hi' })) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom<FuzzCase['method']>('GET', 'POST', 'PUT', 'DELETE'), fc.jsonValue({ maxDepth: 3 })).map(([method, body]): FuzzCase => ({ method, contentType: 'application/json', body: method === 'GET' ? undefined : JSON.stringify(body) })) },
+  {
+    weight: 2,
+    arbitrary: fc.uuid().map((id): FuzzCase => ({
+      method: 'POST',
+      path: '/api/messages',
+      contentType: 'application/json',
+      body: Buffer.concat([
+        Buffer.from(
+          `{"type":"message","channelId":"test","id":"${id}","conversation":{"id":"c-${id}"},"from":{"id":"u"},"serviceUrl":"http://127.0.0.1:9/","deliveryMode":"expectReplies","text":"`,
+        ),
+        Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xed, 0xa0, 0x80]),
+        Buffer.from('"}'),
+      ]),
+    })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .string({ maxLength: 200 })
+      .map((raw): FuzzCase => ({ method: 'POST', path: '/api/messages', contentType: 'application/json', body: raw })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', '')
+      .map((contentType): FuzzCase => ({ method: 'POST', path: '/api/messages', contentType, body: 'type=message&text=hi' })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom<FuzzCase['method']>('GET', 'POST', 'PUT', 'DELETE'), fc.jsonValue({ maxDepth: 3 }))
+      .map(([method, body]): FuzzCase => ({
+        method,
+        contentType: 'application/json',
+        body: method === 'GET' ? undefined : JSON.stringify(body),
+      })),
+  },
 );
 
 describe('fuzzing the HTTP APIs', () => {
@@ -251,7 +370,10 @@ describe('fuzzing the HTTP APIs', () => {
 
   async function send(c: FuzzCase): Promise<number> {
     // Replies that are not expectReplies go to the loopback connector rather than a dead port.
-    const body = typeof c.body === 'string' ? c.body.replaceAll('http://127.0.0.1:9/', connector.serviceUrl) : c.body && new Blob([Buffer.from(c.body)]);
+    const body =
+      typeof c.body === 'string'
+        ? c.body.replaceAll('http://127.0.0.1:9/', connector.serviceUrl)
+        : c.body && new Blob([Buffer.from(c.body)]);
     const res = await fetch(`${t.baseUrl}${c.path}`, {
       method: c.method,
       headers: { ...(c.contentType ? { 'content-type': c.contentType } : {}), ...(c.encoding ? { 'content-encoding': c.encoding } : {}) },
@@ -275,7 +397,11 @@ describe('fuzzing the HTTP APIs', () => {
     });
     // Three 1 MB bodies, as JSON and as a giant text field.
     const mb = 'a'.repeat(1024 * 1024);
-    cases.push(json({ type: 'message', text: mb }), { method: 'POST', path: '/api/messages', contentType: 'application/json', body: mb }, json([mb]));
+    cases.push(
+      json({ type: 'message', text: mb }),
+      { method: 'POST', path: '/api/messages', contentType: 'application/json', body: mb },
+      json([mb]),
+    );
 
     const failures: { status: number; c: FuzzCase }[] = [];
     let next = 0;
@@ -283,7 +409,8 @@ describe('fuzzing the HTTP APIs', () => {
       while (next < cases.length) {
         const c = cases[next++];
         const status = await send(c);
-        if (status >= 500 || status < 200) failures.push({ status, c: { ...c, body: typeof c.body === 'string' ? c.body.slice(0, 300) : c.body } });
+        if (status >= 500 || status < 200)
+          failures.push({ status, c: { ...c, body: typeof c.body === 'string' ? c.body.slice(0, 300) : c.body } });
       }
     };
     await Promise.all(Array.from({ length: 8 }, worker));
@@ -311,8 +438,17 @@ describe('fuzzing the HTTP APIs', () => {
       fc.oneof(
         fc.webPath(),
         fc.string({ maxLength: 60 }).map((s) => `/${encodeURIComponent(s)}`),
-        fc.tuple(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), fc.string({ maxLength: 20 })).map(([id, token, w]) => `/v3/directline/conversations/${encodeURIComponent(id)}/stream?t=${encodeURIComponent(token)}&watermark=${encodeURIComponent(w)}`),
-        fc.constantFrom('//evil:99999', '/v3/directline/conversations/x/stream?watermark=2147483648', '/v3/directline/conversations/%00/stream'),
+        fc
+          .tuple(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), fc.string({ maxLength: 20 }))
+          .map(
+            ([id, token, w]) =>
+              `/v3/directline/conversations/${encodeURIComponent(id)}/stream?t=${encodeURIComponent(token)}&watermark=${encodeURIComponent(w)}`,
+          ),
+        fc.constantFrom(
+          '//evil:99999',
+          '/v3/directline/conversations/x/stream?watermark=2147483648',
+          '/v3/directline/conversations/%00/stream',
+        ),
       ),
       { numRuns: 300, seed: 20200402 },
     );
@@ -333,7 +469,9 @@ describe('fuzzing the HTTP APIs', () => {
               clearTimeout(timer);
               resolve({ status: response.slice(0, 12), closed: true });
             });
-            socket.write(`GET ${path.replace(/[\s]/g, '')} HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: x\r\n\r\n`);
+            socket.write(
+              `GET ${path.replace(/[\s]/g, '')} HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: x\r\n\r\n`,
+            );
           }),
       ),
     );

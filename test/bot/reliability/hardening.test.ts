@@ -52,7 +52,9 @@ function rawUpgrade(baseUrl: string, path: string): Promise<{ response: string; 
       clearTimeout(timer);
       resolve({ response, closed: true });
     });
-    socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`);
+    socket.write(
+      `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+    );
   });
 }
 
@@ -85,7 +87,11 @@ describe('local mode app', () => {
       const bomb = await gzipBomb(150);
       expect(bomb.length).toBeLessThan(MAX_BODY_BYTES);
       for (const path of ['/api/messages', '/api/webchat/token']) {
-        const res = await fetch(`${t.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: new Blob([new Uint8Array(bomb)]) });
+        const res = await fetch(`${t.baseUrl}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+          body: new Blob([new Uint8Array(bomb)]),
+        });
         expect(res.status).toBe(413);
         expect(await res.json()).toEqual({ error: 'too_large' });
       }
@@ -93,23 +99,52 @@ describe('local mode app', () => {
     }, 60_000);
 
     it('inflates a small gzip or deflate activity and answers it', async () => {
-      for (const [encoding, pack] of [['gzip', gzipSync], ['deflate', deflateSync]] as const) {
+      for (const [encoding, pack] of [
+        ['gzip', gzipSync],
+        ['deflate', deflateSync],
+      ] as const) {
         const u = new TestUser(t.baseUrl);
-        const body = pack(Buffer.from(JSON.stringify({ type: 'message', text: 'menu', channelId: 'test', id: `${encoding}-1`, conversation: { id: u.conversationId }, from: { id: u.userId }, serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies' })));
-        const res = await fetch(`${t.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body: new Blob([new Uint8Array(body)]) });
+        const body = pack(
+          Buffer.from(
+            JSON.stringify({
+              type: 'message',
+              text: 'menu',
+              channelId: 'test',
+              id: `${encoding}-1`,
+              conversation: { id: u.conversationId },
+              from: { id: u.userId },
+              serviceUrl: 'http://127.0.0.1:9/',
+              deliveryMode: 'expectReplies',
+            }),
+          ),
+        );
+        const res = await fetch(`${t.baseUrl}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+          body: new Blob([new Uint8Array(body)]),
+        });
         expect(res.status).toBe(200);
         expect(((await res.json()) as { activities: unknown[] }).activities.length).toBeGreaterThan(0);
       }
     });
 
     it('refuses encodings it does not undo with 415, and broken gzip with 400', async () => {
-      const post = (encoding: string, bytes: Uint8Array) => fetch(`${t.baseUrl}/api/webchat/token`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body: new Blob([new Uint8Array(bytes)]) });
+      const post = (encoding: string, bytes: Uint8Array) =>
+        fetch(`${t.baseUrl}/api/webchat/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+          body: new Blob([new Uint8Array(bytes)]),
+        });
       for (const encoding of ['br', 'gzip, gzip', 'compress', 'zstd']) expect((await post(encoding, gzipSync('{}'))).status).toBe(415);
       expect((await post('gzip', Buffer.from('not gzip at all'))).status).toBe(400);
     });
 
     it('answers 413 to an uncompressed body over the limit', async () => {
-      const res = await fetch(`${t.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'x'.repeat(MAX_BODY_BYTES) }) });
+      const res = await fetch(`${t.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: 'x'.repeat(MAX_BODY_BYTES) }),
+      });
       expect(res.status).toBe(413);
     });
   });
@@ -146,17 +181,24 @@ describe('local mode app', () => {
         open[0].once('close', resolve);
         open[0].close();
       });
-      await expect(poll(async () => {
-        const again = await openStream(url);
-        if (again instanceof WebSocket) open.push(again);
-        return again instanceof WebSocket;
-      })).resolves.toBe(true);
+      await expect(
+        poll(async () => {
+          const again = await openStream(url);
+          if (again instanceof WebSocket) open.push(again);
+          return again instanceof WebSocket;
+        }),
+      ).resolves.toBe(true);
       for (const ws of open.slice(1)) ws.terminate();
     });
 
     it('closes a stream when its token expires', async () => {
       const session = await startSession(t.baseUrl);
-      const shortLived = await issueToken(deriveKeys(secret), { conversationId: session.conversationId, userId: session.userId }, Date.now(), 2);
+      const shortLived = await issueToken(
+        deriveKeys(secret),
+        { conversationId: session.conversationId, userId: session.userId },
+        Date.now(),
+        2,
+      );
       const ws = await openStream(streamUrl(t.baseUrl, session.conversationId, shortLived));
       expect(ws).toBeInstanceOf(WebSocket);
       const code = await new Promise<number>((resolve) => (ws as WebSocket).once('close', (c) => resolve(c)));
@@ -182,7 +224,11 @@ describe('local mode app', () => {
       const session = await startSession(t.baseUrl);
       const form = new FormData();
       form.append('file', new Blob(['name,cnic\nAli,12345-1234567-1\n'], { type: 'text/csv' }), 'agents.csv');
-      const res = await fetch(`${t.baseUrl}/v3/directline/conversations/${session.conversationId}/upload`, { method: 'POST', headers: { authorization: `Bearer ${session.token}` }, body: form });
+      const res = await fetch(`${t.baseUrl}/v3/directline/conversations/${session.conversationId}/upload`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.token}` },
+        body: form,
+      });
       expect(res.status).toBe(200);
     });
   });
@@ -191,8 +237,16 @@ describe('local mode app', () => {
     const deep = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
     it('answers 400 to JSON nested 3,000 levels on every JSON route', async () => {
       const session = await pageToken(t.baseUrl);
-      for (const [path, bearer] of [['/api/messages', undefined], ['/api/webchat/token', undefined], ['/v3/directline/conversations', session.token]] as const) {
-        const res = await fetch(`${t.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) }, body: `{"type":"message","x":${deep(3000)}}` });
+      for (const [path, bearer] of [
+        ['/api/messages', undefined],
+        ['/api/webchat/token', undefined],
+        ['/v3/directline/conversations', session.token],
+      ] as const) {
+        const res = await fetch(`${t.baseUrl}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+          body: `{"type":"message","x":${deep(3000)}}`,
+        });
         expect(res.status).toBe(400);
         expect(await res.json()).toEqual({ error: 'too_deep' });
       }
@@ -212,12 +266,20 @@ describe('local mode app', () => {
       expect((await call(t.baseUrl, 'GET', path('2147483648'), session.token)).status).toBe(400);
       expect((await call(t.baseUrl, 'GET', path('99999999999999'), session.token)).status).toBe(400);
       expect((await call(t.baseUrl, 'GET', path('2147483647'), session.token)).status).toBe(200);
-      const upgrade = await rawUpgrade(t.baseUrl, `/v3/directline/conversations/${session.conversationId}/stream?t=${session.token}&watermark=2147483648`);
+      const upgrade = await rawUpgrade(
+        t.baseUrl,
+        `/v3/directline/conversations/${session.conversationId}/stream?t=${session.token}&watermark=2147483648`,
+      );
       expect(upgrade.response).toMatch(/^HTTP\/1\.1 400 /);
     });
 
     it('answers 400 to a NUL byte or broken percent-encoding in a path or query', async () => {
-      for (const path of ['/api/console/conversations/a%00b/transcript', '/api/console/requests?status=%00', '/v3/directline/conversations/%00/activities', '/api/console/requests/%E0%A4%A']) {
+      for (const path of [
+        '/api/console/conversations/a%00b/transcript',
+        '/api/console/requests?status=%00',
+        '/v3/directline/conversations/%00/activities',
+        '/api/console/requests/%E0%A4%A',
+      ]) {
         const res = await fetch(`${t.baseUrl}${path}`, { headers: { authorization: 'Bearer x' } });
         expect(res.status).toBe(400);
         expect(await res.json()).toEqual({ error: 'invalid_url' });
@@ -258,7 +320,9 @@ describe('finding 5: per-address limits on tokens and conversation starts', () =
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await call(t.baseUrl, 'POST', '/v3/directline/conversations', session.token, {})).status).toBe(429);
     // Other routes are not limited.
-    expect((await call(t.baseUrl, 'GET', `/v3/directline/conversations/${session.conversationId}/activities`, session.token)).status).toBe(200);
+    expect((await call(t.baseUrl, 'GET', `/v3/directline/conversations/${session.conversationId}/activities`, session.token)).status).toBe(
+      200,
+    );
   });
 });
 
@@ -283,10 +347,12 @@ describe('finding 2: open upgrade sockets per address', () => {
     const { port } = new URL(baseUrl);
     const clients = Array.from({ length: 3 }, () => connect(Number(port), '127.0.0.1'));
     for (const s of clients) s.write('GET /served HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n');
-    expect(await poll(async () => {
-      const { response, closed } = await rawUpgrade(baseUrl, '/served');
-      return response.startsWith('HTTP/1.1 429 ') && closed;
-    })).toBe(true);
+    expect(
+      await poll(async () => {
+        const { response, closed } = await rawUpgrade(baseUrl, '/served');
+        return response.startsWith('HTTP/1.1 429 ') && closed;
+      }),
+    ).toBe(true);
     const { response, closed } = await rawUpgrade(baseUrl, '/unknown');
     expect(response).toMatch(/^HTTP\/1\.1 404 /);
     expect(closed).toBe(true);

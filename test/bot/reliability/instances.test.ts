@@ -14,7 +14,9 @@ const en = i18n.getFixedT('en');
 const ur = i18n.getFixedT('ur');
 
 if (!onPostgres) {
-  console.warn('instances.test.ts skipped: set TEST_DATABASE_URL (npm run test:pg -- test/reliability) to run the two-instance and outage tests');
+  console.warn(
+    'instances.test.ts skipped: set TEST_DATABASE_URL (npm run test:pg -- test/reliability) to run the two-instance and outage tests',
+  );
 }
 const onPg = onPostgres ? describe : describe.skip;
 
@@ -74,7 +76,10 @@ onPg('two instances on one PostgreSQL', () => {
   it('processes a channel retry once even when it lands on the other instance', async () => {
     const [onA, onB] = pair();
     const id = `retry-${onA.conversationId}`;
-    const [first, second] = await Promise.all([onA.send({ id, type: 'message', text: 'menu' }), onB.send({ id, type: 'message', text: 'menu' })]);
+    const [first, second] = await Promise.all([
+      onA.send({ id, type: 'message', text: 'menu' }),
+      onB.send({ id, type: 'message', text: 'menu' }),
+    ]);
     expect([first.length > 0, second.length > 0].filter(Boolean)).toHaveLength(1);
   });
 });
@@ -117,10 +122,14 @@ onPg('database outage', () => {
     expect(textOfAll(await urduUser.say('مینو'))).toContain(ur('common:errors.generic'));
 
     await proxy.restore();
-    const recovered = await eventually('the menu after the database is back', async () => {
-      const text = textOfAll(await user.say('menu'));
-      return text.includes(en('common:menu.title')) ? text : undefined;
-    }, { timeoutMs: 5_000, intervalMs: 250 });
+    const recovered = await eventually(
+      'the menu after the database is back',
+      async () => {
+        const text = textOfAll(await user.say('menu'));
+        return text.includes(en('common:menu.title')) ? text : undefined;
+      },
+      { timeoutMs: 5_000, intervalMs: 250 },
+    );
     expect(recovered).toContain(en('common:menu.title'));
     expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200);
   });
@@ -132,10 +141,14 @@ onPg('database outage', () => {
     const id = `outage-${user.conversationId}`;
     expect(textOfAll(await user.send({ id, type: 'message', text: 'menu' }))).toContain(en('common:errors.generic'));
     await proxy.restore();
-    const replies = await eventually('the retried turn to be processed', async () => {
-      const text = textOfAll(await user.send({ id, type: 'message', text: 'menu' }));
-      return text.includes(en('common:menu.title')) ? text : undefined;
-    }, { timeoutMs: 5_000, intervalMs: 250 });
+    const replies = await eventually(
+      'the retried turn to be processed',
+      async () => {
+        const text = textOfAll(await user.send({ id, type: 'message', text: 'menu' }));
+        return text.includes(en('common:menu.title')) ? text : undefined;
+      },
+      { timeoutMs: 5_000, intervalMs: 250 },
+    );
     expect(replies).toContain(en('common:menu.title'));
   });
 });

@@ -22,7 +22,12 @@ onPg('flows split across two instances on one PostgreSQL', () => {
   let a: TestApp;
   let b: TestApp;
   let connector: ConnectorRecorder;
-  const env = { STAFF_AAD_OBJECT_IDS: staff.map((s) => s.aadObjectId).join(','), SUPPORT_TEAM_ID: teamId, BUSINESS_HOURS: 'always', RATE_LIMIT_PER_MINUTE: '10000' };
+  const env = {
+    STAFF_AAD_OBJECT_IDS: staff.map((s) => s.aadObjectId).join(','),
+    SUPPORT_TEAM_ID: teamId,
+    BUSINESS_HOURS: 'always',
+    RATE_LIMIT_PER_MINUTE: '10000',
+  };
 
   beforeAll(async () => {
     connector = await startConnector();
@@ -31,7 +36,10 @@ onPg('flows split across two instances on one PostgreSQL', () => {
     a = await startTestApp(env, {}, db);
     b = await startTestApp(env, {}, otherDb);
     // The bot is installed in the support channel; instance A sees the installation.
-    await new TeamsMember(a.baseUrl, connector.serviceUrl, staff[0]).send(channelId, { type: 'conversationUpdate', membersAdded: [{ id: 'pseb-bot' }] });
+    await new TeamsMember(a.baseUrl, connector.serviceUrl, staff[0]).send(channelId, {
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'pseb-bot' }],
+    });
   });
   afterAll(async () => {
     await a.close();
@@ -45,7 +53,19 @@ onPg('flows split across two instances on one PostgreSQL', () => {
     const userId = `user-${randomUUID()}`;
     const conversationId = `conv-${randomUUID()}`;
     const on = [new TestUser(a.baseUrl, 'test', userId, conversationId), new TestUser(b.baseUrl, 'test', userId, conversationId)];
-    const answers = ['whitelisting', 'Twin Calls (Pvt) Ltd', 'skip', '1234567-8', 'Sara Ahmed', '42101-1234567-1', '0300-1234567', 'sara@twin.pk', 'Lahore', '80', '39.45.12.7'];
+    const answers = [
+      'whitelisting',
+      'Twin Calls (Pvt) Ltd',
+      'skip',
+      '1234567-8',
+      'Sara Ahmed',
+      '42101-1234567-1',
+      '0300-1234567',
+      'sara@twin.pk',
+      'Lahore',
+      '80',
+      '39.45.12.7',
+    ];
     for (const [i, answer] of answers.entries()) await on[i % 2].say(answer);
     const submitted = textOfAll(await on[answers.length % 2].say('1'));
     const requests = await db.prisma.request.findMany({ where: { userId } });

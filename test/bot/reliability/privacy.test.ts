@@ -41,7 +41,11 @@ it('never writes a CNIC or mobile number in clear to any log line', async () => 
   await user.say('میرا شناختی کارڈ ۳۵۲۰۲-۱۲۳۴۵۶۷-۹ اور فون ۰۳۰۰-۷۶۵۴۳۲۱ ہے');
   await user.say(`+92 300 7654321 / 0092${phone.replace('-', '').slice(1)} / ${cnic.replace(/-/g, '')}`);
   await user.submit({ verb: `x ${cnic} ${phone}`, cnic, phone });
-  await user.send({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: cnic, data: { phone } } } });
+  await user.send({
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb: cnic, data: { phone } } },
+  });
   await user.say(`${cnic} `.repeat(4_000));
   await user.say(`crash ${cnic} ${phone}`);
   await user.post({ type: 'message', text: cnic, deliveryMode: 'normal' });

@@ -20,15 +20,37 @@ const recent = new Date(Date.now() - 10 * day);
 
 /** One of each kind of row, once old and once recent. */
 async function seed(prisma: PrismaClient): Promise<void> {
-  for (const [tag, createdAt] of [['old', old], ['recent', recent]] as const) {
-    await prisma.transcriptMessage.create({ data: { conversationId: `c-${tag}`, channelId: 'test', direction: 'incoming', text: `hello ${tag}`, createdAt } });
+  for (const [tag, createdAt] of [
+    ['old', old],
+    ['recent', recent],
+  ] as const) {
+    await prisma.transcriptMessage.create({
+      data: { conversationId: `c-${tag}`, channelId: 'test', direction: 'incoming', text: `hello ${tag}`, createdAt },
+    });
     await prisma.faqQueryLog.create({ data: { language: 'en', decision: 'answer', createdAt } });
-    await prisma.directLineConversation.create({ data: { id: `dl-${tag}`, createdAt, activities: { create: { id: `a-${tag}`, activity: { text: tag }, createdAt } } } });
+    await prisma.directLineConversation.create({
+      data: { id: `dl-${tag}`, createdAt, activities: { create: { id: `a-${tag}`, activity: { text: tag }, createdAt } } },
+    });
     await prisma.request.create({
-      data: { reference: `PSEB-${tag}`, kind: 'whitelisting', submitKey: `k-${tag}`, channelId: 'test', userId: 'u', conversationId: `c-${tag}`, companyName: 'Acme', fields: {}, createdAt },
+      data: {
+        reference: `PSEB-${tag}`,
+        kind: 'whitelisting',
+        submitKey: `k-${tag}`,
+        channelId: 'test',
+        userId: 'u',
+        conversationId: `c-${tag}`,
+        companyName: 'Acme',
+        fields: {},
+        createdAt,
+      },
     });
   }
-  await prisma.processedActivity.createMany({ data: [{ key: 'expired', expiresAt: new Date(Date.now() - 60_000) }, { key: 'live', expiresAt: new Date(Date.now() + 60_000) }] });
+  await prisma.processedActivity.createMany({
+    data: [
+      { key: 'expired', expiresAt: new Date(Date.now() - 60_000) },
+      { key: 'live', expiresAt: new Date(Date.now() + 60_000) },
+    ],
+  });
 }
 
 describe('purgeOlderThan', () => {
@@ -41,12 +63,21 @@ describe('purgeOlderThan', () => {
 
   it('deletes old transcripts and logs, keeps requests and recent rows', async () => {
     const counts = await purgeOlderThan(db.prisma, new Date(Date.now() - 180 * day));
-    expect(counts).toEqual({ transcriptMessages: 1, directLineActivities: 1, directLineConversations: 1, faqQueryLogs: 1, processedActivities: 1 });
+    expect(counts).toEqual({
+      transcriptMessages: 1,
+      directLineActivities: 1,
+      directLineConversations: 1,
+      faqQueryLogs: 1,
+      processedActivities: 1,
+    });
     expect((await db.prisma.transcriptMessage.findMany()).map((m) => m.text)).toEqual(['hello recent']);
     expect(await db.prisma.faqQueryLog.count()).toBe(1);
     expect((await db.prisma.directLineConversation.findMany()).map((c) => c.id)).toEqual(['dl-recent']);
     expect((await db.prisma.processedActivity.findMany()).map((p) => p.key)).toEqual(['live']);
-    expect((await db.prisma.request.findMany({ orderBy: { reference: 'asc' } })).map((r) => r.reference)).toEqual(['PSEB-old', 'PSEB-recent']);
+    expect((await db.prisma.request.findMany({ orderBy: { reference: 'asc' } })).map((r) => r.reference)).toEqual([
+      'PSEB-old',
+      'PSEB-recent',
+    ]);
   });
 
   it('deletes nothing more when run again', async () => {
@@ -76,7 +107,9 @@ describe('npm run purge', () => {
   const tsx = path.resolve(__dirname, '../../../node_modules/.bin/tsx');
 
   it('refuses to run without an age and says how to call it', async () => {
-    const failure = await run(tsx, [script], { env: { ...process.env, NODE_OPTIONS: '' } }).catch((e: { code: number; stderr: string }) => e);
+    const failure = await run(tsx, [script], { env: { ...process.env, NODE_OPTIONS: '' } }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr).toContain('--older-than');
   });

@@ -72,7 +72,10 @@ describe('eTag conflicts', () => {
     t.app.bot.intercept(async (context) => {
       if (bumpsLeft > 0) {
         bumpsLeft--;
-        await t.db.prisma.botState.updateMany({ where: { key: { endsWith: `/users/${context.activity.from.id}/` } }, data: { etag: randomUUID() } });
+        await t.db.prisma.botState.updateMany({
+          where: { key: { endsWith: `/users/${context.activity.from.id}/` } },
+          data: { etag: randomUUID() },
+        });
       }
       return false;
     });

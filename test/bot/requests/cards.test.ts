@@ -44,23 +44,26 @@ describe('the request card', () => {
     }
   });
 
-  it.each(['APPROVED', 'REJECTED', 'INFO_REQUESTED', 'REVOKED'] as const)('shows %s with who, when and the note, and no decision buttons', (status) => {
-    const card = cardOf(status, { actor: 'Bilal Ahmed', at: '02 Apr 2020, 09:30', note: 'Call 0300-1234567', fromStatus: 'IN_REVIEW' });
-    // Only an approval can still be revoked (bot/letters), with a reason.
-    const revocable = status === 'APPROVED';
-    expect(card.actions.map((a) => a.data)).toEqual(revocable ? [{ verb: Verbs.requestRevoke, reference: 'WL-7K3M9Q' }] : []);
-    expect(card.body.filter((b) => b.type === 'Input.Text').map((b) => b.id)).toEqual(revocable ? ['reason'] : []);
-    const texts = card.body.map((b) => b.text ?? '');
-    expect(texts).toContain(en(`decisions:card.state.${status}`, { actor: 'Bilal Ahmed', at: '02 Apr 2020, 09:30' }));
-    expect(texts).toContain(en('decisions:card.note', { note: 'Call +92 3** *****67' }));
-  });
+  it.each(['APPROVED', 'REJECTED', 'INFO_REQUESTED', 'REVOKED'] as const)(
+    'shows %s with who, when and the note, and no decision buttons',
+    (status) => {
+      const card = cardOf(status, { actor: 'Bilal Ahmed', at: '02 Apr 2020, 09:30', note: 'Call 0300-1234567', fromStatus: 'IN_REVIEW' });
+      // Only an approval can still be revoked (bot/letters), with a reason.
+      const revocable = status === 'APPROVED';
+      expect(card.actions.map((a) => a.data)).toEqual(revocable ? [{ verb: Verbs.requestRevoke, reference: 'WL-7K3M9Q' }] : []);
+      expect(card.body.filter((b) => b.type === 'Input.Text').map((b) => b.id)).toEqual(revocable ? ['reason'] : []);
+      const texts = card.body.map((b) => b.text ?? '');
+      expect(texts).toContain(en(`decisions:card.state.${status}`, { actor: 'Bilal Ahmed', at: '02 Apr 2020, 09:30' }));
+      expect(texts).toContain(en('decisions:card.note', { note: 'Call +92 3** *****67' }));
+    },
+  );
 
   it.each([
     ['en', 'common:language.nameEn'],
     ['ur', 'common:language.nameUr'],
     ['ur-Latn', 'common:language.nameUrLatn'],
     ['xx', 'common:language.nameEn'],
-  ])('names the applicant\'s language %s for staff', (language, key) => {
+  ])("names the applicant's language %s for staff", (language, key) => {
     const card = buildRequestCard({ ...view, language }, en).content as CardJson;
     const facts = card.body.flatMap((b) => b.facts ?? []);
     expect(facts).toContainEqual({ title: en('decisions:card.facts.language'), value: en(key) });
@@ -87,7 +90,9 @@ describe("the applicant's notice", () => {
     const asked = buildRequestNotice({ reference: 'WL-7K3M9Q', status: 'INFO_REQUESTED', note: 'Which city?', rtl: true }, ur, 'adaptive');
     const card = asked.attachments?.[0].content as CardJson;
     expect(card.rtl).toBe(true);
-    expect(card.actions).toEqual([{ type: 'Action.Submit', title: ur('decisions:user.reply'), data: { verb: Verbs.requestReply, reference: 'WL-7K3M9Q' } }]);
+    expect(card.actions).toEqual([
+      { type: 'Action.Submit', title: ur('decisions:user.reply'), data: { verb: Verbs.requestReply, reference: 'WL-7K3M9Q' } },
+    ]);
     expect(card.body.map((b) => b.text)).toEqual([
       ur('decisions:user.headline', { reference: 'WL-7K3M9Q', status: ur('decisions:status.INFO_REQUESTED') }),
       ur('decisions:user.body.INFO_REQUESTED', { reference: 'WL-7K3M9Q' }),
@@ -102,16 +107,23 @@ describe("the applicant's notice", () => {
   });
 
   it('carries an approval letter as link buttons in cards, link buttons on Skype and links in text', () => {
-    const letter = { downloadUrl: 'https://bot.example/letters/WL-7K3M9Q?e=1&s=x', verifyUrl: 'https://bot.example/verify/WL-7K3M9Q?c=abc', expires: '4 Apr 2020, 10:00' };
+    const letter = {
+      downloadUrl: 'https://bot.example/letters/WL-7K3M9Q?e=1&s=x',
+      verifyUrl: 'https://bot.example/verify/WL-7K3M9Q?c=abc',
+      expires: '4 Apr 2020, 10:00',
+    };
     const hint = ur('letters:notice.linkHint', { expires: letter.expires, reference: 'WL-7K3M9Q' });
-    const card = buildRequestNotice({ reference: 'WL-7K3M9Q', status: 'APPROVED', rtl: true, letter }, ur, 'adaptive').attachments?.[0].content as CardJson & { actions: { url?: string }[] };
+    const card = buildRequestNotice({ reference: 'WL-7K3M9Q', status: 'APPROVED', rtl: true, letter }, ur, 'adaptive').attachments?.[0]
+      .content as CardJson & { actions: { url?: string }[] };
     expect(card.actions).toEqual([
       { type: 'Action.OpenUrl', title: ur('letters:notice.download'), url: letter.downloadUrl },
       { type: 'Action.OpenUrl', title: ur('letters:notice.verify'), url: letter.verifyUrl },
     ]);
     expect(card.body.map((b) => b.text)).toContain(hint);
 
-    const hero = JSON.stringify(buildRequestNotice({ reference: 'WL-7K3M9Q', status: 'APPROVED', rtl: false, letter }, en, 'hero').attachments?.[0].content);
+    const hero = JSON.stringify(
+      buildRequestNotice({ reference: 'WL-7K3M9Q', status: 'APPROVED', rtl: false, letter }, en, 'hero').attachments?.[0].content,
+    );
     expect(hero).toContain(`"type":"openUrl","title":"${en('letters:notice.download')}","value":"${letter.downloadUrl}"`);
     const text = buildRequestNotice({ reference: 'WL-7K3M9Q', status: 'APPROVED', rtl: false, letter }, en, 'text').text;
     expect(text).toContain(en('letters:notice.text', { url: letter.downloadUrl, verifyUrl: letter.verifyUrl, expires: letter.expires }));

@@ -98,11 +98,15 @@ describe('deciding', () => {
     expect(textOfAll(opened)).toContain(en('decisions:staff.opened', { actor: staff[1].name, reference: request.reference }));
     expect((await h.request(request.reference)).status).toBe('IN_REVIEW');
     const event = await decisiveEvent(request.id, 'IN_REVIEW');
-    expect(h.latestCard(request)).toContain(en('decisions:card.state.IN_REVIEW', { actor: staff[1].name, at: formatStaffTime(event.createdAt) }));
+    expect(h.latestCard(request)).toContain(
+      en('decisions:card.state.IN_REVIEW', { actor: staff[1].name, at: formatStaffTime(event.createdAt) }),
+    );
 
     const again = await h.member(staff[0]).write(request.threadConversationId, 'me too');
     expect(textOfAll(again)).toContain(en('decisions:staff.threadHint'));
-    expect(await h.events(request.id)).toEqual([{ fromStatus: 'SUBMITTED', toStatus: 'IN_REVIEW', actorId: staff[1].aadObjectId, note: null }]);
+    expect(await h.events(request.id)).toEqual([
+      { fromStatus: 'SUBMITTED', toStatus: 'IN_REVIEW', actorId: staff[1].aadObjectId, note: null },
+    ]);
     // Nothing from the thread reaches the applicant.
     expect(sentToUser(user.conversationId)).not.toContain('Looking at this one');
   });
@@ -138,7 +142,12 @@ describe('deciding', () => {
 
     const late = await decide(staff[1], request.threadConversationId, request.reference, 'approve');
     expect(textOfAll(late)).toContain(
-      en('decisions:staff.alreadyDecided', { reference: request.reference, status, actor: staff[0].name, at: formatStaffTime(event.createdAt) }),
+      en('decisions:staff.alreadyDecided', {
+        reference: request.reference,
+        status,
+        actor: staff[0].name,
+        at: formatStaffTime(event.createdAt),
+      }),
     );
     expect(await h.events(request.id)).toHaveLength(2);
 
@@ -171,7 +180,9 @@ describe('deciding', () => {
     await decide(staff[0], request.threadConversationId, request.reference, 'approve');
     const sent = h.connector.sentTo(user.conversationId).filter((a) => JSON.stringify(a).includes(request.reference));
     const notice = JSON.stringify(sent);
-    expect(notice).toContain(roman('decisions:user.headline', { reference: request.reference, status: roman('decisions:status.APPROVED') }));
+    expect(notice).toContain(
+      roman('decisions:user.headline', { reference: request.reference, status: roman('decisions:status.APPROVED') }),
+    );
     expect(notice).toContain(roman('decisions:user.body.APPROVED', { reference: request.reference }));
     expect(notice).not.toContain(en('decisions:user.body.APPROVED', { reference: request.reference }));
     expect(notice).toContain('application/vnd.microsoft.card.adaptive');
@@ -230,18 +241,27 @@ describe('notifications that fail', () => {
     const user = h.user('webchat');
     await user.say('My CNIC is 42101-1234567-1 and my number 0300-1234567');
     const request = await h.submitted(user);
-    h.connector.failNext(new RegExp(`/v3/conversations/${user.conversationId}/activities`), { status: 403, code: 'BotNotInConversationRoster' });
+    h.connector.failNext(new RegExp(`/v3/conversations/${user.conversationId}/activities`), {
+      status: 403,
+      code: 'BotNotInConversationRoster',
+    });
 
     const answer = await decide(staff[0], request.threadConversationId, request.reference, 'approve');
     expect(textOfAll(answer)).toContain(
-      en('decisions:staff.decidedUnreachable', { status: en('decisions:status.APPROVED'), reference: request.reference, code: 'BotNotInConversationRoster' }),
+      en('decisions:staff.decidedUnreachable', {
+        status: en('decisions:status.APPROVED'),
+        reference: request.reference,
+        code: 'BotNotInConversationRoster',
+      }),
     );
     const row = await h.request(request.reference);
     expect(row).toMatchObject({ status: 'APPROVED', notifyError: 'BotNotInConversationRoster' });
     expect(row.notifyFailedAt).toBeInstanceOf(Date);
     expect(await h.events(request.id)).toHaveLength(2);
     const event = await decisiveEvent(request.id, 'APPROVED');
-    expect(h.latestCard(request)).toContain(en('decisions:card.state.APPROVED', { actor: staff[0].name, at: formatStaffTime(event.createdAt) }));
+    expect(h.latestCard(request)).toContain(
+      en('decisions:card.state.APPROVED', { actor: staff[0].name, at: formatStaffTime(event.createdAt) }),
+    );
     const logs = h.test.logs.join('\n');
     expect(logs).toContain('applicant not reachable');
     expect(logs).not.toContain('42101-1234567-1');
@@ -291,7 +311,12 @@ describe('concurrent decisions', () => {
     const request = await h.fileRequest(user);
     const outcomes = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        h.feature.transitions.decide(request.reference, i % 2 ? 'approve' : 'reject', { id: staff[i % 2].aadObjectId, name: staff[i % 2].name }, 'note'),
+        h.feature.transitions.decide(
+          request.reference,
+          i % 2 ? 'approve' : 'reject',
+          { id: staff[i % 2].aadObjectId, name: staff[i % 2].name },
+          'note',
+        ),
       ),
     );
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);

@@ -30,15 +30,30 @@ const goodWfh = {
 describe('form definitions', () => {
   test('list the whitelisting fields in the order they are asked', () => {
     expect(formFields('whitelisting').map((f) => f.name)).toEqual([
-      'companyName', 'psebRegistrationNo', 'ntn', 'contactName', 'contactCnic',
-      'contactMobile', 'contactEmail', 'city', 'agentSeats', 'ipAddresses',
+      'companyName',
+      'psebRegistrationNo',
+      'ntn',
+      'contactName',
+      'contactCnic',
+      'contactMobile',
+      'contactEmail',
+      'city',
+      'agentSeats',
+      'ipAddresses',
     ]);
   });
 
   test('list the work-from-home fields in the order they are asked', () => {
     expect(formFields('wfh').map((f) => f.name)).toEqual([
-      'companyName', 'ntn', 'contactName', 'contactMobile', 'contactEmail',
-      'whitelistingReference', 'startDate', 'endDate', 'agents',
+      'companyName',
+      'ntn',
+      'contactName',
+      'contactMobile',
+      'contactEmail',
+      'whitelistingReference',
+      'startDate',
+      'endDate',
+      'agents',
     ]);
   });
 
@@ -54,7 +69,7 @@ describe('form definitions', () => {
     expect(city.otherInputId).toBe('cityOther');
   });
 
-  test('derive each field\'s locale keys from its name', () => {
+  test("derive each field's locale keys from its name", () => {
     expect(formField('wfh', 'startDate').keys).toEqual({
       prompt: 'intake:fields.startDate.prompt',
       label: 'intake:fields.startDate.label',
@@ -86,7 +101,12 @@ describe('validateForm("whitelisting")', () => {
   });
 
   test('reports every bad field at once, with the offending entry where the message names it', () => {
-    const result = validateForm('whitelisting', { ...goodWhitelisting, contactCnic: '123', agentSeats: '0', ipAddresses: '39.45.12.7, 10.0.0.1' });
+    const result = validateForm('whitelisting', {
+      ...goodWhitelisting,
+      contactCnic: '123',
+      agentSeats: '0',
+      ipAddresses: '39.45.12.7, 10.0.0.1',
+    });
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -97,7 +117,7 @@ describe('validateForm("whitelisting")', () => {
     });
   });
 
-  test('treats a missing required input as that field\'s error and a missing optional one as skipped', () => {
+  test("treats a missing required input as that field's error and a missing optional one as skipped", () => {
     const { companyName: _omitted, psebRegistrationNo: _skipped, ...rest } = goodWhitelisting;
     expect(validateForm('whitelisting', rest, { today: TODAY })).toEqual({
       ok: false,

@@ -18,7 +18,10 @@ export interface DecisionsHarness extends Harness {
   /** A request filed by this user in their conversation (they must have written once, so a reference is stored). */
   fileRequest(user: TestUser, options?: { kind?: 'whitelisting' | 'wfh'; language?: UiLanguage }): Promise<Request>;
   /** Files a request and posts its card, as intake's onSubmitted does; returns the row with its thread. */
-  submitted(user: TestUser, options?: { kind?: 'whitelisting' | 'wfh'; language?: UiLanguage }): Promise<Request & { threadConversationId: string; threadActivityId: string }>;
+  submitted(
+    user: TestUser,
+    options?: { kind?: 'whitelisting' | 'wfh'; language?: UiLanguage },
+  ): Promise<Request & { threadConversationId: string; threadActivityId: string }>;
   request(reference: string): Promise<Request>;
   events(requestId: string): Promise<{ fromStatus: string | null; toStatus: string; actorId: string; note: string | null }[]>;
   /** The latest version of a request card: created with the thread, then updated in place. */
@@ -75,7 +78,15 @@ export async function startDecisionsHarness(env: Record<string, string> = {}): P
     });
     if (kind === 'wfh') {
       await prisma.requestAgent.createMany({
-        data: [1, 2, 3].map((rowNo) => ({ requestId: request.id, rowNo, fullName: `Agent ${rowNo}`, cnic: `35202-123456${rowNo}-1`, city: 'Lahore', isp: 'PTCL', ipAddress: `39.45.12.${rowNo}` })),
+        data: [1, 2, 3].map((rowNo) => ({
+          requestId: request.id,
+          rowNo,
+          fullName: `Agent ${rowNo}`,
+          cnic: `35202-123456${rowNo}-1`,
+          city: 'Lahore',
+          isp: 'PTCL',
+          ipAddress: `39.45.12.${rowNo}`,
+        })),
       });
     }
     return request;
@@ -93,13 +104,23 @@ export async function startDecisionsHarness(env: Record<string, string> = {}): P
     },
     request: (reference) => prisma.request.findUniqueOrThrow({ where: { reference } }),
     events: (requestId) =>
-      prisma.requestEvent.findMany({ where: { requestId }, orderBy: [{ createdAt: 'asc' }], select: { fromStatus: true, toStatus: true, actorId: true, note: true } }),
+      prisma.requestEvent.findMany({
+        where: { requestId },
+        orderBy: [{ createdAt: 'asc' }],
+        select: { fromStatus: true, toStatus: true, actorId: true, note: true },
+      }),
     latestCard({ reference, threadConversationId, threadActivityId }) {
       const updates = h.connector.calls.filter(
-        (c) => c.method === 'PUT' && c.conversationId === threadConversationId && c.activityId === threadActivityId && c.body.failedWith === undefined,
+        (c) =>
+          c.method === 'PUT' &&
+          c.conversationId === threadConversationId &&
+          c.activityId === threadActivityId &&
+          c.body.failedWith === undefined,
       );
       if (updates.length) return JSON.stringify(updates[updates.length - 1].body);
-      return JSON.stringify(h.connector.created.find((c) => c.body.failedWith === undefined && JSON.stringify(c.body).includes(reference))?.body ?? {});
+      return JSON.stringify(
+        h.connector.created.find((c) => c.body.failedWith === undefined && JSON.stringify(c.body).includes(reference))?.body ?? {},
+      );
     },
   };
 }

@@ -23,8 +23,12 @@ type Submitted = Awaited<ReturnType<DecisionsHarness['submitted']>>;
 
 /** Staff asks for information on the request's card. */
 async function askForInfo(request: Submitted, note: string) {
-  const answer = await h.member(staff[0]).click(request.threadConversationId, { verb: Verbs.requestDecide, reference: request.reference, decision: 'needs_info', note });
-  expect(textOfAll(answer)).toContain(en('decisions:staff.decided', { status: en('decisions:status.INFO_REQUESTED'), reference: request.reference }));
+  const answer = await h
+    .member(staff[0])
+    .click(request.threadConversationId, { verb: Verbs.requestDecide, reference: request.reference, decision: 'needs_info', note });
+  expect(textOfAll(answer)).toContain(
+    en('decisions:staff.decided', { status: en('decisions:status.INFO_REQUESTED'), reference: request.reference }),
+  );
 }
 
 /** Texts the bot posted in the request's thread. */
@@ -58,12 +62,19 @@ describe('asking the applicant for information', () => {
 
     const attached = await user.say('yes');
     expect(textOfAll(attached)).toContain(en('decisions:user.answerSent', { reference: request.reference }));
-    expect(threadTexts(request)).toContain(en('decisions:staff.userAnswered', { reference: request.reference, text: 'It is 39.45.12.9, and my CNIC is 42101-*******-1' }));
+    expect(threadTexts(request)).toContain(
+      en('decisions:staff.userAnswered', { reference: request.reference, text: 'It is 39.45.12.9, and my CNIC is 42101-*******-1' }),
+    );
 
     const row = await h.request(request.reference);
     expect(row.status).toBe('IN_REVIEW');
     const events = await h.events(request.id);
-    expect(events[events.length - 1]).toEqual({ fromStatus: 'INFO_REQUESTED', toStatus: 'IN_REVIEW', actorId: user.userId, note: 'It is 39.45.12.9, and my CNIC is 42101-1234567-1' });
+    expect(events[events.length - 1]).toEqual({
+      fromStatus: 'INFO_REQUESTED',
+      toStatus: 'IN_REVIEW',
+      actorId: user.userId,
+      note: 'It is 39.45.12.9, and my CNIC is 42101-1234567-1',
+    });
     const card = h.latestCard(request);
     expect(card).toContain(Verbs.requestDecide);
     expect(card).toContain('42101-*******-1');
@@ -83,7 +94,9 @@ describe('asking the applicant for information', () => {
     expect(textOfAll(asked)).toContain(en('decisions:user.askAnswer', { reference: request.reference }));
     const sent = await user.say('40 seats in Lahore');
     expect(textOfAll(sent)).toContain(en('decisions:user.answerSent', { reference: request.reference }));
-    expect(threadTexts(request)).toContain(en('decisions:staff.userAnswered', { reference: request.reference, text: '40 seats in Lahore' }));
+    expect(threadTexts(request)).toContain(
+      en('decisions:staff.userAnswered', { reference: request.reference, text: '40 seats in Lahore' }),
+    );
     expect((await h.request(request.reference)).status).toBe('IN_REVIEW');
   });
 
@@ -95,9 +108,13 @@ describe('asking the applicant for information', () => {
     const notice = JSON.stringify(h.connector.sentTo(user.conversationId));
     expect(notice).toContain(en('decisions:user.replyHintText').replace(/"/g, '\\"'));
 
-    expect(textOfAll(await user.say('what documents do I need for whitelisting?'))).toContain(en('decisions:user.confirmAttach', { reference: request.reference }));
+    expect(textOfAll(await user.say('what documents do I need for whitelisting?'))).toContain(
+      en('decisions:user.confirmAttach', { reference: request.reference }),
+    );
     expect(textOfAll(await user.say('no'))).toContain(en('decisions:user.notAttached', { reference: request.reference }));
-    expect(textOfAll(await user.say('thanks, and what about work from home rules?'))).not.toContain(en('decisions:user.confirmAttach', { reference: request.reference }));
+    expect(textOfAll(await user.say('thanks, and what about work from home rules?'))).not.toContain(
+      en('decisions:user.confirmAttach', { reference: request.reference }),
+    );
     expect((await h.request(request.reference)).status).toBe('INFO_REQUESTED');
     expect(threadTexts(request).some((text) => text.includes('what documents'))).toBe(false);
 
@@ -122,11 +139,17 @@ describe('asking the applicant for information', () => {
     await user.say('السلام علیکم');
     const request = await h.submitted(user, { language: 'ur' });
     await askForInfo(request, 'Please send your NTN certificate.');
-    expect(JSON.stringify(h.connector.sentTo(user.conversationId))).toContain(ur('decisions:user.body.INFO_REQUESTED', { reference: request.reference }));
+    expect(JSON.stringify(h.connector.sentTo(user.conversationId))).toContain(
+      ur('decisions:user.body.INFO_REQUESTED', { reference: request.reference }),
+    );
 
-    expect(textOfAll(await user.say('میرا این ٹی این 1234567-8 ہے'))).toContain(ur('decisions:user.confirmAttach', { reference: request.reference }));
+    expect(textOfAll(await user.say('میرا این ٹی این 1234567-8 ہے'))).toContain(
+      ur('decisions:user.confirmAttach', { reference: request.reference }),
+    );
     expect(textOfAll(await user.say('ہاں'))).toContain(ur('decisions:user.answerSent', { reference: request.reference }));
-    expect(threadTexts(request)).toContain(en('decisions:staff.userAnswered', { reference: request.reference, text: 'میرا این ٹی این 1234567-8 ہے' }));
+    expect(threadTexts(request)).toContain(
+      en('decisions:staff.userAnswered', { reference: request.reference, text: 'میرا این ٹی این 1234567-8 ہے' }),
+    );
     expect((await h.request(request.reference)).status).toBe('IN_REVIEW');
   });
 
@@ -136,10 +159,17 @@ describe('asking the applicant for information', () => {
     const request = await h.submitted(user);
     await askForInfo(request, 'Please send the lease agreement.');
 
-    const early = await h.member(staff[1]).click(request.threadConversationId, { verb: Verbs.requestDecide, reference: request.reference, decision: 'approve' });
+    const early = await h
+      .member(staff[1])
+      .click(request.threadConversationId, { verb: Verbs.requestDecide, reference: request.reference, decision: 'approve' });
     const asked = await h.test.db.prisma.requestEvent.findFirstOrThrow({ where: { requestId: request.id, toStatus: 'INFO_REQUESTED' } });
     expect(textOfAll(early)).toContain(
-      en('decisions:staff.alreadyDecided', { reference: request.reference, status: en('decisions:status.INFO_REQUESTED'), actor: staff[0].name, at: formatStaffTime(asked.createdAt) }),
+      en('decisions:staff.alreadyDecided', {
+        reference: request.reference,
+        status: en('decisions:status.INFO_REQUESTED'),
+        actor: staff[0].name,
+        at: formatStaffTime(asked.createdAt),
+      }),
     );
     expect((await h.request(request.reference)).status).toBe('INFO_REQUESTED');
 

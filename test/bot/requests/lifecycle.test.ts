@@ -28,7 +28,9 @@ describe('allowed transitions', () => {
   });
 
   it('refuses every other pair, including staying put and leaving a final decision (but revoking an approval)', () => {
-    const refused = statuses.flatMap((from) => statuses.map((to) => [from, to] as const)).filter(([from, to]) => !allowed.some(([f, t]) => f === from && t === to));
+    const refused = statuses
+      .flatMap((from) => statuses.map((to) => [from, to] as const))
+      .filter(([from, to]) => !allowed.some(([f, t]) => f === from && t === to));
     expect(refused).toHaveLength(statuses.length ** 2 - allowed.length);
     for (const [from, to] of refused) expect(canTransition(from, to)).toBe(false);
     expect(allowedTransitions.APPROVED).toEqual(['REVOKED']);
@@ -83,11 +85,19 @@ describe('the decision payload', () => {
     expect(parseDecisionInput({ reference: 'WL-7K3M9Q', decision: 'delete' })).toEqual({ ok: false, error: 'invalid' });
     expect(parseDecisionInput({ decision: 'approve' })).toEqual({ ok: false, error: 'invalid' });
     expect(parseDecisionInput({ reference: 42, decision: 'approve' })).toEqual({ ok: false, error: 'invalid' });
-    expect(parseDecisionInput({ reference: 'WL-7K3M9Q', decision: 'reject', note: { text: 'x' } })).toEqual({ ok: false, error: 'noteRequired', decision: 'reject' });
+    expect(parseDecisionInput({ reference: 'WL-7K3M9Q', decision: 'reject', note: { text: 'x' } })).toEqual({
+      ok: false,
+      error: 'noteRequired',
+      decision: 'reject',
+    });
   });
 
   it('refuses a note longer than the limit', () => {
-    expect(parseDecisionInput({ reference: 'WL-7K3M9Q', decision: 'approve', note: 'x'.repeat(maxNoteLength + 1) })).toEqual({ ok: false, error: 'noteTooLong', decision: 'approve' });
+    expect(parseDecisionInput({ reference: 'WL-7K3M9Q', decision: 'approve', note: 'x'.repeat(maxNoteLength + 1) })).toEqual({
+      ok: false,
+      error: 'noteTooLong',
+      decision: 'approve',
+    });
     expect(parseDecisionInput({ reference: 'WL-7K3M9Q', decision: 'approve', note: 'x'.repeat(maxNoteLength) }).ok).toBe(true);
   });
 });

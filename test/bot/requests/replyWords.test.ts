@@ -26,7 +26,8 @@ describe('reading yes or no', () => {
 
 describe('commands while answering', () => {
   it('recognises "reply" and the Reply label of every language (Skype sends the label as text)', () => {
-    for (const text of ['reply', 'Reply', 'jawab', 'جواب', i18n.getFixedT('ur')('decisions:user.reply')]) expect(isReplyCommand(text, i18n)).toBe(true);
+    for (const text of ['reply', 'Reply', 'jawab', 'جواب', i18n.getFixedT('ur')('decisions:user.reply')])
+      expect(isReplyCommand(text, i18n)).toBe(true);
     expect(isReplyCommand('reply to my question please', i18n)).toBe(false);
   });
 

@@ -12,13 +12,26 @@ afterAll(async () => {
 });
 
 const whitelisting: WhitelistingDraft = {
-  companyName: 'Indus Contact Solutions', psebRegistrationNo: null, ntn: '1234567-8', contactName: 'Ayesha Malik',
-  contactCnic: '4210112345671', contactMobile: '+923001234567', contactEmail: 'ayesha@company.pk',
-  city: { kind: 'named', id: 'karachi' }, agentSeats: 120, ipAddresses: ['39.45.12.7'],
+  companyName: 'Indus Contact Solutions',
+  psebRegistrationNo: null,
+  ntn: '1234567-8',
+  contactName: 'Ayesha Malik',
+  contactCnic: '4210112345671',
+  contactMobile: '+923001234567',
+  contactEmail: 'ayesha@company.pk',
+  city: { kind: 'named', id: 'karachi' },
+  agentSeats: 120,
+  ipAddresses: ['39.45.12.7'],
 };
 const wfh: WfhDraft = {
-  companyName: 'Indus Contact Solutions', ntn: '1234567-8', contactName: 'Ayesha Malik', contactMobile: '+923001234567',
-  contactEmail: 'ayesha@company.pk', whitelistingReference: null, startDate: '2030-01-01', endDate: '2030-02-01',
+  companyName: 'Indus Contact Solutions',
+  ntn: '1234567-8',
+  contactName: 'Ayesha Malik',
+  contactMobile: '+923001234567',
+  contactEmail: 'ayesha@company.pk',
+  whitelistingReference: null,
+  startDate: '2030-01-01',
+  endDate: '2030-02-01',
   agents: [
     { fullName: 'Bilal Ahmed', cnic: '4210112345671', city: 'Karachi', isp: 'PTCL', ipAddress: '39.45.12.7' },
     { fullName: 'Sara Khan', cnic: '4210176543212', city: 'Lahore', isp: 'Nayatel', ipAddress: 'dynamic' },
@@ -39,10 +52,16 @@ describe('PrismaRequestStore', () => {
     const { request, created } = await store.create(input);
     expect(created).toBe(true);
     expect(request.reference).toMatch(/^WFH-[0-9A-HJKMNP-TV-Z]{6}$/);
-    const row = await db.prisma.request.findUniqueOrThrow({ where: { id: request.id }, include: { agents: { orderBy: { rowNo: 'asc' } }, events: true } });
+    const row = await db.prisma.request.findUniqueOrThrow({
+      where: { id: request.id },
+      include: { agents: { orderBy: { rowNo: 'asc' } }, events: true },
+    });
     expect(row.submitKey).toBe(submitKeyOf(input.draftId));
     expect(row.language).toBe('ur');
-    expect(row.agents.map((a) => [a.rowNo, a.cnic])).toEqual([[1, '4210112345671'], [2, '4210176543212']]);
+    expect(row.agents.map((a) => [a.rowNo, a.cnic])).toEqual([
+      [1, '4210112345671'],
+      [2, '4210176543212'],
+    ]);
     expect(row.fields).not.toHaveProperty('agents');
     expect(row.events).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'SUBMITTED', actorId: input.owner.userId })]);
   });

@@ -49,7 +49,10 @@ const en: [string, string][] = [
   ['status', 'status:-'],
   ['I want to talk to a person', 'agent'],
   ['agent', 'agent'],
-  ["I have tried everything and your answers don't help, can I speak to someone at PSEB please? It's urgent because our office is closed", 'agent'],
+  [
+    "I have tried everything and your answers don't help, can I speak to someone at PSEB please? It's urgent because our office is closed",
+    'agent',
+  ],
   ['connect me to a human', 'agent'],
   ['is there a real person I can chat with?', 'agent'],
   ['my requests', 'myRequests'],

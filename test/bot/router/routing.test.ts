@@ -19,9 +19,8 @@ interface CardAction {
 }
 
 function actionsOf(replies: Reply[]): CardAction[] {
-  const card = replies.flatMap((r) => r.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content as
-    | { actions?: CardAction[] }
-    | undefined;
+  const card = replies.flatMap((r) => r.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+    ?.content as { actions?: CardAction[] } | undefined;
   return card?.actions ?? [];
 }
 
@@ -42,7 +41,11 @@ describe('routing free text', () => {
       style: 'positive',
       data: { verb: Verbs.intakeSubmit, action: 'steps', kind: 'whitelisting' },
     });
-    expect(actionsOf(replies).filter((a) => a.data?.verb === Verbs.faqPick).every((a) => typeof a.data?.choice === 'string')).toBe(true);
+    expect(
+      actionsOf(replies)
+        .filter((a) => a.data?.verb === Verbs.faqPick)
+        .every((a) => typeof a.data?.choice === 'string'),
+    ).toBe(true);
     const started = textOfAll(await user.submit(start!.data!));
     expect(started).toContain(en('intake:flow.start', { title: en('requests:kinds.whitelisting') }));
   });

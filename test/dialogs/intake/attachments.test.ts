@@ -4,15 +4,27 @@ import { csvAttachmentOf, isChannelAttachmentUrl, readCsvAttachment } from '../.
 
 describe('reading an attached CSV', () => {
   it('finds a CSV by content type or by file name', () => {
-    expect(csvAttachmentOf([{ contentType: 'image/png', contentUrl: 'x' }, { contentType: 'application/octet-stream', name: 'Agents.CSV', contentUrl: 'y' }])?.contentUrl).toBe('y');
+    expect(
+      csvAttachmentOf([
+        { contentType: 'image/png', contentUrl: 'x' },
+        { contentType: 'application/octet-stream', name: 'Agents.CSV', contentUrl: 'y' },
+      ])?.contentUrl,
+    ).toBe('y');
     expect(csvAttachmentOf([{ contentType: 'image/png', contentUrl: 'x' }])).toBeUndefined();
   });
 
   it('decodes base64 and plain data: URLs and refuses ones over the cap', async () => {
     const text = 'a,b\n1,2\n';
-    expect(await readCsvAttachment({ contentType: 'text/csv', contentUrl: `data:text/csv;base64,${Buffer.from(text).toString('base64')}` })).toEqual({ ok: true, text });
-    expect(await readCsvAttachment({ contentType: 'text/csv', contentUrl: `data:text/csv,${encodeURIComponent(text)}` })).toEqual({ ok: true, text });
-    expect(await readCsvAttachment({ contentType: 'text/csv', contentUrl: `data:text/csv,${'x'.repeat(200)}` }, { maxBytes: 100 })).toEqual({ ok: false, reason: 'tooLarge' });
+    expect(
+      await readCsvAttachment({ contentType: 'text/csv', contentUrl: `data:text/csv;base64,${Buffer.from(text).toString('base64')}` }),
+    ).toEqual({ ok: true, text });
+    expect(await readCsvAttachment({ contentType: 'text/csv', contentUrl: `data:text/csv,${encodeURIComponent(text)}` })).toEqual({
+      ok: true,
+      text,
+    });
+    expect(await readCsvAttachment({ contentType: 'text/csv', contentUrl: `data:text/csv,${'x'.repeat(200)}` }, { maxBytes: 100 })).toEqual(
+      { ok: false, reason: 'tooLarge' },
+    );
   });
 
   it('downloads over http with a size cap and a timeout', async () => {
@@ -25,13 +37,31 @@ describe('reading an attached CSV', () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const allowUrl = (url: URL) => url.origin === base;
     try {
-      expect(await readCsvAttachment({ contentType: 'text/csv', contentUrl: `${base}/small` }, { allowUrl })).toEqual({ ok: true, text: 'a,b\n' });
-      expect(await readCsvAttachment({ contentType: 'text/csv', contentUrl: `${base}/big` }, { maxBytes: 1000, allowUrl })).toEqual({ ok: false, reason: 'tooLarge' });
-      expect(await readCsvAttachment({ contentType: 'text/csv', contentUrl: `${base}/slow` }, { timeoutMs: 200, allowUrl })).toEqual({ ok: false, reason: 'unreadable' });
+      expect(await readCsvAttachment({ contentType: 'text/csv', contentUrl: `${base}/small` }, { allowUrl })).toEqual({
+        ok: true,
+        text: 'a,b\n',
+      });
+      expect(await readCsvAttachment({ contentType: 'text/csv', contentUrl: `${base}/big` }, { maxBytes: 1000, allowUrl })).toEqual({
+        ok: false,
+        reason: 'tooLarge',
+      });
+      expect(await readCsvAttachment({ contentType: 'text/csv', contentUrl: `${base}/slow` }, { timeoutMs: 200, allowUrl })).toEqual({
+        ok: false,
+        reason: 'unreadable',
+      });
       // By default a user-supplied URL to an internal address is never fetched.
-      expect(await readCsvAttachment({ contentType: 'text/csv', contentUrl: `${base}/small` })).toEqual({ ok: false, reason: 'unreadable' });
-      expect(await readCsvAttachment({ contentType: 'text/csv', contentUrl: 'http://169.254.169.254/latest/meta-data.csv' })).toEqual({ ok: false, reason: 'unreadable' });
-      expect(await readCsvAttachment({ contentType: 'text/csv', contentUrl: 'file:///etc/passwd' })).toEqual({ ok: false, reason: 'unreadable' });
+      expect(await readCsvAttachment({ contentType: 'text/csv', contentUrl: `${base}/small` })).toEqual({
+        ok: false,
+        reason: 'unreadable',
+      });
+      expect(await readCsvAttachment({ contentType: 'text/csv', contentUrl: 'http://169.254.169.254/latest/meta-data.csv' })).toEqual({
+        ok: false,
+        reason: 'unreadable',
+      });
+      expect(await readCsvAttachment({ contentType: 'text/csv', contentUrl: 'file:///etc/passwd' })).toEqual({
+        ok: false,
+        reason: 'unreadable',
+      });
     } finally {
       server.closeAllConnections();
       server.close();
@@ -56,7 +86,10 @@ describe('a file sent in a Teams personal chat', () => {
       asked.push(url);
       return new Response('Bilal Ahmed,42101-1234567-1,Karachi,PTCL,39.45.12.7\n', { status: 200 });
     }) as unknown as typeof fetch;
-    expect(await readCsvAttachment(file, { fetch: fakeFetch })).toEqual({ ok: true, text: 'Bilal Ahmed,42101-1234567-1,Karachi,PTCL,39.45.12.7\n' });
+    expect(await readCsvAttachment(file, { fetch: fakeFetch })).toEqual({
+      ok: true,
+      text: 'Bilal Ahmed,42101-1234567-1,Karachi,PTCL,39.45.12.7\n',
+    });
     expect(asked).toEqual([file.content.downloadUrl]);
   });
 
@@ -66,7 +99,12 @@ describe('a file sent in a Teams personal chat', () => {
       fetched++;
       return new Response('x');
     }) as unknown as typeof fetch;
-    for (const url of ['http://127.0.0.1:9/agents.csv', 'https://attacker.example/agents.csv', 'http://contoso.sharepoint.com/a.csv', `data:text/csv,${encodeURIComponent('a,b')}`]) {
+    for (const url of [
+      'http://127.0.0.1:9/agents.csv',
+      'https://attacker.example/agents.csv',
+      'http://contoso.sharepoint.com/a.csv',
+      `data:text/csv,${encodeURIComponent('a,b')}`,
+    ]) {
       expect(await readCsvAttachment(teamsFile(url), { fetch: fakeFetch })).toEqual({ ok: false, reason: 'unreadable' });
     }
     expect(fetched).toBe(0);

@@ -15,20 +15,40 @@ function setup(channelId: string, locale = 'en-US') {
 }
 
 const goodForm = {
-  companyName: 'Indus Contact Solutions', psebRegistrationNo: '', ntn: '1234567-8', contactName: 'Ayesha Malik',
-  contactCnic: '42101-1234567-1', contactMobile: '0300-1234567', contactEmail: 'ayesha@company.pk', city: 'other', cityOther: 'Sialkot',
-  agentSeats: '120', ipAddresses: '39.45.12.7',
+  companyName: 'Indus Contact Solutions',
+  psebRegistrationNo: '',
+  ntn: '1234567-8',
+  contactName: 'Ayesha Malik',
+  contactCnic: '42101-1234567-1',
+  contactMobile: '0300-1234567',
+  contactEmail: 'ayesha@company.pk',
+  city: 'other',
+  cityOther: 'Sialkot',
+  agentSeats: '120',
+  ipAddresses: '39.45.12.7',
 };
 
 describe('the one-card form on msteams', () => {
   it('offers the whole form as one card: an input per field, Cancel and step-by-step without inputs', async () => {
     const { client } = setup('msteams');
     const [card] = adaptiveCards(await turn(client, 'start'));
-    const ids = cardElements(card).filter((e) => typeof e.id === 'string').map((e) => e.id);
-    expect(ids).toEqual([...formFields('whitelisting').map((f) => f.name).slice(0, 8), 'cityOther', 'agentSeats', 'ipAddresses']);
+    const ids = cardElements(card)
+      .filter((e) => typeof e.id === 'string')
+      .map((e) => e.id);
+    expect(ids).toEqual([
+      ...formFields('whitelisting')
+        .map((f) => f.name)
+        .slice(0, 8),
+      'cityOther',
+      'agentSeats',
+      'ipAddresses',
+    ]);
     expect(actionData(card, 'form')).toMatchObject({ verb: Verbs.intakeSubmit, kind: 'whitelisting' });
     const actions = card.actions as Record<string, unknown>[];
-    expect(actions.filter((a) => a.associatedInputs === 'none').map((a) => (a.data as Record<string, unknown>).action)).toEqual(['steps', 'cancel']);
+    expect(actions.filter((a) => a.associatedInputs === 'none').map((a) => (a.data as Record<string, unknown>).action)).toEqual([
+      'steps',
+      'cancel',
+    ]);
     expect(actionData(card, 'cancel').verb).toBe(Verbs.intakeCancel);
   });
 
@@ -37,8 +57,14 @@ describe('the one-card form on msteams', () => {
     const [card] = adaptiveCards(await turn(client, 'start'));
     const submit = { ...actionData(card, 'form'), ...goodForm, companyName: 'A', ntn: 'abc' };
     const [again] = adaptiveCards(await turn(client, { type: 'message', value: submit }));
-    const red = cardElements(again).filter((e) => e.type === 'TextBlock' && e.color === 'Attention').map((e) => e.text);
-    expect(red).toEqual([en('intake:flow.card.errors'), errorMessage(en, { error: 'companyName.tooShort' }), errorMessage(en, { error: 'ntn.format' })]);
+    const red = cardElements(again)
+      .filter((e) => e.type === 'TextBlock' && e.color === 'Attention')
+      .map((e) => e.text);
+    expect(red).toEqual([
+      en('intake:flow.card.errors'),
+      errorMessage(en, { error: 'companyName.tooShort' }),
+      errorMessage(en, { error: 'ntn.format' }),
+    ]);
     const inputs = cardElements(again).filter((e) => typeof e.id === 'string');
     expect(inputs.find((e) => e.id === 'contactName')?.value).toBe('Ayesha Malik');
   });
@@ -52,7 +78,9 @@ describe('the one-card form on msteams', () => {
 
     const [pick] = adaptiveCards(await turn(client, { type: 'message', value: actionData(summary, 'edit') }));
     expect(textOf([{ attachments: [{ contentType: 'x', content: pick }] }])).toContain(en('intake:flow.summary.pickField'));
-    expect(textOf(await turn(client, { type: 'message', value: { verb: Verbs.intakeSubmit, choice: 'agentSeats' } }))).toContain(en('intake:fields.agentSeats.prompt'));
+    expect(textOf(await turn(client, { type: 'message', value: { verb: Verbs.intakeSubmit, choice: 'agentSeats' } }))).toContain(
+      en('intake:fields.agentSeats.prompt'),
+    );
     const [summary2] = adaptiveCards(await turn(client, '300'));
     const submitted = textOf(await turn(client, { type: 'message', value: actionData(summary2, 'submit') }));
     expect(submitted).toContain(store.filed[0].summary.reference);
@@ -79,7 +107,9 @@ describe('the one-card form on msteams', () => {
   it('lets the user answer step by step instead of using the card', async () => {
     const { client } = setup('msteams');
     const [card] = adaptiveCards(await turn(client, 'start'));
-    expect(textOf(await turn(client, { type: 'message', value: actionData(card, 'steps') }))).toContain(en('intake:fields.companyName.prompt'));
+    expect(textOf(await turn(client, { type: 'message', value: actionData(card, 'steps') }))).toContain(
+      en('intake:fields.companyName.prompt'),
+    );
     expect(textOf(await turn(client, 'Indus Contact Solutions'))).toContain(en('intake:fields.psebRegistrationNo.prompt'));
   });
 
@@ -87,15 +117,32 @@ describe('the one-card form on msteams', () => {
     const { client } = setup('msteams');
     const [card] = adaptiveCards(await turn(client, 'start'));
     expect(textOf(await turn(client, { type: 'message', value: actionData(card, 'cancel') }))).toContain(en('intake:flow.cancelConfirm'));
-    expect(textOf(await turn(client, { type: 'message', value: { verb: Verbs.intakeSubmit, choice: 'yes' } }))).toBe(en('intake:flow.cancelled'));
+    expect(textOf(await turn(client, { type: 'message', value: { verb: Verbs.intakeSubmit, choice: 'yes' } }))).toBe(
+      en('intake:flow.cancelled'),
+    );
   });
 });
 
 describe('skype', () => {
   it('runs the whole form with text and hero cards, never an Adaptive Card', async () => {
     const { client, store } = setup('skype');
-    const answers = ['start', 'Indus Contact Solutions', 'skip', '1234567-8', 'Ayesha Malik', '42101-1234567-1', '0300-1234567',
-      'ayesha@company.pk', en('intake:cities.lahore'), '120', '39.45.12.7', '2', '1', 'Indus Contact Solutions Ltd', en('intake:flow.summary.submit')];
+    const answers = [
+      'start',
+      'Indus Contact Solutions',
+      'skip',
+      '1234567-8',
+      'Ayesha Malik',
+      '42101-1234567-1',
+      '0300-1234567',
+      'ayesha@company.pk',
+      en('intake:cities.lahore'),
+      '120',
+      '39.45.12.7',
+      '2',
+      '1',
+      'Indus Contact Solutions Ltd',
+      en('intake:flow.summary.submit'),
+    ];
     const replies = [];
     for (const answer of answers) replies.push(...(await turn(client, answer)));
     expect(adaptiveCards(replies)).toEqual([]);

@@ -11,7 +11,16 @@ import { renderingFor } from '../../../bot/channels';
 import { setTurnInfo } from '../../../bot/turnInfo';
 import { setSubmission, toSubmission } from '../../../dialogs/intake/submission';
 import { isRecord } from '../../../dialogs/intake/guards';
-import { sameCompany, type CreateResult, type DuplicateQuery, type NewRequest, type RequestDetail, type RequestOwner, type RequestStore, type RequestSummary } from '../../../bot/requests/store';
+import {
+  sameCompany,
+  type CreateResult,
+  type DuplicateQuery,
+  type NewRequest,
+  type RequestDetail,
+  type RequestOwner,
+  type RequestStore,
+  type RequestSummary,
+} from '../../../bot/requests/store';
 
 const i18n = createI18n();
 
@@ -79,7 +88,8 @@ export function textOf(replies: readonly Partial<Activity>[]): string {
 
 /** Adaptive Card contents among the replies. */
 export function adaptiveCards(replies: readonly Partial<Activity>[]): Record<string, unknown>[] {
-  return replies.flatMap((r) => r.attachments ?? [])
+  return replies
+    .flatMap((r) => r.attachments ?? [])
     .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
     .map((a) => (isRecord(a.content) ? a.content : {}));
 }
@@ -117,8 +127,13 @@ export class FakeRequestStore implements RequestStore {
     const prefix = input.kind === 'wfh' ? 'WFH' : 'WL';
     const now = new Date('2026-11-30T05:00:00Z');
     const summary: RequestSummary = {
-      id: `req-${this.filed.length + 1}`, reference: `${prefix}-${String(this.filed.length + 1).padStart(6, '0')}`, kind: input.kind,
-      status: 'SUBMITTED', companyName: input.draft.companyName, createdAt: now, updatedAt: now,
+      id: `req-${this.filed.length + 1}`,
+      reference: `${prefix}-${String(this.filed.length + 1).padStart(6, '0')}`,
+      kind: input.kind,
+      status: 'SUBMITTED',
+      companyName: input.draft.companyName,
+      createdAt: now,
+      updatedAt: now,
     };
     this.filed.push({ ...input, summary });
     return { request: summary, created: true };
@@ -129,13 +144,21 @@ export class FakeRequestStore implements RequestStore {
   }
 
   async findForUser(reference: string, owner: RequestOwner): Promise<RequestDetail | null> {
-    const found = this.filed.find((f) => f.summary.reference === reference && f.owner.userId === owner.userId && f.owner.channelId === owner.channelId);
+    const found = this.filed.find(
+      (f) => f.summary.reference === reference && f.owner.userId === owner.userId && f.owner.channelId === owner.channelId,
+    );
     if (!found) return null;
-    return { ...found.summary, events: [{ fromStatus: null, toStatus: 'SUBMITTED', actorName: null, note: null, createdAt: found.summary.createdAt }] };
+    return {
+      ...found.summary,
+      events: [{ fromStatus: null, toStatus: 'SUBMITTED', actorName: null, note: null, createdAt: found.summary.createdAt }],
+    };
   }
 
   async listForUser(owner: RequestOwner): Promise<RequestSummary[]> {
-    return this.filed.filter((f) => f.owner.userId === owner.userId).map((f) => f.summary).reverse();
+    return this.filed
+      .filter((f) => f.owner.userId === owner.userId)
+      .map((f) => f.summary)
+      .reverse();
   }
 
   readonly cancelled = new Set<string>();
@@ -149,7 +172,9 @@ export class FakeRequestStore implements RequestStore {
   }
 
   async findOpenDuplicate(query: DuplicateQuery): Promise<RequestSummary | null> {
-    const mine = this.filed.filter((f) => f.kind === query.kind && f.owner.userId === query.owner.userId && f.owner.channelId === query.owner.channelId).reverse();
+    const mine = this.filed
+      .filter((f) => f.kind === query.kind && f.owner.userId === query.owner.userId && f.owner.channelId === query.owner.channelId)
+      .reverse();
     const hit = mine.find((f) =>
       query.kind === 'wfh'
         ? f.kind === 'wfh' && f.draft.agents.some((a) => query.cnics.includes(a.cnic))

@@ -10,10 +10,21 @@ const roman = tFor('ur-Latn');
 async function storeWithRequest(userId: string) {
   const store = new FakeRequestStore();
   const { request } = await store.create({
-    kind: 'whitelisting', draftId: randomUUID(), language: 'en', owner: { channelId: 'test', userId, conversationId: 'c' },
+    kind: 'whitelisting',
+    draftId: randomUUID(),
+    language: 'en',
+    owner: { channelId: 'test', userId, conversationId: 'c' },
     draft: {
-      companyName: 'Indus', psebRegistrationNo: null, ntn: '1234567-8', contactName: 'Ayesha', contactCnic: '42101-1234567-1',
-      contactMobile: '+923001234567', contactEmail: 'a@b.pk', city: { kind: 'named', id: 'karachi' }, agentSeats: 1, ipAddresses: ['39.45.12.7'],
+      companyName: 'Indus',
+      psebRegistrationNo: null,
+      ntn: '1234567-8',
+      contactName: 'Ayesha',
+      contactCnic: '42101-1234567-1',
+      contactMobile: '+923001234567',
+      contactEmail: 'a@b.pk',
+      city: { kind: 'named', id: 'karachi' },
+      agentSeats: 1,
+      ipAddresses: ['39.45.12.7'],
     },
   });
   return { store, reference: request.reference };

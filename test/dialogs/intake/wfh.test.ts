@@ -14,7 +14,8 @@ function setup(locale = 'en-US') {
   return { store, client: clientFor(new WfhDialog({ store, today: () => TODAY }), { locale }) };
 }
 
-const agentLine = (i: number) => `Agent Number ${i}, 42101-${String(1000000 + i)}-1, Karachi, PTCL, 39.45.${Math.floor(i / 200)}.${(i % 200) + 1}`;
+const agentLine = (i: number) =>
+  `Agent Number ${i}, 42101-${String(1000000 + i)}-1, Karachi, PTCL, 39.45.${Math.floor(i / 200)}.${(i % 200) + 1}`;
 
 const englishRun: [answer: string, expectedKey: string][] = [
   ['start', 'intake:fields.companyName.prompt'],
@@ -84,7 +85,9 @@ describe('WfhDialog dates as people say them', () => {
     const { client } = setup();
     await fillTo(client, englishRun, 7);
     const confirmed = textOf(await turn(client, 'kal se'));
-    expect(confirmed).toContain(en('intake:flow.dateConfirmed', { label: en('intake:fields.startDate.label'), date: 'Tuesday, 1 December 2026' }));
+    expect(confirmed).toContain(
+      en('intake:flow.dateConfirmed', { label: en('intake:fields.startDate.label'), date: 'Tuesday, 1 December 2026' }),
+    );
     expect(confirmed).toContain(en('intake:fields.endDate.prompt'));
     expect(textOf(await turn(client, 'in 2 weeks'))).toContain('Monday, 14 December 2026');
     await turn(client, agentLine(1));
@@ -112,7 +115,17 @@ describe('WfhDialog refusals', () => {
     { field: 8, bad: '30/11/2026' },
     { field: 8, bad: '1 Jun 2027' },
   ];
-  const names = ['', 'companyName', 'ntn', 'contactName', 'contactMobile', 'contactEmail', 'whitelistingReference', 'startDate', 'endDate'] as const;
+  const names = [
+    '',
+    'companyName',
+    'ntn',
+    'contactName',
+    'contactMobile',
+    'contactEmail',
+    'whitelistingReference',
+    'startDate',
+    'endDate',
+  ] as const;
 
   it.each(refusals)('at field $field refuses "$bad" with the reason and asks again', async ({ field, bad }) => {
     const { client } = setup();
@@ -162,7 +175,9 @@ describe('WfhDialog agents', () => {
     const reply = await turn(client, {
       type: 'message',
       text: '',
-      attachments: [{ contentType: 'text/csv', name: 'agents.csv', contentUrl: `data:text/csv;base64,${Buffer.from(csv).toString('base64')}` }],
+      attachments: [
+        { contentType: 'text/csv', name: 'agents.csv', contentUrl: `data:text/csv;base64,${Buffer.from(csv).toString('base64')}` },
+      ],
     });
     expect(textOf(reply)).toContain(en('intake:flow.agents.added', { added: 1, total: 1 }));
     expect(textOf(await turn(client, 'done'))).toContain(en('intake:flow.summary.agentsCount', { count: 1 }));

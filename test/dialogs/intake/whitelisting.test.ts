@@ -78,7 +78,13 @@ describe('WhitelistingDialog step by step', () => {
     expect(client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
     expect(store.filed).toHaveLength(1);
     const draft = store.filed[0].draft;
-    expect(draft).toMatchObject({ ntn: '1234567-8', contactCnic: '42101-1234567-1', contactMobile: '+923001234567', agentSeats: 120, psebRegistrationNo: null });
+    expect(draft).toMatchObject({
+      ntn: '1234567-8',
+      contactCnic: '42101-1234567-1',
+      contactMobile: '+923001234567',
+      agentSeats: 120,
+      psebRegistrationNo: null,
+    });
   });
 
   it('shows the normalised answers in the summary', async () => {
@@ -118,14 +124,17 @@ describe('WhitelistingDialog refusals', () => {
   ];
 
   // Rows as objects: jest takes a callback with more parameters than a row has for one expecting done().
-  it.each(refusals.map(([field, bad, code, detail]) => ({ field, bad, code, detail })))('at field $field refuses "$bad" with $code and asks again', async ({ field, bad, code, detail }) => {
-    const { client } = setup();
-    await fillTo(client, englishRun, field);
-    const reply = textOf(await turn(client, bad));
-    expect(reply).toContain(errorMessage(en, { error: code, detail }));
-    // The question stands: the good answer is taken and the next field is asked.
-    expect(textOf(await turn(client, englishRun[field][0]))).toContain(en(englishRun[field][1]));
-  });
+  it.each(refusals.map(([field, bad, code, detail]) => ({ field, bad, code, detail })))(
+    'at field $field refuses "$bad" with $code and asks again',
+    async ({ field, bad, code, detail }) => {
+      const { client } = setup();
+      await fillTo(client, englishRun, field);
+      const reply = textOf(await turn(client, bad));
+      expect(reply).toContain(errorMessage(en, { error: code, detail }));
+      // The question stands: the good answer is taken and the next field is asked.
+      expect(textOf(await turn(client, englishRun[field][0]))).toContain(en(englishRun[field][1]));
+    },
+  );
 });
 
 describe('WhitelistingDialog interruptions', () => {

@@ -78,7 +78,9 @@ describe('parseAgentLines', () => {
 
   test('treats the same CNIC written in Urdu digits as a duplicate', () => {
     const urdu = 'Agent X, ۴۲۱۰۱۱۰۰۰۰۰۱۱, Lahore, Nayatel, dynamic';
-    expect(parseAgentLines(`${agentLine(1)}\n${urdu}`).errors).toEqual([{ row: 2, code: 'agents.duplicateCnic', value: '1', field: 'cnic' }]);
+    expect(parseAgentLines(`${agentLine(1)}\n${urdu}`).errors).toEqual([
+      { row: 2, code: 'agents.duplicateCnic', value: '1', field: 'cnic' },
+    ]);
   });
 
   test('refuses a CNIC already on the request when fixed rows are added', () => {
@@ -149,7 +151,10 @@ describe('parseAgentCsv', () => {
 
   test('numbers CSV rows after the header and skips blank lines', () => {
     const csv = ['name,cnic,city,isp,ip', agentLine(1, ','), '', 'Bad,42101-1234567-1,Karachi,PTCL,10.0.0.1'].join('\n');
-    expect(parseAgentCsv(csv)).toEqual({ agents: [agent(1)], errors: [{ row: 2, code: 'ip.private', value: '10.0.0.1', field: 'ipAddress' }] });
+    expect(parseAgentCsv(csv)).toEqual({
+      agents: [agent(1)],
+      errors: [{ row: 2, code: 'ip.private', value: '10.0.0.1', field: 'ipAddress' }],
+    });
   });
 });
 
@@ -214,16 +219,30 @@ describe('row errors people can fix', () => {
     expect(agents).toEqual([agent(1), agent(2)]);
     expect(errors).toEqual([{ row: 3, code: 'ip.private', value: '192.168.1.10', field: 'ipAddress' }]);
     const [line] = agentRowMessages(en, errors);
-    expect(line).toBe(en('intake:agents.rowFieldError', {
-      row: 3, field: en('intake:agents.columnNames.ipAddress'), reason: en('intake:errors.ip.private', { value: '192.168.1.10' }),
-    }));
+    expect(line).toBe(
+      en('intake:agents.rowFieldError', {
+        row: 3,
+        field: en('intake:agents.columnNames.ipAddress'),
+        reason: en('intake:errors.ip.private', { value: '192.168.1.10' }),
+      }),
+    );
     expect(line).toMatch(/^Row 3, IP address: 192\.168\.1\.10 is a private address — we need the public IP/);
   });
 
   test('names each field at fault: the name, the CNIC, the city, the ISP', () => {
-    const { errors } = parseAgentLines(['12345, 42101-1000001-1, Karachi, PTCL, dynamic', 'Ali, 42101-12-1, Karachi, PTCL, dynamic', 'Ali, 42101-1000003-1, K, PTCL, dynamic', 'Ali, 42101-1000004-1, Karachi, , dynamic'].join('\n'));
+    const { errors } = parseAgentLines(
+      [
+        '12345, 42101-1000001-1, Karachi, PTCL, dynamic',
+        'Ali, 42101-12-1, Karachi, PTCL, dynamic',
+        'Ali, 42101-1000003-1, K, PTCL, dynamic',
+        'Ali, 42101-1000004-1, Karachi, , dynamic',
+      ].join('\n'),
+    );
     expect(errors.map((e) => [e.row, e.field, e.code])).toEqual([
-      [1, 'fullName', 'agent.fullName.noLetters'], [2, 'cnic', 'cnic.length'], [3, 'city', 'agent.city.tooShort'], [4, 'isp', 'agent.isp.tooShort'],
+      [1, 'fullName', 'agent.fullName.noLetters'],
+      [2, 'cnic', 'cnic.length'],
+      [3, 'city', 'agent.city.tooShort'],
+      [4, 'isp', 'agent.isp.tooShort'],
     ]);
   });
 });

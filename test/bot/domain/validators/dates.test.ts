@@ -1,10 +1,4 @@
-import {
-  karachiToday,
-  parseDate,
-  validateEndDate,
-  validateStartDate,
-  type IntakeErrorCode,
-} from '../../../../bot/domain/validators';
+import { karachiToday, parseDate, validateEndDate, validateStartDate, type IntakeErrorCode } from '../../../../bot/domain/validators';
 
 const TODAY = '2026-11-20';
 
@@ -55,7 +49,12 @@ describe('parseDate', () => {
   });
 
   test('asks back about 12/01/2027: 12 January and 1 December are both ahead', () => {
-    expect(parseDate('12/01/2027', TODAY)).toEqual({ ok: false, error: 'date.ambiguous', detail: '12/01/2027', dates: ['2027-01-12', '2027-12-01'] });
+    expect(parseDate('12/01/2027', TODAY)).toEqual({
+      ok: false,
+      error: 'date.ambiguous',
+      detail: '12/01/2027',
+      dates: ['2027-01-12', '2027-12-01'],
+    });
   });
 });
 

@@ -31,7 +31,11 @@ function runCases<T>(title: string, validate: Validator<T>, cases: readonly Case
 const longText = (n: number): string => 'a'.repeat(n);
 
 runCases<string>('validateCompanyName', validateCompanyName, [
-  { name: 'accepts a normal name and tidies its spaces', raw: '  Indus   Contact Solutions ', expected: { ok: true, value: 'Indus Contact Solutions' } },
+  {
+    name: 'accepts a normal name and tidies its spaces',
+    raw: '  Indus   Contact Solutions ',
+    expected: { ok: true, value: 'Indus Contact Solutions' },
+  },
   { name: 'accepts exactly 2 characters', raw: 'AB', expected: { ok: true, value: 'AB' } },
   { name: 'accepts exactly 120 characters', raw: longText(120), expected: { ok: true, value: longText(120) } },
   { name: 'counts Urdu letters as characters', raw: 'کمپنی', expected: { ok: true, value: 'کمپنی' } },
@@ -42,10 +46,18 @@ runCases<string>('validateCompanyName', validateCompanyName, [
 
 runCases<string>('validateContactName', validateContactName, [
   { name: 'accepts an Urdu name', raw: 'عائشہ ملک', expected: { ok: true, value: 'عائشہ ملک' } },
-  { name: 'drops invisible direction marks pasted with Urdu text', raw: '\u200fعائشہ ملک\u200f', expected: { ok: true, value: 'عائشہ ملک' } },
+  {
+    name: 'drops invisible direction marks pasted with Urdu text',
+    raw: '\u200fعائشہ ملک\u200f',
+    expected: { ok: true, value: 'عائشہ ملک' },
+  },
   { name: 'refuses one letter', raw: 'A', expected: { ok: false, error: 'contactName.tooShort' } },
   { name: 'refuses 81 characters', raw: longText(81), expected: { ok: false, error: 'contactName.tooLong' } },
-  { name: 'refuses an NTN typed as the name ("1234567-8": no letters)', raw: '1234567-8', expected: { ok: false, error: 'contactName.noLetters' } },
+  {
+    name: 'refuses an NTN typed as the name ("1234567-8": no letters)',
+    raw: '1234567-8',
+    expected: { ok: false, error: 'contactName.noLetters' },
+  },
   { name: 'refuses punctuation and digits only', raw: '--- 42 ---', expected: { ok: false, error: 'contactName.noLetters' } },
 ]);
 
@@ -115,7 +127,11 @@ runCases<City>('validateCity', validateCity, [
   { name: 'knows a city by its choice value', raw: 'rawalpindi', expected: { ok: true, value: { kind: 'named', id: 'rawalpindi' } } },
   { name: 'knows کراچی', raw: 'کراچی', expected: { ok: true, value: { kind: 'named', id: 'karachi' } } },
   { name: 'knows لاہور', raw: 'لاہور', expected: { ok: true, value: { kind: 'named', id: 'lahore' } } },
-  { name: 'knows اسلام آباد with or without the space', raw: 'اسلام‌آباد', expected: { ok: true, value: { kind: 'named', id: 'islamabad' } } },
+  {
+    name: 'knows اسلام آباد with or without the space',
+    raw: 'اسلام‌آباد',
+    expected: { ok: true, value: { kind: 'named', id: 'islamabad' } },
+  },
   { name: 'knows راولپنڈی', raw: 'راولپنڈی', expected: { ok: true, value: { kind: 'named', id: 'rawalpindi' } } },
   { name: 'knows فیصل آباد', raw: 'فیصل آباد', expected: { ok: true, value: { kind: 'named', id: 'faisalabad' } } },
   { name: 'knows پشاور', raw: 'پشاور', expected: { ok: true, value: { kind: 'named', id: 'peshawar' } } },
@@ -125,7 +141,11 @@ runCases<City>('validateCity', validateCity, [
   { name: 'knows Faisalabad written with a space', raw: 'Faisal Abad', expected: { ok: true, value: { kind: 'named', id: 'faisalabad' } } },
   { name: 'keeps any other city as free text', raw: 'Sialkot', expected: { ok: true, value: { kind: 'other', name: 'Sialkot' } } },
   { name: 'reads "other: Sialkot"', raw: 'Other: Sialkot', expected: { ok: true, value: { kind: 'other', name: 'Sialkot' } } },
-  { name: 'does not strip "other" from inside a name', raw: 'Othertown', expected: { ok: true, value: { kind: 'other', name: 'Othertown' } } },
+  {
+    name: 'does not strip "other" from inside a name',
+    raw: 'Othertown',
+    expected: { ok: true, value: { kind: 'other', name: 'Othertown' } },
+  },
   { name: 'asks for the name when only "other" is given', raw: 'other', expected: { ok: false, error: 'city.otherName' } },
   { name: 'asks for the name when only the Urdu choice is given', raw: 'کوئی اور شہر', expected: { ok: false, error: 'city.otherName' } },
   { name: 'refuses a one-letter city', raw: 'X', expected: { ok: false, error: 'city.tooShort' } },
@@ -151,7 +171,15 @@ runCases<string | null>('validateWhitelistingReference', validateWhitelistingRef
   { name: 'treats "nahi" as none', raw: 'nahi', expected: { ok: true, value: null } },
   { name: 'accepts a lower-case reference', raw: 'wl-7k3m9q', expected: { ok: true, value: 'WL-7K3M9Q' } },
   { name: 'accepts a reference inside a sentence', raw: 'it was WL 7K3M9Q I think', expected: { ok: true, value: 'WL-7K3M9Q' } },
-  { name: 'refuses a work-from-home reference, naming it', raw: 'WFH-7K3M9Q', expected: { ok: false, error: 'whitelistingReference.wrongKind', detail: 'WFH-7K3M9Q' } },
+  {
+    name: 'refuses a work-from-home reference, naming it',
+    raw: 'WFH-7K3M9Q',
+    expected: { ok: false, error: 'whitelistingReference.wrongKind', detail: 'WFH-7K3M9Q' },
+  },
   { name: 'refuses text without a reference', raw: 'my company', expected: { ok: false, error: 'whitelistingReference.format' } },
-  { name: 'refuses a code with U, which references never contain', raw: 'WL-UUUUUU', expected: { ok: false, error: 'whitelistingReference.format' } },
+  {
+    name: 'refuses a code with U, which references never contain',
+    raw: 'WL-UUUUUU',
+    expected: { ok: false, error: 'whitelistingReference.format' },
+  },
 ]);

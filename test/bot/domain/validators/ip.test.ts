@@ -1,9 +1,4 @@
-import {
-  splitIpList,
-  validateIpAddresses,
-  validatePublicIpv4OrBlock,
-  type IntakeErrorCode,
-} from '../../../../bot/domain/validators';
+import { splitIpList, validateIpAddresses, validatePublicIpv4OrBlock, type IntakeErrorCode } from '../../../../bot/domain/validators';
 
 describe('validatePublicIpv4OrBlock', () => {
   test.each([
@@ -53,7 +48,12 @@ describe('validatePublicIpv4OrBlock', () => {
 describe('splitIpList', () => {
   test('splits on commas, Urdu commas, semicolons, spaces and new lines', () => {
     expect(splitIpList('1.1.1.1, 8.8.8.8\n9.9.9.9;39.45.12.7،39.45.12.8  39.45.12.9')).toEqual([
-      '1.1.1.1', '8.8.8.8', '9.9.9.9', '39.45.12.7', '39.45.12.8', '39.45.12.9',
+      '1.1.1.1',
+      '8.8.8.8',
+      '9.9.9.9',
+      '39.45.12.7',
+      '39.45.12.8',
+      '39.45.12.9',
     ]);
   });
 });

@@ -101,12 +101,11 @@ describe('errorMessage and agentRowMessages', () => {
 
   test('prefix each bad agent row with its number, and the header as such', async () => {
     const t = await fixedT('en');
-    expect(agentRowMessages(t, [
-      { row: 4, code: 'cnic.length' },
-      { row: 0, code: 'agents.headerColumns', value: 'isp' },
-    ])).toEqual([
-      `Row 4: ${en.errors.cnic.length}`,
-      `Header row: ${en.errors.agents.headerColumns.replace('{{value}}', 'isp')}`,
-    ]);
+    expect(
+      agentRowMessages(t, [
+        { row: 4, code: 'cnic.length' },
+        { row: 0, code: 'agents.headerColumns', value: 'isp' },
+      ]),
+    ).toEqual([`Row 4: ${en.errors.cnic.length}`, `Header row: ${en.errors.agents.headerColumns.replace('{{value}}', 'isp')}`]);
   });
 });

@@ -3,7 +3,14 @@
  * Tuesday 1 December 2026 in Asia/Karachi; ambiguous day/month dates are asked back, not guessed.
  */
 import { createI18n } from '../../../../bot/i18n';
-import { errorMessage, formatFullDate, karachiToday, parseDate, validateEndDate, validateStartDate } from '../../../../bot/domain/validators';
+import {
+  errorMessage,
+  formatFullDate,
+  karachiToday,
+  parseDate,
+  validateEndDate,
+  validateStartDate,
+} from '../../../../bot/domain/validators';
 
 const NOW = new Date('2026-11-30T19:30:00Z'); // already 1 December in Karachi
 const TODAY = karachiToday(NOW);
@@ -12,15 +19,45 @@ describe('the date table (today is Tuesday 1 December 2026 in Karachi)', () => {
   it('reads the fixed clock as 1 December in Pakistan', () => expect(TODAY).toBe('2026-12-01'));
 
   const table: [said: string, date: string][] = [
-    ['today', '2026-12-01'], ['aaj', '2026-12-01'], ['آج', '2026-12-01'], ['Aaj se', '2026-12-01'],
-    ['tomorrow', '2026-12-02'], ['kal', '2026-12-02'], ['کل', '2026-12-02'], ['kal se', '2026-12-02'], ['کل سے', '2026-12-02'], ['from tomorrow', '2026-12-02'],
-    ['parson', '2026-12-03'], ['پرسوں', '2026-12-03'], ['day after tomorrow', '2026-12-03'],
-    ['next Monday', '2026-12-07'], ['agle somwar', '2026-12-07'], ['اگلے پیر', '2026-12-07'], ['monday', '2026-12-07'], ['agle peer se', '2026-12-07'],
-    ['next Tuesday', '2026-12-08'], ['juma', '2026-12-04'], ['جمعہ', '2026-12-04'],
-    ['in 2 weeks', '2026-12-15'], ['2 hafte baad', '2026-12-15'], ['۲ ہفتے بعد', '2026-12-15'], ['after 10 days', '2026-12-11'], ['10 din baad', '2026-12-11'],
-    ['in a week', '2026-12-08'], ['ek hafte baad', '2026-12-08'], ['in 1 month', '2027-01-01'], ['do mahine baad', '2027-02-01'],
-    ['15 Dec', '2026-12-15'], ['15 دسمبر', '2026-12-15'], ['۱۵/۱۲/۲۰۲۶', '2026-12-15'], ['15-12-26', '2026-12-15'], ['15/12', '2026-12-15'],
-    ['end of the month', '2026-12-31'], ['mahine ke akhir', '2026-12-31'], ['مہینے کے آخر', '2026-12-31'], ['month end', '2026-12-31'],
+    ['today', '2026-12-01'],
+    ['aaj', '2026-12-01'],
+    ['آج', '2026-12-01'],
+    ['Aaj se', '2026-12-01'],
+    ['tomorrow', '2026-12-02'],
+    ['kal', '2026-12-02'],
+    ['کل', '2026-12-02'],
+    ['kal se', '2026-12-02'],
+    ['کل سے', '2026-12-02'],
+    ['from tomorrow', '2026-12-02'],
+    ['parson', '2026-12-03'],
+    ['پرسوں', '2026-12-03'],
+    ['day after tomorrow', '2026-12-03'],
+    ['next Monday', '2026-12-07'],
+    ['agle somwar', '2026-12-07'],
+    ['اگلے پیر', '2026-12-07'],
+    ['monday', '2026-12-07'],
+    ['agle peer se', '2026-12-07'],
+    ['next Tuesday', '2026-12-08'],
+    ['juma', '2026-12-04'],
+    ['جمعہ', '2026-12-04'],
+    ['in 2 weeks', '2026-12-15'],
+    ['2 hafte baad', '2026-12-15'],
+    ['۲ ہفتے بعد', '2026-12-15'],
+    ['after 10 days', '2026-12-11'],
+    ['10 din baad', '2026-12-11'],
+    ['in a week', '2026-12-08'],
+    ['ek hafte baad', '2026-12-08'],
+    ['in 1 month', '2027-01-01'],
+    ['do mahine baad', '2027-02-01'],
+    ['15 Dec', '2026-12-15'],
+    ['15 دسمبر', '2026-12-15'],
+    ['۱۵/۱۲/۲۰۲۶', '2026-12-15'],
+    ['15-12-26', '2026-12-15'],
+    ['15/12', '2026-12-15'],
+    ['end of the month', '2026-12-31'],
+    ['mahine ke akhir', '2026-12-31'],
+    ['مہینے کے آخر', '2026-12-31'],
+    ['month end', '2026-12-31'],
   ];
   it.each(table)('reads %j as %s', (said, date) => {
     expect(parseDate(said, TODAY)).toEqual({ ok: true, value: date });
@@ -34,7 +71,7 @@ describe('the date table (today is Tuesday 1 December 2026 in Karachi)', () => {
     expect(result.dates).toHaveLength(2);
   });
 
-  it('names both readings when it asks back, as full dates in the user\'s language', () => {
+  it("names both readings when it asks back, as full dates in the user's language", () => {
     const result = parseDate('03/04', TODAY);
     if (result.ok) throw new Error('03/04 must be asked back');
     expect(result.dates).toEqual(['2027-04-03', '2027-03-04']);
@@ -50,7 +87,8 @@ describe('the date table (today is Tuesday 1 December 2026 in Karachi)', () => {
   });
 
   it('does not read "next week" or "agle hafte" as a date (which day?), nor a weekday with other words', () => {
-    for (const said of ['next week', 'agle hafte', 'اگلے ہفتے', 'monday or tuesday', '2 weeks']) expect(parseDate(said, TODAY)).toEqual({ ok: false, error: 'date.format' });
+    for (const said of ['next week', 'agle hafte', 'اگلے ہفتے', 'monday or tuesday', '2 weeks'])
+      expect(parseDate(said, TODAY)).toEqual({ ok: false, error: 'date.format' });
   });
 
   it('reads "kal" as tomorrow in a start-date field (a future-date field)', () => {
