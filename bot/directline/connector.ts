@@ -8,7 +8,8 @@ import type { Request, Response, Server } from 'restify';
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { Logger } from '../logger';
-import { safe, sendError } from '../http/safe';
+import { safe } from '../http/safe';
+import { sendDirectLineError } from './errors';
 import { isHiddenFromClients, newActivityId, stampBotActivity } from './activities';
 import { UnknownConversationError, type DirectLineStore } from './store';
 import { storableJson } from '../reliability/sanitize';
@@ -55,12 +56,12 @@ export function mountConnector(server: Server, deps: ConnectorDeps): void {
 async function storeBotActivity(deps: ConnectorDeps, req: Request, res: Response, mode: 'send' | 'reply' | 'update'): Promise<void> {
   const { key, conversationId, activityId } = req.params as Record<string, string | undefined>;
   if (!key || !conversationId || !isConnectorKeyFor(deps.keys(), conversationId, key)) {
-    sendError(res, 403, 'forbidden');
+    sendDirectLineError(res, 'forbidden');
     return;
   }
   const parsed = botActivitySchema.safeParse(storableJson(req.body));
   if (!parsed.success) {
-    sendError(res, 400, 'invalid_activity', parsed.error.issues.map((i) => i.path.join('.') || 'body').join(', '));
+    sendDirectLineError(res, 'invalid_activity', parsed.error.issues.map((i) => i.path.join('.') || 'body').join(', '));
     return;
   }
   const body = parsed.data as Record<string, unknown>;
@@ -68,7 +69,7 @@ async function storeBotActivity(deps: ConnectorDeps, req: Request, res: Response
     if (mode === 'update') {
       const original = activityId ? await deps.store.get(conversationId, activityId) : undefined;
       if (!original || !activityId) {
-        sendError(res, 404, 'unknown_activity');
+        sendDirectLineError(res, 'unknown_activity');
         return;
       }
       const updated = stampBotActivity(
@@ -79,7 +80,7 @@ async function storeBotActivity(deps: ConnectorDeps, req: Request, res: Response
         stringOr(original.replyToId),
       );
       if (!(await deps.store.replace(conversationId, updated))) {
-        sendError(res, 404, 'unknown_activity');
+        sendDirectLineError(res, 'unknown_activity');
         return;
       }
       res.send(200, { id: activityId });
@@ -90,7 +91,7 @@ async function storeBotActivity(deps: ConnectorDeps, req: Request, res: Response
     res.send(200, { id });
   } catch (err) {
     if (err instanceof UnknownConversationError) {
-      sendError(res, 404, 'unknown_conversation');
+      sendDirectLineError(res, 'unknown_conversation');
       return;
     }
     throw err;

@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { Activity } from 'botbuilder';
 import type { Logger } from '../logger';
-import { safe, sendError } from '../http/safe';
+import { safe } from '../http/safe';
+import { sendDirectLineError, type DirectLineErrorCode } from './errors';
 import { uploadedParts } from '../http/body';
 import { parseClientActivity, parseWatermark, stampUserActivity, type ClientActivity, type Participants } from './activities';
 import { serviceUrlFor } from './connector';
@@ -60,7 +61,7 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
   server.pre((req, res, next) => {
     const problem = req.method === 'POST' && uploadPath.test(req.url ?? '') ? uploadSizeProblem(req.headers['content-length']) : undefined;
     if (!problem) return next();
-    sendError(res, problem.status, problem.code);
+    sendDirectLineError(res, problem);
     next(false);
   });
 
@@ -102,9 +103,9 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
     route(async (req, res) => {
       const caller = await authorize(deps, req, res);
       if (!caller) return;
-      if (caller.kind !== 'secret') return sendError(res, 403, 'secret_required');
+      if (caller.kind !== 'secret') return sendDirectLineError(res, 'secret_required');
       const requested: unknown = isRecord(req.body) && isRecord(req.body.user) ? req.body.user.id : undefined;
-      if (requested !== undefined && !isValidUserId(requested)) return sendError(res, 400, 'invalid_user_id');
+      if (requested !== undefined && !isValidUserId(requested)) return sendDirectLineError(res, 'invalid_user_id');
       const claims = { conversationId: newConversationId(), userId: isValidUserId(requested) ? requested : newUserId() };
       res.send(200, {
         conversationId: claims.conversationId,
@@ -119,7 +120,7 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
     route(async (req, res) => {
       const caller = await authorize(deps, req, res);
       if (!caller) return;
-      if (caller.kind !== 'token') return sendError(res, 403, 'token_required');
+      if (caller.kind !== 'token') return sendDirectLineError(res, 'token_required');
       const claims = { conversationId: caller.conversationId, userId: caller.userId };
       res.send(200, {
         conversationId: claims.conversationId,
@@ -154,7 +155,7 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
     route(async (req, res) => {
       // A reconnecting stream names the watermark it has; its new streamUrl resumes from there.
       const watermark = parseWatermark((req.query as Record<string, unknown> | undefined)?.watermark);
-      if (!watermark.ok) return sendError(res, 400, 'invalid_watermark');
+      if (!watermark.ok) return sendDirectLineError(res, 'invalid_watermark');
       const opened = await openConversation(deps, req, res);
       if (!opened) return;
       const token = await issueToken(deps.keys(), { conversationId: opened.conversationId, userId: opened.userId });
@@ -167,7 +168,7 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
     `${DIRECTLINE_PREFIX}/conversations/:conversationId/activities`,
     route(async (req, res) => {
       const watermark = parseWatermark((req.query as Record<string, unknown> | undefined)?.watermark);
-      if (!watermark.ok) return sendError(res, 400, 'invalid_watermark');
+      if (!watermark.ok) return sendDirectLineError(res, 'invalid_watermark');
       const opened = await openConversation(deps, req, res);
       if (!opened) return;
       const page = await deps.store.list(opened.conversationId, watermark.value, PAGE_SIZE);
@@ -181,7 +182,7 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
       const opened = await openConversation(deps, req, res);
       if (!opened) return;
       const parsed = parseClientActivity(req.body);
-      if (!parsed.ok) return sendError(res, 400, 'invalid_activity', parsed.problems);
+      if (!parsed.ok) return sendDirectLineError(res, 'invalid_activity', parsed.problems);
       await post(deps, req, res, opened, parsed.activity);
     }),
   );
@@ -194,10 +195,9 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
       const { activity: activityPart, uploads } = splitParts(uploadedParts(req));
       const fieldActivity = isRecord(req.body) && typeof req.body.activity === 'string' ? safeJson(req.body.activity) : undefined;
       const parsed = parseClientActivity(fieldActivity ?? readActivityPart(activityPart));
-      if (!parsed.ok) return sendError(res, 400, 'invalid_activity', parsed.problems);
+      if (!parsed.ok) return sendDirectLineError(res, 'invalid_activity', parsed.problems);
       const attachment = toCsvAttachment(uploads);
-      if (typeof attachment === 'string')
-        return sendError(res, attachment === 'too_large' ? 413 : attachment === 'not_csv' ? 415 : 400, attachment);
+      if (typeof attachment === 'string') return sendDirectLineError(res, attachment);
       await post(deps, req, res, opened, { ...parsed.activity, type: 'message', attachments: [attachment] });
     }),
   );
@@ -206,10 +206,12 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
 const uploadPath = /^\/v3\/directline\/conversations\/[^/]+\/upload(\?|$)/;
 
 /** Why an upload must be refused before its body is read: no declared length, or too long. */
-export function uploadSizeProblem(contentLength: string | undefined): { status: 411 | 413; code: string } | undefined {
+export function uploadSizeProblem(
+  contentLength: string | undefined,
+): Extract<DirectLineErrorCode, 'length_required' | 'too_large'> | undefined {
   const length = Number(contentLength);
-  if (contentLength === undefined || !Number.isFinite(length)) return { status: 411, code: 'length_required' };
-  if (length > MAX_UPLOAD_REQUEST_BYTES) return { status: 413, code: 'too_large' };
+  if (contentLength === undefined || !Number.isFinite(length)) return 'length_required';
+  if (length > MAX_UPLOAD_REQUEST_BYTES) return 'too_large';
   return undefined;
 }
 
@@ -217,11 +219,11 @@ export function uploadSizeProblem(contentLength: string | undefined): { status: 
 async function authorize(deps: RouteDeps, req: Request, res: Response): Promise<Caller | undefined> {
   const header = req.headers.authorization;
   if (!header) {
-    sendError(res, 401, 'unauthorized');
+    sendDirectLineError(res, 'unauthorized');
     return undefined;
   }
   const caller = await identifyCaller(deps.keys(), header);
-  if (!caller) sendError(res, 403, 'forbidden');
+  if (!caller) sendDirectLineError(res, 'forbidden');
   return caller;
 }
 
@@ -238,12 +240,12 @@ async function openConversation(deps: RouteDeps, req: Request, res: Response): P
   if (!caller) return undefined;
   const conversationId = String((req.params as Record<string, unknown>).conversationId ?? '');
   if (!mayOpen(caller, conversationId)) {
-    sendError(res, 403, 'forbidden');
+    sendDirectLineError(res, 'forbidden');
     return undefined;
   }
   const row = await deps.store.find(conversationId);
   if (!row) {
-    sendError(res, 404, 'unknown_conversation');
+    sendDirectLineError(res, 'unknown_conversation');
     return undefined;
   }
   const userId = caller.kind === 'token' ? caller.userId : (row.userId ?? newUserId());
@@ -257,15 +259,15 @@ async function post(deps: RouteDeps, req: Request, res: Response, opened: Opened
   try {
     await deps.store.append(opened.conversationId, stored);
   } catch (err) {
-    if (err instanceof UnknownConversationError) return sendError(res, 404, 'unknown_conversation');
+    if (err instanceof UnknownConversationError) return sendDirectLineError(res, 'unknown_conversation');
     throw err;
   }
   const outcome = await runTurn(deps, req, stored);
   if (outcome === 'busy') {
     res.header('Retry-After', '1');
-    return sendError(res, 503, 'busy');
+    return sendDirectLineError(res, 'busy');
   }
-  if (outcome === 'failed') return sendError(res, 502, 'bot_error');
+  if (outcome === 'failed') return sendDirectLineError(res, 'bot_error');
   res.send(200, { id: stored.id });
 }
 

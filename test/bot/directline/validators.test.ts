@@ -3,6 +3,7 @@ import { TestAdapter, TurnContext } from 'botbuilder';
 import { isHiddenFromClients, parseClientActivity, parseWatermark, stampBotActivity } from '../../../bot/directline/activities';
 import { TurnOutbox } from '../../../bot/directline/outbox';
 import { uploadSizeProblem } from '../../../bot/directline/routes';
+import { directLineErrors } from '../../../bot/directline/errors';
 import { isCsvFile, safeFileName, MAX_UPLOAD_REQUEST_BYTES } from '../../../bot/directline/upload';
 
 describe('parseWatermark', () => {
@@ -69,9 +70,11 @@ describe('stampBotActivity', () => {
 
 describe('uploads', () => {
   it('refuses an upload with no declared length (411) or a longer one than the cap (413)', () => {
-    expect(uploadSizeProblem(undefined)).toEqual({ status: 411, code: 'length_required' });
-    expect(uploadSizeProblem('abc')).toEqual({ status: 411, code: 'length_required' });
-    expect(uploadSizeProblem(String(MAX_UPLOAD_REQUEST_BYTES + 1))).toEqual({ status: 413, code: 'too_large' });
+    expect(uploadSizeProblem(undefined)).toBe('length_required');
+    expect(directLineErrors.length_required.status).toBe(411);
+    expect(uploadSizeProblem('abc')).toBe('length_required');
+    expect(uploadSizeProblem(String(MAX_UPLOAD_REQUEST_BYTES + 1))).toBe('too_large');
+    expect(directLineErrors.too_large.status).toBe(413);
     expect(uploadSizeProblem(String(MAX_UPLOAD_REQUEST_BYTES))).toBeUndefined();
   });
 
