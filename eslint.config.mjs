@@ -1,5 +1,5 @@
 // ESLint for the TypeScript sources (type-aware: promises and `any`) and the browser code in
-// webchat/ and console/ (plain ES modules / scripts, type-checked by tsconfig.browser.json).
+// webchat/ and console/ (plain ES modules, type-checked by tsconfig.browser.json).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -59,7 +59,7 @@ export default tseslint.config(
   },
   {
     files: ['webchat/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { WebChat: 'readonly' } },
+    languageOptions: { sourceType: 'module', globals: { WebChat: 'readonly' } },
   },
   {
     files: ['scripts/**/*.mjs', 'eslint.config.mjs', 'jest.config.js'],
