@@ -16,6 +16,7 @@ import { isIssued, loadLetterData, cityName, type IssuedRequest } from './letter
 import { renderLetterPdf } from './pdf';
 import { loadLetterFonts, type LetterFonts } from './shaping';
 import { LinkSigner, letterKey } from './signing';
+import { karachiTime } from '../i18n/time';
 import { validityOf, verificationStatus, type ValidityRules, type VerificationStatus } from './validity';
 
 export type LettersConfig = Pick<
@@ -132,15 +133,7 @@ export class LetterService {
   async noticeView(request: Request, lang: UiLanguage): Promise<NoticeLetterView | undefined> {
     const letter = await this.forNotice(request);
     if (!letter) return undefined;
-    const expires = new Intl.DateTimeFormat(lang === 'ur' ? 'ur-PK' : 'en-GB', {
-      timeZone: 'Asia/Karachi',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    }).format(letter.expiresAt);
+    const expires = karachiTime(letter.expiresAt, lang);
     return { downloadUrl: letter.downloadUrl, verifyUrl: letter.verifyUrl, expires };
   }
 

@@ -4,6 +4,7 @@ import type { Translate } from '../../bot/domain/validators';
 import { parseReference } from '../../bot/domain/reference';
 import type { RequestDetail, RequestOwner, RequestStore, RequestSummary } from '../../bot/requests/store';
 import type { UiLanguage } from '../../bot/i18n';
+import { karachiTime } from '../../bot/i18n/time';
 import { turnInfo } from '../../bot/turnInfo';
 
 const STATUS_PREFIX = /^(?:request\s+status|check\s+status|status|track|صورتحال|اسٹیٹس|سٹیٹس)\s*:?\s*/iu;
@@ -21,18 +22,7 @@ export function statusQuery(text: string): string | null {
   return parseReference(rest);
 }
 
-/** A time as the desk reads it: Asia/Karachi, in the user's language. */
-export function karachiTime(date: Date, lang: UiLanguage): string {
-  return new Intl.DateTimeFormat(lang === 'ur' ? 'ur-PK' : 'en-GB', {
-    timeZone: 'Asia/Karachi',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(date);
-}
+export { karachiTime };
 
 /** The status reply: what the request is, where it stands, and its history. */
 export function statusText(request: RequestDetail, t: Translate, lang: UiLanguage): string {
