@@ -114,7 +114,7 @@ describe('hand-off to a person in Teams', () => {
     expect(plainTextsSentTo(h.connector, user.conversationId).join('\n')).toContain(
       en('handoff:user.endedByAgent', { agent: staff[1].name }),
     );
-    expect((await h.handoffOf(user.conversationId)).closedBy).toBe(`agent:${staff[1].aadObjectId}`);
+    expect(await h.handoffOf(user.conversationId)).toMatchObject({ closedBy: 'agent', closedByAadId: staff[1].aadObjectId });
   });
 
   it('gives the claim to exactly one of two staff members clicking at the same moment', async () => {

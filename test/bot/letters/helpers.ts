@@ -1,36 +1,44 @@
-/** PDF and QR readers for the letter tests: poppler's pdftotext / pdftoppm, pngjs and jsQR. */
-import { execFileSync } from 'node:child_process';
+/**
+ * PDF and QR readers for the letter tests: poppler's pdftotext / pdftoppm, pngjs and jsQR. The poppler
+ * tools run asynchronously: the app under test shares this process, and a blocked event loop would let
+ * its keep-alive connections expire under the test's HTTP client (ECONNRESET on the next request).
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 
+const run = promisify(execFile);
+
 export const artifactsDir = path.resolve(__dirname, '../../../test-artifacts');
 
 /** The PDF's text as pdftotext reads it, bidi marks removed. */
-export function pdfText(pdf: Buffer): string {
+export async function pdfText(pdf: Buffer): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'letter-'));
   const file = path.join(dir, 'letter.pdf');
   writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/[\u200e\u200f\u202a-\u202e]/g, '');
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return stdout.replace(/[\u200e\u200f\u202a-\u202e]/g, '');
 }
 
 /** Number of pages, from pdfinfo. */
-export function pdfPages(pdf: Buffer): number {
+export async function pdfPages(pdf: Buffer): Promise<number> {
   const dir = mkdtempSync(path.join(tmpdir(), 'letter-'));
   const file = path.join(dir, 'letter.pdf');
   writeFileSync(file, pdf);
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const { stdout: info } = await run('pdfinfo', [file], { encoding: 'utf8' });
   return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
 }
 
 /** Renders page 1 to PNG (pdftoppm) and keeps it in test-artifacts/ as `name`.png. */
-export function renderPng(pdf: Buffer, name: string, dpi = 150): Buffer {
+export async function renderPng(pdf: Buffer, name: string, dpi = 150): Promise<Buffer> {
   mkdirSync(artifactsDir, { recursive: true });
   const base = path.join(artifactsDir, name);
   writeFileSync(`${base}.pdf`, pdf);
-  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', `${base}.pdf`, base]);
+  await run('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', `${base}.pdf`, base]);
   return readFileSync(`${base}.png`);
 }
 

@@ -137,8 +137,8 @@ describe('the letter of an approved whitelisting request', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     pdf = Buffer.from(await res.arrayBuffer());
-    expect(pdfPages(pdf)).toBe(1);
-    const text = pdfText(pdf);
+    expect(await pdfPages(pdf)).toBe(1);
+    const text = await pdfText(pdf);
     for (const fact of [
       request.reference,
       whitelisting.companyName,
@@ -156,7 +156,7 @@ describe('the letter of an approved whitelisting request', () => {
   });
 
   it('carries a QR code that decodes to the verification link of the notice', async () => {
-    const png = renderPng(pdf, 'letter-whitelisting');
+    const png = await renderPng(pdf, 'letter-whitelisting');
     const verify = linkSentTo(user.conversationId, '/verify/');
     expect(decodeQr(png)).toBe(verify.toString());
     expect(verify.pathname).toBe(`/verify/${request.reference}`);
@@ -229,7 +229,7 @@ describe('the letter of an approved whitelisting request', () => {
     const res = await console(`/api/console/requests/${request.reference}/letter`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain(`PSEB-letter-${request.reference}.pdf`);
-    expect(pdfText(Buffer.from(await res.arrayBuffer()))).toContain(request.reference);
+    expect(await pdfText(Buffer.from(await res.arrayBuffer()))).toContain(request.reference);
     expect((await fetch(`${h.test.baseUrl}/api/console/requests/${request.reference}/letter`)).status).toBe(401);
   });
 
@@ -271,7 +271,7 @@ describe('the letter of an approved work-from-home request', () => {
     const res = await open(linkSentTo(user.conversationId, '/letters/'));
     expect(res.status).toBe(200);
     const pdf = Buffer.from(await res.arrayBuffer());
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     for (const fact of [
       request.reference,
       'Lahore Voice (Pvt) Ltd',
@@ -284,7 +284,7 @@ describe('the letter of an approved work-from-home request', () => {
       expect(text).toContain(fact);
     for (const full of ['35202-1234561-1', '3520212345611', '182.185.1.1']) expect(text).not.toContain(full);
     expect(squash(text)).toContain(squash(ur('letters:pdf.title.wfh')));
-    expect(decodeQr(renderPng(pdf, 'letter-wfh'))).toBe(linkSentTo(user.conversationId, '/verify/').toString());
+    expect(decodeQr(await renderPng(pdf, 'letter-wfh'))).toBe(linkSentTo(user.conversationId, '/verify/').toString());
 
     const verify = linkSentTo(user.conversationId, '/verify/');
     const json = (await (await open(new URL(verify.toString().replace('/verify/', '/api/verify/')))).json()) as Record<string, unknown>;
