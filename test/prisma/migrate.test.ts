@@ -87,5 +87,6 @@ describe.each(targets)('migration runner on %s', (_name, open) => {
     expect((await readdir(paths.migrationsDir)).filter((f) => !f.endsWith('.toml'))).toHaveLength(
       (await shippedMigrationNames()).length + 1,
     );
-  });
+    // Each diff replays every migration into fresh shadow databases (a new embedded cluster each on PGlite).
+  }, 240_000);
 });
