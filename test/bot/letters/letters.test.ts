@@ -101,22 +101,26 @@ function linkSentTo(conversationId: string, prefix: '/letters/' | '/verify/'): U
 }
 
 /**
- * A fresh connection per request: the QR decode and PDF rendering block this process (which also runs the
- * app) for seconds, after which a pooled keep-alive socket may be closed by the server just as it is reused.
+ * fetch, tried once more when the connection was reset before any answer: the QR decode and PDF rendering
+ * block this process (which also runs the app) for seconds, after which the server may close a pooled
+ * keep-alive socket just as the client reuses it. Nothing was read from such a request, so it is sent again.
  */
-const fresh = { connection: 'close' };
+async function fetchOnce(url: string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw err;
+    return fetch(url, init);
+  }
+}
 
 /** GETs a link's path and query on the test server (links name BOT_PUBLIC_HOST or localhost:PORT). */
-const open = (link: URL, init: RequestInit = {}) =>
-  fetch(`${h.test.baseUrl}${link.pathname}${link.search}`, {
-    ...init,
-    headers: { ...fresh, ...(init.headers as Record<string, string> | undefined) },
-  });
+const open = (link: URL, init: RequestInit = {}) => fetchOnce(`${h.test.baseUrl}${link.pathname}${link.search}`, init);
 
 const console = (path: string, body?: unknown) =>
-  fetch(`${h.test.baseUrl}${path}`, {
+  fetchOnce(`${h.test.baseUrl}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { ...fresh, authorization: `Bearer ${devToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { authorization: `Bearer ${devToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 
@@ -213,14 +217,14 @@ describe('the letter of an approved whitelisting request', () => {
 
   it('answers a wrong code exactly like an unknown reference', async () => {
     const verify = linkSentTo(user.conversationId, '/verify/');
-    const wrong = await fetch(`${h.test.baseUrl}/api/verify/${request.reference}?c=${'A'.repeat(22)}`, { headers: fresh });
-    const unknown = await fetch(`${h.test.baseUrl}/api/verify/WL-ZZZZZZ?c=${verify.searchParams.get('c')}`, { headers: fresh });
+    const wrong = await fetchOnce(`${h.test.baseUrl}/api/verify/${request.reference}?c=${'A'.repeat(22)}`);
+    const unknown = await fetchOnce(`${h.test.baseUrl}/api/verify/WL-ZZZZZZ?c=${verify.searchParams.get('c')}`);
     expect(wrong.status).toBe(404);
     expect(unknown.status).toBe(404);
     const [a, b] = [(await wrong.json()) as Record<string, unknown>, (await unknown.json()) as Record<string, unknown>];
     expect({ ...a, reference: 'x' }).toEqual({ ...b, reference: 'x' });
     expect(a.status).toBe('not_found');
-    const page = await fetch(`${h.test.baseUrl}/verify/${request.reference}`, { headers: fresh });
+    const page = await fetchOnce(`${h.test.baseUrl}/verify/${request.reference}`);
     expect(page.status).toBe(404);
     expect(await page.text()).not.toContain(whitelisting.companyName);
   });
@@ -240,7 +244,7 @@ describe('the letter of an approved whitelisting request', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain(`PSEB-letter-${request.reference}.pdf`);
     expect(await pdfText(Buffer.from(await res.arrayBuffer()))).toContain(request.reference);
-    expect((await fetch(`${h.test.baseUrl}/api/console/requests/${request.reference}/letter`, { headers: fresh })).status).toBe(401);
+    expect((await fetchOnce(`${h.test.baseUrl}/api/console/requests/${request.reference}/letter`)).status).toBe(401);
   });
 
   it('is revoked from the console with a reason: the page says revoked, the applicant is told, the link stops', async () => {
