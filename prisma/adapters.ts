@@ -65,15 +65,51 @@ function awaitExecuteScript(adapter: SqlDriverAdapter, client: PGlite): SqlDrive
   return adapter;
 }
 
-/** A migration-aware factory over an open PGlite; shadow databases are fresh in-memory instances. */
-export function pgliteMigrationFactory(db: PGlite): SqlMigrationAwareDriverAdapterFactory {
+/**
+ * Empty in-memory clusters, for the migration engine's shadow databases. initdb is most of the cost of a
+ * new PGlite, so it runs once: later clusters are copies of that first one's data folder (or of `dump`,
+ * an empty cluster dumped earlier).
+ */
+export class EmptyClusters {
+  private snapshot?: Promise<Blob>;
+
+  constructor(dump?: Blob) {
+    if (dump) this.snapshot = Promise.resolve(dump);
+  }
+
+  async open(): Promise<PGlite> {
+    this.snapshot ??= EmptyClusters.initdb();
+    const pending = this.snapshot;
+    try {
+      const db = new PGlite({ loadDataDir: await pending });
+      await db.waitReady;
+      return db;
+    } catch (err) {
+      if (this.snapshot === pending) this.snapshot = undefined;
+      throw err;
+    }
+  }
+
+  private static async initdb(): Promise<Blob> {
+    const db = new PGlite();
+    try {
+      await db.waitReady;
+      return await db.dumpDataDir('none');
+    } finally {
+      await db.close();
+    }
+  }
+}
+
+/** A migration-aware factory over an open PGlite; shadow databases are fresh in-memory clusters. */
+export function pgliteMigrationFactory(db: PGlite, shadows: EmptyClusters = new EmptyClusters()): SqlMigrationAwareDriverAdapterFactory {
   const base = new PrismaPGlite(db);
   return {
     provider: base.provider,
     adapterName: base.adapterName,
     connect: async () => awaitExecuteScript(await base.connect(), db),
     connectToShadowDb: async () => {
-      const shadowDb = new PGlite();
+      const shadowDb = await shadows.open();
       const adapter = awaitExecuteScript(await new PrismaPGlite(shadowDb).connect(), shadowDb);
       adapter.dispose = async () => shadowDb.close();
       return adapter;

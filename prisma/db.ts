@@ -7,6 +7,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import {
+  EmptyClusters,
   openPglite,
   restrictPglitePermissions,
   parseDatabaseUrl,
@@ -53,6 +54,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** PGlite only: start from this data-folder dump (`dumpDataDir`) instead of an empty cluster (skips initdb). */
   pgliteDump?: Blob;
+  /** PGlite only: an empty cluster's dump to copy for the migration engine's shadow databases (skips their initdb). */
+  pgliteEmptyClusterDump?: Blob;
   /** Where failures of the notification connection go (they never fail a caller). */
   onNotificationError?: (err: unknown) => void;
 }
@@ -65,10 +68,11 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     const pglite = openPglite(target.dir, options.pgliteDump);
     await pglite.waitReady;
     restrictPglitePermissions(target.dir);
+    const shadows = new EmptyClusters(options.pgliteEmptyClusterDump);
     return makeDatabase({
       target,
       prisma: new PrismaClient({ adapter: pgliteClientAdapter(pglite) }),
-      migrationFactory: () => pgliteMigrationFactory(pglite),
+      migrationFactory: () => pgliteMigrationFactory(pglite, shadows),
       sql: pgliteRunner(pglite),
       notifications: new PgliteNotifications(pglite, onNotificationError),
       poolStats: () => undefined,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startTestApp, TestUser, textOf, textOfAll, type TestApp, type Reply } from '../helpers/app';
 import { createI18n } from '../../bot/i18n';
 import { openDatabase } from '../../prisma/db';
-import type { TestDb } from '../helpers/db';
+import { emptyPgliteCluster, seedPgliteFolder, type TestDb } from '../helpers/db';
 
 const en = createI18n().getFixedT('en');
 const ur = createI18n().getFixedT('ur');
@@ -132,7 +132,7 @@ describe('the bot server in local mode', () => {
 
 describe('health and persistence', () => {
   it('answers /readyz with 503 and a reason when the database is not migrated, while /healthz says alive', async () => {
-    const db = await openDatabase('pglite:memory');
+    const db = await openDatabase('pglite:memory', { pgliteDump: emptyPgliteCluster() });
     const t = await startTestApp({}, {}, Object.assign(db, { url: 'pglite:memory' }) as TestDb);
     try {
       const res = await fetch(`${t.baseUrl}/readyz`);
@@ -148,6 +148,8 @@ describe('health and persistence', () => {
   it('keeps conversation and user state across a restart on the embedded database', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'pseb-restart-'));
     const env = { DATABASE_URL: `pglite:${path.join(dataDir, 'pglite')}` };
+    // The subject is the restart, not initdb: the first start finds the run's migrated cluster.
+    await seedPgliteFolder(path.join(dataDir, 'pglite'));
     const { loadConfig } = await import('../../bot/config');
     const { createApp } = await import('../../bot/server');
     const { createLogger } = await import('../../bot/logger');
@@ -168,7 +170,8 @@ describe('health and persistence', () => {
     } finally {
       await second.app.close();
     }
-  });
+    // Two starts on a real folder (and, on the PostgreSQL run, migrating the seed in place): slow on a busy machine.
+  }, 120_000);
 });
 
 describe('authenticated mode', () => {

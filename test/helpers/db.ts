@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { openDatabase, type Database } from '../../prisma/db';
-import { adminQuery, PG_TEMPLATE_ENV, PGLITE_DUMP_ENV } from './template';
+import { adminQuery, PG_TEMPLATE_ENV, PGLITE_DUMP_ENV, PGLITE_EMPTY_DUMP_ENV } from './template';
 
 export interface TestDb extends Database {
   /** The URL a second server process can open (PostgreSQL only; PGlite in memory is per process). */
@@ -20,9 +20,9 @@ export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 export async function createTestDb(): Promise<TestDb> {
   const baseUrl = process.env.TEST_DATABASE_URL;
   if (!baseUrl) {
-    const dumpFile = process.env[PGLITE_DUMP_ENV];
-    const db = await openDatabase('pglite:memory', dumpFile ? { pgliteDump: new Blob([readFileSync(dumpFile)]) } : {});
-    if (!dumpFile) await db.migrate();
+    const pgliteDump = migratedPgliteDump();
+    const db = await openDatabase('pglite:memory', { pgliteDump, pgliteEmptyClusterDump: emptyPgliteCluster() });
+    if (!pgliteDump) await db.migrate();
     return Object.assign(db, { url: 'pglite:memory' });
   }
   const template = process.env[PG_TEMPLATE_ENV];
@@ -49,4 +49,30 @@ export async function createEmptyPostgresDb(baseUrl: string, template?: string):
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+const dumpAt = (env: string): Blob | undefined => {
+  const file = process.env[env];
+  return file ? new Blob([readFileSync(file)]) : undefined;
+};
+
+/** The run's migrated PGlite data folder (a dump), when the suite runs on PGlite. */
+export const migratedPgliteDump = (): Blob | undefined => dumpAt(PGLITE_DUMP_ENV);
+
+/** An empty PGlite cluster (initdb done once for the run, nothing migrated), on both databases. */
+export const emptyPgliteCluster = (): Blob | undefined => dumpAt(PGLITE_EMPTY_DUMP_ENV);
+
+/**
+ * Opens PGlite in `dir` (created if missing) with the schema already migrated, and closes it again, so a server or
+ * script started on `pglite:<dir>` finds a migrated database there (tests whose subject is not initdb itself).
+ */
+export async function seedPgliteFolder(dir: string): Promise<void> {
+  const migrated = migratedPgliteDump();
+  const empty = emptyPgliteCluster();
+  const db = await openDatabase(`pglite:${dir}`, { pgliteDump: migrated ?? empty, pgliteEmptyClusterDump: empty });
+  try {
+    if (!migrated) await db.migrate();
+  } finally {
+    await db.close();
+  }
 }

@@ -1,37 +1,50 @@
 /**
  * One migrated database per test run, copied for each test file: migrating (and, on PGlite, running
  * initdb) once instead of ~40 times is most of what keeps the suite fast. jest's globalSetup builds it;
- * workers find it through two environment variables it sets before they start.
+ * workers find them through environment variables it sets before they start.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../prisma/db';
-import { openPglite, pgliteMigrationFactory } from '../../prisma/adapters';
+import { EmptyClusters, openPglite, pgliteMigrationFactory } from '../../prisma/adapters';
 import { applyMigrations, defaultMigrationPaths } from '../../prisma/migrate';
 
 /** Path of the migrated PGlite data-folder dump (a tar file). */
 export const PGLITE_DUMP_ENV = 'PSEB_TEST_PGLITE_DUMP';
+/** Path of an empty PGlite cluster's dump (initdb done, nothing migrated): for tests of migrating from nothing. */
+export const PGLITE_EMPTY_DUMP_ENV = 'PSEB_TEST_PGLITE_EMPTY_DUMP';
 /** Name of the migrated PostgreSQL template database. */
 export const PG_TEMPLATE_ENV = 'PSEB_TEST_PG_TEMPLATE';
 
-/** Builds the run's template; returns how to remove it. */
+/**
+ * Builds the run's templates; returns how to remove them. An empty PGlite cluster is dumped on both
+ * databases (tests of migrating from nothing, and of PGlite itself, run on both); the migrated template is
+ * a PGlite dump, or a PostgreSQL database when `postgresUrl` is given.
+ */
 export async function buildTemplate(postgresUrl: string | undefined): Promise<() => Promise<void>> {
-  if (!postgresUrl) {
-    const pglite = openPglite('memory');
-    try {
-      await applyMigrations(pgliteMigrationFactory(pglite), defaultMigrationPaths);
-      const dump = await pglite.dumpDataDir('none');
-      const dir = mkdtempSync(join(tmpdir(), 'pseb-test-template-'));
-      const file = join(dir, 'pgdata.tar');
-      writeFileSync(file, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
-      process.env[PGLITE_DUMP_ENV] = file;
-      return async () => rmSync(dir, { recursive: true, force: true });
-    } finally {
-      await pglite.close();
+  const dir = mkdtempSync(join(tmpdir(), 'pseb-test-template-'));
+  const removeDir = async () => rmSync(dir, { recursive: true, force: true });
+  const pglite = openPglite('memory');
+  try {
+    await pglite.waitReady;
+    const save = async (name: string): Promise<string> => {
+      const file = join(dir, name);
+      writeFileSync(file, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()), { mode: 0o600 });
+      return file;
+    };
+    const empty = await save('empty.tar');
+    process.env[PGLITE_EMPTY_DUMP_ENV] = empty;
+    if (!postgresUrl) {
+      const shadows = new EmptyClusters(new Blob([readFileSync(empty)]));
+      await applyMigrations(pgliteMigrationFactory(pglite, shadows), defaultMigrationPaths);
+      process.env[PGLITE_DUMP_ENV] = await save('migrated.tar');
+      return removeDir;
     }
+  } finally {
+    await pglite.close();
   }
   const name = `pseb_template_${randomBytes(6).toString('hex')}`;
   await adminQuery(postgresUrl, `CREATE DATABASE "${name}"`);
@@ -44,7 +57,10 @@ export async function buildTemplate(postgresUrl: string | undefined): Promise<()
     await db.close();
   }
   process.env[PG_TEMPLATE_ENV] = name;
-  return () => adminQuery(postgresUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  return async () => {
+    await removeDir();
+    await adminQuery(postgresUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  };
 }
 
 export async function adminQuery(url: string, sql: string): Promise<void> {

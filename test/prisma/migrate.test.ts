@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { openDatabase, type Database } from '../../prisma/db';
 import { applyMigrations, createMigration, defaultMigrationPaths, shippedMigrationNames, type MigrationPaths } from '../../prisma/migrate';
-import { createEmptyPostgresDb } from '../helpers/db';
+import { createEmptyPostgresDb, emptyPgliteCluster } from '../helpers/db';
 
 /** A private copy of the schema and migrations that a test may change. */
 async function copyOfPrismaFolder(): Promise<MigrationPaths> {
@@ -16,7 +16,14 @@ async function copyOfPrismaFolder(): Promise<MigrationPaths> {
 
 /** Every database kind the suite runs against: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 const targets: [string, () => Promise<{ db: Database; drop(): Promise<void> }>][] = [
-  ['PGlite', async () => ({ db: await openDatabase('pglite:memory'), drop: async () => undefined })],
+  // An empty cluster (initdb done once for the run): the subject is migrating from nothing, not initdb.
+  [
+    'PGlite',
+    async () => {
+      const empty = emptyPgliteCluster();
+      return { db: await openDatabase('pglite:memory', { pgliteDump: empty, pgliteEmptyClusterDump: empty }), drop: async () => undefined };
+    },
+  ],
 ];
 if (process.env.TEST_DATABASE_URL) {
   const base = process.env.TEST_DATABASE_URL;

@@ -3,7 +3,7 @@
  * second instance), on that channel only. PostgreSQL with TEST_DATABASE_URL, PGlite otherwise.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { createTestDb, onPostgres, type TestDb } from '../helpers/db';
+import { createTestDb, emptyPgliteCluster, onPostgres, type TestDb } from '../helpers/db';
 import { openDatabase, type Database } from '../../prisma/db';
 import { PgliteNotifications, type Notifications } from '../../prisma/notifications';
 
@@ -31,7 +31,7 @@ async function twoInstances(): Promise<{ a: Notifications; b: Notifications; clo
       },
     };
   }
-  const pglite = new PGlite();
+  const pglite = new PGlite({ loadDataDir: emptyPgliteCluster() });
   const a = new PgliteNotifications(pglite, () => undefined);
   const b = new PgliteNotifications(pglite, () => undefined);
   return {

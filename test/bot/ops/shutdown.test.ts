@@ -10,7 +10,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createEmptyPostgresDb, onPostgres } from '../../helpers/db';
+import { createEmptyPostgresDb, onPostgres, seedPgliteFolder } from '../../helpers/db';
 import { openDatabase } from '../../../prisma/db';
 
 const root = path.resolve(__dirname, '../../..');
@@ -87,6 +87,8 @@ it('finishes and stores every accepted activity on SIGTERM, refuses the rest, an
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pseb-shutdown-'));
   const pg = onPostgres ? await createEmptyPostgresDb(process.env.TEST_DATABASE_URL!) : undefined;
   const databaseUrl = pg?.url ?? `pglite:${path.join(dataDir, 'pglite')}`;
+  // The subject is the drain, not initdb: the server finds a migrated cluster.
+  if (!pg) await seedPgliteFolder(path.join(dataDir, 'pglite'));
   try {
     const { child, port, exited } = await startServer(databaseUrl, dataDir);
     const run = randomUUID().slice(0, 8);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createTestDb, type TestDb } from '../../helpers/db';
+import { createTestDb, seedPgliteFolder, type TestDb } from '../../helpers/db';
 import { parseAge, purgeOlderThan } from '../../../bot/reliability/purge';
 import { olderThanArgument } from '../../../scripts/purge';
 import { openDatabase } from '../../../prisma/db';
@@ -118,8 +118,8 @@ describe('npm run purge', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pseb-purge-'));
     try {
       const url = `pglite:${dir}`;
+      await seedPgliteFolder(dir);
       const db = await openDatabase(url);
-      await db.migrate();
       await seed(db.prisma);
       await db.close();
       const { stdout } = await run(tsx, [script, '--older-than', '180d'], { env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: url } });
