@@ -1,7 +1,8 @@
 /**
  * Direct Line conversations and their activities in the database. Every write to a conversation first
- * locks its row, so within one conversation the global `seq` (the watermark) is committed in order:
- * a poller that has seen seq N can never later find an activity of that conversation below N.
+ * locks its row and gives the activity the next position in the conversation (`seq`, the watermark), so
+ * positions are committed in order: a poller that has seen seq N can never later find an activity of that
+ * conversation at or below N.
  */
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { ConversationSignals } from './signals';
@@ -67,14 +68,12 @@ export class DirectLineStore {
   async append(conversationId: string, activity: StoredActivity): Promise<number> {
     const seq = await this.prisma.$transaction(async (tx) => {
       await lock(tx, conversationId);
-      const row = await tx.directLineActivity.create({
-        data: { id: activity.id, conversationId, activity: asJson(activity) },
-        select: { seq: true },
-      });
-      return row.seq;
+      const next = await nextSeq(tx, conversationId);
+      await tx.directLineActivity.create({ data: { seq: next, id: activity.id, conversationId, activity: asJson(activity) } });
+      return next;
     });
     this.signals.notify(conversationId);
-    return seq;
+    return Number(seq);
   }
 
   /**
@@ -84,9 +83,11 @@ export class DirectLineStore {
   async replace(conversationId: string, activity: StoredActivity): Promise<boolean> {
     const replaced = await this.prisma.$transaction(async (tx) => {
       await lock(tx, conversationId);
+      // Taken before the delete: the old version may hold the highest position, and its seq is never reused.
+      const next = await nextSeq(tx, conversationId);
       const removed = await tx.directLineActivity.deleteMany({ where: { id: activity.id, conversationId } });
       if (removed.count === 0) return false;
-      await tx.directLineActivity.create({ data: { id: activity.id, conversationId, activity: asJson(activity) } });
+      await tx.directLineActivity.create({ data: { seq: next, id: activity.id, conversationId, activity: asJson(activity) } });
       return true;
     });
     if (replaced) this.signals.notify(conversationId);
@@ -96,14 +97,14 @@ export class DirectLineStore {
   /** The activities after a watermark, oldest first. */
   async list(conversationId: string, after: number | undefined, limit: number): Promise<ActivityPage> {
     const rows = await this.prisma.directLineActivity.findMany({
-      where: { conversationId, ...(after === undefined ? {} : { seq: { gt: after } }) },
+      where: { conversationId, ...(after === undefined ? {} : { seq: { gt: BigInt(after) } }) },
       orderBy: { seq: 'asc' },
       take: limit,
       select: { seq: true, activity: true },
     });
     return {
       activities: rows.map((r) => r.activity as StoredActivity),
-      watermark: rows.length ? rows[rows.length - 1].seq : after,
+      watermark: rows.length ? Number(rows[rows.length - 1].seq) : after,
     };
   }
 
@@ -112,6 +113,12 @@ export class DirectLineStore {
     const row = await this.prisma.directLineActivity.findFirst({ where: { id: activityId, conversationId }, select: { activity: true } });
     return row ? (row.activity as StoredActivity) : undefined;
   }
+}
+
+/** The next position in the conversation (its row must be locked). */
+async function nextSeq(tx: Tx, conversationId: string): Promise<bigint> {
+  const { _max } = await tx.directLineActivity.aggregate({ where: { conversationId }, _max: { seq: true } });
+  return (_max.seq ?? 0n) + 1n;
 }
 
 /** Row-locks the conversation for the rest of the transaction (a no-op UPDATE takes the lock). */
