@@ -65,7 +65,7 @@ export class DirectLineStore {
   }
 
   /**
-   * Appends an activity; returns its seq. With an opening, a conversation not stored yet is created with
+   * Appends an activity; returns its seq and whether it created the conversation. With an opening, a conversation not stored yet is created with
    * its welcome in the same transaction (when two first activities race, one creates it and the other
    * only appends). Without one, throws UnknownConversationError for a conversation not stored yet.
    */
