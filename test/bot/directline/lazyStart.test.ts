@@ -196,6 +196,9 @@ describe('the first activity', () => {
 describe('two instances', () => {
   it('shows the welcome on one, stores the first message on the other, and the first one follows on', async () => {
     const second = await startTestApp({ DIRECTLINE_SECRET: SECRET, LOG_LEVEL: 'warn' }, {}, t.db);
+    // Building the app blocks this process for seconds; let the keep-alive sockets that expired meanwhile
+    // close before the next request, or fetch may reuse one as the server drops it (ECONNRESET).
+    await new Promise((resolve) => setTimeout(resolve, 250));
     try {
       const page = await pageToken(t.baseUrl);
       const start = await call(t.baseUrl, 'POST', '/v3/directline/conversations', page.token, { locale: 'en-US' });
