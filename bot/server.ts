@@ -38,6 +38,7 @@ import { mountConsole } from './console/routes';
 import { useReliability } from './reliability';
 import { OptimisticStorage } from './reliability/optimisticStorage';
 import { mountDirectLine } from './directline';
+import { welcomeMenu } from '../dialogs/menu';
 import { mountWebChat } from './http/webchat';
 import { createLetters, mountLetters } from './letters/mount';
 import { mountAnnouncements, type AnnouncementsDeps } from './announcements/mount';
@@ -192,7 +193,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       announcements,
     }),
   );
-  const directLineStreams = mountDirectLine(server, { config, db, adapter, logger, logic: (context) => bot.run(context) });
+  const directLineStreams = mountDirectLine(server, {
+    config,
+    db,
+    adapter,
+    logger,
+    logic: (context) => bot.run(context),
+    welcome: (locale, channelId) => [welcomeMenu(i18n, locale, channelId)],
+  });
   mountWebChat(server, { logger });
   guardUpgrades(server.server, { serves: (url) => directLineStreams !== undefined && parseStreamRequest(url) !== undefined });
 

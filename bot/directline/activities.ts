@@ -104,16 +104,22 @@ export function newActivityId(conversationId: string): string {
   return `${conversationId}|${randomUUID().replace(/-/g, '').slice(0, 16)}`;
 }
 
-/** Parses `?watermark=`: absent or empty → from the start; otherwise a non-negative integer. */
+/**
+ * Parses `?watermark=`: absent or empty → from the start; otherwise an integer 0…MAX_WATERMARK in plain
+ * digits (negative, fractional, exponent or larger → not ok, a 400).
+ */
 export function parseWatermark(raw: unknown): { ok: true; value: number | undefined } | { ok: false } {
   if (raw === undefined || raw === '') return { ok: true, value: undefined };
-  if (typeof raw !== 'string' || !/^\d{1,10}$/.test(raw)) return { ok: false };
+  if (typeof raw !== 'string' || !/^\d{1,16}$/.test(raw)) return { ok: false };
   const value = Number(raw);
   return value <= MAX_WATERMARK ? { ok: true, value } : { ok: false };
 }
 
-/** The largest seq the column holds (a PostgreSQL integer); a larger watermark is a 400, not a database error. */
-export const MAX_WATERMARK = 2_147_483_647;
+/**
+ * The largest watermark taken: the largest integer a JavaScript number holds exactly (the seq column is a
+ * BIGINT, which goes further, but no conversation gets near either).
+ */
+export const MAX_WATERMARK = Number.MAX_SAFE_INTEGER;
 
 /**
  * Bot activity types clients never see: traces (Azure Direct Line drops them outside the Emulator) and

@@ -37,7 +37,12 @@ export function internalClaims(botAppId: string | undefined): ClaimsIdentity {
   );
 }
 
-export type Deliver = (activity: Partial<Activity>) => Promise<void>;
+export interface DeliveryOptions {
+  /** False: the turn's replies are dropped instead of published (the conversation start, whose welcome is stored already). */
+  publish?: boolean;
+}
+
+export type Deliver = (activity: Partial<Activity>, options?: DeliveryOptions) => Promise<void>;
 
 export interface DeliveryDeps {
   adapter: PsebAdapter;
@@ -54,7 +59,7 @@ export interface DeliveryDeps {
  */
 export function createDelivery(deps: DeliveryDeps): Deliver {
   const connectorFactory = new LoopbackConnectorFactory();
-  const runOnce = async (activity: Partial<Activity>): Promise<void> => {
+  const runOnce = async (activity: Partial<Activity>, options: DeliveryOptions | undefined): Promise<void> => {
     const auth: AuthenticateRequestResult = { audience: '', claimsIdentity: internalClaims(deps.botAppId), connectorFactory };
     const conversationId = activity.conversation?.id ?? '';
     const outbox = new TurnOutbox(conversationId);
@@ -76,17 +81,17 @@ export function createDelivery(deps: DeliveryDeps): Deliver {
       throw failure ?? err;
     }
     // Reached also when onTurnError apologised for a failed turn: the apology is in the outbox.
-    await deps.publish(conversationId, outbox.activities);
+    if (options?.publish !== false) await deps.publish(conversationId, outbox.activities);
   };
   const oneAtATime = createKeyedQueue();
-  return async (activity) => {
+  return async (activity, options) => {
     // Replies must come back through the connector, never in the HTTP response.
     const { deliveryMode: _ignored, ...normal } = activity;
     // A user's quick messages would otherwise race for the same conversation state; here they queue,
     // and the eTag retry covers only races with other instances.
     await oneAtATime(normal.conversation?.id ?? '', () =>
       // Each attempt gets its own copy: the adapter writes onto the activity it processes.
-      runWithConflictRetry(() => runOnce(structuredClone(normal)), { isConflict: (err) => err instanceof ETagConflictError }),
+      runWithConflictRetry(() => runOnce(structuredClone(normal), options), { isConflict: (err) => err instanceof ETagConflictError }),
     );
   };
 }

@@ -17,6 +17,7 @@ import { deriveKeys, loadSecret, type DirectLineKeys } from './secret';
 import { DirectLineStore } from './store';
 import { WebchatUsers } from './userToken';
 import { mountStream, type StreamHandle } from './stream';
+import { Greeter, type WelcomeContent } from './welcome';
 
 /** How the bot appears in Web Chat conversations (the name is an identifier; the page shows its own). */
 export const LOCAL_BOT_ID = 'pseb-assist';
@@ -35,6 +36,8 @@ export interface DirectLineDeps {
   adapter: PsebAdapter;
   logger: Logger;
   logic: (context: TurnContext) => Promise<void>;
+  /** What the bot greets a new conversation with; shown before anything is stored (bot/directline/welcome.ts). */
+  welcome: WelcomeContent;
 }
 
 /** Whether the built-in Direct Line is served with this configuration. */
@@ -56,13 +59,16 @@ export function mountDirectLine(server: Server, deps: DirectLineDeps): StreamHan
   const deliver = createDelivery({ adapter: deps.adapter, botAppId: config.MicrosoftAppId, logic: deps.logic, publish: publishTo(store) });
   mountConnector(server, { store, keys: getKeys, logger });
   limitPerAddress(server, startRoutes, config.DIRECTLINE_STARTS_PER_MINUTE);
+  const bot = { id: config.MicrosoftAppId ?? LOCAL_BOT_ID, name: BOT_NAME };
+  const greeter = new Greeter(deps.welcome, bot);
   mountDirectLineRoutes(server, {
     store,
     users: new WebchatUsers(deps.db.prisma),
     keys: getKeys,
     deliver,
+    greeter,
     logger,
-    bot: { id: config.MicrosoftAppId ?? LOCAL_BOT_ID, name: BOT_NAME },
+    bot,
   });
-  return mountStream(server.server, { store, keys: getKeys, logger });
+  return mountStream(server.server, { store, greeter, keys: getKeys, logger });
 }

@@ -1,6 +1,8 @@
 /**
  * The Direct Line 3.0 subset Web Chat uses (polling, and a streamUrl for ./stream), plus `POST /api/webchat/token`
- * for our own page. Conversations and activities live in the database, so any instance answers.
+ * for our own page. Conversations and activities live in the database, so any instance answers. Starting a
+ * conversation stores nothing: until the user's first activity its welcome is computed on the fly
+ * (bot/directline/welcome.ts), and that first activity stores the conversation, the welcome and itself.
  */
 import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
@@ -9,15 +11,33 @@ import type { Logger } from '../logger';
 import { safe } from '../http/safe';
 import { sendDirectLineError, type DirectLineErrorCode } from './errors';
 import { uploadedParts } from '../http/body';
-import { parseClientActivity, parseWatermark, stampUserActivity, type ClientActivity, type Participants } from './activities';
+import {
+  parseClientActivity,
+  parseWatermark,
+  stampUserActivity,
+  WEBCHAT_CHANNEL_ID,
+  type ClientActivity,
+  type Participants,
+} from './activities';
 import { serviceUrlFor } from './connector';
 import { streamUrlFor } from './stream';
-import type { Deliver } from './delivery';
+import type { Deliver, DeliveryOptions } from './delivery';
 import { TurnConflictError } from '../reliability/turnRetry';
 import type { DirectLineKeys } from './secret';
 import { UnknownConversationError, type DirectLineStore, type StoredActivity } from './store';
 import { identifyWebchatUser, USER_TOKEN_LIFETIME_SECONDS, verifyUserToken, type WebchatUsers } from './userToken';
-import { identifyCaller, issueToken, mayOpen, TOKEN_LIFETIME_SECONDS, type Caller } from './tokens';
+import {
+  identifyCaller,
+  issueToken,
+  mayOpen,
+  mayUseUnstored,
+  newConversationId,
+  TOKEN_LIFETIME_SECONDS,
+  type Caller,
+  type ConversationStart,
+  type TokenClaims,
+} from './tokens';
+import { readPage, type Greeter } from './welcome';
 import { MAX_UPLOAD_REQUEST_BYTES, readActivityPart, splitParts, toCsvAttachment } from './upload';
 
 export const DIRECTLINE_PREFIX = '/v3/directline';
@@ -34,13 +54,10 @@ export interface RouteDeps {
   users: WebchatUsers;
   keys: () => DirectLineKeys;
   deliver: Deliver;
+  /** The welcome of a conversation nothing is stored in yet. */
+  greeter: Greeter;
   bot: Participants['bot'];
   logger: Logger;
-}
-
-/** A new conversation id (Direct Line ids are opaque, URL-safe strings). */
-export function newConversationId(): string {
-  return randomBytes(16).toString('base64url');
 }
 
 /** A new user id; the `dl_` prefix marks ids that only a token may carry (Web Chat enforces it). */
@@ -74,7 +91,7 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
       const asked =
         identity.returning && typeof body.conversationId === 'string' && body.conversationId.length <= 64 ? body.conversationId : undefined;
       const resumed = asked !== undefined && (await deps.store.find(asked))?.userId === identity.userId;
-      const claims = { conversationId: resumed ? asked : newConversationId(), userId: identity.userId };
+      const claims = { conversationId: resumed ? asked : newConversationId(deps.keys()), userId: identity.userId };
       const token = await issueToken(deps.keys(), claims);
       res.send(200, {
         token,
@@ -106,7 +123,7 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
       if (caller.kind !== 'secret') return sendDirectLineError(res, 'secret_required');
       const requested: unknown = isRecord(req.body) && isRecord(req.body.user) ? req.body.user.id : undefined;
       if (requested !== undefined && !isValidUserId(requested)) return sendDirectLineError(res, 'invalid_user_id');
-      const claims = { conversationId: newConversationId(), userId: isValidUserId(requested) ? requested : newUserId() };
+      const claims = { conversationId: newConversationId(deps.keys()), userId: isValidUserId(requested) ? requested : newUserId() };
       res.send(200, {
         conversationId: claims.conversationId,
         token: await issueToken(deps.keys(), claims),
@@ -121,7 +138,7 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
       const caller = await authorize(deps, req, res);
       if (!caller) return;
       if (caller.kind !== 'token') return sendDirectLineError(res, 'token_required');
-      const claims = { conversationId: caller.conversationId, userId: caller.userId };
+      const claims = { conversationId: caller.conversationId, userId: caller.userId, start: caller.start };
       res.send(200, {
         conversationId: claims.conversationId,
         token: await issueToken(deps.keys(), claims),
@@ -138,12 +155,13 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
       const locale =
         isRecord(req.body) && typeof req.body.locale === 'string' && req.body.locale.length <= 32 ? req.body.locale : undefined;
       const named: unknown = isRecord(req.body) && isRecord(req.body.user) ? req.body.user.id : undefined;
-      const claims =
+      const start: ConversationStart = locale ? { locale } : {};
+      // Nothing is stored: the token handed back proves the start (and keeps the first start's locale).
+      const claims: TokenClaims =
         caller.kind === 'token'
-          ? { conversationId: caller.conversationId, userId: caller.userId }
-          : { conversationId: newConversationId(), userId: isValidUserId(named) ? named : newUserId() };
-      const isNew = await deps.store.start(claims.conversationId, claims.userId);
-      if (isNew) await welcome(deps, req, claims, locale);
+          ? { conversationId: caller.conversationId, userId: caller.userId, start: caller.start ?? start }
+          : { conversationId: newConversationId(deps.keys()), userId: isValidUserId(named) ? named : newUserId(), start };
+      const isNew = caller.kind === 'secret' || (caller.start === undefined && !(await deps.store.find(claims.conversationId)));
       const token = await issueToken(deps.keys(), claims);
       const streamUrl = streamUrlFor(req, claims.conversationId, token);
       res.send(isNew ? 201 : 200, { conversationId: claims.conversationId, token, expires_in: TOKEN_LIFETIME_SECONDS, streamUrl });
@@ -156,9 +174,9 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
       // A reconnecting stream names the watermark it has; its new streamUrl resumes from there.
       const watermark = parseWatermark((req.query as Record<string, unknown> | undefined)?.watermark);
       if (!watermark.ok) return sendDirectLineError(res, 'invalid_watermark');
-      const opened = await openConversation(deps, req, res);
+      const opened = await openConversation(deps, req, res, 'read');
       if (!opened) return;
-      const token = await issueToken(deps.keys(), { conversationId: opened.conversationId, userId: opened.userId });
+      const token = await issueToken(deps.keys(), { conversationId: opened.conversationId, userId: opened.userId, start: opened.start });
       const streamUrl = streamUrlFor(req, opened.conversationId, token, watermark.value === undefined ? '' : String(watermark.value));
       res.send(200, { conversationId: opened.conversationId, token, expires_in: TOKEN_LIFETIME_SECONDS, streamUrl });
     }),
@@ -169,9 +187,9 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
     route(async (req, res) => {
       const watermark = parseWatermark((req.query as Record<string, unknown> | undefined)?.watermark);
       if (!watermark.ok) return sendDirectLineError(res, 'invalid_watermark');
-      const opened = await openConversation(deps, req, res);
+      const opened = await openConversation(deps, req, res, 'read');
       if (!opened) return;
-      const page = await deps.store.list(opened.conversationId, watermark.value, PAGE_SIZE);
+      const page = await readPage(deps.store, opened.conversationId, watermark.value, PAGE_SIZE, () => welcomeOf(deps, opened));
       res.send(200, { activities: page.activities, watermark: page.watermark === undefined ? '' : String(page.watermark) });
     }),
   );
@@ -179,7 +197,7 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
   server.post(
     `${DIRECTLINE_PREFIX}/conversations/:conversationId/activities`,
     route(async (req, res) => {
-      const opened = await openConversation(deps, req, res);
+      const opened = await openConversation(deps, req, res, 'write');
       if (!opened) return;
       const parsed = parseClientActivity(req.body);
       if (!parsed.ok) return sendDirectLineError(res, 'invalid_activity', parsed.problems);
@@ -190,7 +208,7 @@ export function mountDirectLineRoutes(server: Server, deps: RouteDeps): void {
   server.post(
     UPLOAD_ROUTE,
     route(async (req, res) => {
-      const opened = await openConversation(deps, req, res);
+      const opened = await openConversation(deps, req, res, 'write');
       if (!opened) return;
       const { activity: activityPart, uploads } = splitParts(uploadedParts(req));
       const fieldActivity = isRecord(req.body) && typeof req.body.activity === 'string' ? safeJson(req.body.activity) : undefined;
@@ -232,10 +250,17 @@ interface Opened {
   userId: string;
   /** True when the secret opened it: the caller names the speaking user itself. */
   bySecret: boolean;
+  /** False while nothing is stored in the conversation (its welcome is computed on the fly). */
+  stored: boolean;
+  /** The start claims of the caller's token: their locale decides the welcome. */
+  start: ConversationStart | undefined;
 }
 
-/** Authorizes the caller for the path's conversation and loads it (403 for another's, 404 if unknown). */
-async function openConversation(deps: RouteDeps, req: Request, res: Response): Promise<Opened | undefined> {
+/**
+ * Authorizes the caller for the path's conversation and loads it: 403 for another's, 404 for one that is
+ * neither stored nor usable unstored (bot/directline/tokens.ts `mayUseUnstored`).
+ */
+async function openConversation(deps: RouteDeps, req: Request, res: Response, purpose: 'read' | 'write'): Promise<Opened | undefined> {
   const caller = await authorize(deps, req, res);
   if (!caller) return undefined;
   const conversationId = String((req.params as Record<string, unknown>).conversationId ?? '');
@@ -244,24 +269,38 @@ async function openConversation(deps: RouteDeps, req: Request, res: Response): P
     return undefined;
   }
   const row = await deps.store.find(conversationId);
-  if (!row) {
+  if (!row && !mayUseUnstored(deps.keys(), caller, conversationId, purpose)) {
     sendDirectLineError(res, 'unknown_conversation');
     return undefined;
   }
-  const userId = caller.kind === 'token' ? caller.userId : (row.userId ?? newUserId());
-  return { conversationId, userId, bySecret: caller.kind === 'secret' };
+  const start = caller.kind === 'token' ? caller.start : {};
+  const userId = caller.kind === 'token' ? caller.userId : (row?.userId ?? newUserId());
+  return { conversationId, userId, bySecret: caller.kind === 'secret', stored: row !== null, start };
 }
 
-/** Stores the user's activity (it echoes back by polling) and runs the bot's turn. */
+/** The welcome of an opened conversation (for the secret, without a user: it names its users per activity). */
+function welcomeOf(deps: RouteDeps, opened: Opened, userId = opened.bySecret ? undefined : opened.userId, now?: Date): StoredActivity[] {
+  return deps.greeter.activities({ conversationId: opened.conversationId, userId, locale: opened.start?.locale }, now);
+}
+
+/**
+ * Stores the user's activity (it echoes back by polling) and runs the bot's turn. The first activity of
+ * a conversation stores it, with the welcome just before the activity, and first lets the bot see the
+ * conversation start (its greeting is the welcome already stored, so that turn's replies are dropped).
+ */
 async function post(deps: RouteDeps, req: Request, res: Response, opened: Opened, activity: ClientActivity): Promise<void> {
   const named = opened.bySecret && isValidUserId(activity.from?.id) ? activity.from.id : opened.userId;
-  const stored = stampUserActivity(activity, { conversationId: opened.conversationId, userId: named, bot: deps.bot });
+  const now = new Date();
+  const stored = stampUserActivity(activity, { conversationId: opened.conversationId, userId: named, bot: deps.bot }, now);
+  const opening = opened.stored ? undefined : { userId: named, welcome: welcomeOf(deps, opened, named, new Date(now.getTime() - 1)) };
+  let created: boolean;
   try {
-    await deps.store.append(opened.conversationId, stored);
+    created = (await deps.store.append(opened.conversationId, stored, opening)).created;
   } catch (err) {
     if (err instanceof UnknownConversationError) return sendDirectLineError(res, 'unknown_conversation');
     throw err;
   }
+  if (created) await runTurn(deps, req, joinActivity(deps, opened.conversationId, named, opened.start?.locale), { publish: false });
   const outcome = await runTurn(deps, req, stored);
   if (outcome === 'busy') {
     res.header('Retry-After', '1');
@@ -271,32 +310,31 @@ async function post(deps: RouteDeps, req: Request, res: Response, opened: Opened
   res.send(200, { id: stored.id });
 }
 
-/** Starts the conversation on the bot's side: the user and the bot join, so the bot greets. */
-async function welcome(
-  deps: RouteDeps,
-  req: Request,
-  claims: { conversationId: string; userId: string },
-  locale: string | undefined,
-): Promise<void> {
-  const update: StoredActivity = {
+/** The conversation start as the bot sees it: the user and the bot join. */
+function joinActivity(deps: RouteDeps, conversationId: string, userId: string, locale: string | undefined): StoredActivity {
+  return {
     type: 'conversationUpdate',
-    id: `${claims.conversationId}|start`,
+    id: `${conversationId}|start`,
     timestamp: new Date().toISOString(),
-    channelId: 'webchat',
-    conversation: { id: claims.conversationId },
-    from: { id: claims.userId, role: 'user' },
+    channelId: WEBCHAT_CHANNEL_ID,
+    conversation: { id: conversationId },
+    from: { id: userId, role: 'user' },
     recipient: { id: deps.bot.id, name: deps.bot.name, role: 'bot' },
-    membersAdded: [{ id: deps.bot.id, name: deps.bot.name }, { id: claims.userId }],
+    membersAdded: [{ id: deps.bot.id, name: deps.bot.name }, { id: userId }],
     ...(locale ? { locale } : {}),
   };
-  await runTurn(deps, req, update);
 }
 
-/** Runs the bot's turn for a stored activity; failures are logged, and told apart from lost state races. */
-async function runTurn(deps: RouteDeps, req: Request, stored: StoredActivity): Promise<'ok' | 'busy' | 'failed'> {
+/** Runs the bot's turn for an activity; failures are logged, and told apart from lost state races. */
+async function runTurn(
+  deps: RouteDeps,
+  req: Request,
+  stored: StoredActivity,
+  options?: DeliveryOptions,
+): Promise<'ok' | 'busy' | 'failed'> {
   const conversationId = (stored.conversation as { id: string }).id;
   try {
-    await deps.deliver({ ...stored, serviceUrl: serviceUrlFor(req, deps.keys(), conversationId) } as Partial<Activity>);
+    await deps.deliver({ ...stored, serviceUrl: serviceUrlFor(req, deps.keys(), conversationId) } as Partial<Activity>, options);
     return 'ok';
   } catch (err) {
     if (err instanceof TurnConflictError) {

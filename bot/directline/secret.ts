@@ -18,12 +18,14 @@ export interface DirectLineKeys {
   readonly tokenKey: Uint8Array;
   /** HMAC key for the capability in each conversation's serviceUrl. */
   readonly connectorKey: Uint8Array;
+  /** HMAC key that makes conversation ids recognisable as issued here (nothing is stored at a start). */
+  readonly conversationKey: Uint8Array;
 }
 
 /** Derives the signing keys from a secret. */
 export function deriveKeys(secret: string): DirectLineKeys {
   const derive = (purpose: string) => new Uint8Array(hkdfSync('sha256', secret, 'pseb-assist/directline', purpose, 32));
-  return { secret, tokenKey: derive('token'), connectorKey: derive('connector') };
+  return { secret, tokenKey: derive('token'), connectorKey: derive('connector'), conversationKey: derive('conversation') };
 }
 
 export interface SecretSource {

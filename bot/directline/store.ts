@@ -1,7 +1,8 @@
 /**
- * Direct Line conversations and their activities in the database. Every write to a conversation first
- * locks its row, so within one conversation the global `seq` (the watermark) is committed in order:
- * a poller that has seen seq N can never later find an activity of that conversation below N.
+ * Direct Line conversations and their activities in the database. A conversation gets its row with its
+ * first activity (a start stores nothing). Every write to a conversation first locks its row and gives the
+ * activity the next position in the conversation (`seq`, the watermark), so positions are committed in
+ * order: a poller that has seen seq N can never later find an activity of that conversation at or below N.
  */
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { ConversationSignals } from './signals';
@@ -21,6 +22,19 @@ export interface ConversationRow {
   userId: string | null;
 }
 
+/** What a conversation's first stored activity brings along: its user and the welcome clients were shown. */
+export interface Opening {
+  userId: string;
+  /** Stored at positions 1…n, where the welcome computed on the fly showed them. */
+  welcome: readonly StoredActivity[];
+}
+
+export interface Appended {
+  seq: number;
+  /** True when this activity created the conversation (it was its first). */
+  created: boolean;
+}
+
 /** The conversation was never started (or its token names one that does not exist). */
 export class UnknownConversationError extends Error {
   constructor(readonly conversationId: string) {
@@ -32,8 +46,6 @@ export class UnknownConversationError extends Error {
 type Tx = Prisma.TransactionClient;
 
 const asJson = (activity: StoredActivity): Prisma.InputJsonObject => activity as Prisma.InputJsonObject;
-
-const isUniqueViolation = (err: unknown): boolean => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
 export class DirectLineStore {
   /** Fired after each committed write, for streams on this instance. */
@@ -47,34 +59,27 @@ export class DirectLineStore {
     this.signals = new ConversationSignals(notifications);
   }
 
-  /** Creates the conversation if needed; returns whether it is new. */
-  async start(conversationId: string, userId: string): Promise<boolean> {
-    try {
-      await this.prisma.directLineConversation.create({ data: { id: conversationId, userId } });
-      return true;
-    } catch (err) {
-      if (isUniqueViolation(err)) return false;
-      throw err;
-    }
-  }
-
-  /** The conversation, if it was started. */
+  /** The conversation, once something was stored in it. */
   find(conversationId: string): Promise<ConversationRow | null> {
     return this.prisma.directLineConversation.findUnique({ where: { id: conversationId }, select: { id: true, userId: true } });
   }
 
-  /** Appends an activity; returns its seq. Throws UnknownConversationError. */
-  async append(conversationId: string, activity: StoredActivity): Promise<number> {
-    const seq = await this.prisma.$transaction(async (tx) => {
+  /**
+   * Appends an activity; returns its seq and whether it created the conversation. With an opening, a conversation not stored yet is created with
+   * its welcome in the same transaction (when two first activities race, one creates it and the other
+   * only appends). Without one, throws UnknownConversationError for a conversation not stored yet.
+   */
+  async append(conversationId: string, activity: StoredActivity, opening?: Opening): Promise<Appended> {
+    const appended = await this.prisma.$transaction(async (tx) => {
+      const created = opening ? await open(tx, conversationId, opening) : false;
       await lock(tx, conversationId);
-      const row = await tx.directLineActivity.create({
-        data: { id: activity.id, conversationId, activity: asJson(activity) },
-        select: { seq: true },
-      });
-      return row.seq;
+      if (created) await insertWelcome(tx, conversationId, opening?.welcome ?? []);
+      const seq = await nextSeq(tx, conversationId);
+      await tx.directLineActivity.create({ data: { seq, id: activity.id, conversationId, activity: asJson(activity) } });
+      return { seq: Number(seq), created };
     });
     this.signals.notify(conversationId);
-    return seq;
+    return appended;
   }
 
   /**
@@ -84,9 +89,11 @@ export class DirectLineStore {
   async replace(conversationId: string, activity: StoredActivity): Promise<boolean> {
     const replaced = await this.prisma.$transaction(async (tx) => {
       await lock(tx, conversationId);
+      // Taken before the delete: the old version may hold the highest position, and its seq is never reused.
+      const next = await nextSeq(tx, conversationId);
       const removed = await tx.directLineActivity.deleteMany({ where: { id: activity.id, conversationId } });
       if (removed.count === 0) return false;
-      await tx.directLineActivity.create({ data: { id: activity.id, conversationId, activity: asJson(activity) } });
+      await tx.directLineActivity.create({ data: { seq: next, id: activity.id, conversationId, activity: asJson(activity) } });
       return true;
     });
     if (replaced) this.signals.notify(conversationId);
@@ -96,14 +103,14 @@ export class DirectLineStore {
   /** The activities after a watermark, oldest first. */
   async list(conversationId: string, after: number | undefined, limit: number): Promise<ActivityPage> {
     const rows = await this.prisma.directLineActivity.findMany({
-      where: { conversationId, ...(after === undefined ? {} : { seq: { gt: after } }) },
+      where: { conversationId, ...(after === undefined ? {} : { seq: { gt: BigInt(after) } }) },
       orderBy: { seq: 'asc' },
       take: limit,
       select: { seq: true, activity: true },
     });
     return {
       activities: rows.map((r) => r.activity as StoredActivity),
-      watermark: rows.length ? rows[rows.length - 1].seq : after,
+      watermark: rows.length ? Number(rows[rows.length - 1].seq) : after,
     };
   }
 
@@ -112,6 +119,29 @@ export class DirectLineStore {
     const row = await this.prisma.directLineActivity.findFirst({ where: { id: activityId, conversationId }, select: { activity: true } });
     return row ? (row.activity as StoredActivity) : undefined;
   }
+}
+
+/** Creates the conversation's row unless it exists; true when this transaction created it. */
+async function open(tx: Tx, conversationId: string, opening: Opening): Promise<boolean> {
+  const { count } = await tx.directLineConversation.createMany({
+    data: [{ id: conversationId, userId: opening.userId }],
+    skipDuplicates: true,
+  });
+  return count === 1;
+}
+
+/** Stores the welcome at positions 1…n. */
+async function insertWelcome(tx: Tx, conversationId: string, welcome: readonly StoredActivity[]): Promise<void> {
+  if (welcome.length === 0) return;
+  await tx.directLineActivity.createMany({
+    data: welcome.map((activity, index) => ({ seq: BigInt(index + 1), id: activity.id, conversationId, activity: asJson(activity) })),
+  });
+}
+
+/** The next position in the conversation (its row must be locked). */
+async function nextSeq(tx: Tx, conversationId: string): Promise<bigint> {
+  const { _max } = await tx.directLineActivity.aggregate({ where: { conversationId }, _max: { seq: true } });
+  return (_max.seq ?? 0n) + 1n;
 }
 
 /** Row-locks the conversation for the rest of the transaction (a no-op UPDATE takes the lock). */

@@ -10,9 +10,10 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logger';
 import { parseWatermark } from './activities';
 import type { DirectLineKeys } from './secret';
-import type { DirectLineStore } from './store';
+import type { DirectLineStore, StoredActivity } from './store';
 import { decodeJwt } from 'jose';
-import { bearerOf, identifyCaller, mayOpen } from './tokens';
+import { bearerOf, identifyCaller, mayOpen, mayUseUnstored } from './tokens';
+import { readPage, type Greeter, type WelcomeFor } from './welcome';
 
 /**
  * Milliseconds between two looks at the database for a socket's conversation when no signal came:
@@ -34,6 +35,8 @@ const streamPath = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{1,128})\/st
 
 export interface StreamDeps {
   store: Pick<DirectLineStore, 'find' | 'list' | 'signals'>;
+  /** The welcome of a conversation nothing is stored in yet. */
+  greeter: Greeter;
   keys: () => DirectLineKeys;
   logger: Logger;
   pollMs?: number;
@@ -104,7 +107,7 @@ export function mountStream(httpServer: HttpServer, deps: StreamDeps): StreamHan
           if (left <= 0) perConversation.delete(parsed.conversationId);
           else perConversation.set(parsed.conversationId, left);
         });
-        wss.handleUpgrade(req, socket, head, (ws) => stops.add(follow(ws, parsed, deps, stops, verdict.expiresAt)));
+        wss.handleUpgrade(req, socket, head, (ws) => stops.add(follow(ws, parsed, deps, stops, verdict)));
       },
       (err: unknown) => {
         deps.logger.error({ err, conversationId: parsed.conversationId }, 'direct line stream upgrade failed');
@@ -123,20 +126,34 @@ export function mountStream(httpServer: HttpServer, deps: StreamDeps): StreamHan
   };
 }
 
+interface StreamGrant {
+  /** When the token expires (ms since the epoch); the secret's streams do not. */
+  expiresAt: number | undefined;
+  /** Whom the welcome is for while nothing is stored in the conversation. */
+  welcomeFor: WelcomeFor;
+}
+
 /**
- * Whether the stream may open: a valid token (or the secret) for this conversation, which must exist.
- * A token's stream lives until the token expires; the client then reconnects with its refreshed token.
+ * Whether the stream may open: a valid token (or the secret) for this conversation, which must be stored
+ * or usable unstored (a started one shows its welcome). A token's stream lives until the token expires;
+ * the client then reconnects with its refreshed token.
  */
 async function authorizeStream(
   deps: StreamDeps,
   request: StreamRequest,
   header: string | undefined,
-): Promise<{ expiresAt: number | undefined } | 'forbidden' | 'unknown'> {
+): Promise<StreamGrant | 'forbidden' | 'unknown'> {
   const bearer = request.token ? `Bearer ${request.token}` : header;
   const caller = await identifyCaller(deps.keys(), bearer);
   if (!caller || !mayOpen(caller, request.conversationId)) return 'forbidden';
-  if (!(await deps.store.find(request.conversationId))) return 'unknown';
-  return { expiresAt: caller.kind === 'token' ? tokenExpiry(bearerOf(bearer)) : undefined };
+  const usable =
+    mayUseUnstored(deps.keys(), caller, request.conversationId, 'read') || (await deps.store.find(request.conversationId)) !== null;
+  if (!usable) return 'unknown';
+  const byToken = caller.kind === 'token' ? caller : undefined;
+  return {
+    expiresAt: byToken ? tokenExpiry(bearerOf(bearer)) : undefined,
+    welcomeFor: { conversationId: request.conversationId, userId: byToken?.userId, locale: byToken?.start?.locale },
+  };
 }
 
 /** Milliseconds since the epoch at which a (verified) token expires. */
@@ -159,13 +176,8 @@ function refuse(socket: Duplex, status: number, reason: string): void {
  * Pushes the conversation's activities after the watermark until the socket closes; returns its stop.
  * One loop per socket, awaiting each send's turn, so frames go out in seq order and none twice.
  */
-function follow(
-  ws: WebSocket,
-  request: StreamRequest,
-  deps: StreamDeps,
-  stops: Set<() => void>,
-  expiresAt: number | undefined,
-): () => void {
+function follow(ws: WebSocket, request: StreamRequest, deps: StreamDeps, stops: Set<() => void>, grant: StreamGrant): () => void {
+  const { expiresAt } = grant;
   const pollMs = deps.pollMs ?? STREAM_POLL_MS;
   const heartbeatMs = deps.heartbeatMs ?? STREAM_HEARTBEAT_MS;
   let open = true;
@@ -213,12 +225,15 @@ function follow(
   expiry?.unref();
   ws.once('close', () => clearTimeout(expiry));
 
+  // Computed once per socket, so a welcome shown before anything is stored keeps its timestamp.
+  let welcome: StoredActivity[] | undefined;
+  const welcomeOnce = () => (welcome ??= deps.greeter.activities(grant.welcomeFor));
   const run = async () => {
     let watermark = request.watermark;
     let lastSent = Date.now();
     while (open) {
       changed = false;
-      const page = await deps.store.list(request.conversationId, watermark, STREAM_PAGE_SIZE);
+      const page = await readPage(deps.store, request.conversationId, watermark, STREAM_PAGE_SIZE, welcomeOnce);
       if (!open) return;
       if (page.activities.length > 0) {
         ws.send(JSON.stringify({ activities: page.activities, watermark: String(page.watermark) }));

@@ -3,7 +3,7 @@
  * `user` claims — Web Chat reads `user` to know who "I" am). The secret itself is accepted as a bearer
  * by server-side callers only.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import type { DirectLineKeys } from './secret';
 
@@ -16,6 +16,15 @@ const audience = 'pseb-assist/directline';
 export interface TokenClaims {
   conversationId: string;
   userId: string;
+  /**
+   * Set on the tokens a conversation start hands out (and their refreshes): the proof that the
+   * conversation was started, since a start stores nothing, and the locale its welcome is in.
+   */
+  start?: ConversationStart;
+}
+
+export interface ConversationStart {
+  locale?: string;
 }
 
 /** Who presented the Authorization header. */
@@ -29,7 +38,8 @@ export async function issueToken(
   lifetimeSeconds = TOKEN_LIFETIME_SECONDS,
 ): Promise<string> {
   const iat = Math.floor(now / 1000);
-  return new SignJWT({ conv: claims.conversationId, user: claims.userId })
+  const start = claims.start ? { started: true, ...(claims.start.locale ? { locale: claims.start.locale } : {}) } : {};
+  return new SignJWT({ conv: claims.conversationId, user: claims.userId, ...start })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(issuer)
     .setAudience(audience)
@@ -49,7 +59,9 @@ export async function verifyToken(keys: DirectLineKeys, token: string, now = Dat
       requiredClaims: ['exp', 'conv', 'user'],
     });
     if (typeof payload.conv !== 'string' || typeof payload.user !== 'string') return undefined;
-    return { conversationId: payload.conv, userId: payload.user };
+    const claims: TokenClaims = { conversationId: payload.conv, userId: payload.user };
+    if (payload.started === true) claims.start = typeof payload.locale === 'string' ? { locale: payload.locale } : {};
+    return claims;
   } catch {
     return undefined;
   }
@@ -84,6 +96,16 @@ export function mayOpen(caller: Caller, conversationId: string): boolean {
 }
 
 /**
+ * Whether a caller may use a conversation that nothing is stored in yet (a start stores nothing). The
+ * secret may, for any conversation id issued here. A token may read its own — the welcome is computed on
+ * the fly — but may store the first activity only if a start handed it out (or refreshed one that did).
+ */
+export function mayUseUnstored(keys: DirectLineKeys, caller: Caller, conversationId: string, purpose: 'read' | 'write'): boolean {
+  if (caller.kind === 'secret') return isIssuedConversationId(keys, conversationId);
+  return caller.conversationId === conversationId && (purpose === 'read' || caller.start !== undefined);
+}
+
+/**
  * The capability in a conversation's serviceUrl: only the bot (which got the URL from us) can post into
  * the conversation through the connector routes.
  */
@@ -96,4 +118,29 @@ export function isConnectorKeyFor(keys: DirectLineKeys, conversationId: string, 
   const expected = Buffer.from(connectorKeyFor(keys, conversationId));
   const given = Buffer.from(key);
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Random part and tag of a conversation id, in base64url characters. */
+const ID_RANDOM_CHARS = 22;
+const ID_TAG_BYTES = 12;
+
+/**
+ * A new conversation id (opaque and URL-safe, as Direct Line's are) that this deployment can later
+ * recognise as its own without having stored it: random bytes and an HMAC tag over them.
+ */
+export function newConversationId(keys: DirectLineKeys): string {
+  const random = randomBytes(16).toString('base64url');
+  return random + conversationTag(keys, random);
+}
+
+/** Whether a conversation id was issued by newConversationId under these keys (constant time). */
+export function isIssuedConversationId(keys: DirectLineKeys, conversationId: string): boolean {
+  const random = conversationId.slice(0, ID_RANDOM_CHARS);
+  const expected = Buffer.from(random + conversationTag(keys, random));
+  const given = Buffer.from(conversationId);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function conversationTag(keys: DirectLineKeys, random: string): string {
+  return createHmac('sha256', keys.conversationKey).update(random).digest().subarray(0, ID_TAG_BYTES).toString('base64url');
 }

@@ -22,12 +22,16 @@ export async function pageToken(baseUrl: string): Promise<Session> {
   return (await res.json()) as Session;
 }
 
-/** A token plus a started conversation. */
+/**
+ * A token plus a started conversation. Like DirectLineJS, it goes on with the token the start hands
+ * back: that one proves the start (which stores nothing) and carries the conversation's locale.
+ */
 export async function startSession(baseUrl: string, locale = 'en-US'): Promise<Session> {
   const session = await pageToken(baseUrl);
   const res = await call(baseUrl, 'POST', '/v3/directline/conversations', session.token, { locale });
   if (res.status !== 201) throw new Error(`start: ${res.status}`);
-  return session;
+  const { token } = (await res.json()) as { token: string };
+  return { ...session, token };
 }
 
 /** An HTTP call with a bearer. */

@@ -11,6 +11,7 @@ import { deriveKeys } from '../../../bot/directline/secret';
 import { DirectLineStore } from '../../../bot/directline/store';
 import { mountStream, type StreamHandle } from '../../../bot/directline/stream';
 import { issueToken } from '../../../bot/directline/tokens';
+import { Greeter } from '../../../bot/directline/welcome';
 import { createTestDb, onPostgres, type TestDb } from '../../helpers/db';
 import { openDatabase, type Database } from '../../../prisma/db';
 
@@ -30,7 +31,15 @@ beforeAll(async () => {
   const readDb = otherDb ?? db;
   reader = new DirectLineStore(readDb.prisma, readDb.notifications);
   server = createServer((_req, res) => res.writeHead(404).end());
-  handle = mountStream(server, { store: reader, keys: () => keys, logger: createLogger('silent'), pollMs: 120_000, heartbeatMs: 120_000 });
+  const greeter = new Greeter(() => [], { id: 'bot', name: 'Bot' });
+  handle = mountStream(server, {
+    store: reader,
+    greeter,
+    keys: () => keys,
+    logger: createLogger('silent'),
+    pollMs: 120_000,
+    heartbeatMs: 120_000,
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 });
 afterAll(async () => {
@@ -42,7 +51,6 @@ afterAll(async () => {
 
 it(`wakes a stream on another instance when an activity is stored (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, async () => {
   const conversationId = `notify-${Date.now()}`;
-  await writer.start(conversationId, 'u1');
   const token = await issueToken(keys, { conversationId, userId: 'u1' });
   const ws = new WebSocket(
     `ws://127.0.0.1:${(server.address() as AddressInfo).port}/v3/directline/conversations/${conversationId}/stream?t=${token}`,
@@ -58,7 +66,7 @@ it(`wakes a stream on another instance when an activity is stored (${onPostgres 
   );
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   // The listening connection may still be opening; the first activity may come with the first read.
-  await writer.append(conversationId, { id: 'a1', type: 'message', text: 'first' });
+  await writer.append(conversationId, { id: 'a1', type: 'message', text: 'first' }, { userId: 'u1', welcome: [] });
   await new Promise((resolve) => setTimeout(resolve, 500));
   await writer.append(conversationId, { id: 'a2', type: 'message', text: 'second' });
   await arrived;

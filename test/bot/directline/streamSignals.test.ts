@@ -8,6 +8,7 @@ import { ConversationSignals } from '../../../bot/directline/signals';
 import type { ActivityPage, StoredActivity } from '../../../bot/directline/store';
 import { mountStream, type StreamHandle } from '../../../bot/directline/stream';
 import { issueToken } from '../../../bot/directline/tokens';
+import { Greeter } from '../../../bot/directline/welcome';
 
 const keys = deriveKeys('stream-signals-secret-0123456789abcdef');
 const CONVERSATION = 'conv-1';
@@ -41,7 +42,8 @@ beforeEach(async () => {
   store = new FakeStore();
   server = createServer((_req, res) => res.writeHead(404).end());
   // A poll so slow that only a signal can deliver within the test's time.
-  handle = mountStream(server, { store, keys: () => keys, logger: createLogger('silent'), pollMs: 60_000, heartbeatMs: 60_000 });
+  const greeter = new Greeter(() => [], { id: 'bot', name: 'Bot' });
+  handle = mountStream(server, { store, greeter, keys: () => keys, logger: createLogger('silent'), pollMs: 60_000, heartbeatMs: 60_000 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const token = await issueToken(keys, { conversationId: CONVERSATION, userId: 'u' });
   url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/v3/directline/conversations/${CONVERSATION}/stream?t=${token}`;

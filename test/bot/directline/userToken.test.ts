@@ -37,12 +37,12 @@ async function pageToken(body: Record<string, unknown> = {}): Promise<PageSessio
   return (await res.json()) as PageSession;
 }
 
-/** A token, its conversation started (welcome sent). */
+/** A token, its conversation started; from then on the start's token, as DirectLineJS does. */
 async function started(body: Record<string, unknown> = {}): Promise<PageSession> {
   const s = await pageToken(body);
   const res = await call(t.baseUrl, 'POST', '/v3/directline/conversations', s.token, { locale: 'en-US' });
   expect(res.status).toBe(201);
-  return s;
+  return { ...s, token: ((await res.json()) as { token: string }).token };
 }
 
 const hasText = (activities: DlActivity[], text: string) => activities.some((a) => textOf(a).includes(text));

@@ -260,15 +260,17 @@ describe('local mode app', () => {
   });
 
   describe('finding 9: smaller ones', () => {
-    it('answers 400 to a watermark beyond the seq column, and 200 at its largest value', async () => {
+    it('answers 400 to a watermark beyond 2^53 - 1 (seq is a BIGINT), and 200 up to it, past 2^31 too', async () => {
       const session = await startSession(t.baseUrl);
       const path = (w: string) => `/v3/directline/conversations/${session.conversationId}/activities?watermark=${w}`;
-      expect((await call(t.baseUrl, 'GET', path('2147483648'), session.token)).status).toBe(400);
-      expect((await call(t.baseUrl, 'GET', path('99999999999999'), session.token)).status).toBe(400);
+      expect((await call(t.baseUrl, 'GET', path('9007199254740992'), session.token)).status).toBe(400);
+      expect((await call(t.baseUrl, 'GET', path('99999999999999999999'), session.token)).status).toBe(400);
       expect((await call(t.baseUrl, 'GET', path('2147483647'), session.token)).status).toBe(200);
+      expect((await call(t.baseUrl, 'GET', path('2147483648'), session.token)).status).toBe(200);
+      expect((await call(t.baseUrl, 'GET', path('9007199254740991'), session.token)).status).toBe(200);
       const upgrade = await rawUpgrade(
         t.baseUrl,
-        `/v3/directline/conversations/${session.conversationId}/stream?t=${session.token}&watermark=2147483648`,
+        `/v3/directline/conversations/${session.conversationId}/stream?t=${session.token}&watermark=9007199254740992`,
       );
       expect(upgrade.response).toMatch(/^HTTP\/1\.1 400 /);
     });

@@ -29,7 +29,7 @@ async function seed(prisma: PrismaClient): Promise<void> {
     });
     await prisma.faqQueryLog.create({ data: { language: 'en', decision: 'answer', createdAt } });
     await prisma.directLineConversation.create({
-      data: { id: `dl-${tag}`, createdAt, activities: { create: { id: `a-${tag}`, activity: { text: tag }, createdAt } } },
+      data: { id: `dl-${tag}`, createdAt, activities: { create: { seq: 1, id: `a-${tag}`, activity: { text: tag }, createdAt } } },
     });
     await prisma.request.create({
       data: {
