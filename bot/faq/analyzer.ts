@@ -1,5 +1,5 @@
 import { englishStem, isLatinWord, normalizeText, phoneticKey, searchKey, tokenize } from './normalize';
-import { CONCEPTS, EN_STOPWORDS, ROMAN_STOPWORDS, SMS_SPELLINGS, UR_STOPWORDS_RAW } from './synonyms';
+import { CONCEPTS, CONTEXT_WORDS_RAW, EN_STOPWORDS, IMPLIED_CONCEPTS, ROMAN_STOPWORDS, SMS_SPELLINGS, UR_STOPWORDS_RAW } from './synonyms';
 
 /** One analysed token: `term` is a concept id (`@wfh`) or a word; `phon` its spelling-tolerant key. */
 export interface AnalyzedToken {
@@ -135,7 +135,7 @@ function compileConcepts(concepts: Readonly<Record<string, readonly string[]>>):
   }
   for (const list of phraseLists.values()) list.sort((a, b) => b.keys.length - a.keys.length);
   const stopwords = new Set<string>([...EN_STOPWORDS, ...ROMAN_STOPWORDS]);
-  for (const word of UR_STOPWORDS_RAW) for (const token of tokenize(searchKey(word))) stopwords.add(token);
+  for (const word of [...UR_STOPWORDS_RAW, ...CONTEXT_WORDS_RAW]) for (const token of tokenize(searchKey(word))) stopwords.add(token);
   const romanStopwordsByKey = new Map<string, string[]>();
   for (const word of ROMAN_STOPWORDS) {
     const key = phoneticKey(word);
@@ -154,6 +154,17 @@ export function maskSpecialTokens(text: string): string {
     .replace(/(?:\+92|\b0)3\d{2}[- ]?\d{7}\b/g, ' phone ')
     .replace(/\bIT\b/g, ' @it ')
     .replace(/\b24\s*[/x]\s*7\b/gi, ' 247 ');
+}
+
+/** Tokens with each group of concepts that names another idea together (`IMPLIED_CONCEPTS`) replaced by that idea. */
+export function withImpliedConcepts(tokens: readonly AnalyzedToken[]): AnalyzedToken[] {
+  const terms = new Set(tokens.map((t) => t.term));
+  const rules = IMPLIED_CONCEPTS.filter((rule) => rule.all.every((c) => terms.has(c)));
+  if (rules.length === 0) return [...tokens];
+  const consumed = new Set(rules.flatMap((rule) => rule.all));
+  const kept = tokens.filter((t) => !consumed.has(t.term));
+  const implied = [...new Set(rules.map((rule) => rule.implies))].filter((term) => !kept.some((t) => t.term === term));
+  return [...kept, ...implied.map((term) => ({ term, phon: term }))];
 }
 
 /** Levenshtein distance (small words only, so the quadratic table is fine). */
@@ -229,7 +240,7 @@ export class Analyzer {
       if (token) push(token);
       i += 1;
     }
-    return [...out.values()];
+    return withImpliedConcepts([...out.values()]);
   }
 
   /**

@@ -1,6 +1,6 @@
-import MiniSearch from 'minisearch';
-import { Analyzer, type AnalyzedToken } from './analyzer';
+import { Analyzer, withImpliedConcepts, type AnalyzedToken } from './analyzer';
 import { detectLanguage } from './detectLanguage';
+import { QuestionRetrieval } from './retrieval';
 import { messageParts } from './segment';
 import { FUNCTION_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
@@ -77,12 +77,6 @@ interface IndexedTopic {
   readonly phons: ReadonlySet<string>;
 }
 
-interface SearchDoc {
-  id: number;
-  terms: string;
-  phon: string;
-}
-
 /** Everything a search needs, built in one go so `replaceTopics` swaps it atomically. */
 interface EngineIndex {
   readonly analyzer: Analyzer;
@@ -96,11 +90,8 @@ interface EngineIndex {
   readonly commonIdf: number;
   /** Evidence a part of a message needs to decide on its own: about two telling words' worth. */
   readonly minEvidence: number;
-  readonly miniSearch: MiniSearch<SearchDoc>;
+  readonly retrieval: QuestionRetrieval;
 }
-
-const splitSpaces = (text: string): string[] => text.split(' ').filter(Boolean);
-const identity = (term: string): string => term;
 
 /** How surprising an unknown word is inside a part of a message, relative to a whole message (see `rank`). */
 const PART_UNKNOWN_SURPRISE = 0.7;
@@ -143,13 +134,6 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
     }
     return { topic, terms: topicTerms, phons: topicPhons };
   });
-  const miniSearch = new MiniSearch<SearchDoc>({
-    fields: ['terms', 'phon'],
-    tokenize: splitSpaces,
-    processTerm: identity,
-    searchOptions: { tokenize: splitSpaces, processTerm: identity },
-  });
-  miniSearch.addAll(drafts.map((q) => ({ id: q.id, terms: [...q.terms].join(' '), phon: [...q.phons].join(' ') })));
   const total = Math.max(drafts.length, 1);
   const termIdf = idfTable(termCounts, total);
   return {
@@ -161,19 +145,27 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
     commonIdf: Math.log(1 + 8),
     minEvidence: Math.log(1 + 8),
     unknownIdf: (options.unknownWordSurprise ?? DEFAULT_UNKNOWN_WORD_SURPRISE) * Math.log(1 + total),
-    miniSearch,
+    retrieval: new QuestionRetrieval(drafts.map((q) => ({ terms: q.terms, phons: q.phons }))),
   };
 }
 
 /**
- * Weight of a query token: its IDF, via its phonetic key if the exact word is unknown. An unknown word
- * of one or two letters is far more likely an unlisted function word than a new
- * subject, so it weighs like a common word instead of carrying the unknown-word surprise.
+ * Weight of a query token: its IDF, via its phonetic key if the exact word is unknown. An unknown word carries
+ * the unknown-word surprise unless it is ordinary (`isOrdinaryUnknown`): then it weighs like a common word.
  */
 function tokenWeight(index: EngineIndex, token: AnalyzedToken, unknownIdf = index.unknownIdf): number {
   const known = index.termIdf.get(token.term) ?? index.phonIdf.get(token.phon);
   if (known !== undefined) return known;
-  return token.term.length <= 2 ? index.commonIdf : unknownIdf;
+  return isOrdinaryUnknown(token.term) ? index.commonIdf : unknownIdf;
+}
+
+/**
+ * An unknown token that is no sign of another subject: a word of one or two letters (far more likely an unlisted
+ * function word), a number ("25 seats", "120 staff"), or a concept of the domain vocabulary that no example
+ * question happens to use ("office", "city") — the vocabulary is the domain's, so its words are not foreign.
+ */
+function isOrdinaryUnknown(term: string): boolean {
+  return term.length <= 2 || /^\d+$/.test(term) || term.startsWith('@');
 }
 
 /** 1 for the same term, PHONETIC_CREDIT for the same phonetic key, else 0. */
@@ -348,19 +340,24 @@ export class FaqEngine {
    * with evidence of its own, and among readings that would be answered the one with most evidence wins.
    */
   private rank(index: EngineIndex, text: string): RankedTopic[] {
-    const whole = this.view(index, text, index.analyzer.analyze(text), index.unknownIdf);
-    const bestRanking = whole.query.length > 0 ? this.rankView(index, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
     const { clauses, parts: partIndexes } = messageParts(text);
-    if (partIndexes.length === 0) return bestRanking;
-    // Each clause is analysed once; a part's tokens are its clauses' tokens. In a part that asks and has evidence
-    // of its own, a word the KB does not know ("urgent", "right now") is ordinary talk more than a sign of
-    // another subject: it weighs less than in a whole message, and the evidence gate keeps off-topic out.
-    const clauseTokens = clauses.map((clause) => index.analyzer.analyze(clause));
-    const parts = partIndexes.map((ids) => {
+    // Each clause is analysed once; a part's tokens — and the whole message's — are its clauses' tokens.
+    const clauseTokens = partIndexes.length > 0 ? clauses.map((clause) => index.analyzer.analyze(clause)) : [];
+    const tokensOf = (ids: readonly number[]): AnalyzedToken[] => {
       const tokens = new Map<string, AnalyzedToken>();
       for (const id of ids) for (const token of clauseTokens[id] ?? []) if (!tokens.has(token.term)) tokens.set(token.term, token);
-      return this.view(index, ids.map((id) => clauses[id]).join(', '), [...tokens.values()], PART_UNKNOWN_SURPRISE * index.unknownIdf);
-    });
+      return withImpliedConcepts([...tokens.values()]);
+    };
+    const wholeTokens = partIndexes.length > 0 ? tokensOf(clauses.map((_c, i) => i)) : index.analyzer.analyze(text);
+    const whole = this.view(index, text, wholeTokens, index.unknownIdf);
+    const bestRanking = whole.query.length > 0 ? this.rankView(index, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
+    if (partIndexes.length === 0) return bestRanking;
+    // In a part that asks and has evidence of its own, a word the KB does not know ("urgent", "right now") is
+    // ordinary talk more than a sign of another subject: it weighs less than in a whole message, and the evidence
+    // gate keeps off-topic out.
+    const parts = partIndexes.map((ids) =>
+      this.view(index, ids.map((id) => clauses[id]).join(', '), tokensOf(ids), PART_UNKNOWN_SURPRISE * index.unknownIdf),
+    );
     // Parts with the same words score the same: each is scored once.
     const seen = new Set<string>();
     const asking = parts.filter((part) => {
@@ -423,14 +420,12 @@ export class FaqEngine {
     const telling = query.filter((q) => q.weight >= index.commonIdf).map((q) => q.token);
     const retrieval = telling.length > 0 ? [...new Map(telling.map((t) => [t.term, t])).values()] : tokens;
     const spellingKeys = retrieval.filter((t) => t.phon !== t.term && !index.termIdf.has(t.term)).map((t) => t.phon);
-    const hits = index.miniSearch.search({
-      combineWith: 'OR',
-      queries: [
-        { combineWith: 'OR', fields: ['terms'], boost: { terms: 2 }, queries: [retrieval.map((t) => t.term).join(' ')] },
-        ...(spellingKeys.length > 0 ? [{ combineWith: 'OR' as const, fields: ['phon'], queries: [spellingKeys.join(' ')] }] : []),
-      ],
-    });
-    return hits.slice(0, limit).map((h) => ({ id: h.id as number, score: h.score }));
+    return index.retrieval.search(
+      retrieval.map((t) => t.term),
+      2,
+      spellingKeys,
+      limit,
+    );
   }
 
   /** Best question per topic for one view, best topic first. */
@@ -439,7 +434,8 @@ export class FaqEngine {
     const topicCoverage = new Map<number, number>();
     for (const hit of hits) {
       const question = index.questions[hit.id];
-      if (!question) continue;
+      // A question that shares no word with this view scores 0 (hits are retrieved for all parts at once).
+      if (!question || !view.query.some(({ token }) => question.terms.has(token.term) || question.phons.has(token.phon))) continue;
       const topic = index.topics[question.topic];
       if (!topic) continue;
       let byTopic = topicCoverage.get(question.topic);
