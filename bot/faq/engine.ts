@@ -1,6 +1,7 @@
 import { Analyzer, withImpliedConcepts, type AnalyzedToken } from './analyzer';
 import { detectLanguage } from './detectLanguage';
 import { QuestionRetrieval } from './retrieval';
+import { MessageMatches, PHONETIC_CREDIT, type ReadingWeights } from './messageMatches';
 import { messageParts } from './segment';
 import { FUNCTION_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
@@ -45,8 +46,6 @@ export function calibrate(raw: number): number {
   return 1;
 }
 
-/** Credit for a word that matches only by its phonetic key (a spelling variant, not the same word). */
-const PHONETIC_CREDIT = 0.7;
 /** How many index hits are re-scored; enough to see every topic that shares a rare word with the query. */
 const CANDIDATES = 60;
 const MAX_RESULTS = 5;
@@ -69,6 +68,7 @@ interface IndexedQuestion {
   readonly phons: ReadonlySet<string>;
   /** IDF of each token, aligned with `tokens`. */
   readonly weights: readonly number[];
+  readonly weightTotal: number;
 }
 
 interface IndexedTopic {
@@ -112,7 +112,7 @@ function countInto(counts: Map<string, number>, keys: Iterable<string>): void {
 /** Build the search index from topics (pure: the same topics always give the same index). */
 function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): EngineIndex {
   const base = new Analyzer();
-  const drafts: Omit<IndexedQuestion, 'weights'>[] = [];
+  const drafts: Omit<IndexedQuestion, 'weights' | 'weightTotal'>[] = [];
   const vocabulary = new Map<string, AnalyzedToken>();
   const termCounts = new Map<string, number>();
   const phonCounts = new Map<string, number>();
@@ -138,7 +138,10 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
   const termIdf = idfTable(termCounts, total);
   return {
     analyzer: new Analyzer(vocabulary.values()),
-    questions: drafts.map((q) => ({ ...q, weights: q.tokens.map((t) => termIdf.get(t.term) ?? 0) })),
+    questions: drafts.map((q) => {
+      const weights = q.tokens.map((t) => termIdf.get(t.term) ?? 0);
+      return { ...q, weights, weightTotal: weights.reduce((sum, w) => sum + w, 0) };
+    }),
     topics: indexedTopics,
     termIdf,
     phonIdf: idfTable(phonCounts, total),
@@ -174,48 +177,13 @@ function matchCredit(token: AnalyzedToken, terms: ReadonlySet<string>, phons: Re
   return phons.has(token.phon) ? PHONETIC_CREDIT : 0;
 }
 
-/** IDF-weighted share of the query that a set of terms explains (phonetic-only matches get partial credit). */
-export function coverage(
-  query: readonly { token: AnalyzedToken; weight: number }[],
-  terms: ReadonlySet<string>,
-  phons: ReadonlySet<string>,
-): number {
-  let total = 0;
-  let covered = 0;
-  for (const { token, weight } of query) {
-    total += weight;
-    covered += weight * matchCredit(token, terms, phons);
-  }
-  return total === 0 ? 0 : covered / total;
-}
-
-/**
- * Calibrated match score in 0..1 for a query against one example question of a topic, from three
- * IDF-weighted coverages (rare, telling words count most; unknown words count more than the rarest):
- * how much of the query the topic explains (a factor), times the mean of how much of the query this
- * question explains and how much of the question the query explains. A query with words the knowledge
- * base has never seen ("car", "loan") cannot score high, which is what declines out-of-scope questions
- * without a blacklist.
+/*
+ * How a reading of a message scores against one example question of a topic (`rankView`, `MessageMatches`): three
+ * IDF-weighted coverages (rare, telling words count most; unknown words count more than the rarest) — how much
+ * of the reading the topic explains (a factor), times the mean of how much of the reading this question explains
+ * and how much of the question the reading explains. A query with words the knowledge base has never seen
+ * ("car", "loan") cannot score high, which is what declines out-of-scope questions without a blacklist.
  */
-export function scoreMatch(
-  topicCoverage: number,
-  query: readonly { token: AnalyzedToken; weight: number }[],
-  question: Pick<IndexedQuestion, 'tokens' | 'terms' | 'phons' | 'weights'>,
-  queryTerms: ReadonlySet<string>,
-  queryPhons: ReadonlySet<string>,
-): number {
-  let questionTotal = 0;
-  let explained = 0;
-  question.tokens.forEach((token, i) => {
-    const weight = question.weights[i] ?? 0;
-    questionTotal += weight;
-    if (queryTerms.has(token.term)) explained += weight;
-    else if (queryPhons.has(token.phon)) explained += weight * PHONETIC_CREDIT;
-  });
-  if (questionTotal === 0) return 0;
-  // Topic coverage multiplies: a query the topic cannot explain scores low however close one question looks.
-  return topicCoverage * (0.5 * coverage(query, question.terms, question.phons) + 0.5 * (explained / questionTotal));
-}
 
 /** Pick the decision from the ranked scores (pure, so the thresholds are tested on their own). */
 export function decide(scores: readonly number[]): FaqDecision {
@@ -235,6 +203,8 @@ export function answerFor(topic: FaqTopic, language: FaqLanguage): string {
 /** A message, or a part of it, ready to score. */
 interface View {
   readonly query: readonly { token: AnalyzedToken; weight: number }[];
+  /** The query's weights over the message's tokens, for `MessageMatches`. */
+  readonly reading: ReadingWeights;
   readonly terms: ReadonlySet<string>;
   readonly phons: ReadonlySet<string>;
   /** Has a question mark, a question word or a request word: a part that only states context is not scored on its own. */
@@ -349,14 +319,18 @@ export class FaqEngine {
       return withImpliedConcepts([...tokens.values()]);
     };
     const wholeTokens = partIndexes.length > 0 ? tokensOf(clauses.map((_c, i) => i)) : index.analyzer.analyze(text);
-    const whole = this.view(index, text, wholeTokens, index.unknownIdf);
-    const bestRanking = whole.query.length > 0 ? this.rankView(index, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
+    const partTokens = partIndexes.map(tokensOf);
+    const matches = new MessageMatches();
+    matches.register(wholeTokens);
+    partTokens.forEach((tokens) => matches.register(tokens));
+    const whole = this.view(index, matches, text, wholeTokens, index.unknownIdf);
+    const bestRanking = whole.query.length > 0 ? this.rankView(index, matches, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
     if (partIndexes.length === 0) return bestRanking;
     // In a part that asks and has evidence of its own, a word the KB does not know ("urgent", "right now") is
     // ordinary talk more than a sign of another subject: it weighs less than in a whole message, and the evidence
     // gate keeps off-topic out.
-    const parts = partIndexes.map((ids) =>
-      this.view(index, ids.map((id) => clauses[id]).join(', '), tokensOf(ids), PART_UNKNOWN_SURPRISE * index.unknownIdf),
+    const parts = partIndexes.map((ids, i) =>
+      this.view(index, matches, ids.map((id) => clauses[id]).join(', '), partTokens[i] ?? [], PART_UNKNOWN_SURPRISE * index.unknownIdf),
     );
     // Parts with the same words score the same: each is scored once.
     const seen = new Set<string>();
@@ -379,7 +353,7 @@ export class FaqEngine {
     let best = { ranking: bestRanking, evidence: wholeTop ? evidence(index, whole, wholeTop.topic) : 0 };
     let bestAnswers = decide(bestRanking.map((r) => r.score)) === 'answer';
     for (const part of asking) {
-      const ranking = this.rankView(index, part, hits);
+      const ranking = this.rankView(index, matches, part, hits);
       const top = ranking[0];
       if (!top) continue;
       const support = evidence(index, part, top.topic);
@@ -395,9 +369,11 @@ export class FaqEngine {
   }
 
   /** One view analysed: its weighted tokens and whether it asks something. */
-  private view(index: EngineIndex, text: string, tokens: readonly AnalyzedToken[], unknownIdf: number): View {
+  private view(index: EngineIndex, matches: MessageMatches, text: string, tokens: readonly AnalyzedToken[], unknownIdf: number): View {
+    const query = tokens.map((token) => ({ token, weight: tokenWeight(index, token, unknownIdf) }));
     return {
-      query: tokens.map((token) => ({ token, weight: tokenWeight(index, token, unknownIdf) })),
+      query,
+      reading: matches.reading(query),
       terms: new Set(tokens.map((t) => t.term)),
       phons: new Set(tokens.map((t) => t.phon)),
       asks: asksSomething(text, tokens),
@@ -429,21 +405,23 @@ export class FaqEngine {
   }
 
   /** Best question per topic for one view, best topic first. */
-  private rankView(index: EngineIndex, view: View, hits: readonly { id: number; score: number }[]): RankedTopic[] {
+  private rankView(index: EngineIndex, matches: MessageMatches, view: View, hits: readonly { id: number; score: number }[]): RankedTopic[] {
     const best = new Map<number, RankedTopic>();
     const topicCoverage = new Map<number, number>();
     for (const hit of hits) {
       const question = index.questions[hit.id];
-      // A question that shares no word with this view scores 0 (hits are retrieved for all parts at once).
-      if (!question || !view.query.some(({ token }) => question.terms.has(token.term) || question.phons.has(token.phon))) continue;
-      const topic = index.topics[question.topic];
-      if (!topic) continue;
+      const topic = question ? index.topics[question.topic] : undefined;
+      if (!question || !topic) continue;
+      // A question that shares no word with this view is skipped (hits are retrieved for all parts at once).
+      const fit = matches.questionFit(view.reading, hit.id, question);
+      if (fit === 0) continue;
       let byTopic = topicCoverage.get(question.topic);
       if (byTopic === undefined) {
-        byTopic = coverage(view.query, topic.terms, topic.phons);
+        byTopic = matches.topicCoverage(view.reading, question.topic, topic.terms, topic.phons);
         topicCoverage.set(question.topic, byTopic);
       }
-      const score = scoreMatch(byTopic, view.query, question, view.terms, view.phons);
+      // Topic coverage multiplies: a reading the topic cannot explain scores low however close one question looks.
+      const score = byTopic * fit;
       const current = best.get(question.topic);
       if (!current || score > current.score || (score === current.score && hit.score > current.bm25)) {
         best.set(question.topic, { topic: question.topic, score, bm25: hit.score, question });
