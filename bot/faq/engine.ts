@@ -96,6 +96,9 @@ interface EngineIndex {
 /** How surprising an unknown word is inside a part of a message, relative to a whole message (see `rank`). */
 const PART_UNKNOWN_SURPRISE = 0.7;
 
+/** How many times an unknown word weighs its usual surprise when it owns a subject concept ("NADRA helpline"). */
+const OWNER_SURPRISE = 2;
+
 /** How much more a subject concept weighs than its IDF alone says. */
 const SUBJECT_BOOST = 1.5;
 
@@ -159,7 +162,9 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
 function tokenWeight(index: EngineIndex, token: AnalyzedToken, unknownIdf = index.unknownIdf): number {
   const known = index.termIdf.get(token.term) ?? index.phonIdf.get(token.phon);
   if (known !== undefined) return known;
-  return isOrdinaryUnknown(token.term) ? index.commonIdf : unknownIdf;
+  if (isOrdinaryUnknown(token.term)) return index.commonIdf;
+  // "NADRA ki helpline", "visa ka status": an unknown name that owns the subject says whose it is — someone else's.
+  return token.owner ? OWNER_SURPRISE * unknownIdf : unknownIdf;
 }
 
 /**

@@ -1307,3 +1307,6 @@ export const IMPLIED_CONCEPTS: readonly { readonly all: readonly string[]; reado
   { all: ['@open', '@permission'], implies: '@wl' },
   { all: ['@open', '@lockdown'], implies: '@wl' },
 ];
+
+/** Real words one letter away from a KB word, never read as its typo: "police helpline" is not "policy helpline". */
+export const NOT_TYPOS_RAW: readonly string[] = ['police', 'پولیس'];
