@@ -1276,11 +1276,11 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
 ).split(/\s+/);
 
 /**
- * Words that frame a message without saying what it asks (issue 14): courtesies and sign-offs, the cities people
- * write from, and chat fillers of urgency, time and mood. Dropped like function words, so "Salam sir, Karachi
- * office, bohat urgent hai" neither dilutes a question nor looks like a subject the KB does not know. No topic
- * of the KB is about any of them; words that are ("jaldi" for how long approval takes) stay in their concept,
- * which the analyser resolves first.
+ * Words that frame a message without saying what it asks (issue 14): courtesies and sign-offs, and chat fillers
+ * of urgency, time and mood. Dropped like function words, so "Salam sir, bohat urgent hai, regards" neither
+ * dilutes a question nor looks like a subject the KB does not know. No topic of the KB is about any of them.
+ * City names are not here: as unknown words they help decline near-miss questions ("Islamabad police ki
+ * helpline"), and the question-finding in `segment.ts` already keeps "our office is in Lahore" out of the question.
  */
 export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
   (
@@ -1288,10 +1288,6 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
     'allah hafiz khuda jazakallah jazak khair khairiyat inshallah mashallah salaam walaikum adab aadab meherbani mehrbani ' +
     'shukria shukriyah thankyou advance ' +
     'محترم محترمہ والسلام جزاک اللہ خیر خیریت امید آداب عرض حافظ خدا انشاءاللہ مہربانی عالی ' +
-    // Cities and places people write from.
-    'karachi lahore islamabad rawalpindi pindi faisalabad multan peshawar quetta hyderabad sialkot gujranwala bahawalpur ' +
-    'sargodha sukkur abbottabad gujrat sahiwal mardan larkana sheikhupura ' +
-    'کراچی لاہور اسلام آباد راولپنڈی پنڈی فیصل ملتان پشاور کوئٹہ حیدرآباد سیالکوٹ گوجرانوالہ بہاولپور سرگودھا سکھر ایبٹ گجرات ساہیوال ' +
     // Fillers of urgency, time and mood.
     'urgent urgently asap immediately quickly quick soon jaldi jaldee during today tomorrow yesterday tonight night foran fauran aaj kal raat subah ' +
     'bohat bahut bohot bht zyada ziada thora thoda lekin magar yaar yar pareshan worried anxious nervous fikarmand ' +
