@@ -1,7 +1,7 @@
 import { Analyzer, withImpliedConcepts, type AnalyzedToken } from './analyzer';
 import { detectLanguage } from './detectLanguage';
 import { QuestionRetrieval } from './retrieval';
-import { MessageMatches, PHONETIC_CREDIT, type ReadingWeights } from './messageMatches';
+import { MessageMatches, PHONETIC_CREDIT, type ReadingWeights, type TopicsByWord } from './messageMatches';
 import { messageParts } from './segment';
 import { FUNCTION_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
@@ -82,6 +82,7 @@ interface EngineIndex {
   readonly analyzer: Analyzer;
   readonly questions: readonly IndexedQuestion[];
   readonly topics: readonly IndexedTopic[];
+  readonly topicsByWord: TopicsByWord;
   readonly termIdf: ReadonlyMap<string, number>;
   readonly phonIdf: ReadonlyMap<string, number>;
   /** Weight of a word no question contains: more surprising than the rarest known word, since it hints at another subject. */
@@ -106,6 +107,24 @@ function idfTable(counts: ReadonlyMap<string, number>, total: number): Map<strin
   const idf = new Map<string, number>();
   for (const [term, df] of counts) idf.set(term, Math.log(1 + total / df) * (SUBJECT_CONCEPTS.has(term) ? SUBJECT_BOOST : 1));
   return idf;
+}
+
+function topicsByWord(topics: readonly IndexedTopic[]): TopicsByWord {
+  const byTerm = new Map<string, number[]>();
+  const byPhon = new Map<string, number[]>();
+  topics.forEach((topic, i) => {
+    for (const term of topic.terms)
+      byTerm
+        .set(term, byTerm.get(term) ?? [])
+        .get(term)
+        ?.push(i);
+    for (const phon of topic.phons)
+      byPhon
+        .set(phon, byPhon.get(phon) ?? [])
+        .get(phon)
+        ?.push(i);
+  });
+  return { byTerm, byPhon };
 }
 
 function countInto(counts: Map<string, number>, keys: Iterable<string>): void {
@@ -146,6 +165,7 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
       return { ...q, weights, weightTotal: weights.reduce((sum, w) => sum + w, 0) };
     }),
     topics: indexedTopics,
+    topicsByWord: topicsByWord(indexedTopics),
     termIdf,
     phonIdf: idfTable(phonCounts, total),
     commonIdf: Math.log(1 + 8),
@@ -326,7 +346,7 @@ export class FaqEngine {
     };
     const wholeTokens = partIndexes.length > 0 ? tokensOf(clauses.map((_c, i) => i)) : index.analyzer.analyze(text);
     const partTokens = partIndexes.map(tokensOf);
-    const matches = new MessageMatches();
+    const matches = new MessageMatches(index.topicsByWord);
     matches.register(wholeTokens);
     partTokens.forEach((tokens) => matches.register(tokens));
     const whole = this.view(index, matches, text, wholeTokens, index.unknownIdf);
@@ -423,7 +443,7 @@ export class FaqEngine {
       if (fit === 0) continue;
       let byTopic = topicCoverage.get(question.topic);
       if (byTopic === undefined) {
-        byTopic = matches.topicCoverage(view.reading, question.topic, topic.terms, topic.phons);
+        byTopic = matches.topicCoverage(view.reading, question.topic);
         topicCoverage.set(question.topic, byTopic);
       }
       // Topic coverage multiplies: a reading the topic cannot explain scores low however close one question looks.

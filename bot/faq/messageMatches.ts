@@ -28,6 +28,12 @@ interface QuestionMatch {
   readonly explains: readonly { readonly weight: number; readonly term: number; readonly phons: readonly number[] }[];
 }
 
+/** Which topics hold each term and each phonetic key (built with the index). */
+export interface TopicsByWord {
+  readonly byTerm: ReadonlyMap<string, readonly number[]>;
+  readonly byPhon: ReadonlyMap<string, readonly number[]>;
+}
+
 /** One reading of the message (whole or a part): the weight of each message token in it, 0 when absent. */
 export interface ReadingWeights {
   readonly weights: Float64Array;
@@ -39,7 +45,9 @@ export class MessageMatches {
   private readonly byPhon = new Map<string, number[]>();
   private readonly tokens: AnalyzedToken[] = [];
   private readonly questions = new Map<number, QuestionMatch>();
-  private readonly topics = new Map<number, Credits>();
+  private topicCredits: Map<number, Credits> | undefined;
+
+  constructor(private readonly topicsIndex: TopicsByWord) {}
 
   /** Register every token of every reading first (positions must be complete before any matching). */
   register(tokens: readonly AnalyzedToken[]): void {
@@ -84,15 +92,25 @@ export class MessageMatches {
   }
 
   /** IDF-weighted share of a reading that a topic's words explain. */
-  topicCoverage(reading: ReadingWeights, topic: number, terms: ReadonlySet<string>, phons: ReadonlySet<string>): number {
-    let credits = this.topics.get(topic);
-    if (!credits) {
-      credits = this.tokens.flatMap((token, position): [number, number][] =>
-        terms.has(token.term) ? [[position, 1]] : phons.has(token.phon) ? [[position, PHONETIC_CREDIT]] : [],
-      );
-      this.topics.set(topic, credits);
-    }
+  topicCoverage(reading: ReadingWeights, topic: number): number {
+    if (!this.topicCredits) this.topicCredits = this.creditsOfTopics();
+    const credits = this.topicCredits.get(topic) ?? [];
     return reading.total === 0 ? 0 : weighted(reading, credits) / reading.total;
+  }
+
+  /** Every topic's credits over the message's tokens, in one pass over the topics that hold each token. */
+  private creditsOfTopics(): Map<number, Credits> {
+    const byTopic = new Map<number, Map<number, number>>();
+    const give = (topic: number, position: number, credit: number): void => {
+      const credits = byTopic.get(topic) ?? new Map<number, number>();
+      byTopic.set(topic, credits);
+      if ((credits.get(position) ?? 0) < credit) credits.set(position, credit);
+    };
+    this.tokens.forEach((token, position) => {
+      for (const topic of this.topicsIndex.byTerm.get(token.term) ?? []) give(topic, position, 1);
+      for (const topic of this.topicsIndex.byPhon.get(token.phon) ?? []) give(topic, position, PHONETIC_CREDIT);
+    });
+    return new Map([...byTopic].map(([topic, credits]) => [topic, [...credits].sort((a, b) => a[0] - b[0])]));
   }
 
   private questionMatch(id: number, question: MatchableQuestion): QuestionMatch {
