@@ -1,11 +1,29 @@
 import { englishStem, isLatinWord, normalizeText, phoneticKey, searchKey, tokenize } from './normalize';
-import { CONCEPTS, EN_STOPWORDS, ROMAN_STOPWORDS, SMS_SPELLINGS, UR_STOPWORDS_RAW } from './synonyms';
+import {
+  CONCEPTS,
+  CONTEXT_WORDS_RAW,
+  EN_STOPWORDS,
+  IMPLIED_CONCEPTS,
+  NOT_TYPOS_RAW,
+  ROMAN_STOPWORDS,
+  SMS_SPELLINGS,
+  SUBJECT_CONCEPTS,
+  UR_STOPWORDS_RAW,
+} from './synonyms';
 
 /** One analysed token: `term` is a concept id (`@wfh`) or a word; `phon` its spelling-tolerant key. */
 export interface AnalyzedToken {
   readonly term: string;
   readonly phon: string;
+  /**
+   * A plain word that names whose a subject is: "NADRA helpline", "police ki helpline", "bank ka status". If the
+   * KB does not know the word, the question is about someone else's helpline or status (see `engine.ts`).
+   */
+  readonly owner?: true;
 }
+
+/** Genitive particles between an owner and what it owns ("police ki helpline", "پولیس کی ہیلپ لائن"); words as search keys. */
+const GENITIVES: ReadonlySet<string> = new Set(['ka', 'ki', 'ke', 'kay', 'ky', 'k', 'کا', 'کی', 'کے']);
 
 interface Phrase {
   readonly words: readonly string[];
@@ -135,7 +153,7 @@ function compileConcepts(concepts: Readonly<Record<string, readonly string[]>>):
   }
   for (const list of phraseLists.values()) list.sort((a, b) => b.keys.length - a.keys.length);
   const stopwords = new Set<string>([...EN_STOPWORDS, ...ROMAN_STOPWORDS]);
-  for (const word of UR_STOPWORDS_RAW) for (const token of tokenize(searchKey(word))) stopwords.add(token);
+  for (const word of [...UR_STOPWORDS_RAW, ...CONTEXT_WORDS_RAW]) for (const token of tokenize(searchKey(word))) stopwords.add(token);
   const romanStopwordsByKey = new Map<string, string[]>();
   for (const word of ROMAN_STOPWORDS) {
     const key = phoneticKey(word);
@@ -145,6 +163,7 @@ function compileConcepts(concepts: Readonly<Record<string, readonly string[]>>):
 }
 
 const TABLES: ConceptTables = compileConcepts(CONCEPTS);
+const NOT_TYPOS: ReadonlySet<string> = new Set(NOT_TYPOS_RAW.map((word) => searchKey(word)));
 
 /** Rewrite things that are not words into words the tables know; also keeps personal data out of keys. */
 export function maskSpecialTokens(text: string): string {
@@ -154,6 +173,17 @@ export function maskSpecialTokens(text: string): string {
     .replace(/(?:\+92|\b0)3\d{2}[- ]?\d{7}\b/g, ' phone ')
     .replace(/\bIT\b/g, ' @it ')
     .replace(/\b24\s*[/x]\s*7\b/gi, ' 247 ');
+}
+
+/** Tokens with each group of concepts that names another idea together (`IMPLIED_CONCEPTS`) replaced by that idea. */
+export function withImpliedConcepts(tokens: readonly AnalyzedToken[]): AnalyzedToken[] {
+  const terms = new Set(tokens.map((t) => t.term));
+  const rules = IMPLIED_CONCEPTS.filter((rule) => rule.all.every((c) => terms.has(c)));
+  if (rules.length === 0) return [...tokens];
+  const consumed = new Set(rules.flatMap((rule) => rule.all));
+  const kept = tokens.filter((t) => !consumed.has(t.term));
+  const implied = [...new Set(rules.map((rule) => rule.implies))].filter((term) => !kept.some((t) => t.term === term));
+  return [...kept, ...implied.map((term) => ({ term, phon: term }))];
 }
 
 /** Levenshtein distance (small words only, so the quadratic table is fine). */
@@ -209,7 +239,15 @@ export class Analyzer {
       .flatMap((word) => this.unglue(word));
     const keys = words.map(matchKey);
     const out = new Map<string, AnalyzedToken>();
+    // A plain word just before a subject concept owns it when a genitive particle links them ("police ki helpline")
+    // or when it is written as an acronym ("NADRA helpline"); an English adjective ("current status") does not.
+    const acronyms = new Set((text.match(/\b[A-Z]{3,}\b/g) ?? []).map((word) => searchKey(word)));
+    let owner: { token: AnalyzedToken; linked: boolean } | undefined;
     const push = (token: AnalyzedToken): void => {
+      if (owner && SUBJECT_CONCEPTS.has(token.term) && (owner.linked || acronyms.has(owner.token.term))) {
+        out.set(owner.token.term, { ...owner.token, owner: true });
+      }
+      owner = token.term.startsWith('@') ? undefined : { token, linked: false };
       if (!out.has(token.term)) out.set(token.term, token);
     };
     let i = 0;
@@ -227,9 +265,11 @@ export class Analyzer {
       }
       const token = this.single(words[i] as string);
       if (token) push(token);
+      else if (owner && GENITIVES.has(words[i] as string)) owner = { token: owner.token, linked: true };
+      else owner = undefined;
       i += 1;
     }
-    return [...out.values()];
+    return withImpliedConcepts([...out.values()]);
   }
 
   /**
@@ -255,6 +295,7 @@ export class Analyzer {
     const concept = TABLES.exact.get(word);
     if (concept) return { term: concept, phon: concept };
     if (TABLES.stopwords.has(word)) return undefined;
+    if (NOT_TYPOS.has(word)) return { term: word, phon: word };
     const latin = isLatinWord(word);
     const stem = latin ? englishStem(word) : word;
     const byStem = TABLES.exact.get(stem) ?? (latin ? this.byPhonetic(word) : undefined);

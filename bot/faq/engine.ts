@@ -1,6 +1,7 @@
-import MiniSearch from 'minisearch';
-import { Analyzer, type AnalyzedToken } from './analyzer';
+import { Analyzer, withImpliedConcepts, type AnalyzedToken } from './analyzer';
 import { detectLanguage } from './detectLanguage';
+import { QuestionRetrieval } from './retrieval';
+import { MessageMatches, PHONETIC_CREDIT, type ReadingWeights, type TopicsByWord } from './messageMatches';
 import { messageParts } from './segment';
 import { FUNCTION_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
@@ -45,8 +46,6 @@ export function calibrate(raw: number): number {
   return 1;
 }
 
-/** Credit for a word that matches only by its phonetic key (a spelling variant, not the same word). */
-const PHONETIC_CREDIT = 0.7;
 /** How many index hits are re-scored; enough to see every topic that shares a rare word with the query. */
 const CANDIDATES = 60;
 const MAX_RESULTS = 5;
@@ -69,6 +68,7 @@ interface IndexedQuestion {
   readonly phons: ReadonlySet<string>;
   /** IDF of each token, aligned with `tokens`. */
   readonly weights: readonly number[];
+  readonly weightTotal: number;
 }
 
 interface IndexedTopic {
@@ -77,17 +77,12 @@ interface IndexedTopic {
   readonly phons: ReadonlySet<string>;
 }
 
-interface SearchDoc {
-  id: number;
-  terms: string;
-  phon: string;
-}
-
 /** Everything a search needs, built in one go so `replaceTopics` swaps it atomically. */
 interface EngineIndex {
   readonly analyzer: Analyzer;
   readonly questions: readonly IndexedQuestion[];
   readonly topics: readonly IndexedTopic[];
+  readonly topicsByWord: TopicsByWord;
   readonly termIdf: ReadonlyMap<string, number>;
   readonly phonIdf: ReadonlyMap<string, number>;
   /** Weight of a word no question contains: more surprising than the rarest known word, since it hints at another subject. */
@@ -96,14 +91,14 @@ interface EngineIndex {
   readonly commonIdf: number;
   /** Evidence a part of a message needs to decide on its own: about two telling words' worth. */
   readonly minEvidence: number;
-  readonly miniSearch: MiniSearch<SearchDoc>;
+  readonly retrieval: QuestionRetrieval;
 }
-
-const splitSpaces = (text: string): string[] => text.split(' ').filter(Boolean);
-const identity = (term: string): string => term;
 
 /** How surprising an unknown word is inside a part of a message, relative to a whole message (see `rank`). */
 const PART_UNKNOWN_SURPRISE = 0.7;
+
+/** How many times an unknown word weighs its usual surprise when it owns a subject concept ("NADRA helpline"). */
+const OWNER_SURPRISE = 2;
 
 /** How much more a subject concept weighs than its IDF alone says. */
 const SUBJECT_BOOST = 1.5;
@@ -114,6 +109,24 @@ function idfTable(counts: ReadonlyMap<string, number>, total: number): Map<strin
   return idf;
 }
 
+function topicsByWord(topics: readonly IndexedTopic[]): TopicsByWord {
+  const byTerm = new Map<string, number[]>();
+  const byPhon = new Map<string, number[]>();
+  topics.forEach((topic, i) => {
+    for (const term of topic.terms)
+      byTerm
+        .set(term, byTerm.get(term) ?? [])
+        .get(term)
+        ?.push(i);
+    for (const phon of topic.phons)
+      byPhon
+        .set(phon, byPhon.get(phon) ?? [])
+        .get(phon)
+        ?.push(i);
+  });
+  return { byTerm, byPhon };
+}
+
 function countInto(counts: Map<string, number>, keys: Iterable<string>): void {
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
 }
@@ -121,7 +134,7 @@ function countInto(counts: Map<string, number>, keys: Iterable<string>): void {
 /** Build the search index from topics (pure: the same topics always give the same index). */
 function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): EngineIndex {
   const base = new Analyzer();
-  const drafts: Omit<IndexedQuestion, 'weights'>[] = [];
+  const drafts: Omit<IndexedQuestion, 'weights' | 'weightTotal'>[] = [];
   const vocabulary = new Map<string, AnalyzedToken>();
   const termCounts = new Map<string, number>();
   const phonCounts = new Map<string, number>();
@@ -143,37 +156,45 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
     }
     return { topic, terms: topicTerms, phons: topicPhons };
   });
-  const miniSearch = new MiniSearch<SearchDoc>({
-    fields: ['terms', 'phon'],
-    tokenize: splitSpaces,
-    processTerm: identity,
-    searchOptions: { tokenize: splitSpaces, processTerm: identity },
-  });
-  miniSearch.addAll(drafts.map((q) => ({ id: q.id, terms: [...q.terms].join(' '), phon: [...q.phons].join(' ') })));
   const total = Math.max(drafts.length, 1);
   const termIdf = idfTable(termCounts, total);
   return {
     analyzer: new Analyzer(vocabulary.values()),
-    questions: drafts.map((q) => ({ ...q, weights: q.tokens.map((t) => termIdf.get(t.term) ?? 0) })),
+    questions: drafts.map((q) => {
+      const weights = q.tokens.map((t) => termIdf.get(t.term) ?? 0);
+      return { ...q, weights, weightTotal: weights.reduce((sum, w) => sum + w, 0) };
+    }),
     topics: indexedTopics,
+    topicsByWord: topicsByWord(indexedTopics),
     termIdf,
     phonIdf: idfTable(phonCounts, total),
     commonIdf: Math.log(1 + 8),
     minEvidence: Math.log(1 + 8),
     unknownIdf: (options.unknownWordSurprise ?? DEFAULT_UNKNOWN_WORD_SURPRISE) * Math.log(1 + total),
-    miniSearch,
+    retrieval: new QuestionRetrieval(drafts.map((q) => ({ terms: q.terms, phons: q.phons }))),
   };
 }
 
 /**
- * Weight of a query token: its IDF, via its phonetic key if the exact word is unknown. An unknown word
- * of one or two letters is far more likely an unlisted function word than a new
- * subject, so it weighs like a common word instead of carrying the unknown-word surprise.
+ * Weight of a query token: its IDF, via its phonetic key if the exact word is unknown. An unknown word carries
+ * the unknown-word surprise unless it is ordinary (`isOrdinaryUnknown`): then it weighs like a common word.
  */
 function tokenWeight(index: EngineIndex, token: AnalyzedToken, unknownIdf = index.unknownIdf): number {
   const known = index.termIdf.get(token.term) ?? index.phonIdf.get(token.phon);
   if (known !== undefined) return known;
-  return token.term.length <= 2 ? index.commonIdf : unknownIdf;
+  if (isOrdinaryUnknown(token.term)) return index.commonIdf;
+  // "NADRA ki helpline", "visa ka status": an unknown name that owns the subject says whose it is — someone else's.
+  return token.owner ? OWNER_SURPRISE * unknownIdf : unknownIdf;
+}
+
+/**
+ * An unknown token that is no sign of another subject: a word of one or two letters (far more likely an unlisted
+ * function word), or a concept of the domain vocabulary that no example question happens to use ("office", "city")
+ * — the vocabulary is the domain's, so its words are not foreign. Numbers and place names stay unknown: on the
+ * tuning sets, treating them as ordinary let more near-miss off-topic messages through than it helped long ones.
+ */
+function isOrdinaryUnknown(term: string): boolean {
+  return term.length <= 2 || term.startsWith('@');
 }
 
 /** 1 for the same term, PHONETIC_CREDIT for the same phonetic key, else 0. */
@@ -182,48 +203,13 @@ function matchCredit(token: AnalyzedToken, terms: ReadonlySet<string>, phons: Re
   return phons.has(token.phon) ? PHONETIC_CREDIT : 0;
 }
 
-/** IDF-weighted share of the query that a set of terms explains (phonetic-only matches get partial credit). */
-export function coverage(
-  query: readonly { token: AnalyzedToken; weight: number }[],
-  terms: ReadonlySet<string>,
-  phons: ReadonlySet<string>,
-): number {
-  let total = 0;
-  let covered = 0;
-  for (const { token, weight } of query) {
-    total += weight;
-    covered += weight * matchCredit(token, terms, phons);
-  }
-  return total === 0 ? 0 : covered / total;
-}
-
-/**
- * Calibrated match score in 0..1 for a query against one example question of a topic, from three
- * IDF-weighted coverages (rare, telling words count most; unknown words count more than the rarest):
- * how much of the query the topic explains (a factor), times the mean of how much of the query this
- * question explains and how much of the question the query explains. A query with words the knowledge
- * base has never seen ("car", "loan") cannot score high, which is what declines out-of-scope questions
- * without a blacklist.
+/*
+ * How a reading of a message scores against one example question of a topic (`rankView`, `MessageMatches`): three
+ * IDF-weighted coverages (rare, telling words count most; unknown words count more than the rarest) — how much
+ * of the reading the topic explains (a factor), times the mean of how much of the reading this question explains
+ * and how much of the question the reading explains. A query with words the knowledge base has never seen
+ * ("car", "loan") cannot score high, which is what declines out-of-scope questions without a blacklist.
  */
-export function scoreMatch(
-  topicCoverage: number,
-  query: readonly { token: AnalyzedToken; weight: number }[],
-  question: Pick<IndexedQuestion, 'tokens' | 'terms' | 'phons' | 'weights'>,
-  queryTerms: ReadonlySet<string>,
-  queryPhons: ReadonlySet<string>,
-): number {
-  let questionTotal = 0;
-  let explained = 0;
-  question.tokens.forEach((token, i) => {
-    const weight = question.weights[i] ?? 0;
-    questionTotal += weight;
-    if (queryTerms.has(token.term)) explained += weight;
-    else if (queryPhons.has(token.phon)) explained += weight * PHONETIC_CREDIT;
-  });
-  if (questionTotal === 0) return 0;
-  // Topic coverage multiplies: a query the topic cannot explain scores low however close one question looks.
-  return topicCoverage * (0.5 * coverage(query, question.terms, question.phons) + 0.5 * (explained / questionTotal));
-}
 
 /** Pick the decision from the ranked scores (pure, so the thresholds are tested on their own). */
 export function decide(scores: readonly number[]): FaqDecision {
@@ -243,6 +229,8 @@ export function answerFor(topic: FaqTopic, language: FaqLanguage): string {
 /** A message, or a part of it, ready to score. */
 interface View {
   readonly query: readonly { token: AnalyzedToken; weight: number }[];
+  /** The query's weights over the message's tokens, for `MessageMatches`. */
+  readonly reading: ReadingWeights;
   readonly terms: ReadonlySet<string>;
   readonly phons: ReadonlySet<string>;
   /** Has a question mark, a question word or a request word: a part that only states context is not scored on its own. */
@@ -348,19 +336,28 @@ export class FaqEngine {
    * with evidence of its own, and among readings that would be answered the one with most evidence wins.
    */
   private rank(index: EngineIndex, text: string): RankedTopic[] {
-    const whole = this.view(index, text, index.analyzer.analyze(text), index.unknownIdf);
-    const bestRanking = whole.query.length > 0 ? this.rankView(index, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
     const { clauses, parts: partIndexes } = messageParts(text);
-    if (partIndexes.length === 0) return bestRanking;
-    // Each clause is analysed once; a part's tokens are its clauses' tokens. In a part that asks and has evidence
-    // of its own, a word the KB does not know ("urgent", "right now") is ordinary talk more than a sign of
-    // another subject: it weighs less than in a whole message, and the evidence gate keeps off-topic out.
-    const clauseTokens = clauses.map((clause) => index.analyzer.analyze(clause));
-    const parts = partIndexes.map((ids) => {
+    // Each clause is analysed once; a part's tokens — and the whole message's — are its clauses' tokens.
+    const clauseTokens = partIndexes.length > 0 ? clauses.map((clause) => index.analyzer.analyze(clause)) : [];
+    const tokensOf = (ids: readonly number[]): AnalyzedToken[] => {
       const tokens = new Map<string, AnalyzedToken>();
       for (const id of ids) for (const token of clauseTokens[id] ?? []) if (!tokens.has(token.term)) tokens.set(token.term, token);
-      return this.view(index, ids.map((id) => clauses[id]).join(', '), [...tokens.values()], PART_UNKNOWN_SURPRISE * index.unknownIdf);
-    });
+      return withImpliedConcepts([...tokens.values()]);
+    };
+    const wholeTokens = partIndexes.length > 0 ? tokensOf(clauses.map((_c, i) => i)) : index.analyzer.analyze(text);
+    const partTokens = partIndexes.map(tokensOf);
+    const matches = new MessageMatches(index.topicsByWord);
+    matches.register(wholeTokens);
+    partTokens.forEach((tokens) => matches.register(tokens));
+    const whole = this.view(index, matches, text, wholeTokens, index.unknownIdf);
+    const bestRanking = whole.query.length > 0 ? this.rankView(index, matches, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
+    if (partIndexes.length === 0) return bestRanking;
+    // In a part that asks and has evidence of its own, a word the KB does not know ("urgent", "right now") is
+    // ordinary talk more than a sign of another subject: it weighs less than in a whole message, and the evidence
+    // gate keeps off-topic out.
+    const parts = partIndexes.map((ids, i) =>
+      this.view(index, matches, ids.map((id) => clauses[id]).join(', '), partTokens[i] ?? [], PART_UNKNOWN_SURPRISE * index.unknownIdf),
+    );
     // Parts with the same words score the same: each is scored once.
     const seen = new Set<string>();
     const asking = parts.filter((part) => {
@@ -382,7 +379,7 @@ export class FaqEngine {
     let best = { ranking: bestRanking, evidence: wholeTop ? evidence(index, whole, wholeTop.topic) : 0 };
     let bestAnswers = decide(bestRanking.map((r) => r.score)) === 'answer';
     for (const part of asking) {
-      const ranking = this.rankView(index, part, hits);
+      const ranking = this.rankView(index, matches, part, hits);
       const top = ranking[0];
       if (!top) continue;
       const support = evidence(index, part, top.topic);
@@ -398,9 +395,11 @@ export class FaqEngine {
   }
 
   /** One view analysed: its weighted tokens and whether it asks something. */
-  private view(index: EngineIndex, text: string, tokens: readonly AnalyzedToken[], unknownIdf: number): View {
+  private view(index: EngineIndex, matches: MessageMatches, text: string, tokens: readonly AnalyzedToken[], unknownIdf: number): View {
+    const query = tokens.map((token) => ({ token, weight: tokenWeight(index, token, unknownIdf) }));
     return {
-      query: tokens.map((token) => ({ token, weight: tokenWeight(index, token, unknownIdf) })),
+      query,
+      reading: matches.reading(query),
       terms: new Set(tokens.map((t) => t.term)),
       phons: new Set(tokens.map((t) => t.phon)),
       asks: asksSomething(text, tokens),
@@ -423,31 +422,32 @@ export class FaqEngine {
     const telling = query.filter((q) => q.weight >= index.commonIdf).map((q) => q.token);
     const retrieval = telling.length > 0 ? [...new Map(telling.map((t) => [t.term, t])).values()] : tokens;
     const spellingKeys = retrieval.filter((t) => t.phon !== t.term && !index.termIdf.has(t.term)).map((t) => t.phon);
-    const hits = index.miniSearch.search({
-      combineWith: 'OR',
-      queries: [
-        { combineWith: 'OR', fields: ['terms'], boost: { terms: 2 }, queries: [retrieval.map((t) => t.term).join(' ')] },
-        ...(spellingKeys.length > 0 ? [{ combineWith: 'OR' as const, fields: ['phon'], queries: [spellingKeys.join(' ')] }] : []),
-      ],
-    });
-    return hits.slice(0, limit).map((h) => ({ id: h.id as number, score: h.score }));
+    return index.retrieval.search(
+      retrieval.map((t) => t.term),
+      2,
+      spellingKeys,
+      limit,
+    );
   }
 
   /** Best question per topic for one view, best topic first. */
-  private rankView(index: EngineIndex, view: View, hits: readonly { id: number; score: number }[]): RankedTopic[] {
+  private rankView(index: EngineIndex, matches: MessageMatches, view: View, hits: readonly { id: number; score: number }[]): RankedTopic[] {
     const best = new Map<number, RankedTopic>();
     const topicCoverage = new Map<number, number>();
     for (const hit of hits) {
       const question = index.questions[hit.id];
-      if (!question) continue;
-      const topic = index.topics[question.topic];
-      if (!topic) continue;
+      const topic = question ? index.topics[question.topic] : undefined;
+      if (!question || !topic) continue;
+      // A question that shares no word with this view is skipped (hits are retrieved for all parts at once).
+      const fit = matches.questionFit(view.reading, hit.id, question);
+      if (fit === 0) continue;
       let byTopic = topicCoverage.get(question.topic);
       if (byTopic === undefined) {
-        byTopic = coverage(view.query, topic.terms, topic.phons);
+        byTopic = matches.topicCoverage(view.reading, question.topic);
         topicCoverage.set(question.topic, byTopic);
       }
-      const score = scoreMatch(byTopic, view.query, question, view.terms, view.phons);
+      // Topic coverage multiplies: a reading the topic cannot explain scores low however close one question looks.
+      const score = byTopic * fit;
       const current = best.get(question.topic);
       if (!current || score > current.score || (score === current.score && hit.score > current.bm25)) {
         best.set(question.topic, { topic: question.topic, score, bm25: hit.score, question });

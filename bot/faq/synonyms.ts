@@ -517,12 +517,17 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'days',
     'week',
     'weeks',
-    'soon',
-    'quickly',
-    'quick',
+    // "How soon": alone, "jaldi" / "quickly" is a chat filler ("jaldi bata dein"), not a question about time.
+    'how soon',
+    'how quickly',
+    'how quick',
+    'kitni jaldi',
+    'kitna jaldi',
+    'kitne jaldi',
+    'کتنی جلدی',
+    'کتنا جلدی',
     'period',
     'maximum',
-    'jaldi',
     'waqt',
     'din',
     'dinon',
@@ -540,7 +545,6 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'دنوں',
     'مدت',
     'عرصہ',
-    'جلدی',
     'لگتا',
     'لگتے',
     'لگتی',
@@ -1014,18 +1018,22 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'dynamic',
     'static',
     'isp',
-    'internet',
+    // "Internet" alone is not the form's field ("which internet is best?" is no question about it).
+    'internet provider',
+    'internet service provider',
     'provider',
     'آئی پی',
     'ایڈریس',
     'ڈائنامک',
-    'انٹرنیٹ',
+    'انٹرنیٹ پرووائیڈر',
     'پرووائیڈر',
   ],
   '@ntn': ['ntn', 'tax number', 'این ٹی این'],
   '@seats': ['seat', 'seats', 'سیٹ', 'سیٹوں', 'سیٹیں'],
   '@city': ['city', 'shehar', 'shahar', 'شہر'],
   '@open': [
+    'stay open',
+    'remain open',
     'continue',
     'operate',
     'operating',
@@ -1266,3 +1274,35 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   'دوں لوں جاؤں پاؤں کروا کروانا کروانی کروائیں کرواؤں کرائیں کرانا کرانی کرایا کروں کرائی کرائے کروائی کروائے کروایا ' +
   'ہوئیں دیتا دیتی دیتے لیتا لیتی لیتے سا نے آ آنا آتے آتا آتی السلام علیکم سلام سوال وجہ سبب تحت کسی کسے پاس دراصل اصل میں جناب ذرا کہ سر پلیز بتائیے بتایئے بتادیں آئے گا آئے'
 ).split(/\s+/);
+
+/**
+ * Words that frame a message without saying what it asks (issue 14): courtesies and sign-offs, and chat fillers
+ * of urgency, time and mood. Dropped like function words, so "Salam sir, bohat urgent hai, regards" neither
+ * dilutes a question nor looks like a subject the KB does not know. No topic of the KB is about any of them.
+ * City names are not here: as unknown words they help decline near-miss questions ("Islamabad police ki
+ * helpline"), and the question-finding in `segment.ts` already keeps "our office is in Lahore" out of the question.
+ */
+export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
+  (
+    'regards regard best good morning afternoon evening hope hoping well safe greetings respected sincerely cheers ' +
+    'allah hafiz khuda jazakallah jazak khair khairiyat inshallah mashallah salaam walaikum adab aadab meherbani mehrbani ' +
+    'shukria shukriyah thankyou advance ' +
+    'محترم محترمہ والسلام جزاک اللہ خیر خیریت امید آداب عرض حافظ خدا انشاءاللہ مہربانی عالی ' +
+    // Fillers of urgency, time and mood.
+    'urgent urgently asap immediately quickly quick soon jaldi jaldee during today tomorrow yesterday tonight night foran fauran aaj kal raat subah ' +
+    'bohat bahut bohot bht zyada ziada thora thoda lekin magar yaar yar pareshan worried anxious nervous fikarmand ' +
+    'فوری فوراً جلدی جلد آج کل رات صبح بہت زیادہ تھوڑا لیکن مگر یار پریشان فکرمند'
+  ).split(/\s+/);
+
+/**
+ * Ideas named without their name: the concepts on the left, together in one clause, mean the one on the right
+ * (and are read as it). Being whitelisted *is* being allowed to keep a call centre open in the lockdown, so "office khula rakhne
+ * ki ijazat" and "apply to stay open during the lockdown" ask about whitelisting without saying the word.
+ */
+export const IMPLIED_CONCEPTS: readonly { readonly all: readonly string[]; readonly implies: string }[] = [
+  { all: ['@open', '@permission'], implies: '@wl' },
+  { all: ['@open', '@lockdown'], implies: '@wl' },
+];
+
+/** Real words one letter away from a KB word, never read as its typo: "police helpline" is not "policy helpline". */
+export const NOT_TYPOS_RAW: readonly string[] = ['police', 'پولیس'];

@@ -98,3 +98,52 @@ describe('spelling tolerance', () => {
     expect(editDistance('same', 'same')).toBe(0);
   });
 });
+
+describe('what frames a message (issue 14)', () => {
+  it('drops courtesies, sign-offs and chat fillers', () => {
+    expect(terms('Good morning sir, the office, bohat urgent hai. Regards, JazakAllah')).toEqual(['@office']);
+    expect(terms('محترم، بہت فوری، والسلام')).toEqual([]);
+    expect(terms('yaar lekin foran')).toEqual([]);
+  });
+
+  it('reads "jaldi" alone as a filler but "kitni jaldi" as a question about time', () => {
+    expect(terms('jaldi bata dein')).toEqual([]);
+    expect(terms('kitni jaldi')).toEqual(['@time']);
+    expect(terms('کتنی جلدی')).toEqual(['@time']);
+  });
+
+  it('reads permission to keep the office open, or staying open in the lockdown, as whitelisting', () => {
+    expect(terms('office khula rakhne ki ijazat')).toEqual(['@office', '@wl']);
+    expect(terms('دفتر کھلا رکھنے کی اجازت')).toEqual(['@office', '@wl']);
+    expect(terms('apply to stay open during the lockdown')).toEqual(['@apply', '@wl']);
+    expect(terms('is the helpline open')).toEqual(['@helpline', '@open']);
+  });
+
+  it('does not take "internet" alone for the internet-provider field', () => {
+    expect(terms('which internet')).not.toContain('@ip');
+    expect(terms('internet provider')).toEqual(['@ip']);
+  });
+});
+
+describe('owners of a subject', () => {
+  const owners = (text: string): string[] =>
+    analyzer
+      .analyze(text)
+      .filter((t) => t.owner)
+      .map((t) => t.term);
+
+  it('marks a word linked to a subject by a genitive particle, or written as an acronym', () => {
+    expect(owners('NADRA ki helpline ka number')).toEqual(['nadra']);
+    expect(owners('نادرا کی ہیلپ لائن')).toEqual(['نادرا']);
+    expect(owners('What is the NADRA helpline number?')).toEqual(['nadra']);
+  });
+
+  it('does not mark an English adjective before a subject, or a concept', () => {
+    expect(owners('the current status of my request')).toEqual([]);
+    expect(owners('PSEB ki helpline')).toEqual([]);
+  });
+
+  it('keeps "police" as a word of its own, not a typo of "policy"', () => {
+    expect(terms('police')).toEqual(['police']);
+  });
+});

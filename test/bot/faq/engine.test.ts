@@ -92,6 +92,27 @@ describe('FaqEngine.search', () => {
     expect(response.results[0]?.id).toBe('covid.helpline');
   });
 
+  it.each([
+    ['AoA, hamara call center Karachi mein hai. Lockdown mein office khula rakhne ki ijazat ke liye kya karna hoga? JazakAllah'],
+    ['السلام علیکم، ہمارا کال سینٹر کراچی میں ہے۔ لاک ڈاؤن میں دفتر کھلا رکھنے کی اجازت کے لیے کیا کرنا ہوگا؟ جزاک اللہ'],
+  ])('reads permission to keep the office open as a whitelisting question: %s', (text) => {
+    const response = engine.search(text);
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('whitelisting.how');
+  });
+
+  it('does not let a chat filler after the question pull it to another topic ("jaldi bata dein")', () => {
+    const response = engine.search('Sir ji, how do I apply for whitelisting of my call centre? Please jaldi bata dein');
+    expect(response.results[0]?.id).toBe('whitelisting.how');
+  });
+
+  it.each([['What is the NADRA helpline number?'], ['NADRA ki helpline ka number kya hai?'], ['نادرا کی ہیلپ لائن کا نمبر کیا ہے؟']])(
+    "declines someone else's helpline: %s",
+    (text) => {
+      expect(engine.search(text).decision).toBe('none');
+    },
+  );
+
   it('declines long friendly chit-chat that asks nothing the FAQ knows', () => {
     expect(engine.search('Hello sir, hope you are well and safe with your family. Have a blessed day, thank you!').decision).toBe('none');
   });

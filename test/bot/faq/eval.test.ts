@@ -44,19 +44,61 @@ describe('the real-style held-out set (long, code-mixed, noisy messages; bot/faq
     expect(tally.answeredWrong / tally.total).toBeLessThanOrEqual(0.03);
   });
 
-  // A regression floor, not the 90% target: long Urdu-script and Roman Urdu messages are at 85% / 82.5% (see bot/faq/README.md).
-  it.each(FAQ_LANGUAGES.flatMap((lang) => (['long', 'mixed'] as const).map((kind) => [kind, lang] as const)))(
-    'answers at least 80%% of %s %s messages right',
-    (kind, lang) => {
-      const tally = report.perKind[`${kind}/${lang}`];
-      expect(tally?.total).toBeGreaterThanOrEqual(40);
-      expect((tally?.answeredRight ?? 0) / (tally?.total ?? 1)).toBeGreaterThanOrEqual(0.8);
-    },
-  );
+  // Regression floors at what is achieved now (see bot/faq/README.md); long Roman Urdu is still below the 90% target.
+  it.each([
+    ['long', 'en', 39 / 40],
+    ['long', 'ur', 36 / 40],
+    ['long', 'ur-Latn', 35 / 40],
+    ['mixed', 'en', 39 / 40],
+    ['mixed', 'ur', 40 / 40],
+    ['mixed', 'ur-Latn', 40 / 40],
+  ] as const)('answers %s %s messages right at least %f of the time', (kind, lang, floor) => {
+    const tally = report.perKind[`${kind}/${lang}`];
+    expect(tally?.total).toBeGreaterThanOrEqual(40);
+    expect((tally?.answeredRight ?? 0) / (tally?.total ?? 1)).toBeGreaterThanOrEqual(floor);
+  });
 
   it('declines at least 95% of off-topic messages, long greeted chit-chat included', () => {
     expect(report.offTopic.total).toBeGreaterThanOrEqual(40);
     expect(report.offTopic.declined / report.offTopic.total).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('detects the language of at least 97% of messages', () => {
+    expect(report.languageDetection.right / report.languageDetection.total).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+describe("the fresh held-out set (bot/faq/eval/heldout-fresh.jsonl, written before issue 14's second round; not tuned on)", () => {
+  const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../../bot/faq/eval/heldout-fresh.jsonl'), 'utf8')));
+
+  // Floors at what is achieved (README "FAQ quality"); several are below the issue's targets and say so.
+  it.each([
+    ['en', 74 / 80, 3 / 80],
+    ['ur', 73 / 80, 1 / 80],
+    ['ur-Latn', 76 / 80, 1 / 80],
+  ] as const)('answers %s messages right at least %f of the time and wrongly at most %f', (lang, right, wrong) => {
+    const tally = report.perLanguage[lang];
+    expect(tally.total).toBe(80);
+    expect(tally.answeredRight / tally.total).toBeGreaterThanOrEqual(right);
+    expect(tally.answeredWrong / tally.total).toBeLessThanOrEqual(wrong);
+  });
+
+  it.each([
+    ['long', 'en', 35 / 40],
+    ['long', 'ur', 33 / 40],
+    ['long', 'ur-Latn', 36 / 40],
+    ['mixed', 'en', 39 / 40],
+    ['mixed', 'ur', 40 / 40],
+    ['mixed', 'ur-Latn', 40 / 40],
+  ] as const)('answers %s %s messages right at least %f of the time', (kind, lang, floor) => {
+    const tally = report.perKind[`${kind}/${lang}`];
+    expect(tally?.total).toBe(40);
+    expect((tally?.answeredRight ?? 0) / (tally?.total ?? 1)).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('declines at least 51 of its 60 off-topic messages (85%; the target is 95%)', () => {
+    expect(report.offTopic.total).toBe(60);
+    expect(report.offTopic.declined).toBeGreaterThanOrEqual(51);
   });
 
   it('detects the language of at least 97% of messages', () => {
