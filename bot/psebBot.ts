@@ -99,11 +99,14 @@ export class PsebBot extends ActivityHandler {
     }
     await super.run(context);
     // Both states and the turn's deferred writes (transcript, reference, FAQ log) at once: one round trip.
-    await Promise.all([
+    // All three are awaited before a failure (a lost eTag race) is passed on, so nothing is left in flight.
+    const saved = await Promise.allSettled([
       this.deps.conversationState.saveChanges(context, false),
       this.deps.userState.saveChanges(context, false),
       flushTurnWrites(context),
     ]);
+    const failed = saved.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** Action.Execute (`adaptiveCard/action`) reaches the same verb handlers as Action.Submit. */
