@@ -21,6 +21,7 @@ import type { Logger } from './logger';
 import { isVerb, type Verb } from '../cards/verbs';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { sendMenu } from '../dialogs/menu';
+import { flushTurnWrites } from './ops/turnWrites';
 
 /** Handles a card action; `dc` runs in the sender's conversation. */
 export type VerbHandler = (dc: DialogContext, data: Record<string, unknown>) => Promise<void>;
@@ -97,8 +98,15 @@ export class PsebBot extends ActivityHandler {
       await Promise.all([this.deps.conversationState.load(context), this.deps.userState.load(context)]);
     }
     await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
-    await this.deps.userState.saveChanges(context, false);
+    // Both states and the turn's deferred writes (transcript, reference, FAQ log) at once: one round trip.
+    // All three are awaited before a failure (a lost eTag race) is passed on, so nothing is left in flight.
+    const saved = await Promise.allSettled([
+      this.deps.conversationState.saveChanges(context, false),
+      this.deps.userState.saveChanges(context, false),
+      flushTurnWrites(context),
+    ]);
+    const failed = saved.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** Action.Execute (`adaptiveCard/action`) reaches the same verb handlers as Action.Submit. */

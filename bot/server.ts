@@ -3,13 +3,14 @@
  * so tests start it on an ephemeral port and index.ts only calls listen().
  */
 import restify, { type Server } from 'restify';
-import { ConversationState, UserState, type TurnContext } from 'botbuilder';
+import { ActivityTypes, ConversationState, UserState, type TurnContext } from 'botbuilder';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { createI18n } from './i18n';
 import { openDatabase, type Database } from '../prisma/db';
 import { PrismaStorage, ETagConflictError } from './storage/prismaStorage';
+import { TurnStatements } from './storage/turnStatements';
 import { PrismaTranscriptStore } from './transcript/transcriptStore';
 import { TranscriptMiddleware } from './transcript/transcriptMiddleware';
 import { createAdapter, type PsebAdapter } from './adapter';
@@ -85,7 +86,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (applied.length) logger.info({ applied }, 'migrations applied');
   }
   const i18n = createI18n();
-  const storage = new OptimisticStorage(new PrismaStorage(db.prisma, db.sql));
+  // The turn's database work: one shared read (dedupe claim + state) and one shared write (state, transcript,
+  // reference, FAQ log) for all concurrent turns, as plain SQL on the driver.
+  const statements = new TurnStatements(db.sql);
+  const storage = new OptimisticStorage(new PrismaStorage(db.prisma, statements));
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
 
@@ -116,15 +120,30 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   });
   adapter.use(ops.turnMiddleware);
-  useReliability(adapter, { config, db, logger, i18n });
-  adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma, db.sql), logger));
+  useReliability(adapter, {
+    config,
+    db,
+    logger,
+    i18n,
+    statements,
+    // Messages and invokes read both states anyway: loaded with the dedupe claim, in its round trip.
+    prefetch: async (context) => {
+      const { type } = context.activity;
+      if (type === ActivityTypes.Message || type === ActivityTypes.Invoke)
+        await Promise.all([conversationState.load(context), userState.load(context)]);
+    },
+  });
+  adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma, statements), logger));
   // The features; bot/routing.ts decides which takes what, and in which order.
   // requestDecisions.notifyRequestSubmitted is the request store's onSubmitted hook.
   const letters = createLetters({ config, prisma: db.prisma, i18n, logger });
   const requestDecisions = mountDecisions({ config, prisma: db.prisma, adapter, conversationState, i18n, logger, letters });
   const announcements = mountAnnouncements({ config, prisma: db.prisma, adapter, i18n, logger, ...options.announcements });
-  const faq = await FaqService.start(db.prisma, (err) =>
-    logger.warn({ err }, 'FAQ database sync failed; answering from the shipped knowledge base'),
+  const faq = await FaqService.start(
+    db.prisma,
+    (err) => logger.warn({ err }, 'FAQ database sync failed; answering from the shipped knowledge base'),
+    Date.now,
+    statements,
   );
   faq.observe((response) => ops.metrics.faqDecision(response.decision, response.language));
   const handoff = mountHandoff({

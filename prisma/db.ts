@@ -6,18 +6,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
-import {
-  EmptyClusters,
-  openPglite,
-  restrictPglitePermissions,
-  parseDatabaseUrl,
-  pgliteClientAdapter,
-  pgliteMigrationFactory,
-  postgresClientAdapter,
-  postgresPool,
-  postgresMigrationFactory,
-  type DatabaseTarget,
-} from './adapters';
+import { parseDatabaseUrl, postgresClientAdapter, postgresPool, postgresMigrationFactory, type DatabaseTarget } from './adapters';
 import { applyMigrations, defaultMigrationPaths, shippedMigrationNames, type MigrationPaths } from './migrate';
 import { PgliteNotifications, PostgresNotifications, poolSender, type Notifications } from './notifications';
 import { pgliteRunner, poolRunner, type SqlRunner } from './sql';
@@ -65,6 +54,8 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   const target = parseDatabaseUrl(url);
   const onNotificationError = options.onNotificationError ?? (() => undefined);
   if (target.kind === 'pglite') {
+    // Loaded only here: an instance on PostgreSQL never carries PGlite.
+    const { EmptyClusters, openPglite, restrictPglitePermissions, pgliteClientAdapter, pgliteMigrationFactory } = await import('./pglite');
     const pglite = openPglite(target.dir, options.pgliteDump);
     await pglite.waitReady;
     restrictPglitePermissions(target.dir);

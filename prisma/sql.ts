@@ -50,3 +50,13 @@ export function valuesList(rowCount: number, width: number, casts: string[] = []
   }
   return rows.join(', ');
 }
+
+/** Parameters of a statement built piece by piece: `add(value, cast)` returns its placeholder, e.g. `$3::text`. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown, cast?: string): string {
+    this.values.push(value);
+    return `$${this.values.length}${cast ? `::${cast}` : ''}`;
+  }
+}

@@ -5,8 +5,8 @@
  * rows are written — the same guarantee as one statement per caller.
  */
 
-/** Runs one batch; returns one result per item, in order. */
-export type BatchRunner<I, O> = (items: I[]) => Promise<O[]>;
+/** Runs one batch; returns one result per item, in order (a rejected promise fails that item alone). */
+export type BatchRunner<I, O> = (items: I[]) => Promise<(O | Promise<O>)[]>;
 
 interface Waiter<I, O> {
   item: I;
@@ -33,7 +33,7 @@ export class TickBatcher<I, O> {
     this.pending = [];
     try {
       const results = await this.run(batch.map((w) => w.item));
-      batch.forEach((w, i) => w.resolve(results[i]));
+      batch.forEach((w, i) => void Promise.resolve(results[i]).then(w.resolve, w.reject));
     } catch (err) {
       for (const w of batch) w.reject(err);
     }

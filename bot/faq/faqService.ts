@@ -7,26 +7,22 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import { detectLanguage } from './detectLanguage';
 import { FaqEngine } from './engine';
 import { loadKb } from './loadKb';
-import { loadTopicsFromDb, logQueries, recordUnanswered, syncKbToDb } from './faqStore';
-import { TickBatcher } from '../batching/tickBatcher';
+import { loadTopicsFromDb, syncKbToDb, unansweredRow } from './faqStore';
+import { TurnStatements } from '../storage/turnStatements';
+import { prismaRunner } from '../../prisma/sql';
 import type { FaqLanguage, FaqSearchOptions, FaqSearchResponse, FaqTopic } from './types';
 
 /** How stale another instance's console edit may be before this instance sees it. */
 export const FAQ_REFRESH_MS = 5_000;
 
-interface QueryLogEntry {
-  language: FaqLanguage;
-  decision: FaqSearchResponse['decision'];
-  topicId: string | null;
-}
+/** Where lookups are logged: the turn's shared write in the app (one round trip with the turn's other writes). */
+export type FaqLog = Pick<TurnStatements, 'logFaq' | 'recordUnanswered'>;
 
 export class FaqService {
   private lastCheck = 0;
   private version = '';
   /** The shipped topics still to be written to the database (it was unreachable at start). */
   private pendingSync: FaqTopic[] | undefined;
-  /** Lookups of concurrent turns are logged in one statement. */
-  private readonly queryLog: TickBatcher<QueryLogEntry, void>;
   private readonly observers: ((response: FaqSearchResponse) => void)[] = [];
 
   private constructor(
@@ -34,9 +30,8 @@ export class FaqService {
     private readonly engine: FaqEngine,
     private readonly now: () => number,
     private readonly onError: (err: unknown) => void,
-  ) {
-    this.queryLog = new TickBatcher((entries) => logQueries(this.prisma, entries).then(() => entries.map(() => undefined)));
-  }
+    private readonly log: FaqLog,
+  ) {}
 
   /**
    * Syncs the shipped KB into the database and builds the engine from it. A database that is down or not
@@ -46,17 +41,18 @@ export class FaqService {
     prisma: PrismaClient,
     onError: (err: unknown) => void = () => undefined,
     now: () => number = Date.now,
+    log: FaqLog = new TurnStatements(prismaRunner(prisma)),
   ): Promise<FaqService> {
     const shipped = loadKb();
     try {
       await syncKbToDb(prisma, shipped);
-      const service = new FaqService(prisma, new FaqEngine(await loadTopicsFromDb(prisma)), now, onError);
+      const service = new FaqService(prisma, new FaqEngine(await loadTopicsFromDb(prisma)), now, onError, log);
       service.version = await service.currentVersion();
       service.lastCheck = now();
       return service;
     } catch (err) {
       onError(err);
-      const service = new FaqService(prisma, new FaqEngine(shipped), now, onError);
+      const service = new FaqService(prisma, new FaqEngine(shipped), now, onError, log);
       service.pendingSync = shipped;
       return service;
     }
@@ -99,8 +95,12 @@ export class FaqService {
   /** Records the lookup for the dashboard, and the question when it went unanswered. */
   async record(text: string, response: FaqSearchResponse): Promise<void> {
     for (const observer of this.observers) observer(response);
-    await this.queryLog.add({ language: response.language, decision: response.decision, topicId: response.results[0]?.id ?? null });
-    if (response.decision === 'none') await recordUnanswered(this.prisma, text, response.language);
+    const unanswered = response.decision === 'none' ? unansweredRow(text, response.language) : undefined;
+    // Together, so both join the same write.
+    await Promise.all([
+      this.log.logFaq({ language: response.language, decision: response.decision, topicId: response.results[0]?.id ?? null }),
+      unanswered ? this.log.recordUnanswered(unanswered) : undefined,
+    ]);
   }
 
   /** Never fails a search: with the database away, the engine answers from what it has. */

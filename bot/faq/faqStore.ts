@@ -57,15 +57,25 @@ export async function loadTopicsFromDb(prisma: PrismaClient): Promise<FaqTopic[]
   });
 }
 
+/** The redacted key and sample an unanswered question is counted by; undefined when nothing is left to key it by. */
+export function unansweredRow(
+  text: string,
+  language: FaqLanguage,
+): { normalized: string; language: FaqLanguage; sample: string } | undefined {
+  const normalized = logSafeKey(text).slice(0, 500);
+  if (normalized.length === 0) return undefined;
+  return { normalized, language, sample: redactPersonalData(text).slice(0, 500) };
+}
+
 /**
  * Count a question the FAQ could not answer, keyed by its normalised text and language, in one atomic
  * statement (concurrent turns cannot lose a count). Personal data is redacted from key and sample first;
  * a question asked again after being resolved is reopened.
  */
 export async function recordUnanswered(prisma: PrismaClient, text: string, language: FaqLanguage): Promise<void> {
-  const normalized = logSafeKey(text).slice(0, 500);
-  const sample = redactPersonalData(text).slice(0, 500);
-  if (normalized.length === 0) return;
+  const row = unansweredRow(text, language);
+  if (!row) return;
+  const { normalized, sample } = row;
   await prisma.$executeRaw`
     INSERT INTO "unanswered_question" ("id", "normalized", "language", "sample", "count", "last_seen_at")
     VALUES (${randomUUID()}, ${normalized}, ${language}, ${sample}, 1, now())

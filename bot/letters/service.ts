@@ -13,8 +13,7 @@ import type { NoticeLetterView } from '../../cards/requestNotice.card';
 import { RequestTransitions, type Actor, type TransitionOutcome } from '../requests/transitions';
 import { RequestStatus } from '../domain/lifecycle';
 import { isIssued, loadLetterData, cityName, type IssuedRequest } from './letter';
-import { renderLetterPdf } from './pdf';
-import { loadLetterFonts, type LetterFonts } from './shaping';
+import type { LetterFonts } from './shaping';
 import { LinkSigner, letterKey } from './signing';
 import { karachiTime } from '../i18n/time';
 import { validityOf, verificationStatus, type ValidityRules, type VerificationStatus } from './validity';
@@ -145,6 +144,8 @@ export class LetterService {
     const { i18n, prisma } = this.deps;
     const en = i18n.getFixedT('en');
     const data = await loadLetterData(prisma, issued, this.verifyUrl(issued), en);
+    // pdfkit, fontkit and qrcode (~40 MB resident) are loaded with the first letter, not at start.
+    const [{ renderLetterPdf }, { loadLetterFonts }] = await Promise.all([import('./pdf'), import('./shaping')]);
     this.fonts ??= loadLetterFonts();
     return renderLetterPdf(data, { en, ur: i18n.getFixedT('ur') }, this.fonts);
   }

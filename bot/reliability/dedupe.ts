@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { PrismaClient } from '../../generated/prisma/client';
-import { TickBatcher } from '../batching/tickBatcher';
-import { prismaRunner, valuesList, type SqlRunner } from '../../prisma/sql';
+import { prismaRunner } from '../../prisma/sql';
+import { TurnStatements } from '../storage/turnStatements';
 import type { Logger } from '../logger';
 
 /** Channels retry within seconds to minutes; ten minutes covers them without keeping rows long. */
@@ -36,40 +36,19 @@ export interface DedupeStore {
 }
 
 export class PrismaDedupeStore implements DedupeStore {
-  /** Claims of concurrent turns go in one statement (group commit). */
-  private readonly claims: TickBatcher<{ key: string; expiresAt: Date }, boolean>;
-
-  /** `sql` runs the claim; by default through the Prisma client, in the app straight on the driver. */
+  /**
+   * `statements` runs the claim; by default through the Prisma client, in the app the turn's shared read
+   * (one statement with the state rows and the claims of concurrent turns, so two instances racing for the
+   * same key cannot both win, and a key twice in one batch is won by its first copy only).
+   */
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly sql: SqlRunner = prismaRunner(prisma),
-  ) {
-    this.claims = new TickBatcher((requests) => this.claimAll(requests));
-  }
+    private readonly statements: TurnStatements = new TurnStatements(prismaRunner(prisma)),
+  ) {}
 
   /** True when this call made the claim; resolves once the claim is stored. */
   async claim(key: string, expiresAt: Date): Promise<boolean> {
-    return this.claims.add({ key, expiresAt });
-  }
-
-  /**
-   * One statement, so two instances racing for the same key cannot both win. A key twice in one batch
-   * (a retry landing with the original) is claimed by its first copy only.
-   */
-  private async claimAll(requests: { key: string; expiresAt: Date }[]): Promise<boolean[]> {
-    const first = new Map<string, number>();
-    requests.forEach((r, i) => first.has(r.key) || first.set(r.key, i));
-    const keys = [...first.keys()];
-    // Times as UTC wall-clock strings, the way Prisma stores timestamp(3); "now" in the same terms.
-    const claimed = await this.sql<{ key: string }>(
-      `INSERT INTO processed_activity (key, expires_at) VALUES ${valuesList(keys.length, 2, ['::text', '::timestamp'])}
-      ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at
-      WHERE processed_activity.expires_at < $${keys.length * 2 + 1}::timestamp
-      RETURNING key`,
-      [...keys.flatMap((key) => [key, requests[first.get(key)!].expiresAt.toISOString()]), new Date().toISOString()],
-    );
-    const won = new Set(claimed.map((row) => row.key));
-    return requests.map((r, i) => won.has(r.key) && first.get(r.key) === i);
+    return this.statements.claim(key, expiresAt);
   }
 
   async release(key: string): Promise<void> {
@@ -84,6 +63,11 @@ export class PrismaDedupeStore implements DedupeStore {
 
 export interface DedupeOptions {
   ttlMs?: number;
+  /**
+   * Work started together with the claim, so it shares its round trip (the app loads the turn's state
+   * here); its result is simply unused when the delivery turns out to be a duplicate.
+   */
+  prefetch?: (context: TurnContext) => Promise<unknown>;
   sweepIntervalMs?: number;
   now?: () => number;
 }
@@ -93,6 +77,7 @@ export class DedupeMiddleware implements Middleware {
   private readonly ttlMs: number;
   private readonly sweepIntervalMs: number;
   private readonly now: () => number;
+  private readonly prefetch: (context: TurnContext) => Promise<unknown>;
 
   constructor(
     private readonly store: DedupeStore,
@@ -102,6 +87,7 @@ export class DedupeMiddleware implements Middleware {
     this.ttlMs = options.ttlMs ?? DEDUPE_TTL_MS;
     this.sweepIntervalMs = options.sweepIntervalMs ?? DEDUPE_SWEEP_INTERVAL_MS;
     this.now = options.now ?? Date.now;
+    this.prefetch = options.prefetch ?? (() => Promise.resolve());
   }
 
   /** Skips a delivery already claimed; otherwise runs the turn and keeps the claim only if it succeeded. */
@@ -109,12 +95,15 @@ export class DedupeMiddleware implements Middleware {
     const key = activityKey(context.activity);
     if (!key) return next();
     const now = this.now();
-    if (!(await this.store.claim(key, new Date(now + this.ttlMs)))) {
+    const [claim, prefetched] = await Promise.allSettled([this.store.claim(key, new Date(now + this.ttlMs)), this.prefetch(context)]);
+    if (claim.status === 'rejected') throw claim.reason;
+    if (!claim.value) {
       this.logger.info({ channelId: context.activity.channelId, type: context.activity.type }, 'duplicate delivery skipped');
       return;
     }
     this.sweepNowAndThen(now);
     try {
+      if (prefetched.status === 'rejected') throw prefetched.reason;
       await next();
     } catch (err) {
       await this.store

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../prisma/db';
-import { EmptyClusters, openPglite, pgliteMigrationFactory } from '../../prisma/adapters';
+import { EmptyClusters, openPglite, pgliteMigrationFactory } from '../../prisma/pglite';
 import { applyMigrations, defaultMigrationPaths } from '../../prisma/migrate';
 
 /** Path of the migrated PGlite data-folder dump (a tar file). */

@@ -1,0 +1,105 @@
+/**
+ * The embedded database: PGlite and its driver adapters for the Prisma client and the migration engine.
+ * Its own module, so an instance on PostgreSQL never loads PGlite (prisma/db.ts imports it on demand).
+ * Work-arounds come from docs/prisma-offline.md and are explained inline.
+ */
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+
+/** Opens an embedded PGlite; it does not create parent folders itself. */
+export function openPglite(dir: string | 'memory', loadDataDir?: Blob): PGlite {
+  if (dir === 'memory') return new PGlite(loadDataDir ? { loadDataDir } : undefined);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  return new PGlite(dir, loadDataDir ? { loadDataDir } : undefined);
+}
+
+/**
+ * The embedded database holds personal data: its folder is the owner's only (0700), so whatever PGlite
+ * writes later is out of others' reach, and what it has written is made 0600 (folders 0700) as well.
+ */
+export function restrictPglitePermissions(dir: string | 'memory'): void {
+  if (dir === 'memory') return;
+  const walk = (path: string): void => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) {
+        chmodSync(child, 0o700);
+        walk(child);
+      } else if (entry.isFile()) chmodSync(child, 0o600);
+    }
+  };
+  chmodSync(dir, 0o700);
+  walk(dir);
+}
+
+/**
+ * pglite-prisma-adapter 0.7.2's executeScript() fires client.exec() without awaiting it, so failures
+ * become unhandled rejections and the migration engine carries on. Await it.
+ */
+function awaitExecuteScript(adapter: SqlDriverAdapter, client: PGlite): SqlDriverAdapter {
+  adapter.executeScript = async (script: string) => {
+    await client.exec(script);
+  };
+  return adapter;
+}
+
+/**
+ * Empty in-memory clusters, for the migration engine's shadow databases. initdb is most of the cost of a
+ * new PGlite, so it runs once: later clusters are copies of that first one's data folder (or of `dump`,
+ * an empty cluster dumped earlier).
+ */
+export class EmptyClusters {
+  private snapshot?: Promise<Blob>;
+
+  constructor(dump?: Blob) {
+    if (dump) this.snapshot = Promise.resolve(dump);
+  }
+
+  async open(): Promise<PGlite> {
+    this.snapshot ??= EmptyClusters.initdb();
+    const pending = this.snapshot;
+    try {
+      const db = new PGlite({ loadDataDir: await pending });
+      await db.waitReady;
+      return db;
+    } catch (err) {
+      if (this.snapshot === pending) this.snapshot = undefined;
+      throw err;
+    }
+  }
+
+  private static async initdb(): Promise<Blob> {
+    const db = new PGlite();
+    try {
+      await db.waitReady;
+      return await db.dumpDataDir('none');
+    } finally {
+      await db.close();
+    }
+  }
+}
+
+/** A migration-aware factory over an open PGlite; shadow databases are fresh in-memory clusters. */
+export function pgliteMigrationFactory(db: PGlite, shadows: EmptyClusters = new EmptyClusters()): SqlMigrationAwareDriverAdapterFactory {
+  const base = new PrismaPGlite(db);
+  return {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: async () => awaitExecuteScript(await base.connect(), db),
+    connectToShadowDb: async () => {
+      const shadowDb = await shadows.open();
+      const adapter = awaitExecuteScript(await new PrismaPGlite(shadowDb).connect(), shadowDb);
+      adapter.dispose = async () => shadowDb.close();
+      return adapter;
+    },
+  };
+}
+
+/** The Prisma client adapter for an open PGlite. */
+export function pgliteClientAdapter(db: PGlite): PrismaPGlite {
+  return new PrismaPGlite(db);
+}
