@@ -54,7 +54,7 @@ function matchKey(token: string): string {
 }
 
 /** Common spellings of short Roman Urdu function words, whose phonetic keys are too short to compare. */
-const ROMAN_CANONICAL: Readonly<Record<string, string>> = {
+const ROMAN_CANONICAL_SPELLINGS: Readonly<Record<string, string>> = {
   kia: 'kya',
   kiya: 'kya',
   kyaa: 'kya',
@@ -77,9 +77,15 @@ const ROMAN_CANONICAL: Readonly<Record<string, string>> = {
   k: 'ke',
 };
 
+/** The same as a Map, so a word like "constructor" is never read as an Object property. */
+const ROMAN_CANONICAL: ReadonlyMap<string, string> = new Map(Object.entries(ROMAN_CANONICAL_SPELLINGS));
+
+/** SMS spellings by word, as a Map for the same reason. */
+const SMS_SPELLING_OF: ReadonlyMap<string, string> = new Map(Object.entries(SMS_SPELLINGS));
+
 /** A word as compared inside phrases: short Roman function words by their usual spelling. */
 function canonicalWord(token: string): string {
-  return ROMAN_CANONICAL[token] ?? token;
+  return ROMAN_CANONICAL.get(token) ?? token;
 }
 
 /**
@@ -235,7 +241,7 @@ export class Analyzer {
   /** Analyse text into unique tokens, concepts first matched as phrases, function words dropped. */
   analyze(text: string): AnalyzedToken[] {
     const words = tokenize(searchKey(maskSpecialTokens(normalizeText(text))))
-      .map((word) => SMS_SPELLINGS[word] ?? word)
+      .map((word) => SMS_SPELLING_OF.get(word) ?? word)
       .flatMap((word) => this.unglue(word));
     const keys = words.map(matchKey);
     const out = new Map<string, AnalyzedToken>();

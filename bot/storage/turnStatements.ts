@@ -86,7 +86,8 @@ export const MAX_TRANSCRIPT_TEXT = 4000;
 /** The parts of one write statement; each is a list of CTEs, and `took` names the state CTEs whose keys took. */
 interface WritePart {
   items: number[];
-  ctes: (p: SqlParams, at: string) => string[];
+  /** `at()` is the statement's timestamp parameter, added on first use (an unused parameter has no type). */
+  ctes: (p: SqlParams, at: () => string) => string[];
   took?: string[];
 }
 
@@ -219,7 +220,9 @@ export class TurnStatements {
   /** Runs parts as one statement; returns the state keys that took. */
   private async runWriteParts(parts: WritePart[]): Promise<Set<string>> {
     const p = new SqlParams();
-    const at = p.add(new Date().toISOString(), 'timestamp');
+    const now = new Date().toISOString();
+    let placeholder: string | undefined;
+    const at = (): string => (placeholder ??= p.add(now, 'timestamp'));
     const ctes = parts.flatMap((part) => part.ctes(p, at));
     const took = parts.flatMap((part) => part.took ?? []);
     const select = took.length ? took.map((name) => `SELECT key FROM ${name}`).join(' UNION ALL ') : 'SELECT NULL::text AS key WHERE false';
@@ -246,10 +249,10 @@ export class TurnStatements {
                 `(${p.add(row.key, 'text')}, ${p.add(row.data, 'jsonb')}, ${p.add(row.etag, 'text')}, ${p.add(row.expected, 'text')})`,
             )
             .join(', ')})`,
-          `state_upd AS (UPDATE bot_state b SET data = v.data, etag = v.etag, updated_at = ${at}
+          `state_upd AS (UPDATE bot_state b SET data = v.data, etag = v.etag, updated_at = ${at()}
             FROM state_v v WHERE b.key = v.key AND b.etag = v.expected RETURNING b.key)`,
           `state_ins AS (INSERT INTO bot_state (key, data, etag, updated_at)
-            SELECT v.key, v.data, v.etag, ${at} FROM state_v v WHERE NOT EXISTS (SELECT 1 FROM bot_state b WHERE b.key = v.key)
+            SELECT v.key, v.data, v.etag, ${at()} FROM state_v v WHERE NOT EXISTS (SELECT 1 FROM bot_state b WHERE b.key = v.key)
             ON CONFLICT (key) DO NOTHING RETURNING key)`,
         ],
       });
@@ -259,7 +262,7 @@ export class TurnStatements {
         items: blind.map(({ i }) => i),
         ctes: (p, at) => [
           `state_blind AS (INSERT INTO bot_state (key, data, etag, updated_at) VALUES ${blind
-            .map(({ item: { row } }) => `(${p.add(row.key, 'text')}, ${p.add(row.data, 'jsonb')}, ${p.add(row.etag, 'text')}, ${at})`)
+            .map(({ item: { row } }) => `(${p.add(row.key, 'text')}, ${p.add(row.data, 'jsonb')}, ${p.add(row.etag, 'text')}, ${at()})`)
             .join(', ')}
             ON CONFLICT (key) DO UPDATE SET data = EXCLUDED.data, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at)`,
         ],
@@ -285,7 +288,7 @@ export class TurnStatements {
                     p.add(e.text === null ? null : e.text.slice(0, MAX_TRANSCRIPT_TEXT), 'text'),
                     p.add(e.private ?? false, 'boolean'),
                     p.add(e.activityId ?? null, 'text'),
-                    e.createdAt ? p.add(e.createdAt.toISOString(), 'timestamp') : at,
+                    e.createdAt ? p.add(e.createdAt.toISOString(), 'timestamp') : at(),
                   ].join(', ')})`,
               )
               .join(', ')})`,
@@ -310,7 +313,7 @@ export class TurnStatements {
                     p.add(r.userName ?? null, 'text'),
                     p.add(r.language ?? null, 'text'),
                     p.add(JSON.stringify(r.reference), 'jsonb'),
-                    at,
+                    at(),
                   ].join(', ')})`,
               )
               .join(', ')}
@@ -332,7 +335,7 @@ export class TurnStatements {
           `faq_log AS (INSERT INTO faq_query_log (id, language, decision, topic_id, created_at) VALUES ${faqLog
             .map(
               ({ item: { row } }) =>
-                `(${p.add(randomUUID(), 'text')}, ${p.add(row.language, 'text')}, ${p.add(row.decision, 'text')}, ${p.add(row.topicId, 'text')}, ${at})`,
+                `(${p.add(randomUUID(), 'text')}, ${p.add(row.language, 'text')}, ${p.add(row.decision, 'text')}, ${p.add(row.topicId, 'text')}, ${at()})`,
             )
             .join(', ')})`,
         ],

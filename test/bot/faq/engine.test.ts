@@ -40,6 +40,17 @@ describe('calibrate', () => {
 });
 
 describe('FaqEngine.search', () => {
+  it('declines words that name Object properties (constructor, __proto__, toString) instead of failing', () => {
+    for (const text of [
+      'constructor',
+      '__proto__ toString hasOwnProperty',
+      'valueOf ka constructor kya hai?',
+      'prototype __defineGetter__',
+    ]) {
+      expect(engine.search(text).decision).not.toBe('answer');
+    }
+  });
+
   it('answers an English question with the English answer', () => {
     const response = engine.search('Whom should I phone for covid help?');
     expect(response).toMatchObject({ language: 'en', decision: 'answer' });

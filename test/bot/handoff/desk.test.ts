@@ -5,6 +5,7 @@
 import { textOfAll, type Reply } from '../../helpers/app';
 import { en, ur, plainTextsSentTo, staff, startHarness, type Harness } from './harness';
 import { Verbs } from '../../../cards/verbs';
+import { eventually } from '../../helpers/eventually';
 
 const DEV_TOKEN = 'desk-test-dev-token-0123456789';
 const console_ = 'Developer (local)';
@@ -34,6 +35,22 @@ async function transcriptTexts(conversationId: string): Promise<string[]> {
   return (body.messages as { text: string | null }[]).map((m) => m.text ?? '');
 }
 
+/**
+ * The console's transcript once it holds `text`: a relayed message is stored by the batched end-of-turn write,
+ * which may land just after the turn that relayed it has answered.
+ */
+async function transcriptWith(conversationId: string, text: string): Promise<string[]> {
+  let last: string[] = [];
+  return eventually(
+    `"${text}" in the transcript`,
+    async () => {
+      last = await transcriptTexts(conversationId);
+      return last.join('\n').includes(text) ? last : undefined;
+    },
+    { observed: () => JSON.stringify(last) },
+  );
+}
+
 /** A user who asked for a person; returns the hand-off row. */
 async function queued(user: ReturnType<Harness['user']>, question: string, ask = 'agent') {
   await user.say(question);
@@ -61,7 +78,9 @@ describe('the agent desk', () => {
     // The user's reply reaches the team: no apology, and it is in the transcript the console polls.
     const reply = await user.say('Thank you, which documents do I need?');
     expect(textOfAll(reply)).not.toContain(en('handoff:user.relayFailed'));
-    expect(await transcriptTexts(user.conversationId)).toContain('Thank you, which documents do I need?');
+    expect(await transcriptWith(user.conversationId, 'Thank you, which documents do I need?')).toContain(
+      'Thank you, which documents do I need?',
+    );
     expect(plainTextsSentTo(h.connector, thread)).toContain(
       en('handoff:agent.userSays', { user: 'Test User', text: 'Thank you, which documents do I need?' }),
     );
@@ -78,7 +97,7 @@ describe('the agent desk', () => {
     expect(plainTextsSentTo(h.connector, user.conversationId)).toContain(
       en('handoff:user.agentSays', { agent: console_, text: first.answer }),
     );
-    expect((await transcriptTexts(user.conversationId)).join('\n')).toContain(first.topicId);
+    expect((await transcriptWith(user.conversationId, first.topicId)).join('\n')).toContain(first.topicId);
     await api('POST', `/api/console/handoffs/${handoff.id}/end`);
   });
 
@@ -94,9 +113,8 @@ describe('the agent desk', () => {
     expect((await api('POST', `/api/console/handoffs/${handoff.id}/end`)).status).toBe(403);
 
     await h.member(staff[0]).write(thread, 'Let me check your request.');
-    expect(await transcriptTexts(user.conversationId)).toContain(
-      en('handoff:user.agentSays', { agent: staff[0].name, text: 'Let me check your request.' }),
-    );
+    const agentSays = en('handoff:user.agentSays', { agent: staff[0].name, text: 'Let me check your request.' });
+    expect(await transcriptWith(user.conversationId, agentSays)).toContain(agentSays);
     await h.member(staff[0]).write(thread, '/end');
   });
 

@@ -188,4 +188,12 @@ describe('turn statements of concurrent turns', () => {
     expect(results[1].status).toBe('rejected');
     expect(await db.prisma.botState.count({ where: { key: 'isolated/state' } })).toBe(1);
   });
+
+  it('writes a part that needs no statement timestamp on its own (transcript lines that carry their own time)', async () => {
+    const shared = new TurnStatements(db.sql);
+    const createdAt = new Date('2026-11-30T10:00:00Z');
+    await shared.recordLines([{ conversationId: 'timed-lines', channelId: 'test', direction: 'incoming', text: 'on time', createdAt }]);
+    const stored = await db.prisma.transcriptMessage.findFirstOrThrow({ where: { conversationId: 'timed-lines' } });
+    expect(stored.createdAt.toISOString()).toBe(createdAt.toISOString());
+  });
 });
