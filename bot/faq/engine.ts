@@ -1,7 +1,7 @@
 import { Analyzer, withImpliedConcepts, type AnalyzedToken } from './analyzer';
 import { detectLanguage } from './detectLanguage';
 import { QuestionRetrieval } from './retrieval';
-import { MessageMatches, PHONETIC_CREDIT, type ReadingWeights, type TopicsByWord } from './messageMatches';
+import { MessageMatches, PHONETIC_CREDIT, type MatchableQuestion, type ReadingWeights, type TopicsByWord } from './messageMatches';
 import { messageParts } from './segment';
 import { FUNCTION_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
@@ -58,17 +58,11 @@ export interface FaqEngineOptions {
   readonly unknownWordSurprise?: number;
 }
 
-interface IndexedQuestion {
+interface IndexedQuestion extends MatchableQuestion {
   readonly id: number;
   readonly topic: number;
   readonly language: FaqLanguage;
   readonly text: string;
-  readonly tokens: readonly AnalyzedToken[];
-  readonly terms: ReadonlySet<string>;
-  readonly phons: ReadonlySet<string>;
-  /** IDF of each token, aligned with `tokens`. */
-  readonly weights: readonly number[];
-  readonly weightTotal: number;
 }
 
 interface IndexedTopic {
