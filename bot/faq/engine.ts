@@ -3,7 +3,7 @@ import { detectLanguage } from './detectLanguage';
 import { QuestionRetrieval } from './retrieval';
 import { MessageMatches, PHONETIC_CREDIT, type MatchableQuestion, type ReadingWeights, type TopicsByWord } from './messageMatches';
 import { messageParts } from './segment';
-import { FUNCTION_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
+import { FUNCTION_CONCEPTS, QUESTION_WORD_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
   FAQ_LANGUAGES,
   type FaqDecision,
@@ -234,19 +234,7 @@ interface View {
 /** Question and request words, in the three languages (as search keys, after normalisation). */
 const ASKING_WORDS =
   /(?:^|[^\p{L}])(?:can|could|is|are|do|does|will|should|may|need|want|kya|kia|kiya|kaise|kese|kaisay|kesy|kahan|kaha|kab|kaun|kon|kis|kitna|kitni|kitne|chahiye|chahye|chaiye|batayen|batain|bata|کیا|کیسے|کہاں|کب|کون|کس|کتنا|کتنی|کتنے|چاہیے|چاہئے|بتائیں|بتا)(?=$|[^\p{L}])/iu;
-const ASKING_CONCEPTS: ReadonlySet<string> = new Set([
-  '@how',
-  '@where',
-  '@when',
-  '@why',
-  '@who',
-  '@which',
-  '@whatis',
-  '@howmuch',
-  '@need',
-  '@process',
-  '@status',
-]);
+const ASKING_CONCEPTS: ReadonlySet<string> = new Set([...QUESTION_WORD_CONCEPTS, '@need', '@process', '@status']);
 
 /** Whether a part of a message asks something (so it may be the question). */
 function asksSomething(text: string, tokens: readonly AnalyzedToken[]): boolean {
