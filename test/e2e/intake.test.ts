@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp, TestUser, textOfAll, type Reply, type TestApp } from '../helpers/app';
 import { createI18n } from '../../bot/i18n';
-import { karachiToday } from '../../bot/domain/validators';
+import { daysFromToday, walkWfhToAgents } from './wfhWalk';
 
 const t = createI18n().getFixedT('en');
 const ur = createI18n().getFixedT('ur');
@@ -17,13 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
 });
-
-/** An ISO date `days` after today in Karachi. */
-function daysFromToday(days: number): string {
-  const date = new Date(`${karachiToday()}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 function referenceIn(replies: Reply[]): string {
   const match = /\b(WL|WFH)-[0-9A-Z]{6}\b/.exec(textOfAll(replies));
@@ -138,19 +131,7 @@ describe('filing requests over HTTP', () => {
 
   it('takes a CSV attached without any text while the form waits for agents', async () => {
     const user = new TestUser(app.baseUrl, 'test');
-    for (const answer of [
-      'wfh',
-      'Indus Contact Solutions',
-      '1234567-8',
-      'Ayesha Malik',
-      '0300-1234567',
-      'a@company.pk',
-      'skip',
-      daysFromToday(1),
-    ]) {
-      await user.say(answer);
-    }
-    expect(textOfAll(await user.say(daysFromToday(20)))).toContain(t('intake:fields.agents.prompt'));
+    expect(await walkWfhToAgents(async (text) => textOfAll(await user.say(text)))).toContain(t('intake:fields.agents.prompt'));
     const csv = 'Bilal Ahmed,42101-1234567-1,Karachi,PTCL,39.45.12.7\n';
     const replies = await user.send({
       type: 'message',

@@ -10,7 +10,7 @@ import { startTestApp, TestUser, textOfAll, type TestApp } from '../helpers/app'
 import { startConnector, type ConnectorRecorder } from '../helpers/connector';
 import { createI18n } from '../../bot/i18n';
 import { readCsvAttachment } from '../../bot/requests/attachments';
-import { karachiToday } from '../../bot/domain/validators';
+import { walkWfhToAgents } from './wfhWalk';
 
 const t = createI18n().getFixedT('en');
 const CSV =
@@ -45,12 +45,6 @@ afterAll(async () => {
   files.close();
 });
 
-function daysFromToday(days: number): string {
-  const date = new Date(`${karachiToday()}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 /** A Teams user in a personal (or another kind of) chat, replies also going to the loopback connector. */
 function teamsUser(
   base: TestApp,
@@ -60,22 +54,6 @@ function teamsUser(
   const conversation = { id: user.conversationId, conversationType };
   const send = async (activity: Record<string, unknown>) => textOfAll(await user.send({ conversation, ...activity }));
   return { user, send, say: (text) => send({ type: 'message', text }) };
-}
-
-/** Walks a WFH form to the agents question; returns the question's text. */
-async function toAgents(say: (text: string) => Promise<string>): Promise<string> {
-  for (const answer of [
-    'wfh',
-    'Indus Contact Solutions',
-    '1234567-8',
-    'Ayesha Malik',
-    '0300-1234567',
-    'a@company.pk',
-    'skip',
-    daysFromToday(1),
-  ])
-    await say(answer);
-  return say(daysFromToday(20));
 }
 
 const teamsFile = (downloadUrl: string) => ({
@@ -93,7 +71,7 @@ const teamsFile = (downloadUrl: string) => ({
 describe('a CSV sent as a file in a Teams personal chat', () => {
   it('offers the file, reads it from the downloadUrl and adds its agents', async () => {
     const { say, send } = teamsUser(app);
-    const question = await toAgents(say);
+    const question = await walkWfhToAgents(say);
     expect(question).toContain(t('intake:fields.agents.prompt'));
     expect(question).toContain(t('intake:flow.agents.attachHint'));
     const replies = await send(teamsFile(`${filesBase}/personal/ayesha/download.aspx?UniqueId=1150D938`));
@@ -105,44 +83,20 @@ describe('a CSV sent as a file in a Teams personal chat', () => {
   it('with the real allow-list, refuses a download link outside the Microsoft hosts without fetching it', async () => {
     const before = downloads.length;
     const { say, send } = teamsUser(strict);
-    await toAgents(say);
+    await walkWfhToAgents(say);
     expect(await send(teamsFile(`${filesBase}/agents.csv`))).toBe(t('intake:flow.agents.csvUnreadable'));
     expect(downloads.length).toBe(before);
   });
 
   it('does not offer a file where the channel cannot send one (a Teams channel thread, a text channel)', async () => {
     const inChannel = teamsUser(app, 'channel');
-    expect(await toAgents(inChannel.say)).not.toContain(t('intake:flow.agents.attachHint'));
+    expect(await walkWfhToAgents(inChannel.say)).not.toContain(t('intake:flow.agents.attachHint'));
     const sms = new TestUser(app.baseUrl, 'sms');
-    let question = '';
-    for (const answer of [
-      'wfh',
-      'Indus Contact Solutions',
-      '1234567-8',
-      'Ayesha Malik',
-      '0300-1234567',
-      'a@company.pk',
-      'skip',
-      daysFromToday(1),
-      daysFromToday(20),
-    ]) {
-      question = textOfAll(await sms.say(answer));
-    }
+    const question = await walkWfhToAgents(async (text) => textOfAll(await sms.say(text)));
     expect(question).toContain(t('intake:fields.agents.prompt'));
     expect(question).not.toContain(t('intake:flow.agents.attachHint'));
     // Web Chat can upload: offered there.
     const web = new TestUser(app.baseUrl, 'webchat');
-    for (const answer of [
-      'wfh',
-      'Indus Contact Solutions',
-      '1234567-8',
-      'Ayesha Malik',
-      '0300-1234567',
-      'a@company.pk',
-      'skip',
-      daysFromToday(1),
-    ])
-      await web.say(answer);
-    expect(textOfAll(await web.say(daysFromToday(20)))).toContain(t('intake:flow.agents.attachHint'));
+    expect(await walkWfhToAgents(async (text) => textOfAll(await web.say(text)))).toContain(t('intake:flow.agents.attachHint'));
   });
 });
