@@ -8,9 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { textOfAll, type TestUser } from '../../helpers/app';
 import { en, staff, ur } from '../handoff/harness';
 import { startDecisionsHarness, type DecisionsHarness } from '../requests/helpers';
-import { newReference } from '../../../bot/domain/reference';
 import { Verbs } from '../../../cards/verbs';
-import type { Prisma, Request } from '../../../generated/prisma/client';
+import type { Request } from '../../../generated/prisma/client';
 import { decodeQr, pdfPages, pdfText, renderPng, squash } from './helpers';
 
 const devToken = `dev-${randomUUID()}`;
@@ -62,24 +61,12 @@ async function filed(
           startDate: inTwoWeeks(0),
           endDate: inTwoWeeks(14),
         };
-  const request = await prisma.request.create({
-    data: {
-      reference: newReference(kind),
-      kind,
-      submitKey: randomUUID(),
-      channelId: user.channelId,
-      userId: user.userId,
-      conversationId: user.conversationId,
-      language,
-      companyName: fields.companyName,
-      fields: fields as Prisma.InputJsonValue,
-    },
+  const request = await h.fileRequest(user, {
+    kind,
+    language,
+    fields,
+    agents: agents.map((a, i) => ({ ...a, isp: 'PTCL', ipAddress: `182.185.1.${i + 1}` })),
   });
-  if (kind === 'wfh') {
-    await prisma.requestAgent.createMany({
-      data: agents.map((a, i) => ({ requestId: request.id, rowNo: i + 1, ...a, isp: 'PTCL', ipAddress: `182.185.1.${i + 1}` })),
-    });
-  }
   await h.feature.notifyRequestSubmitted(request);
   const row = await prisma.request.findUniqueOrThrow({ where: { id: request.id } });
   return { ...row, threadConversationId: row.threadConversationId ?? '' };

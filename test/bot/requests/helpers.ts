@@ -13,10 +13,19 @@ import { newReference } from '../../../bot/domain/reference';
 import type { Prisma, Request } from '../../../generated/prisma/client';
 import type { UiLanguage } from '../../../bot/i18n';
 
+export interface FileRequestOptions {
+  kind?: 'whitelisting' | 'wfh';
+  language?: UiLanguage;
+  /** The form's fields; a filled form of the kind when absent. */
+  fields?: { companyName: string } & Record<string, unknown>;
+  /** A WFH request's agents; three when absent. */
+  agents?: { fullName: string; cnic: string; city: string; isp: string; ipAddress: string }[];
+}
+
 export interface DecisionsHarness extends Harness {
   feature: DecisionsFeature;
   /** A request filed by this user in their conversation (they must have written once, so a reference is stored). */
-  fileRequest(user: TestUser, options?: { kind?: 'whitelisting' | 'wfh'; language?: UiLanguage }): Promise<Request>;
+  fileRequest(user: TestUser, options?: FileRequestOptions): Promise<Request>;
   /** Files a request and posts its card, as intake's onSubmitted does; returns the row with its thread. */
   submitted(
     user: TestUser,
@@ -48,6 +57,14 @@ const wfhFields = {
   endDate: '2020-04-30',
 };
 
+const defaultAgents = [1, 2, 3].map((rowNo) => ({
+  fullName: `Agent ${rowNo}`,
+  cnic: `35202-123456${rowNo}-1`,
+  city: 'Lahore',
+  isp: 'PTCL',
+  ipAddress: `39.45.12.${rowNo}`,
+}));
+
 /** Starts the app with a known support channel and staff. */
 export async function startDecisionsHarness(env: Record<string, string> = {}): Promise<DecisionsHarness> {
   const h = await startHarness(env);
@@ -62,7 +79,7 @@ export async function startDecisionsHarness(env: Record<string, string> = {}): P
   });
   const fileRequest: DecisionsHarness['fileRequest'] = async (user, options = {}) => {
     const kind = options.kind ?? 'whitelisting';
-    const fields = kind === 'whitelisting' ? whitelistingFields : wfhFields;
+    const fields = options.fields ?? (kind === 'whitelisting' ? whitelistingFields : wfhFields);
     const request = await prisma.request.create({
       data: {
         reference: newReference(kind),
@@ -78,15 +95,7 @@ export async function startDecisionsHarness(env: Record<string, string> = {}): P
     });
     if (kind === 'wfh') {
       await prisma.requestAgent.createMany({
-        data: [1, 2, 3].map((rowNo) => ({
-          requestId: request.id,
-          rowNo,
-          fullName: `Agent ${rowNo}`,
-          cnic: `35202-123456${rowNo}-1`,
-          city: 'Lahore',
-          isp: 'PTCL',
-          ipAddress: `39.45.12.${rowNo}`,
-        })),
+        data: (options.agents ?? defaultAgents).map((agent, i) => ({ requestId: request.id, rowNo: i + 1, ...agent })),
       });
     }
     return request;
