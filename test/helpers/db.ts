@@ -21,7 +21,7 @@ export async function createTestDb(): Promise<TestDb> {
   const baseUrl = process.env.TEST_DATABASE_URL;
   if (!baseUrl) {
     const pgliteDump = migratedPgliteDump();
-    const db = await openDatabase('pglite:memory', { pgliteDump, pgliteEmptyClusterDump: emptyPgliteCluster() });
+    const db = await openDatabase('pglite:memory', { pgliteDump });
     if (!pgliteDump) await db.migrate();
     return Object.assign(db, { url: 'pglite:memory' });
   }
@@ -68,8 +68,7 @@ export const emptyPgliteCluster = (): Blob | undefined => dumpAt(PGLITE_EMPTY_DU
  */
 export async function seedPgliteFolder(dir: string): Promise<void> {
   const migrated = migratedPgliteDump();
-  const empty = emptyPgliteCluster();
-  const db = await openDatabase(`pglite:${dir}`, { pgliteDump: migrated ?? empty, pgliteEmptyClusterDump: empty });
+  const db = await openDatabase(`pglite:${dir}`, { pgliteDump: migrated ?? emptyPgliteCluster() });
   try {
     if (!migrated) await db.migrate();
   } finally {
