@@ -213,6 +213,11 @@ function deletions(word: string): string[] {
   return out;
 }
 
+/** An English -ly adverb ("honestly", "currently"): mood and manner, never the subject. Roman Urdu words do not end in -ly. */
+function isEnglishAdverb(word: string): boolean {
+  return word.length >= 7 && word.endsWith('ly');
+}
+
 /** Minimum length before a word is trusted to typo-match (short words have too many neighbours). */
 function fuzzyEligible(word: string): boolean {
   return isLatinWord(word) ? word.length >= 5 : word.length >= 4;
@@ -304,6 +309,9 @@ export class Analyzer {
     if (NOT_TYPOS.has(word)) return { term: word, phon: word };
     const latin = isLatinWord(word);
     const stem = latin ? englishStem(word) : word;
+    // "telling", "keeps", "asked": an inflected English function word is still one; so is an adverb of manner or mood
+    // ("honestly", "actually", "currently") — none of them says what a question is about.
+    if (latin && ((stem !== word && stem.length >= 3 && EN_STOPWORDS.has(stem)) || isEnglishAdverb(word))) return undefined;
     const byStem = TABLES.exact.get(stem) ?? (latin ? this.byPhonetic(word) : undefined);
     if (byStem) return { term: byStem, phon: byStem };
     if (latin && this.isRomanStopwordVariant(word)) return undefined;

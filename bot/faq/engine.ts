@@ -229,16 +229,24 @@ interface View {
   readonly phons: ReadonlySet<string>;
   /** Has a question mark, a question word or a request word: a part that only states context is not scored on its own. */
   readonly asks: boolean;
+  /** Terms found only in the part's clauses that do not ask (the scene around the question). */
+  readonly scene: ReadonlySet<string>;
 }
 
-/** Question and request words, in the three languages (as search keys, after normalisation). */
+/**
+ * Words that ask or request wherever they stand in a clause: Urdu and Roman Urdu question and request words, and
+ * English requests (as written after normalisation; English wh-words are concepts, see `ASKING_CONCEPTS`).
+ */
 const ASKING_WORDS =
-  /(?:^|[^\p{L}])(?:can|could|is|are|do|does|will|should|may|need|want|kya|kia|kiya|kaise|kese|kaisay|kesy|kahan|kaha|kab|kaun|kon|kis|kitna|kitni|kitne|chahiye|chahye|chaiye|batayen|batain|bata|کیا|کیسے|کہاں|کب|کون|کس|کتنا|کتنی|کتنے|چاہیے|چاہئے|بتائیں|بتا)(?=$|[^\p{L}])/iu;
+  /(?:^|[^\p{L}])(?:please|kindly|need|want|wondering|kya|kia|kiya|kaise|kese|kaisay|kesy|kahan|kaha|kab|kaun|kon|kis|kitna|kitni|kitne|chahiye|chahye|chaiye|batayen|batain|bata|dein|dijiye|کیا|کیسے|کہاں|کب|کون|کس|کتنا|کتنی|کتنے|چاہیے|چاہئے|بتائیں|بتا|دیں|دیجیے)(?=$|[^\p{L}])/iu;
+/** An English question opens with its auxiliary ("Can we…", "Is there…"); inside a statement ("this is Ali", "before I do") it asks nothing. */
+const ASKING_START =
+  /^(?:(?:sir|madam|bhai|so|and|also|but|then|ok|okay|please|hi|hello)\s+)*(?:can|could|is|are|am|do|does|did|will|would|should|shall|may|was|were|have|has)(?=$|[^\p{L}])/iu;
 const ASKING_CONCEPTS: ReadonlySet<string> = new Set([...QUESTION_WORD_CONCEPTS, '@need', '@process', '@status']);
 
-/** Whether a part of a message asks something (so it may be the question). */
-function asksSomething(text: string, tokens: readonly AnalyzedToken[]): boolean {
-  return text.includes('?') || text.includes('؟') || tokens.some((t) => ASKING_CONCEPTS.has(t.term)) || ASKING_WORDS.test(text);
+/** Whether a clause asks something (so a part holding it may be the question): its sentence's "?", a question or request word. */
+function clauseAsks(clause: string, questionMarked: boolean, tokens: readonly AnalyzedToken[]): boolean {
+  return questionMarked || tokens.some((t) => ASKING_CONCEPTS.has(t.term)) || ASKING_WORDS.test(clause) || ASKING_START.test(clause);
 }
 
 /**
@@ -251,7 +259,8 @@ function evidence(index: EngineIndex, view: View, topicIndex: number): number {
   if (!topic) return 0;
   let total = 0;
   for (const { token, weight } of view.query) {
-    if (FUNCTION_CONCEPTS.has(token.term)) continue;
+    // The scene around a question tells what it is about (its subject: "our WFH request…"), not what it asks.
+    if (FUNCTION_CONCEPTS.has(token.term) || (view.scene.has(token.term) && !SUBJECT_CONCEPTS.has(token.term))) continue;
     total += weight * matchCredit(token, topic.terms, topic.phons);
   }
   return total;
@@ -318,7 +327,7 @@ export class FaqEngine {
    * with evidence of its own, and among readings that would be answered the one with most evidence wins.
    */
   private rank(index: EngineIndex, text: string): RankedTopic[] {
-    const { clauses, parts: partIndexes } = messageParts(text);
+    const { clauses, questionMarked, sentenceOf, parts: partIndexes } = messageParts(text);
     // Each clause is analysed once; a part's tokens — and the whole message's — are its clauses' tokens.
     const clauseTokens = partIndexes.length > 0 ? clauses.map((clause) => index.analyzer.analyze(clause)) : [];
     const tokensOf = (ids: readonly number[]): AnalyzedToken[] => {
@@ -331,15 +340,32 @@ export class FaqEngine {
     const matches = new MessageMatches(index.topicsByWord);
     matches.register(wholeTokens);
     partTokens.forEach((tokens) => matches.register(tokens));
-    const whole = this.view(index, matches, text, wholeTokens, index.unknownIdf);
+    // A sentence's "?" belongs to its last clause with words of substance ("What is PSEB exactly, sir?": not to "sir").
+    const asks = clauses.map((clause, id) => {
+      const tokens = clauseTokens[id] ?? [];
+      const marked =
+        (questionMarked[id] ?? false) &&
+        tokens.length > 0 &&
+        !clauses.some((_c, later) => later > id && sentenceOf[later] === sentenceOf[id] && (clauseTokens[later]?.length ?? 0) > 0);
+      return clauseAsks(clause, marked, tokens);
+    });
+    const sceneOf = (ids: readonly number[]): { asks: boolean; scene: Set<string> } => {
+      const asked = new Set(ids.filter((id) => asks[id]).flatMap((id) => (clauseTokens[id] ?? []).map((t) => t.term)));
+      return {
+        asks: asked.size > 0,
+        scene: new Set(ids.flatMap((id) => (clauseTokens[id] ?? []).map((t) => t.term)).filter((t) => !asked.has(t))),
+      };
+    };
+    const whole = this.view(index, matches, wholeTokens, index.unknownIdf, true, sceneOf(clauses.map((_c, i) => i)).scene);
     const bestRanking = whole.query.length > 0 ? this.rankView(index, matches, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
     if (partIndexes.length === 0) return bestRanking;
     // In a part that asks and has evidence of its own, a word the KB does not know ("urgent", "right now") is
     // ordinary talk more than a sign of another subject: it weighs less than in a whole message, and the evidence
     // gate keeps off-topic out.
-    const parts = partIndexes.map((ids, i) =>
-      this.view(index, matches, ids.map((id) => clauses[id]).join(', '), partTokens[i] ?? [], PART_UNKNOWN_SURPRISE * index.unknownIdf),
-    );
+    const parts = partIndexes.map((ids, i) => {
+      const { asks: partAsks, scene } = sceneOf(ids);
+      return this.view(index, matches, partTokens[i] ?? [], PART_UNKNOWN_SURPRISE * index.unknownIdf, partAsks, scene);
+    });
     // Parts with the same words score the same: each is scored once.
     const seen = new Set<string>();
     const asking = parts.filter((part) => {
@@ -367,7 +393,10 @@ export class FaqEngine {
       const support = evidence(index, part, top.topic);
       if (support < index.minEvidence) continue;
       const answers = decide(ranking.map((r) => r.score)) === 'answer';
-      const better = answers ? !bestAnswers || support > best.evidence : !bestAnswers && top.score > (best.ranking[0]?.score ?? 0);
+      const bestTop = best.ranking[0]?.score ?? 0;
+      const better = answers
+        ? !bestAnswers || support > best.evidence || (support === best.evidence && top.score > bestTop)
+        : !bestAnswers && top.score > bestTop;
       if (better) {
         best = { ranking, evidence: support };
         bestAnswers = answers;
@@ -377,14 +406,22 @@ export class FaqEngine {
   }
 
   /** One view analysed: its weighted tokens and whether it asks something. */
-  private view(index: EngineIndex, matches: MessageMatches, text: string, tokens: readonly AnalyzedToken[], unknownIdf: number): View {
+  private view(
+    index: EngineIndex,
+    matches: MessageMatches,
+    tokens: readonly AnalyzedToken[],
+    unknownIdf: number,
+    asks: boolean,
+    scene: ReadonlySet<string> = new Set(),
+  ): View {
     const query = tokens.map((token) => ({ token, weight: tokenWeight(index, token, unknownIdf) }));
     return {
       query,
       reading: matches.reading(query),
       terms: new Set(tokens.map((t) => t.term)),
       phons: new Set(tokens.map((t) => t.phon)),
-      asks: asksSomething(text, tokens),
+      asks,
+      scene,
     };
   }
 

@@ -18,21 +18,31 @@ const CLAUSE_BREAK = /[,;]|\s[-–—]\s/;
 
 /** Sentences of a message, each split into its clauses (empty pieces dropped). */
 export function clauses(text: string): string[][] {
+  return sentencesOf(text).map((sentence) => sentence.clauses);
+}
+
+/** Each sentence's clauses, and whether the sentence ends with a question mark. */
+function sentencesOf(text: string): { clauses: string[]; questionMark: boolean }[] {
   return normalizeText(text)
     .split(/\n/)
     .flatMap((line) => line.split(SENTENCE_END))
-    .map((sentence) =>
-      sentence
+    .map((sentence) => ({
+      clauses: sentence
         .split(CLAUSE_BREAK)
         .map((c) => c.replace(/[.!?\s]+$/u, '').trim())
         .filter((c) => /\p{L}/u.test(c)),
-    )
-    .filter((sentence) => sentence.length > 0);
+      questionMark: /\?[\s.!?]*$/u.test(sentence),
+    }))
+    .filter((sentence) => sentence.clauses.length > 0);
 }
 
 /** A message cut for scoring: its clauses, and the parts to score as lists of clause positions. */
 export interface MessageParts {
   readonly clauses: readonly string[];
+  /** Per clause: its sentence ends with a question mark. */
+  readonly questionMarked: readonly boolean[];
+  /** Per clause: the position of its sentence. */
+  readonly sentenceOf: readonly number[];
   /** Each sentence of several clauses, each clause, and each pair of neighbouring clauses (empty for a one-clause message). */
   readonly parts: readonly (readonly number[])[];
 }
@@ -42,12 +52,14 @@ export interface MessageParts {
  * and each pair of neighbouring clauses. A one-clause message has none (the whole message is the question).
  */
 export function messageParts(text: string): MessageParts {
-  const sentences = clauses(text);
-  const flat = sentences.flat();
-  if (flat.length <= 1) return { clauses: flat, parts: [] };
+  const sentences = sentencesOf(text);
+  const flat = sentences.flatMap((sentence) => sentence.clauses);
+  const questionMarked = sentences.flatMap((sentence) => sentence.clauses.map(() => sentence.questionMark));
+  const sentenceOf = sentences.flatMap((sentence, n) => sentence.clauses.map(() => n));
+  if (flat.length <= 1) return { clauses: flat, questionMarked, sentenceOf, parts: [] };
   const parts: number[][] = [];
   let start = 0;
-  for (const sentence of sentences) {
+  for (const { clauses: sentence } of sentences) {
     if (sentence.length > 1) parts.push(sentence.map((_c, i) => start + i));
     start += sentence.length;
   }
@@ -56,5 +68,5 @@ export function messageParts(text: string): MessageParts {
     if (i > 0) parts.push([i - 1, i]);
   });
   // Keep the parts nearest the end when there are too many: sign-offs are short, so the question is rarely cut.
-  return { clauses: flat, parts: parts.slice(-MAX_PARTS) };
+  return { clauses: flat, questionMarked, sentenceOf, parts: parts.slice(-MAX_PARTS) };
 }

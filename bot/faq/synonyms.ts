@@ -1278,7 +1278,7 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
     'shukria shukriyah thankyou advance ' +
     'محترم محترمہ والسلام جزاک اللہ خیر خیریت امید آداب عرض حافظ خدا انشاءاللہ مہربانی عالی ' +
     // Fillers of urgency, time and mood.
-    'urgent urgently asap immediately quickly quick soon jaldi jaldee during today tomorrow yesterday tonight night foran fauran aaj kal raat subah ' +
+    'urgent urgently asap immediately quickly quick soon jaldi jaldee during today tomorrow yesterday tonight night ago lot foran fauran aaj kal raat subah ' +
     'bohat bahut bohot bht zyada ziada thora thoda lekin magar yaar yar pareshan worried anxious nervous fikarmand ' +
     'فوری فوراً جلدی جلد آج کل رات صبح بہت زیادہ تھوڑا لیکن مگر یار پریشان فکرمند'
   ).split(/\s+/);
