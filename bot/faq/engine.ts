@@ -380,9 +380,10 @@ export class FaqEngine {
       asking.flatMap((v) => v.query),
       CANDIDATES * 2,
     );
-    // Among the readings that would be answered outright, the one with the most evidence wins (a bare "what is
-    // the procedure?" explains itself fully but says less than "WFH apply karna hai, tareeqa kya hai?");
-    // if none would be answered, the best score does.
+    // Among the readings that would be answered outright, the one with the most evidence, weighed by its score, wins:
+    // a bare "what is the procedure?" explains itself fully but says less than "WFH apply karna hai, tareeqa kya
+    // hai?", while a clear answer to the question itself ("which details does the form ask for?") is not overruled by
+    // a weak one that drags in the scene ("our staff work from home"). If none would be answered, the best score does.
     const wholeTop = bestRanking[0];
     let best = { ranking: bestRanking, evidence: wholeTop ? evidence(index, whole, wholeTop.topic) : 0 };
     let bestAnswers = decide(bestRanking.map((r) => r.score)) === 'answer';
@@ -395,7 +396,7 @@ export class FaqEngine {
       const answers = decide(ranking.map((r) => r.score)) === 'answer';
       const bestTop = best.ranking[0]?.score ?? 0;
       const better = answers
-        ? !bestAnswers || support > best.evidence || (support === best.evidence && top.score > bestTop)
+        ? !bestAnswers || support * top.score > best.evidence * bestTop
         : !bestAnswers && top.score > bestTop;
       if (better) {
         best = { ranking, evidence: support };
