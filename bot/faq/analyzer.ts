@@ -171,14 +171,22 @@ function compileConcepts(concepts: Readonly<Record<string, readonly string[]>>):
 const TABLES: ConceptTables = compileConcepts(CONCEPTS);
 const NOT_TYPOS: ReadonlySet<string> = new Set(NOT_TYPOS_RAW.map((word) => searchKey(word)));
 
+/** "Because" in Roman Urdu and Urdu script, one word or two. */
+const BECAUSE =
+  /(?<![\p{L}\p{M}])(?:(?:kyun|kyon|kiun|kyu|kiu|q)\s?(?:ke|ki|k|kay|keh|kh)|کیونکہ|کیوں کہ|کیونکے|کیوں کے)(?![\p{L}\p{M}])/giu;
+
 /** Rewrite things that are not words into words the tables know; also keeps personal data out of keys. */
 export function maskSpecialTokens(text: string): string {
-  return text
-    .replace(/\b(?:WL|WFH)-?[A-Z0-9]{4,}\b/gi, ' reference ')
-    .replace(/\b\d{5}-?\d{7}-?\d\b/g, ' cnic ')
-    .replace(/(?:\+92|\b0)3\d{2}[- ]?\d{7}\b/g, ' phone ')
-    .replace(/\bIT\b/g, ' @it ')
-    .replace(/\b24\s*[/x]\s*7\b/gi, ' 247 ');
+  return (
+    text
+      .replace(/\b(?:WL|WFH)-?[A-Z0-9]{4,}\b/gi, ' reference ')
+      .replace(/\b\d{5}-?\d{7}-?\d\b/g, ' cnic ')
+      .replace(/(?:\+92|\b0)3\d{2}[- ]?\d{7}\b/g, ' phone ')
+      .replace(/\bIT\b/g, ' @it ')
+      .replace(/\b24\s*[/x]\s*7\b/gi, ' 247 ')
+      // "kyunke" / "کیونکہ" is "because", not the question word "kyun" / "کیوں" (why).
+      .replace(BECAUSE, ' because ')
+  );
 }
 
 /** Tokens with each group of concepts that names another idea together (`IMPLIED_CONCEPTS`) replaced by that idea. */
@@ -211,6 +219,11 @@ function deletions(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i += 1) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
+}
+
+/** The direct form of an Urdu noun in -ہ from its oblique or plural in -ے (folded to -ی): عملے → عملہ, ادارے → ادارہ. */
+function urduDirectForm(word: string): string {
+  return word.length >= 3 && word.endsWith('\u06CC') ? `${word.slice(0, -1)}\u06C1` : word;
 }
 
 /** An English -ly adverb ("honestly", "currently"): mood and manner, never the subject. Roman Urdu words do not end in -ly. */
@@ -312,7 +325,7 @@ export class Analyzer {
     // "telling", "keeps", "asked": an inflected English function word is still one; so is an adverb of manner or mood
     // ("honestly", "actually", "currently") — none of them says what a question is about.
     if (latin && ((stem !== word && stem.length >= 3 && EN_STOPWORDS.has(stem)) || isEnglishAdverb(word))) return undefined;
-    const byStem = TABLES.exact.get(stem) ?? (latin ? this.byPhonetic(word) : undefined);
+    const byStem = TABLES.exact.get(stem) ?? (latin ? this.byPhonetic(word) : TABLES.exact.get(urduDirectForm(word)));
     if (byStem) return { term: byStem, phon: byStem };
     if (latin && this.isRomanStopwordVariant(word)) return undefined;
     if (/^\d+$/.test(word)) return { term: word, phon: word };

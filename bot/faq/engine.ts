@@ -395,9 +395,7 @@ export class FaqEngine {
       if (support < index.minEvidence) continue;
       const answers = decide(ranking.map((r) => r.score)) === 'answer';
       const bestTop = best.ranking[0]?.score ?? 0;
-      const better = answers
-        ? !bestAnswers || support * top.score > best.evidence * bestTop
-        : !bestAnswers && top.score > bestTop;
+      const better = answers ? !bestAnswers || support * top.score > best.evidence * bestTop : !bestAnswers && top.score > bestTop;
       if (better) {
         best = { ranking, evidence: support };
         bestAnswers = answers;

@@ -1247,7 +1247,9 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     'wahan ab abhi kis kin jo jis jab agar ek aik sab har cheez cheezein chez plz pls bhai salam assalam aoa janab shukriya hun hoon hu ' +
     'hy haan han acha achha theek hai k sa si diya di diye gya gyi bana bani banaya banai banane dun doon lun loon jaun paun karwana ' +
     'karwani karwane karwa karwao karwaun karwayen karwain karao karaya karana karani karai karwai karwaya karwaye deta deti dete leta leti lete ' +
-    'bataiye bataiyen bataye batayiye bataen bataein batadein bata do batado janab jnab zara zra den dun ne nay asal asl darasal dar wajah waja sabab tehat kisi kise kisko paas o alaikum alaikam alaykum alikum walaikum assalamualaikum aoa salaam sawal sawaal suwal ha walo wale waley tak dega degi denge doge aa aana aate aata aati scene aaye aayega aaega ga gi ge sir madam please'
+    'bataiye bataiyen bataye batayiye bataen bataein batadein bata do batado janab jnab zara zra den dun ne nay asal asl darasal dar wajah waja sabab tehat kisi kise kisko paas o alaikum alaikam alaykum alikum walaikum assalamualaikum aoa salaam sawal sawaal suwal ha walo wale waley tak dega degi denge doge aa aana aate aata aati scene aaye aayega aaega ga gi ge sir madam please ' +
+    // "regarding" and "questions", as the English list has them.
+    'mutaliq mutalliq mutalik mutallik sawalat sawalaat swalat'
   ).split(/\s+/),
 );
 
@@ -1261,7 +1263,8 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   'بتا بتاؤ بتا دیں دیں دے دو دینا دینی دینے دیجیے لوں لیں لے لینا ملے ملے گا ملے گی ملتا ملتی مل گا گی گے والا والی والے یہاں ' +
   'وہاں اب ابھی کس کن جو جس جب اگر ایک سب ہر چیز براہ مہربانی شکریہ ہاں اچھا دیا دی دیے بنا بنی بنایا بنائی ' +
   'دوں لوں جاؤں پاؤں کروا کروانا کروانی کروائیں کرواؤں کرائیں کرانا کرانی کرایا کروں کرائی کرائے کروائی کروائے کروایا ' +
-  'ہوئیں دیتا دیتی دیتے لیتا لیتی لیتے سا نے آ آنا آتے آتا آتی السلام علیکم سلام سوال وجہ سبب تحت کسی کسے پاس دراصل اصل میں جناب ذرا کہ سر پلیز بتائیے بتایئے بتادیں آئے گا آئے'
+  'ہوئیں دیتا دیتی دیتے لیتا لیتی لیتے سا نے آ آنا آتے آتا آتی السلام علیکم سلام سوال وجہ سبب تحت کسی کسے پاس دراصل اصل میں جناب ذرا کہ سر پلیز بتائیے بتایئے بتادیں آئے گا آئے ' +
+  'لینی لینے متعلق سوالات'
 ).split(/\s+/);
 
 /**
@@ -1294,4 +1297,4 @@ export const IMPLIED_CONCEPTS: readonly { readonly all: readonly string[]; reado
 ];
 
 /** Real words one letter away from a KB word, never read as its typo: "police helpline" is not "policy helpline". */
-export const NOT_TYPOS_RAW: readonly string[] = ['police', 'پولیس'];
+export const NOT_TYPOS_RAW: readonly string[] = ['police', 'پولیس', 'band'];
