@@ -368,10 +368,12 @@ export class FaqEngine {
     });
     // Parts with the same words score the same: each is scored once.
     const seen = new Set<string>();
-    const asking = parts.filter((part) => {
+    const askingIds: (readonly number[])[] = [];
+    const asking = parts.filter((part, i) => {
       const key = [...part.terms].sort().join(' ');
       if (part.query.length === 0 || !part.asks || seen.has(key)) return false;
       seen.add(key);
+      askingIds.push(partIndexes[i] ?? []);
       return true;
     });
     if (asking.length === 0) return bestRanking;
@@ -387,15 +389,30 @@ export class FaqEngine {
     const wholeTop = bestRanking[0];
     let best = { ranking: bestRanking, evidence: wholeTop ? evidence(index, whole, wholeTop.topic) : 0 };
     let bestAnswers = decide(bestRanking.map((r) => r.score)) === 'answer';
-    for (const part of asking) {
-      const ranking = this.rankView(index, matches, part, hits);
+    // A question with too little evidence of its own ("iske liye request kahan deni hai?") is answered when a reading
+    // holding it with its scene ("hamare agents ghar se kaam karna chahte hain, iske liye…") points to the same topic.
+    const unsure: { ranking: RankedTopic[]; ids: readonly number[] }[] = [];
+    const readings = asking.map((part, i) => ({ part, ids: askingIds[i] ?? [], ranking: this.rankView(index, matches, part, hits) }));
+    for (const { ranking, ids, part } of readings) {
+      const top = ranking[0];
+      if (top && evidence(index, part, top.topic) < index.minEvidence && decide(ranking.map((r) => r.score)) === 'answer')
+        unsure.push({ ranking, ids });
+    }
+    for (const reading of readings) {
+      const { part, ids } = reading;
+      let ranking = reading.ranking;
       const top = ranking[0];
       if (!top) continue;
       const support = evidence(index, part, top.topic);
       if (support < index.minEvidence) continue;
+      if (decide(ranking.map((r) => r.score)) === 'suggest') {
+        const confirmed = unsure.find((u) => u.ranking[0]?.topic === top.topic && u.ids.every((id) => ids.includes(id)));
+        if (confirmed) ranking = confirmed.ranking;
+      }
       const answers = decide(ranking.map((r) => r.score)) === 'answer';
       const bestTop = best.ranking[0]?.score ?? 0;
-      const better = answers ? !bestAnswers || support * top.score > best.evidence * bestTop : !bestAnswers && top.score > bestTop;
+      const score = ranking[0]?.score ?? 0;
+      const better = answers ? !bestAnswers || support * score > best.evidence * bestTop : !bestAnswers && score > bestTop;
       if (better) {
         best = { ranking, evidence: support };
         bestAnswers = answers;
