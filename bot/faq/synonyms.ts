@@ -1276,7 +1276,7 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
  */
 export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
   (
-    'regards regard best good morning afternoon evening hope hoping well safe greetings respected sincerely cheers ' +
+    'regards regard wishes good morning afternoon evening hope hoping well safe greetings respected sincerely cheers ' +
     'allah hafiz khuda jazakallah jazak khair khairiyat inshallah mashallah salaam walaikum adab aadab meherbani mehrbani ' +
     'shukria shukriyah thankyou advance ' +
     'محترم محترمہ والسلام جزاک اللہ خیر خیریت امید آداب عرض حافظ خدا انشاءاللہ مہربانی عالی ' +
