@@ -143,7 +143,37 @@ describe('owners of a subject', () => {
     expect(owners('PSEB ki helpline')).toEqual([]);
   });
 
-  it('keeps "police" as a word of its own, not a typo of "policy"', () => {
+  it('keeps "police" as a word of its own, not a typo of "policy", and "band" (closed) not a typo of "banda"', () => {
     expect(terms('police')).toEqual(['police']);
+    expect(terms('transport band hai')).toEqual(['transport', 'band']);
+  });
+});
+
+describe('words that frame a question without saying what it is about', () => {
+  it('drops inflected English function words and -ly adverbs ("keeps telling", "honestly", "currently")', () => {
+    expect(terms('my uncle keeps telling me')).toEqual(terms('my uncle'));
+    expect(terms('honestly where is the status currently')).toEqual(terms('where is the status'));
+  });
+
+  it('keeps a six-letter noun in -ly ("family") as a word', () => {
+    expect(terms('family')).toEqual(['family']);
+  });
+
+  it.each([['kyun ke transport band hai'], ['kyunke transport band hai'], ['کیونکہ ٹرانسپورٹ بند ہے']])(
+    'reads "because" as a function word, not the question word "why": %s',
+    (text) => {
+      expect(terms(text)).not.toContain('@why');
+    },
+  );
+
+  it('reads "regarding" and "questions" as function words in Roman Urdu and Urdu too', () => {
+    expect(terms('corona se mutaliq sawalat')).toEqual(terms('corona'));
+    expect(terms('کورونا سے متعلق سوالات')).toEqual(terms('کورونا'));
+  });
+});
+
+describe('Urdu noun forms', () => {
+  it('reads an oblique or plural in -ے as its noun in -ہ (عملے → عملہ)', () => {
+    expect(terms('اپنے عملے کو')).toEqual(terms('عملہ'));
   });
 });

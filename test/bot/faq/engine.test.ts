@@ -112,6 +112,44 @@ describe('FaqEngine.search', () => {
     expect(response.results[0]?.id).toBe('whitelisting.how');
   });
 
+  it('gives a question mark to the question, not to the "sir" after it ("What is PSEB exactly, sir? mujhe nahi pata")', () => {
+    const response = engine.search('What is PSEB exactly, sir? mujhe nahi pata');
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('pseb.about');
+  });
+
+  it('does not take a statement with "is" or "do" inside it for a question ("Before I do anything, can you tell me…")', () => {
+    const response = engine.search(
+      'Assalam o alaikum. I am a fresh graduate from FAST Lahore and my uncle keeps telling me to register my small software ' +
+        'startup with PSEB. Before I do anything, can you tell me what PSEB actually is and what it does? JazakAllah',
+    );
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('pseb.about');
+  });
+
+  it('answers a clear question over a weaker reading that drags in the scene ("our staff work from home… which details?")', () => {
+    const response = engine.search(
+      'Hello sir, we have decided to apply for whitelisting of our call centre in Gujranwala. Our admin staff is working from home ' +
+        'so gathering papers takes time. Can you tell me in advance which details the form will ask for? Thanks a lot',
+    );
+    expect(response.results[0]?.id).toBe('whitelisting.requirements');
+  });
+
+  it('answers a question too bare to decide alone when its scene points to the same topic ("…iske liye request kahan deni hogi?")', () => {
+    const response = engine.search(
+      'AoA, hamare 60 agents hain jo ghar se kaam karna chahte hain kyun ke transport band hai, iske liye request kahan aur kaise deni hogi? Shukriya',
+    );
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('wfh.how');
+  });
+
+  it.each([['Sir I need a personal loan, which bank is best? jaldi chahiye'], ['How do I get a driving licence in Lahore? jaldi chahiye']])(
+    'does not take "I need" / "chahiye" alone as evidence for a topic: %s',
+    (text) => {
+      expect(engine.search(text).decision).toBe('none');
+    },
+  );
+
   it('does not let a chat filler after the question pull it to another topic ("jaldi bata dein")', () => {
     const response = engine.search('Sir ji, how do I apply for whitelisting of my call centre? Please jaldi bata dein');
     expect(response.results[0]?.id).toBe('whitelisting.how');

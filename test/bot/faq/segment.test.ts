@@ -29,6 +29,12 @@ describe('messageParts', () => {
     expect(parts).toEqual([[0, 1, 2], [0], [1], [0, 1], [2], [1, 2], [3], [2, 3]]);
   });
 
+  it("marks the clauses of a sentence that ends with '?' and says which sentence each clause is in", () => {
+    const { questionMarked, sentenceOf } = messageParts('Salam, we have 60 agents. What is PSEB exactly, sir? Thanks');
+    expect(questionMarked).toEqual([false, false, true, true, false]);
+    expect(sentenceOf).toEqual([0, 0, 1, 1, 2]);
+  });
+
   it('keeps at most 24 parts, the last ones, for a very long message', () => {
     const long = Array.from({ length: 30 }, (_, i) => `clause number ${i}`).join(', ');
     const { clauses: cut, parts } = messageParts(long);
