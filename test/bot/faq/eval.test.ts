@@ -44,11 +44,11 @@ describe('the real-style held-out set (long, code-mixed, noisy messages; bot/faq
     expect(tally.answeredWrong / tally.total).toBeLessThanOrEqual(0.03);
   });
 
-  // Regression floors at what is achieved now (see bot/faq/README.md); long Roman Urdu is still below the 90% target.
+  // Regression floors at what is achieved now (see bot/faq/README.md).
   it.each([
     ['long', 'en', 39 / 40],
-    ['long', 'ur', 36 / 40],
-    ['long', 'ur-Latn', 35 / 40],
+    ['long', 'ur', 38 / 40],
+    ['long', 'ur-Latn', 37 / 40],
     ['mixed', 'en', 39 / 40],
     ['mixed', 'ur', 40 / 40],
     ['mixed', 'ur-Latn', 40 / 40],
@@ -68,14 +68,53 @@ describe('the real-style held-out set (long, code-mixed, noisy messages; bot/faq
   });
 });
 
-describe("the fresh held-out set (bot/faq/eval/heldout-fresh.jsonl, written before issue 14's second round; not tuned on)", () => {
+describe("the fresh held-out set (bot/faq/eval/heldout-fresh.jsonl, written before issue 14's second round; a tuning set since the third)", () => {
   const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../../bot/faq/eval/heldout-fresh.jsonl'), 'utf8')));
 
-  // Floors at what is achieved (README "FAQ quality"); several are below the issue's targets and say so.
+  // Floors at what is achieved (README "FAQ quality"); off-topic is below the issue's target and says so.
   it.each([
-    ['en', 74 / 80, 3 / 80],
-    ['ur', 73 / 80, 1 / 80],
-    ['ur-Latn', 76 / 80, 1 / 80],
+    ['en', 77 / 80, 1 / 80],
+    ['ur', 76 / 80, 0 / 80],
+    ['ur-Latn', 78 / 80, 0 / 80],
+  ] as const)('answers %s messages right at least %f of the time and wrongly at most %f', (lang, right, wrong) => {
+    const tally = report.perLanguage[lang];
+    expect(tally.total).toBe(80);
+    expect(tally.answeredRight / tally.total).toBeGreaterThanOrEqual(right);
+    expect(tally.answeredWrong / tally.total).toBeLessThanOrEqual(wrong);
+  });
+
+  it.each([
+    ['long', 'en', 37 / 40],
+    ['long', 'ur', 36 / 40],
+    ['long', 'ur-Latn', 38 / 40],
+    ['mixed', 'en', 40 / 40],
+    ['mixed', 'ur', 40 / 40],
+    ['mixed', 'ur-Latn', 40 / 40],
+  ] as const)('answers %s %s messages right at least %f of the time', (kind, lang, floor) => {
+    const tally = report.perKind[`${kind}/${lang}`];
+    expect(tally?.total).toBe(40);
+    expect((tally?.answeredRight ?? 0) / (tally?.total ?? 1)).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('declines at least 55 of its 60 off-topic messages (91.7%; the target is 95%)', () => {
+    expect(report.offTopic.total).toBe(60);
+    expect(report.offTopic.declined).toBeGreaterThanOrEqual(55);
+  });
+
+  it('detects the language of at least 97% of messages', () => {
+    expect(report.languageDetection.right / report.languageDetection.total).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+describe("held-out set 3 (bot/faq/eval/heldout-3.jsonl, written before issue 14's third round and never tuned on)", () => {
+  const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../../bot/faq/eval/heldout-3.jsonl'), 'utf8')));
+
+  // Floors and ceilings at the final figures of the round (README "FAQ quality"); long messages and off-topic are below
+  // the issue's targets (90% and 95%) and say so.
+  it.each([
+    ['en', 74 / 80, 2 / 80],
+    ['ur', 72 / 80, 1 / 80],
+    ['ur-Latn', 73 / 80, 2 / 80],
   ] as const)('answers %s messages right at least %f of the time and wrongly at most %f', (lang, right, wrong) => {
     const tally = report.perLanguage[lang];
     expect(tally.total).toBe(80);
@@ -85,24 +124,25 @@ describe("the fresh held-out set (bot/faq/eval/heldout-fresh.jsonl, written befo
 
   it.each([
     ['long', 'en', 35 / 40],
-    ['long', 'ur', 33 / 40],
-    ['long', 'ur-Latn', 36 / 40],
+    ['long', 'ur', 34 / 40],
+    ['long', 'ur-Latn', 34 / 40],
     ['mixed', 'en', 39 / 40],
-    ['mixed', 'ur', 40 / 40],
-    ['mixed', 'ur-Latn', 40 / 40],
+    ['mixed', 'ur', 38 / 40],
+    ['mixed', 'ur-Latn', 39 / 40],
   ] as const)('answers %s %s messages right at least %f of the time', (kind, lang, floor) => {
     const tally = report.perKind[`${kind}/${lang}`];
     expect(tally?.total).toBe(40);
     expect((tally?.answeredRight ?? 0) / (tally?.total ?? 1)).toBeGreaterThanOrEqual(floor);
   });
 
-  it('declines at least 51 of its 60 off-topic messages (85%; the target is 95%)', () => {
+  it('declines at least 54 of its 60 off-topic messages (90%; the target is 95%)', () => {
     expect(report.offTopic.total).toBe(60);
-    expect(report.offTopic.declined).toBeGreaterThanOrEqual(51);
+    expect(report.offTopic.declined).toBeGreaterThanOrEqual(54);
   });
 
-  it('detects the language of at least 97% of messages', () => {
-    expect(report.languageDetection.right / report.languageDetection.total).toBeGreaterThanOrEqual(0.97);
+  it('detects the language of at least 296 of its 300 messages', () => {
+    expect(report.languageDetection.total).toBe(300);
+    expect(report.languageDetection.right).toBeGreaterThanOrEqual(296);
   });
 });
 
@@ -110,6 +150,12 @@ describe('off-topic tuning set', () => {
   it('declines at least 90% of it', () => {
     const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../fixtures/faq-offtopic-tune.jsonl'), 'utf8')));
     expect(report.offTopic.declined / report.offTopic.total).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('declines at least 58 of the 60 near-miss messages of bot/faq/eval/offtopic-dev.jsonl', () => {
+    const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../../bot/faq/eval/offtopic-dev.jsonl'), 'utf8')));
+    expect(report.offTopic.total).toBe(60);
+    expect(report.offTopic.declined).toBeGreaterThanOrEqual(58);
   });
 });
 
