@@ -251,8 +251,8 @@ function clauseAsks(clause: string, questionMarked: boolean, tokens: readonly An
 
 /**
  * Evidence a view gives for a topic: the IDF weight of the view's words the topic explains, not counting
- * question words and possessives ("kaise hain aap" explains nothing). Absolute, so it does not shrink
- * as the message grows.
+ * question words, possessives and wanting ("kaise hain aap" explains nothing), nor the scene's words other than
+ * its subjects. Absolute, so it does not shrink as the message grows.
  */
 function evidence(index: EngineIndex, view: View, topicIndex: number): number {
   const topic = index.topics[topicIndex];
@@ -324,7 +324,8 @@ export class FaqEngine {
   /**
    * Rank topics for a message. The whole message is scored, and so is each part of it that asks something
    * (see `segment.ts`), so context and courtesies around a question do not dilute it; a part counts only
-   * with evidence of its own, and among readings that would be answered the one with most evidence wins.
+   * with evidence of its own, and among readings that would be answered the one with most evidence, weighed by its
+   * score, wins.
    */
   private rank(index: EngineIndex, text: string): RankedTopic[] {
     const { clauses, questionMarked, sentenceOf, parts: partIndexes } = messageParts(text);

@@ -1214,9 +1214,17 @@ export const QUESTION_WORD_CONCEPTS: readonly string[] = ['@how', '@where', '@wh
 
 /**
  * Concepts that say what kind of question it is, or whose it is, but not what it is about: a part of a
- * message that matches a topic only on these ("kaise hain aap?", "how are you?") is no evidence for it.
+ * message that matches a topic only on these ("kaise hain aap?", "how are you?", "jaldi chahiye") is no evidence for it.
  */
-export const FUNCTION_CONCEPTS: ReadonlySet<string> = new Set([...QUESTION_WORD_CONCEPTS, '@mine', '@people', '@time', '@work', '@after', '@need']);
+export const FUNCTION_CONCEPTS: ReadonlySet<string> = new Set([
+  ...QUESTION_WORD_CONCEPTS,
+  '@mine',
+  '@people',
+  '@time',
+  '@work',
+  '@after',
+  '@need',
+]);
 
 /** English words that carry no topic: dropped before matching. */
 export const EN_STOPWORDS: ReadonlySet<string> = new Set(
