@@ -31,6 +31,17 @@ export default tseslint.config(
     },
   },
   {
+    // The package's index loads the prompts' text recognizers (a second and ~40 MB) that no dialog here uses.
+    files: ['bot/**/*.ts', 'dialogs/**/*.ts', 'cards/**/*.ts'],
+    ignores: ['dialogs/sdk.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'botbuilder-dialogs', message: "Import from dialogs/sdk.ts (the index loads every prompt's recognizers)." }] },
+      ],
+    },
+  },
+  {
     // Sanitisers match control characters and ZWJ/ZWNJ on purpose.
     files: ['**/*.ts'],
     rules: { 'no-control-regex': 'off', 'no-misleading-character-class': 'off' },

@@ -12,7 +12,7 @@ import {
   type UserState,
   type InvokeResponse,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from '../dialogs/sdk';
 import type { i18n } from 'i18next';
 import { renderingFor } from './channels';
 import { languageSwitch, resolveLanguage, type LanguageDetector, type LanguagePreference } from './language';

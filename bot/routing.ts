@@ -6,7 +6,7 @@
  * A turn goes: card submit → its verb handler (user actions guarded by the hand-off) → interceptors in
  * this order → an active form → the main dialog's route for what the message asks (bot/router/intent.ts).
  */
-import type { Dialog } from 'botbuilder-dialogs';
+import type { Dialog } from '../dialogs/sdk';
 import type { Intent } from './intents';
 import type { Interceptor, PsebBot, Routing, VerbHandler } from './psebBot';
 import type { MainDialog, Route } from '../dialogs/mainDialog';

@@ -3,14 +3,7 @@
  * text read by bot/router/intent.ts) and hands over to the route for it. The routes — one per intent,
  * all of them — are built in bot/routing.ts.
  */
-import {
-  ComponentDialog,
-  type Dialog,
-  type DialogContext,
-  type DialogTurnResult,
-  WaterfallDialog,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import { ComponentDialog, type Dialog, type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from './sdk';
 import type { Intent } from '../bot/intents';
 import { understand, type Understanding } from '../bot/router/intent';
 import { turnInfo } from '../bot/turnInfo';

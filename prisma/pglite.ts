@@ -9,6 +9,30 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@p
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 
+/**
+ * A data-folder dump (a tar file's bytes) in the form PGlite's `loadDataDir` takes. PGlite only reads it with
+ * `arrayBuffer()`; a Node 20 Blob would copy a 40 MB dump in and then out again in small chunks, which costs
+ * 0.5–1.5 s per load (measured) against a few milliseconds here.
+ */
+export function dataDirDump(bytes: Uint8Array): Blob {
+  return new DataDirDump(bytes);
+}
+
+class DataDirDump extends Blob {
+  constructor(private readonly contents: Uint8Array) {
+    super([]);
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.contents.slice().buffer);
+  }
+}
+
+/** A PGlite's data folder as a dump `openPglite` and `EmptyClusters` can start from. */
+export async function dumpPglite(db: PGlite): Promise<Blob> {
+  return dataDirDump(new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer()));
+}
+
 /** Opens an embedded PGlite; it does not create parent folders itself. */
 export function openPglite(dir: string | 'memory', loadDataDir?: Blob): PGlite {
   if (dir === 'memory') return new PGlite(loadDataDir ? { loadDataDir } : undefined);
@@ -76,7 +100,7 @@ export class EmptyClusters {
     const db = new PGlite();
     try {
       await db.waitReady;
-      return await db.dumpDataDir('none');
+      return await dumpPglite(db);
     } finally {
       await db.close();
     }

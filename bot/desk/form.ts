@@ -1,5 +1,5 @@
 /** Which form the user was filling when they asked for a person, read from the dialog stack. Pure. */
-import type { DialogInstance } from 'botbuilder-dialogs';
+import type { DialogInstance } from '../../dialogs/sdk';
 import { DialogIds } from '../../dialogs/dialogIds';
 import { formFields, type RequestKind } from '../domain/forms';
 

@@ -15,30 +15,53 @@ function answerColumns(topic: FaqTopic): { answerEn: string; answerUr: string; a
  * Copy the shipped KB into the database: new topics are created; answers are refreshed unless the console
  * edited them (`editedAt` set); KB questions are added and ones dropped from the files removed, while
  * console-added questions and console-only topics are left alone.
+ *
+ * Every start runs this, on every instance, and usually nothing has changed: the topics and the KB questions
+ * are read in two statements, and only the differences are written, in one transaction (none when in step). A
+ * console question with the same words as a shipped one stays the console's.
  */
 export async function syncKbToDb(prisma: PrismaClient, topics: readonly FaqTopic[]): Promise<void> {
-  for (const topic of topics) {
-    const questions = FAQ_LANGUAGES.flatMap((language) => topic.questions[language].map((text) => ({ language, text })));
-    await prisma.$transaction(async (tx) => {
-      const existing = await tx.faqTopic.findUnique({ where: { id: topic.id }, select: { editedAt: true } });
-      if (!existing) {
-        await tx.faqTopic.create({ data: { id: topic.id, ...answerColumns(topic) } });
-      } else if (existing.editedAt === null) {
-        await tx.faqTopic.update({ where: { id: topic.id }, data: answerColumns(topic) });
-      }
-      await tx.faqQuestion.deleteMany({
-        where: {
-          topicId: topic.id,
-          source: QUESTION_SOURCES.kb,
-          NOT: { OR: questions.map((q) => ({ language: q.language, text: q.text })) },
-        },
-      });
+  const [storedTopics, storedQuestions] = await Promise.all([
+    prisma.faqTopic.findMany({ select: { id: true, editedAt: true, answerEn: true, answerUr: true, answerUrLatn: true } }),
+    prisma.faqQuestion.findMany({ select: { id: true, topicId: true, language: true, text: true, source: true } }),
+  ]);
+  const stored = new Map(storedTopics.map((row) => [row.id, row]));
+  const questionKey = (topicId: string, language: string, text: string) => JSON.stringify([topicId, language, text]);
+  const shippedQuestions = topics.flatMap((topic) =>
+    FAQ_LANGUAGES.flatMap((language) => topic.questions[language].map((text) => ({ topicId: topic.id, language, text }))),
+  );
+  const shippedKeys = new Set(shippedQuestions.map((q) => questionKey(q.topicId, q.language, q.text)));
+  const storedKeys = new Set(storedQuestions.map((q) => questionKey(q.topicId, q.language, q.text)));
+  const shippedIds = new Set(topics.map((topic) => topic.id));
+
+  const created = topics.filter((topic) => !stored.has(topic.id)).map((topic) => ({ id: topic.id, ...answerColumns(topic) }));
+  const refreshed = topics.filter((topic) => {
+    const row = stored.get(topic.id);
+    if (!row || row.editedAt !== null) return false;
+    const columns = answerColumns(topic);
+    return row.answerEn !== columns.answerEn || row.answerUr !== columns.answerUr || row.answerUrLatn !== columns.answerUrLatn;
+  });
+  const dropped = storedQuestions.filter(
+    (q) => q.source === QUESTION_SOURCES.kb && shippedIds.has(q.topicId) && !shippedKeys.has(questionKey(q.topicId, q.language, q.text)),
+  );
+  const added = shippedQuestions.filter((q) => !storedKeys.has(questionKey(q.topicId, q.language, q.text)));
+  if (!created.length && !refreshed.length && !dropped.length && !added.length) return;
+
+  await prisma.$transaction(async (tx) => {
+    // skipDuplicates: another instance starting at the same moment may have written the same rows.
+    if (created.length) await tx.faqTopic.createMany({ data: created, skipDuplicates: true });
+    for (const topic of refreshed) {
+      // Re-checked in the statement: the console may have edited the answer since it was read.
+      await tx.faqTopic.updateMany({ where: { id: topic.id, editedAt: null }, data: answerColumns(topic) });
+    }
+    if (dropped.length) await tx.faqQuestion.deleteMany({ where: { id: { in: dropped.map((q) => q.id) } } });
+    if (added.length) {
       await tx.faqQuestion.createMany({
-        data: questions.map((q) => ({ topicId: topic.id, language: q.language, text: q.text, source: QUESTION_SOURCES.kb })),
+        data: added.map((q) => ({ ...q, source: QUESTION_SOURCES.kb })),
         skipDuplicates: true,
       });
-    });
-  }
+    }
+  });
 }
 
 /** Read every topic with its questions back into the plain data the engine is built from. */

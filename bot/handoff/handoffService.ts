@@ -5,7 +5,7 @@
  */
 import { markIncomingPrivate } from '../transcript/transcriptMiddleware';
 import { MessageFactory, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext } from '../../dialogs/sdk';
 import type { i18n } from 'i18next';
 import type { Logger } from '../logger';
 import type { Translate, UiLanguage } from '../i18n';

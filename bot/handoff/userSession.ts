@@ -4,7 +4,7 @@
  * database, so any instance — or the sweeper's proactive turn — can read and change it.
  */
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogContext, type DialogState } from '../../dialogs/sdk';
 import type { MainDialog } from '../../dialogs/mainDialog';
 import { sendMenu } from '../../dialogs/menu';
 import { turnInfo } from '../turnInfo';

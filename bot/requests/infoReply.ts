@@ -5,7 +5,7 @@
  * ConversationState, so any instance can take the next turn.
  */
 import { MessageFactory, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext } from '../../dialogs/sdk';
 import type { i18n } from 'i18next';
 import type { Logger } from '../logger';
 import { turnInfo } from '../turnInfo';

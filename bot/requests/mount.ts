@@ -7,7 +7,7 @@
  *     request. It runs before the hand-off's, which answers every other support-channel message.
  */
 import type { ConversationState } from 'botbuilder';
-import type { Dialog, DialogContext } from 'botbuilder-dialogs';
+import type { Dialog, DialogContext } from '../../dialogs/sdk';
 import type { i18n } from 'i18next';
 import type { PrismaClient, Request } from '../../generated/prisma/client';
 import type { Config } from '../config';

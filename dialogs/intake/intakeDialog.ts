@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity, Attachment, TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from '../sdk';
 import {
   agentRowMessages,
   errorMessage,

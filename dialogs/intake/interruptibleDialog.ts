@@ -4,7 +4,7 @@
  * where it was, so the form resumes at the same question with nothing asked twice.
  */
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from '../sdk';
 import { turnInfo } from '../../bot/turnInfo';
 import { sendMenu } from '../menu';
 import { interruptionOf, looksLikeQuestion } from './words';

@@ -1,6 +1,6 @@
 /** "Check a request's status": asks for the reference unless the message already had one, then answers. */
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from '../sdk';
 import { parseReference } from '../../bot/domain/reference';
 import type { RequestStore } from '../../bot/requests/store';
 import { turnInfo } from '../../bot/turnInfo';

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { openDatabase, type Database } from '../../prisma/db';
+import { dataDirDump } from '../../prisma/pglite';
 import { adminQuery, PG_TEMPLATE_ENV, PGLITE_DUMP_ENV, PGLITE_EMPTY_DUMP_ENV } from './template';
 
 export interface TestDb extends Database {
@@ -53,7 +54,7 @@ export async function createEmptyPostgresDb(baseUrl: string, template?: string):
 
 const dumpAt = (env: string): Blob | undefined => {
   const file = process.env[env];
-  return file ? new Blob([readFileSync(file)]) : undefined;
+  return file ? dataDirDump(readFileSync(file)) : undefined;
 };
 
 /** The run's migrated PGlite data folder (a dump), when the suite runs on PGlite. */

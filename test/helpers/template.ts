@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../prisma/db';
-import { EmptyClusters, openPglite, pgliteMigrationFactory } from '../../prisma/pglite';
+import { dataDirDump, EmptyClusters, openPglite, pgliteMigrationFactory } from '../../prisma/pglite';
 import { applyMigrations, defaultMigrationPaths } from '../../prisma/migrate';
 
 /** Path of the migrated PGlite data-folder dump (a tar file). */
@@ -38,7 +38,7 @@ export async function buildTemplate(postgresUrl: string | undefined): Promise<()
     const empty = await save('empty.tar');
     process.env[PGLITE_EMPTY_DUMP_ENV] = empty;
     if (!postgresUrl) {
-      const shadows = new EmptyClusters(new Blob([readFileSync(empty)]));
+      const shadows = new EmptyClusters(dataDirDump(readFileSync(empty)));
       await applyMigrations(pgliteMigrationFactory(pglite, shadows), defaultMigrationPaths);
       process.env[PGLITE_DUMP_ENV] = await save('migrated.tar');
       return removeDir;

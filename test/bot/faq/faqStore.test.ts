@@ -43,6 +43,18 @@ describe('syncKbToDb / loadTopicsFromDb', () => {
     expect(about?.questions.en).toContain('Who runs PSEB?');
   });
 
+  it('writes nothing when the database already holds the shipped knowledge base', async () => {
+    await syncKbToDb(db.prisma, kb);
+    // xmin is the transaction that last wrote a row: unchanged rows keep theirs.
+    const versions = () =>
+      db.prisma.$queryRawUnsafe<{ id: string; xmin: string }[]>(
+        'SELECT id, xmin::text AS xmin FROM faq_topic UNION ALL SELECT id, xmin::text FROM faq_question ORDER BY 1',
+      );
+    const before = await versions();
+    await syncKbToDb(db.prisma, kb);
+    expect(await versions()).toEqual(before);
+  });
+
   it('refreshes unedited answers and drops KB questions removed from the files', async () => {
     const changed = kb.map((t) =>
       t.id === 'covid.helpline'

@@ -4,7 +4,7 @@
  * an in-memory request store, and the replies of a turn as plain text.
  */
 import { ConversationState, MemoryStorage, type Activity, type Middleware } from 'botbuilder';
-import type { Dialog } from 'botbuilder-dialogs';
+import type { Dialog } from '../../../dialogs/sdk';
 import { DialogTestClient } from 'botbuilder-testing';
 import { createI18n, toUiLanguage, type Translate, type UiLanguage } from '../../../bot/i18n';
 import { renderingFor } from '../../../bot/channels';

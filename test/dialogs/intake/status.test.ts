@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogTurnStatus } from '../../../dialogs/sdk';
 import { StatusDialog } from '../../../dialogs/intake/statusDialog';
 import { clientFor, FakeRequestStore, textOf, tFor, turn } from './helpers';
 

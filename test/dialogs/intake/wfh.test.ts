@@ -1,4 +1,4 @@
-import { DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogTurnStatus } from '../../../dialogs/sdk';
 import { WfhDialog } from '../../../dialogs/intake/wfhDialog';
 import { formField } from '../../../bot/domain/forms';
 import { errorMessage, agentRowMessages, parseAgentLines } from '../../../bot/domain/validators';

@@ -1,4 +1,4 @@
-import { DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogTurnStatus } from '../../../dialogs/sdk';
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { WhitelistingDialog } from '../../../dialogs/intake/whitelistingDialog';
 import { errorMessage, type IntakeErrorCode } from '../../../bot/domain/validators';
