@@ -83,6 +83,15 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'bpo',
     'bpos',
     'business process outsourcing',
+    // A "centre" here is the user's call centre ("contact centre", "our centre"); alone it was read as a typo of
+    // "sector" (سیکٹر) or "enter".
+    'centre',
+    'center',
+    'centres',
+    'centers',
+    'سینٹر',
+    'سنٹر',
+    'سینٹرز',
     'کال سینٹر',
     'کال سنٹر',
     'کال سینٹرز',
@@ -454,12 +463,14 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'ghar baith kar',
     'ghar baithe',
     'ghar',
+    'gharon',
     'home',
     'homes',
     'گھر سے کام',
     'گھر بیٹھے',
     'گھر بیٹھ کر',
     'گھر',
+    'گھروں',
     'ورک فرام ہوم',
     'ڈبلیو ایف ایچ',
   ],
@@ -991,8 +1002,49 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'طریقہ',
     'طریقہ کار',
   ],
-  '@after': ['later', 'baad mein', 'بعد میں', 'after', 'next', 'afterwards', 'baad', 'agla', 'agle', 'بعد', 'اگلا', 'اگلے'],
+  '@after': [
+    'later',
+    'baad mein',
+    'بعد میں',
+    'after',
+    'next',
+    'afterwards',
+    'baad',
+    'agla',
+    'agle',
+    'aage',
+    'aagay',
+    'agay',
+    'بعد',
+    'اگلا',
+    'اگلے',
+    'آگے',
+  ],
   '@notify': [
+    // Being contacted is hearing back about a request ("will someone contact me?"), not asking for a person.
+    'someone contact me',
+    'somebody contact me',
+    'contact me',
+    'contact us',
+    'get back to me',
+    'get back to us',
+    'koi mujh se rabta',
+    'mujh se rabta',
+    'mujhse rabta',
+    'hum se rabta',
+    'humse rabta',
+    'کوئی مجھ سے رابطہ',
+    'مجھ سے رابطہ',
+    'ہم سے رابطہ',
+    // Finding out ("pata chalega") is hearing back, not using something ("chalega").
+    'pata chalega',
+    'pata chalegi',
+    'pata chale',
+    'pata chal',
+    'پتا چلے',
+    'پتہ چلے',
+    'پتا چل',
+    'پتہ چل',
     'hear back',
     'hear',
     'response',
@@ -1006,6 +1058,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'pata',
     'اطلاع',
     'پتہ',
+    'پتا',
   ],
   '@review': ['processing', 'پراسیسنگ', 'review', 'reviews', 'reviewed', 'jaiza', 'جائزہ'],
   '@list': ['list', 'lists', 'paste', 'pasted', 'lines', 'many', 'multiple', 'bulk', 'فہرست', 'لسٹ', 'پیسٹ'],
@@ -1257,7 +1310,11 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     'karwani karwane karwa karwao karwaun karwayen karwain karao karaya karana karani karai karwai karwaya karwaye deta deti dete leta leti lete ' +
     'bataiye bataiyen bataye batayiye bataen bataein batadein bata do batado janab jnab zara zra den dun ne nay asal asl darasal dar wajah waja sabab tehat kisi kise kisko paas o alaikum alaikam alaykum alikum walaikum assalamualaikum aoa salaam sawal sawaal suwal ha walo wale waley tak dega degi denge doge aa aana aate aata aati scene aaye aayega aaega ga gi ge sir madam please ' +
     // "regarding" and "questions", as the English list has them.
-    'mutaliq mutalliq mutalik mutallik sawalat sawalaat swalat'
+    'mutaliq mutalliq mutalik mutallik sawalat sawalaat swalat ' +
+    // "so that" and the subjunctive of "can": the purpose of a question, not its subject.
+    'taake taki takay taakay sakein sakain saken sakay ' +
+    // Past tense of "to be".
+    'tha thi thay thin'
   ).split(/\s+/),
 );
 
@@ -1272,7 +1329,7 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   'وہاں اب ابھی کس کن جو جس جب اگر ایک سب ہر چیز براہ مہربانی شکریہ ہاں اچھا دیا دی دیے بنا بنی بنایا بنائی ' +
   'دوں لوں جاؤں پاؤں کروا کروانا کروانی کروائیں کرواؤں کرائیں کرانا کرانی کرایا کروں کرائی کرائے کروائی کروائے کروایا ' +
   'ہوئیں دیتا دیتی دیتے لیتا لیتی لیتے سا نے آ آنا آتے آتا آتی السلام علیکم سلام سوال وجہ سبب تحت کسی کسے پاس دراصل اصل میں جناب ذرا کہ سر پلیز بتائیے بتایئے بتادیں آئے گا آئے ' +
-  'لینی لینے متعلق سوالات'
+  'لینی لینے متعلق سوالات تاکہ سکے تھا تھی تھے تھیں والوں'
 ).split(/\s+/);
 
 /**
