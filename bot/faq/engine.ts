@@ -3,7 +3,7 @@ import { detectLanguage } from './detectLanguage';
 import { QuestionRetrieval } from './retrieval';
 import { MessageMatches, PHONETIC_CREDIT, type MatchableQuestion, type ReadingWeights, type TopicsByWord } from './messageMatches';
 import { messageParts } from './segment';
-import { FUNCTION_CONCEPTS, QUESTION_WORD_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
+import { FUNCTION_CONCEPTS, QUESTION_WORD_CONCEPTS, SERVICE_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
   FAQ_LANGUAGES,
   type FaqDecision,
@@ -266,6 +266,20 @@ function evidence(index: EngineIndex, view: View, topicIndex: number): number {
   return total;
 }
 
+/**
+ * Whether a message names something a topic is about anywhere, in its question or its scene: one of the topic's
+ * subjects (whitelisting, WFH, helpline…) or of the service's own things (a request, its approval, a phone number;
+ * `SERVICE_CONCEPTS`). A part that asks without naming what it is about ("is there an online way to do it?") is read
+ * with its scene; when the message names none of them ("my car's registration… the excise office is closed") the
+ * part says nothing about this topic.
+ */
+function namesWhatTopicIsAbout(index: EngineIndex, tokens: readonly AnalyzedToken[], topicIndex: number): boolean {
+  const topic = index.topics[topicIndex];
+  return (
+    topic !== undefined && tokens.some((t) => (SUBJECT_CONCEPTS.has(t.term) || SERVICE_CONCEPTS.has(t.term)) && topic.terms.has(t.term))
+  );
+}
+
 interface RankedTopic {
   readonly topic: number;
   readonly score: number;
@@ -406,6 +420,7 @@ export class FaqEngine {
       if (!top) continue;
       const support = evidence(index, part, top.topic);
       if (support < index.minEvidence) continue;
+      if (!namesWhatTopicIsAbout(index, wholeTokens, top.topic)) continue;
       if (decide(ranking.map((r) => r.score)) === 'suggest') {
         const confirmed = unsure.find((u) => u.ranking[0]?.topic === top.topic && u.ids.every((id) => ids.includes(id)));
         if (confirmed) ranking = confirmed.ranking;

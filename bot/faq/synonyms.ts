@@ -1279,6 +1279,13 @@ export const FUNCTION_CONCEPTS: ReadonlySet<string> = new Set([
   '@need',
 ]);
 
+/**
+ * The service's own things that are not a topic's subject but say a message is about it: a request and applying,
+ * submitting, its approval, a phone number. With the subjects, what a question without a subject of its own can
+ * point back to (see `namesWhatTopicIsAbout` in `engine.ts`).
+ */
+export const SERVICE_CONCEPTS: ReadonlySet<string> = new Set(['@apply', '@submit', '@approval', '@phone']);
+
 /** English words that carry no topic: dropped before matching. */
 export const EN_STOPWORDS: ReadonlySet<string> = new Set(
   (
