@@ -91,8 +91,11 @@ interface EngineIndex {
 /** How surprising an unknown word is inside a part of a message, relative to a whole message (see `rank`). */
 const PART_UNKNOWN_SURPRISE = 0.7;
 
-/** How many times an unknown word weighs its usual surprise when it owns a subject concept ("NADRA helpline"). */
-const OWNER_SURPRISE = 2;
+/**
+ * How many times an unknown word weighs its usual surprise when it owns a subject concept ("NADRA helpline", "NADRA ki
+ * helpline"): 3, since at 2 another body's helpline was still suggested as the COVID helpline.
+ */
+const OWNER_SURPRISE = 3;
 
 /** How much more a subject concept weighs than its IDF alone says. */
 const SUBJECT_BOOST = 1.5;
