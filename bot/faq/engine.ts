@@ -3,7 +3,7 @@ import { detectLanguage } from './detectLanguage';
 import { QuestionRetrieval } from './retrieval';
 import { MessageMatches, PHONETIC_CREDIT, type MatchableQuestion, type ReadingWeights, type TopicsByWord } from './messageMatches';
 import { messageParts } from './segment';
-import { FUNCTION_CONCEPTS, QUESTION_WORD_CONCEPTS, SERVICE_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
+import { ABOUT_CONCEPTS, FUNCTION_CONCEPTS, QUESTION_WORD_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
   FAQ_LANGUAGES,
   type FaqDecision,
@@ -270,17 +270,14 @@ function evidence(index: EngineIndex, view: View, topicIndex: number): number {
 }
 
 /**
- * Whether a message names something a topic is about anywhere, in its question or its scene: one of the topic's
- * subjects (whitelisting, WFH, helpline…) or of the service's own things (a request, its approval, a phone number;
- * `SERVICE_CONCEPTS`). A part that asks without naming what it is about ("is there an online way to do it?") is read
- * with its scene; when the message names none of them ("my car's registration… the excise office is closed") the
- * part says nothing about this topic.
+ * Whether a message names something a topic is about (`ABOUT_CONCEPTS`: whitelisting, WFH, a helpline, a request…)
+ * anywhere, in its question or its scene. A part that asks without naming it ("is there an online way to do it?",
+ * "how do I get it corrected?") is read with its scene; when the message names nothing the topic is about ("my car's
+ * registration… the excise office is closed", "my electricity bill is wrong") the part says nothing about this topic.
  */
 function namesWhatTopicIsAbout(index: EngineIndex, tokens: readonly AnalyzedToken[], topicIndex: number): boolean {
   const topic = index.topics[topicIndex];
-  return (
-    topic !== undefined && tokens.some((t) => (SUBJECT_CONCEPTS.has(t.term) || SERVICE_CONCEPTS.has(t.term)) && topic.terms.has(t.term))
-  );
+  return topic !== undefined && tokens.some((t) => ABOUT_CONCEPTS.has(t.term) && topic.terms.has(t.term));
 }
 
 interface RankedTopic {

@@ -1280,11 +1280,19 @@ export const FUNCTION_CONCEPTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The service's own things that are not a topic's subject but say a message is about it: a request and applying,
- * submitting, its approval, a phone number. With the subjects, what a question without a subject of its own can
- * point back to (see `namesWhatTopicIsAbout` in `engine.ts`).
+ * What a question can be about: the subjects, except what is done with a request (its status, changing or cancelling
+ * it — "how do I get *it* corrected?" says what to do, not to what), and the service's own things that are no topic's
+ * subject: a request and applying, submitting, its approval, a phone number. A question without one of its own points
+ * back to its scene for it (see `namesWhatTopicIsAbout` in `engine.ts`).
  */
-export const SERVICE_CONCEPTS: ReadonlySet<string> = new Set(['@apply', '@submit', '@approval', '@phone']);
+const REQUEST_ACTIONS: readonly string[] = ['@status', '@change', '@cancel'];
+export const ABOUT_CONCEPTS: ReadonlySet<string> = new Set([
+  ...[...SUBJECT_CONCEPTS].filter((concept) => !REQUEST_ACTIONS.includes(concept)),
+  '@apply',
+  '@submit',
+  '@approval',
+  '@phone',
+]);
 
 /** English words that carry no topic: dropped before matching. */
 export const EN_STOPWORDS: ReadonlySet<string> = new Set(
