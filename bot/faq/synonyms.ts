@@ -1363,7 +1363,9 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
     // Fillers of urgency, time and mood.
     'urgent urgently asap immediately quickly quick soon jaldi jaldee during today tomorrow yesterday tonight night ago lot foran fauran aaj kal raat subah ' +
     'bohat bahut bohot bht zyada ziada thora thoda lekin magar yaar yar pareshan worried anxious nervous fikarmand ' +
-    'فوری فوراً جلدی جلد آج کل رات صبح بہت زیادہ تھوڑا لیکن مگر یار پریشان فکرمند'
+    'فوری فوراً جلدی جلد آج کل رات صبح بہت زیادہ تھوڑا لیکن مگر یار پریشان فکرمند ' +
+    // Manner: how directly, how current.
+    'direct seedha seedhe seedhi current latest سیدھا سیدھے سیدھی راست'
   ).split(/\s+/);
 
 /**
