@@ -158,12 +158,17 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'departments',
     'institution',
     'institutions',
+    'association',
+    'associations',
     'idara',
     'idare',
     'idaron',
     'ادارہ',
     'ادارے',
     'اداروں',
+    'ایسوسی ایشن',
+    'تنظیم',
+    'تنظیمیں',
   ],
   /** "kaun si" asks which one, not who: read as its own low-weight word so it does not pull towards people topics. */
   '@which': [
