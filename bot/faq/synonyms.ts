@@ -408,6 +408,16 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'خانہ',
   ],
   '@need': [
+    // Asking to be given something ("could you share the number?") is wanting it, not sharing data.
+    'could you share',
+    'can you share',
+    'please share',
+    'kindly share',
+    'share kar dein',
+    'share karein',
+    'share kardein',
+    'شیئر کر دیں',
+    'شیئر کریں',
     'checklist',
     'need',
     'needed',
