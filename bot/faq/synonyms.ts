@@ -1318,7 +1318,8 @@ export const EN_STOPWORDS: ReadonlySet<string> = new Set(
     'have has had hi hello dear sir madam kindly yes no not okay ok they them their he she him her s t don doesn isn aren ' +
     'up out into more than very too then now still yet own each every other others own go going make made take see find able ' +
     "regarding about ask asking question questions anyone anybody possible option options there's exactly really actually something anything everything somewhere " +
-    'r u ur guys hey hii hlo thanks thank thx bro wanted wondering wonder curious guide inform plz pls kindly taking getting trying run running through via because due under 2 4 tel wht wat wot abt cant wont dont didnt come coming'
+    'r u ur guys hey hii hlo thanks thank thx bro wanted wondering wonder curious guide inform plz pls kindly taking getting trying run running through via because due under 2 4 tel wht wat wot abt cant wont dont didnt come coming ' +
+    'whether'
   ).split(/\s+/),
 );
 
