@@ -59,6 +59,7 @@ const DEFAULT_SETS = [
   '../bot/faq/eval/heldout-real.jsonl',
   '../bot/faq/eval/heldout-fresh.jsonl',
   '../bot/faq/eval/heldout-3.jsonl',
+  '../bot/faq/eval/heldout-4.jsonl',
   '../test/fixtures/faq-holdout.jsonl',
   '../test/fixtures/faq-holdout2.jsonl',
   '../test/fixtures/faq-holdout3.jsonl',

@@ -3,7 +3,7 @@ import { detectLanguage } from './detectLanguage';
 import { QuestionRetrieval } from './retrieval';
 import { MessageMatches, PHONETIC_CREDIT, type MatchableQuestion, type ReadingWeights, type TopicsByWord } from './messageMatches';
 import { messageParts } from './segment';
-import { FUNCTION_CONCEPTS, QUESTION_WORD_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
+import { ABOUT_CONCEPTS, FUNCTION_CONCEPTS, QUESTION_WORD_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
   FAQ_LANGUAGES,
   type FaqDecision,
@@ -91,8 +91,11 @@ interface EngineIndex {
 /** How surprising an unknown word is inside a part of a message, relative to a whole message (see `rank`). */
 const PART_UNKNOWN_SURPRISE = 0.7;
 
-/** How many times an unknown word weighs its usual surprise when it owns a subject concept ("NADRA helpline"). */
-const OWNER_SURPRISE = 2;
+/**
+ * How many times an unknown word weighs its usual surprise when it owns a subject concept ("NADRA helpline", "NADRA ki
+ * helpline"): 3, since at 2 another body's helpline was still suggested as the COVID helpline.
+ */
+const OWNER_SURPRISE = 3;
 
 /** How much more a subject concept weighs than its IDF alone says. */
 const SUBJECT_BOOST = 1.5;
@@ -266,6 +269,17 @@ function evidence(index: EngineIndex, view: View, topicIndex: number): number {
   return total;
 }
 
+/**
+ * Whether a message names something a topic is about (`ABOUT_CONCEPTS`: whitelisting, WFH, a helpline, a request…)
+ * anywhere, in its question or its scene. A part that asks without naming it ("is there an online way to do it?",
+ * "how do I get it corrected?") is read with its scene; when the message names nothing the topic is about ("my car's
+ * registration… the excise office is closed", "my electricity bill is wrong") the part says nothing about this topic.
+ */
+function namesWhatTopicIsAbout(index: EngineIndex, tokens: readonly AnalyzedToken[], topicIndex: number): boolean {
+  const topic = index.topics[topicIndex];
+  return topic !== undefined && tokens.some((t) => ABOUT_CONCEPTS.has(t.term) && topic.terms.has(t.term));
+}
+
 interface RankedTopic {
   readonly topic: number;
   readonly score: number;
@@ -406,6 +420,7 @@ export class FaqEngine {
       if (!top) continue;
       const support = evidence(index, part, top.topic);
       if (support < index.minEvidence) continue;
+      if (!namesWhatTopicIsAbout(index, wholeTokens, top.topic)) continue;
       if (decide(ranking.map((r) => r.score)) === 'suggest') {
         const confirmed = unsure.find((u) => u.ranking[0]?.topic === top.topic && u.ids.every((id) => ids.includes(id)));
         if (confirmed) ranking = confirmed.ranking;

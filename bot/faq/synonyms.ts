@@ -83,6 +83,15 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'bpo',
     'bpos',
     'business process outsourcing',
+    // A "centre" here is the user's call centre ("contact centre", "our centre"); alone it was read as a typo of
+    // "sector" (سیکٹر) or "enter".
+    'centre',
+    'center',
+    'centres',
+    'centers',
+    'سینٹر',
+    'سنٹر',
+    'سینٹرز',
     'کال سینٹر',
     'کال سنٹر',
     'کال سینٹرز',
@@ -149,12 +158,17 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'departments',
     'institution',
     'institutions',
+    'association',
+    'associations',
     'idara',
     'idare',
     'idaron',
     'ادارہ',
     'ادارے',
     'اداروں',
+    'ایسوسی ایشن',
+    'تنظیم',
+    'تنظیمیں',
   ],
   /** "kaun si" asks which one, not who: read as its own low-weight word so it does not pull towards people topics. */
   '@which': [
@@ -394,6 +408,16 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'خانہ',
   ],
   '@need': [
+    // Asking to be given something ("could you share the number?") is wanting it, not sharing data.
+    'could you share',
+    'can you share',
+    'please share',
+    'kindly share',
+    'share kar dein',
+    'share karein',
+    'share kardein',
+    'شیئر کر دیں',
+    'شیئر کریں',
     'checklist',
     'need',
     'needed',
@@ -454,12 +478,14 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'ghar baith kar',
     'ghar baithe',
     'ghar',
+    'gharon',
     'home',
     'homes',
     'گھر سے کام',
     'گھر بیٹھے',
     'گھر بیٹھ کر',
     'گھر',
+    'گھروں',
     'ورک فرام ہوم',
     'ڈبلیو ایف ایچ',
   ],
@@ -991,8 +1017,49 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'طریقہ',
     'طریقہ کار',
   ],
-  '@after': ['later', 'baad mein', 'بعد میں', 'after', 'next', 'afterwards', 'baad', 'agla', 'agle', 'بعد', 'اگلا', 'اگلے'],
+  '@after': [
+    'later',
+    'baad mein',
+    'بعد میں',
+    'after',
+    'next',
+    'afterwards',
+    'baad',
+    'agla',
+    'agle',
+    'aage',
+    'aagay',
+    'agay',
+    'بعد',
+    'اگلا',
+    'اگلے',
+    'آگے',
+  ],
   '@notify': [
+    // Being contacted is hearing back about a request ("will someone contact me?"), not asking for a person.
+    'someone contact me',
+    'somebody contact me',
+    'contact me',
+    'contact us',
+    'get back to me',
+    'get back to us',
+    'koi mujh se rabta',
+    'mujh se rabta',
+    'mujhse rabta',
+    'hum se rabta',
+    'humse rabta',
+    'کوئی مجھ سے رابطہ',
+    'مجھ سے رابطہ',
+    'ہم سے رابطہ',
+    // Finding out ("pata chalega") is hearing back, not using something ("chalega").
+    'pata chalega',
+    'pata chalegi',
+    'pata chale',
+    'pata chal',
+    'پتا چلے',
+    'پتہ چلے',
+    'پتا چل',
+    'پتہ چل',
     'hear back',
     'hear',
     'response',
@@ -1006,6 +1073,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'pata',
     'اطلاع',
     'پتہ',
+    'پتا',
   ],
   '@review': ['processing', 'پراسیسنگ', 'review', 'reviews', 'reviewed', 'jaiza', 'جائزہ'],
   '@list': ['list', 'lists', 'paste', 'pasted', 'lines', 'many', 'multiple', 'bulk', 'فہرست', 'لسٹ', 'پیسٹ'],
@@ -1226,6 +1294,21 @@ export const FUNCTION_CONCEPTS: ReadonlySet<string> = new Set([
   '@need',
 ]);
 
+/**
+ * What a question can be about: the subjects, except what is done with a request (its status, changing or cancelling
+ * it — "how do I get *it* corrected?" says what to do, not to what), and the service's own things that are no topic's
+ * subject: a request and applying, submitting, its approval, a phone number. A question without one of its own points
+ * back to its scene for it (see `namesWhatTopicIsAbout` in `engine.ts`).
+ */
+const REQUEST_ACTIONS: readonly string[] = ['@status', '@change', '@cancel'];
+export const ABOUT_CONCEPTS: ReadonlySet<string> = new Set([
+  ...[...SUBJECT_CONCEPTS].filter((concept) => !REQUEST_ACTIONS.includes(concept)),
+  '@apply',
+  '@submit',
+  '@approval',
+  '@phone',
+]);
+
 /** English words that carry no topic: dropped before matching. */
 export const EN_STOPWORDS: ReadonlySet<string> = new Set(
   (
@@ -1235,7 +1318,8 @@ export const EN_STOPWORDS: ReadonlySet<string> = new Set(
     'have has had hi hello dear sir madam kindly yes no not okay ok they them their he she him her s t don doesn isn aren ' +
     'up out into more than very too then now still yet own each every other others own go going make made take see find able ' +
     "regarding about ask asking question questions anyone anybody possible option options there's exactly really actually something anything everything somewhere " +
-    'r u ur guys hey hii hlo thanks thank thx bro wanted wondering wonder curious guide inform plz pls kindly taking getting trying run running through via because due under 2 4 tel wht wat wot abt cant wont dont didnt come coming'
+    'r u ur guys hey hii hlo thanks thank thx bro wanted wondering wonder curious guide inform plz pls kindly taking getting trying run running through via because due under 2 4 tel wht wat wot abt cant wont dont didnt come coming ' +
+    'whether'
   ).split(/\s+/),
 );
 
@@ -1257,7 +1341,11 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     'karwani karwane karwa karwao karwaun karwayen karwain karao karaya karana karani karai karwai karwaya karwaye deta deti dete leta leti lete ' +
     'bataiye bataiyen bataye batayiye bataen bataein batadein bata do batado janab jnab zara zra den dun ne nay asal asl darasal dar wajah waja sabab tehat kisi kise kisko paas o alaikum alaikam alaykum alikum walaikum assalamualaikum aoa salaam sawal sawaal suwal ha walo wale waley tak dega degi denge doge aa aana aate aata aati scene aaye aayega aaega ga gi ge sir madam please ' +
     // "regarding" and "questions", as the English list has them.
-    'mutaliq mutalliq mutalik mutallik sawalat sawalaat swalat'
+    'mutaliq mutalliq mutalik mutallik sawalat sawalaat swalat ' +
+    // "so that" and the subjunctive of "can": the purpose of a question, not its subject.
+    'taake taki takay taakay sakein sakain saken sakay ' +
+    // Past tense of "to be".
+    'tha thi thay thin'
   ).split(/\s+/),
 );
 
@@ -1272,7 +1360,7 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   'وہاں اب ابھی کس کن جو جس جب اگر ایک سب ہر چیز براہ مہربانی شکریہ ہاں اچھا دیا دی دیے بنا بنی بنایا بنائی ' +
   'دوں لوں جاؤں پاؤں کروا کروانا کروانی کروائیں کرواؤں کرائیں کرانا کرانی کرایا کروں کرائی کرائے کروائی کروائے کروایا ' +
   'ہوئیں دیتا دیتی دیتے لیتا لیتی لیتے سا نے آ آنا آتے آتا آتی السلام علیکم سلام سوال وجہ سبب تحت کسی کسے پاس دراصل اصل میں جناب ذرا کہ سر پلیز بتائیے بتایئے بتادیں آئے گا آئے ' +
-  'لینی لینے متعلق سوالات'
+  'لینی لینے متعلق سوالات تاکہ سکے تھا تھی تھے تھیں والوں'
 ).split(/\s+/);
 
 /**
@@ -1291,7 +1379,9 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
     // Fillers of urgency, time and mood.
     'urgent urgently asap immediately quickly quick soon jaldi jaldee during today tomorrow yesterday tonight night ago lot foran fauran aaj kal raat subah ' +
     'bohat bahut bohot bht zyada ziada thora thoda lekin magar yaar yar pareshan worried anxious nervous fikarmand ' +
-    'فوری فوراً جلدی جلد آج کل رات صبح بہت زیادہ تھوڑا لیکن مگر یار پریشان فکرمند'
+    'فوری فوراً جلدی جلد آج کل رات صبح بہت زیادہ تھوڑا لیکن مگر یار پریشان فکرمند ' +
+    // Manner: how directly, how current.
+    'direct seedha seedhe seedhi current latest سیدھا سیدھے سیدھی راست'
   ).split(/\s+/);
 
 /**

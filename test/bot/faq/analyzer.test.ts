@@ -172,6 +172,50 @@ describe('words that frame a question without saying what it is about', () => {
   });
 });
 
+describe('round four vocabulary (issue 14)', () => {
+  it.each([['will someone contact me'], ['kya koi mujh se rabta karega'], ['کیا کوئی مجھ سے رابطہ کرے گا'], ['status kaise pata chalega']])(
+    'reads being contacted or finding out as hearing back, not as a person or using something: %s',
+    (text) => {
+      expect(terms(text)).toContain('@notify');
+      expect(terms(text)).not.toContain('@human');
+      expect(terms(text)).not.toContain('@use');
+    },
+  );
+
+  it('reads "centre" alone as the call centre, not a typo of "sector" or "enter"', () => {
+    expect(terms('our centre')).toEqual(terms('our call centre'));
+    expect(terms('سینٹر')).toEqual(['@callcentre']);
+    expect(terms('center')).toEqual(['@callcentre']);
+  });
+
+  it('reads homes (gharon, گھروں) as home and aage (آگے) as next', () => {
+    expect(terms('gharon se')).toEqual(['@wfh']);
+    expect(terms('گھروں سے')).toEqual(['@wfh']);
+    expect(terms('aage kya hoga')).toEqual(terms('next kya hoga'));
+    expect(terms('آگے')).toEqual(['@after']);
+  });
+
+  it('drops "so that", past "was", "whether" and words of manner (direct, current)', () => {
+    expect(terms('jo request di thi')).toEqual(terms('jo request di'));
+    expect(terms('جو درخواست دی تھی تاکہ کام جاری رہے')).toEqual(terms('جو درخواست دی کام جاری رہے'));
+    expect(terms('taake kaam jari rakh sakein')).toEqual(terms('kaam jari rakh'));
+    expect(terms('whether it is approved')).toEqual(terms('it is approved'));
+    expect(terms('seedha baat')).toEqual(terms('baat'));
+    expect(terms('براہ راست بات')).toEqual(terms('بات'));
+    expect(terms('the current status')).toEqual(terms('the status'));
+  });
+
+  it('reads "could you share the number?" as wanting the number, not sharing', () => {
+    expect(terms('could you share the number')).toEqual(['@need', '@phone']);
+    expect(terms('will my data be shared')).toContain('@share');
+  });
+
+  it('reads an association as an organisation', () => {
+    expect(terms('associations')).toEqual(['@org']);
+    expect(terms('ایسوسی ایشن')).toEqual(['@org']);
+  });
+});
+
 describe('Urdu noun forms', () => {
   it('reads an oblique or plural in -ے as its noun in -ہ (عملے → عملہ)', () => {
     expect(terms('اپنے عملے کو')).toEqual(terms('عملہ'));

@@ -162,6 +162,40 @@ describe('FaqEngine.search', () => {
     },
   );
 
+  it.each([['What is the PTCL helpline number? internet nahi chal raha'], ['Jazz ki helpline ka number kya hai? sim band hai']])(
+    "declines another body's helpline with a scene around it instead of suggesting the COVID helpline: %s",
+    (text) => {
+      expect(engine.search(text).decision).toBe('none');
+    },
+  );
+
+  it.each([
+    ["The excise office is shut because of the lockdown and my bike's papers are pending. Is there an online way to do it?"],
+    ['Lockdown ki wajah se excise daftar band hai. Kya ye kaam online ho sakta hai?'],
+    ['My water bill came double this month. How do I get it fixed?'],
+    ['اس مہینے پانی کا بل دگنا آیا ہے۔ اسے کیسے ٹھیک کرواؤں؟'],
+  ])('declines a question that points back at something the FAQ is not about: %s', (text) => {
+    expect(engine.search(text).decision).toBe('none');
+  });
+
+  it('answers the same kind of question when its scene names a request ("…a WFH request… how do I get it corrected?")', () => {
+    const response = engine.search('I submitted a WFH request yesterday with two wrong CNIC numbers. How do I get it corrected?');
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('request.change');
+  });
+
+  it('reads "will someone contact me?" after applying as hearing back, not as asking for a person', () => {
+    const response = engine.search('I have applied for whitelisting today. Will someone contact me after that?');
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('request.processing');
+  });
+
+  it('reads "could you share the number?" as asking for the number, not about sharing data', () => {
+    const response = engine.search('Salam, I have to put the PSEB helpline on our office notice board. Could you share the number please?');
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('covid.helpline');
+  });
+
   it('declines long friendly chit-chat that asks nothing the FAQ knows', () => {
     expect(engine.search('Hello sir, hope you are well and safe with your family. Have a blessed day, thank you!').decision).toBe('none');
   });

@@ -71,10 +71,10 @@ describe('the real-style held-out set (long, code-mixed, noisy messages; bot/faq
 describe("the fresh held-out set (bot/faq/eval/heldout-fresh.jsonl, written before issue 14's second round; a tuning set since the third)", () => {
   const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../../bot/faq/eval/heldout-fresh.jsonl'), 'utf8')));
 
-  // Floors at what is achieved (README "FAQ quality"); off-topic is below the issue's target and says so.
+  // Floors at what is achieved (README "FAQ quality").
   it.each([
-    ['en', 77 / 80, 1 / 80],
-    ['ur', 76 / 80, 0 / 80],
+    ['en', 79 / 80, 0 / 80],
+    ['ur', 77 / 80, 0 / 80],
     ['ur-Latn', 78 / 80, 0 / 80],
   ] as const)('answers %s messages right at least %f of the time and wrongly at most %f', (lang, right, wrong) => {
     const tally = report.perLanguage[lang];
@@ -84,8 +84,8 @@ describe("the fresh held-out set (bot/faq/eval/heldout-fresh.jsonl, written befo
   });
 
   it.each([
-    ['long', 'en', 37 / 40],
-    ['long', 'ur', 36 / 40],
+    ['long', 'en', 39 / 40],
+    ['long', 'ur', 37 / 40],
     ['long', 'ur-Latn', 38 / 40],
     ['mixed', 'en', 40 / 40],
     ['mixed', 'ur', 40 / 40],
@@ -96,9 +96,9 @@ describe("the fresh held-out set (bot/faq/eval/heldout-fresh.jsonl, written befo
     expect((tally?.answeredRight ?? 0) / (tally?.total ?? 1)).toBeGreaterThanOrEqual(floor);
   });
 
-  it('declines at least 55 of its 60 off-topic messages (91.7%; the target is 95%)', () => {
+  it('declines all 60 of its off-topic messages', () => {
     expect(report.offTopic.total).toBe(60);
-    expect(report.offTopic.declined).toBeGreaterThanOrEqual(55);
+    expect(report.offTopic.declined).toBe(60);
   });
 
   it('detects the language of at least 97% of messages', () => {
@@ -106,15 +106,14 @@ describe("the fresh held-out set (bot/faq/eval/heldout-fresh.jsonl, written befo
   });
 });
 
-describe("held-out set 3 (bot/faq/eval/heldout-3.jsonl, written before issue 14's third round and never tuned on)", () => {
+describe("held-out set 3 (bot/faq/eval/heldout-3.jsonl, written before issue 14's third round; a tuning set since the fourth)", () => {
   const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../../bot/faq/eval/heldout-3.jsonl'), 'utf8')));
 
-  // Floors and ceilings at the final figures of the round (README "FAQ quality"); long messages and off-topic are below
-  // the issue's targets (90% and 95%) and say so.
+  // Floors and ceilings at the figures after round four, which tuned on it (README "FAQ quality").
   it.each([
-    ['en', 74 / 80, 2 / 80],
-    ['ur', 72 / 80, 1 / 80],
-    ['ur-Latn', 73 / 80, 2 / 80],
+    ['en', 77 / 80, 1 / 80],
+    ['ur', 77 / 80, 0 / 80],
+    ['ur-Latn', 78 / 80, 1 / 80],
   ] as const)('answers %s messages right at least %f of the time and wrongly at most %f', (lang, right, wrong) => {
     const tally = report.perLanguage[lang];
     expect(tally.total).toBe(80);
@@ -123,26 +122,66 @@ describe("held-out set 3 (bot/faq/eval/heldout-3.jsonl, written before issue 14'
   });
 
   it.each([
-    ['long', 'en', 35 / 40],
-    ['long', 'ur', 34 / 40],
-    ['long', 'ur-Latn', 34 / 40],
+    ['long', 'en', 38 / 40],
+    ['long', 'ur', 37 / 40],
+    ['long', 'ur-Latn', 38 / 40],
     ['mixed', 'en', 39 / 40],
-    ['mixed', 'ur', 38 / 40],
-    ['mixed', 'ur-Latn', 39 / 40],
+    ['mixed', 'ur', 40 / 40],
+    ['mixed', 'ur-Latn', 40 / 40],
   ] as const)('answers %s %s messages right at least %f of the time', (kind, lang, floor) => {
     const tally = report.perKind[`${kind}/${lang}`];
     expect(tally?.total).toBe(40);
     expect((tally?.answeredRight ?? 0) / (tally?.total ?? 1)).toBeGreaterThanOrEqual(floor);
   });
 
-  it('declines at least 54 of its 60 off-topic messages (90%; the target is 95%)', () => {
+  it('declines at least 58 of its 60 off-topic messages (96.7%)', () => {
     expect(report.offTopic.total).toBe(60);
-    expect(report.offTopic.declined).toBeGreaterThanOrEqual(54);
+    expect(report.offTopic.declined).toBeGreaterThanOrEqual(58);
   });
 
   it('detects the language of at least 296 of its 300 messages', () => {
     expect(report.languageDetection.total).toBe(300);
     expect(report.languageDetection.right).toBeGreaterThanOrEqual(296);
+  });
+});
+
+describe("held-out set 4 (bot/faq/eval/heldout-4.jsonl, written before issue 14's fourth round and never tuned on)", () => {
+  const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../../bot/faq/eval/heldout-4.jsonl'), 'utf8')));
+
+  // Floors and ceilings at the final figures of the round (README "FAQ quality"). Long messages (70-77.5%), Urdu's
+  // wrong answers (6.3%) and language detection (93%) are below the issue's targets and say so.
+  it.each([
+    ['en', 68 / 80, 1 / 80],
+    ['ur', 66 / 80, 5 / 80],
+    ['ur-Latn', 66 / 80, 1 / 80],
+  ] as const)('answers %s messages right at least %f of the time and wrongly at most %f', (lang, right, wrong) => {
+    const tally = report.perLanguage[lang];
+    expect(tally.total).toBe(80);
+    expect(tally.answeredRight / tally.total).toBeGreaterThanOrEqual(right);
+    expect(tally.answeredWrong / tally.total).toBeLessThanOrEqual(wrong);
+  });
+
+  it.each([
+    ['long', 'en', 31 / 40],
+    ['long', 'ur', 28 / 40],
+    ['long', 'ur-Latn', 29 / 40],
+    ['mixed', 'en', 37 / 40],
+    ['mixed', 'ur', 38 / 40],
+    ['mixed', 'ur-Latn', 37 / 40],
+  ] as const)('answers %s %s messages right at least %f of the time', (kind, lang, floor) => {
+    const tally = report.perKind[`${kind}/${lang}`];
+    expect(tally?.total).toBe(40);
+    expect((tally?.answeredRight ?? 0) / (tally?.total ?? 1)).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('declines all 60 of its off-topic messages', () => {
+    expect(report.offTopic.total).toBe(60);
+    expect(report.offTopic.declined).toBe(60);
+  });
+
+  it('detects the language of at least 279 of its 300 messages (93%; the target is 97%)', () => {
+    expect(report.languageDetection.total).toBe(300);
+    expect(report.languageDetection.right).toBeGreaterThanOrEqual(279);
   });
 });
 
