@@ -2,7 +2,7 @@
  * The parts of botbuilder-dialogs this bot uses, imported from their own modules.
  *
  * The package's index also loads every prompt, and with them the Microsoft.Recognizers.Text suites
- * (date-time, number, choice …): about a second of start-up and ~40 MB of heap that no dialog here uses,
+ * (date-time, number, choice …): about a second of start-up and 37 MB of RSS that no dialog here uses,
  * because the forms parse their own answers (bot/domain/). botbuilder-dialogs is archived at 4.23.3, so its
  * `lib/` layout is fixed; test/dialogs/sdk.test.ts checks that loading the app leaves the recognizers out.
  * Import dialog types from here, never from 'botbuilder-dialogs' (eslint enforces it).
