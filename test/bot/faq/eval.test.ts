@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { FaqEngine } from '../../../bot/faq/engine';
 import { evaluate, parseEvalFile } from '../../../bot/faq/evaluate';
 import { loadKb } from '../../../bot/faq/loadKb';
-import { FAQ_LANGUAGES } from '../../../bot/faq/types';
+import { FAQ_LANGUAGES, type FaqLanguage } from '../../../bot/faq/types';
 
 const engine = new FaqEngine(loadKb());
 
@@ -68,121 +68,81 @@ describe('the real-style held-out set (long, code-mixed, noisy messages; bot/faq
   });
 });
 
-describe("the fresh held-out set (bot/faq/eval/heldout-fresh.jsonl, written before issue 14's second round; a tuning set since the third)", () => {
-  const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../../bot/faq/eval/heldout-fresh.jsonl'), 'utf8')));
+/** Floors (and ceilings for wrong answers) of a held-out set of 80 messages per language, 40 long and 40 code-mixed, and 60 off-topic. */
+interface HeldOutFloors {
+  /** Per language: answered right at least, answered wrongly at most (of 80). */
+  languages: Record<FaqLanguage, { right: number; wrong: number }>;
+  /** Answered right at least, of the 40 messages of each kind and language. */
+  kinds: Record<'long' | 'mixed', Record<FaqLanguage, number>>;
+  /** Off-topic messages declined at least (of 60). */
+  offTopicDeclined: number;
+  /** Messages whose language is detected at least (of 300). */
+  languageDetected: number;
+}
 
-  // Floors at what is achieved (README "FAQ quality").
-  it.each([
-    ['en', 79 / 80, 0 / 80],
-    ['ur', 77 / 80, 0 / 80],
-    ['ur-Latn', 78 / 80, 0 / 80],
-  ] as const)('answers %s messages right at least %f of the time and wrongly at most %f', (lang, right, wrong) => {
-    const tally = report.perLanguage[lang];
-    expect(tally.total).toBe(80);
-    expect(tally.answeredRight / tally.total).toBeGreaterThanOrEqual(right);
-    expect(tally.answeredWrong / tally.total).toBeLessThanOrEqual(wrong);
+function describeHeldOutSet(title: string, file: string, floors: HeldOutFloors): void {
+  describe(title, () => {
+    const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../../bot/faq/eval', file), 'utf8')));
+
+    it.each(FAQ_LANGUAGES)('answers %s messages right and wrongly within its floor and ceiling', (lang) => {
+      const tally = report.perLanguage[lang];
+      expect(tally.total).toBe(80);
+      expect(tally.answeredRight).toBeGreaterThanOrEqual(floors.languages[lang].right);
+      expect(tally.answeredWrong).toBeLessThanOrEqual(floors.languages[lang].wrong);
+    });
+
+    it.each((['long', 'mixed'] as const).flatMap((kind) => FAQ_LANGUAGES.map((lang) => [kind, lang] as const)))(
+      'answers %s %s messages right at least as often as its floor',
+      (kind, lang) => {
+        const tally = report.perKind[`${kind}/${lang}`];
+        expect(tally?.total).toBe(40);
+        expect(tally?.answeredRight ?? 0).toBeGreaterThanOrEqual(floors.kinds[kind][lang]);
+      },
+    );
+
+    it(`declines at least ${floors.offTopicDeclined} of its 60 off-topic messages`, () => {
+      expect(report.offTopic.total).toBe(60);
+      expect(report.offTopic.declined).toBeGreaterThanOrEqual(floors.offTopicDeclined);
+    });
+
+    it(`detects the language of at least ${floors.languageDetected} of its 300 messages`, () => {
+      expect(report.languageDetection.total).toBe(300);
+      expect(report.languageDetection.right).toBeGreaterThanOrEqual(floors.languageDetected);
+    });
   });
+}
 
-  it.each([
-    ['long', 'en', 39 / 40],
-    ['long', 'ur', 37 / 40],
-    ['long', 'ur-Latn', 38 / 40],
-    ['mixed', 'en', 40 / 40],
-    ['mixed', 'ur', 40 / 40],
-    ['mixed', 'ur-Latn', 40 / 40],
-  ] as const)('answers %s %s messages right at least %f of the time', (kind, lang, floor) => {
-    const tally = report.perKind[`${kind}/${lang}`];
-    expect(tally?.total).toBe(40);
-    expect((tally?.answeredRight ?? 0) / (tally?.total ?? 1)).toBeGreaterThanOrEqual(floor);
-  });
+// Floors at the figures after issue 14's fourth round (README "FAQ quality"; bot/faq/README.md says which set was
+// tuned on when).
+describeHeldOutSet(
+  "the fresh held-out set (heldout-fresh.jsonl, written before issue 14's second round; a tuning set since the third)",
+  'heldout-fresh.jsonl',
+  {
+    languages: { en: { right: 79, wrong: 0 }, ur: { right: 77, wrong: 0 }, 'ur-Latn': { right: 78, wrong: 0 } },
+    kinds: { long: { en: 39, ur: 37, 'ur-Latn': 38 }, mixed: { en: 40, ur: 40, 'ur-Latn': 40 } },
+    offTopicDeclined: 60,
+    languageDetected: 291, // 97 %
+  },
+);
 
-  it('declines all 60 of its off-topic messages', () => {
-    expect(report.offTopic.total).toBe(60);
-    expect(report.offTopic.declined).toBe(60);
-  });
+describeHeldOutSet(
+  "held-out set 3 (heldout-3.jsonl, written before issue 14's third round; a tuning set since the fourth)",
+  'heldout-3.jsonl',
+  {
+    languages: { en: { right: 77, wrong: 1 }, ur: { right: 77, wrong: 0 }, 'ur-Latn': { right: 78, wrong: 1 } },
+    kinds: { long: { en: 38, ur: 37, 'ur-Latn': 38 }, mixed: { en: 39, ur: 40, 'ur-Latn': 40 } },
+    offTopicDeclined: 58,
+    languageDetected: 296,
+  },
+);
 
-  it('detects the language of at least 97% of messages', () => {
-    expect(report.languageDetection.right / report.languageDetection.total).toBeGreaterThanOrEqual(0.97);
-  });
-});
-
-describe("held-out set 3 (bot/faq/eval/heldout-3.jsonl, written before issue 14's third round; a tuning set since the fourth)", () => {
-  const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../../bot/faq/eval/heldout-3.jsonl'), 'utf8')));
-
-  // Floors and ceilings at the figures after round four, which tuned on it (README "FAQ quality").
-  it.each([
-    ['en', 77 / 80, 1 / 80],
-    ['ur', 77 / 80, 0 / 80],
-    ['ur-Latn', 78 / 80, 1 / 80],
-  ] as const)('answers %s messages right at least %f of the time and wrongly at most %f', (lang, right, wrong) => {
-    const tally = report.perLanguage[lang];
-    expect(tally.total).toBe(80);
-    expect(tally.answeredRight / tally.total).toBeGreaterThanOrEqual(right);
-    expect(tally.answeredWrong / tally.total).toBeLessThanOrEqual(wrong);
-  });
-
-  it.each([
-    ['long', 'en', 38 / 40],
-    ['long', 'ur', 37 / 40],
-    ['long', 'ur-Latn', 38 / 40],
-    ['mixed', 'en', 39 / 40],
-    ['mixed', 'ur', 40 / 40],
-    ['mixed', 'ur-Latn', 40 / 40],
-  ] as const)('answers %s %s messages right at least %f of the time', (kind, lang, floor) => {
-    const tally = report.perKind[`${kind}/${lang}`];
-    expect(tally?.total).toBe(40);
-    expect((tally?.answeredRight ?? 0) / (tally?.total ?? 1)).toBeGreaterThanOrEqual(floor);
-  });
-
-  it('declines at least 58 of its 60 off-topic messages (96.7%)', () => {
-    expect(report.offTopic.total).toBe(60);
-    expect(report.offTopic.declined).toBeGreaterThanOrEqual(58);
-  });
-
-  it('detects the language of at least 296 of its 300 messages', () => {
-    expect(report.languageDetection.total).toBe(300);
-    expect(report.languageDetection.right).toBeGreaterThanOrEqual(296);
-  });
-});
-
-describe("held-out set 4 (bot/faq/eval/heldout-4.jsonl, written before issue 14's fourth round and never tuned on)", () => {
-  const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../../bot/faq/eval/heldout-4.jsonl'), 'utf8')));
-
-  // Floors and ceilings at the final figures of the round (README "FAQ quality"). Long messages (70-77.5%), Urdu's
-  // wrong answers (6.3%) and language detection (93%) are below the issue's targets and say so.
-  it.each([
-    ['en', 68 / 80, 1 / 80],
-    ['ur', 66 / 80, 5 / 80],
-    ['ur-Latn', 66 / 80, 1 / 80],
-  ] as const)('answers %s messages right at least %f of the time and wrongly at most %f', (lang, right, wrong) => {
-    const tally = report.perLanguage[lang];
-    expect(tally.total).toBe(80);
-    expect(tally.answeredRight / tally.total).toBeGreaterThanOrEqual(right);
-    expect(tally.answeredWrong / tally.total).toBeLessThanOrEqual(wrong);
-  });
-
-  it.each([
-    ['long', 'en', 31 / 40],
-    ['long', 'ur', 28 / 40],
-    ['long', 'ur-Latn', 29 / 40],
-    ['mixed', 'en', 37 / 40],
-    ['mixed', 'ur', 38 / 40],
-    ['mixed', 'ur-Latn', 37 / 40],
-  ] as const)('answers %s %s messages right at least %f of the time', (kind, lang, floor) => {
-    const tally = report.perKind[`${kind}/${lang}`];
-    expect(tally?.total).toBe(40);
-    expect((tally?.answeredRight ?? 0) / (tally?.total ?? 1)).toBeGreaterThanOrEqual(floor);
-  });
-
-  it('declines all 60 of its off-topic messages', () => {
-    expect(report.offTopic.total).toBe(60);
-    expect(report.offTopic.declined).toBe(60);
-  });
-
-  it('detects the language of at least 279 of its 300 messages (93%; the target is 97%)', () => {
-    expect(report.languageDetection.total).toBe(300);
-    expect(report.languageDetection.right).toBeGreaterThanOrEqual(279);
-  });
+// Long messages (70-77.5 %), Urdu's wrong answers (6.3 %) and language detection (93 %) are below the issue's
+// targets: the floors record where it stands, not the goal.
+describeHeldOutSet("held-out set 4 (heldout-4.jsonl, written before issue 14's fourth round and never tuned on)", 'heldout-4.jsonl', {
+  languages: { en: { right: 68, wrong: 1 }, ur: { right: 66, wrong: 5 }, 'ur-Latn': { right: 66, wrong: 1 } },
+  kinds: { long: { en: 31, ur: 28, 'ur-Latn': 29 }, mixed: { en: 37, ur: 38, 'ur-Latn': 37 } },
+  offTopicDeclined: 60,
+  languageDetected: 279,
 });
 
 describe('off-topic tuning set', () => {
