@@ -12,7 +12,7 @@ import { turnInfo } from '../turnInfo';
 import { commandIntent } from '../intents';
 import { commandKey, isCommand, yesOrNo } from '../domain/commands';
 import { maskText } from '../privacy/mask';
-import { uiLanguages, type Translate } from '../i18n';
+import { fixedT, uiLanguages, type Translate } from '../i18n';
 import type { PrismaClient, Request } from '../../generated/prisma/client';
 import { maxNoteLength, RequestStatus } from '../domain/lifecycle';
 import type { RequestTransitions } from './transitions';
@@ -54,7 +54,7 @@ export function isCancelAnswer(text: string): boolean {
 /** "reply" typed, or the Reply button of a channel that sends its label as text (Skype's imBack), in any UI language. */
 export function isReplyCommand(text: string, i18n: i18n): boolean {
   const said = commandKey(text);
-  return isCommand(text, 'reply') || uiLanguages.some((lang) => said === commandKey(i18n.getFixedT(lang)('decisions:user.reply')));
+  return isCommand(text, 'reply') || uiLanguages.some((lang) => said === commandKey(fixedT(i18n, lang)('decisions:user.reply')));
 }
 
 export interface InfoReplyDeps {
