@@ -3,12 +3,14 @@
  * `npm start` runs, with the same heap cap), driven over HTTP by
  * autocannon with the same concurrency; throughput, p50/p99 and ratios to echo; then RSS with 10,000
  * conversations stored in bulk before the runs plus every conversation the runs opened.
- * PGlite in a temp folder by default; PostgreSQL when DATABASE_URL is given
+ * PGlite in a temp folder (removed afterwards) by default; PostgreSQL when DATABASE_URL is given
  * (the bench writes into that database — give it a scratch one). Env: BENCH_CONNECTIONS (100),
  * BENCH_SECONDS (8 per scenario).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { dialogTurn, echoTurn, faqTurn, whitelistingOpening, type Scenario } from './scenarios';
@@ -48,10 +50,10 @@ function build(): void {
   if (result.status !== 0) throw new Error('build failed');
 }
 
-/** Starts the compiled `bench/server <kind>` and waits for its port. */
-function startTarget(kind: 'echo' | 'pseb'): Promise<Target> {
+/** Starts the compiled `bench/server <kind>` and waits for its port; `env` adds to the bench's own. */
+function startTarget(kind: 'echo' | 'pseb', env: Record<string, string> = {}): Promise<Target> {
   const child = spawn(process.execPath, [...startFlags(), '--no-deprecation', path.join(root, 'dist/bench/server.js'), kind], {
-    env: { ...process.env, BENCH_SEED_CONVERSATIONS: String(storedTarget) },
+    env: { ...process.env, BENCH_SEED_CONVERSATIONS: String(storedTarget), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -143,8 +145,29 @@ async function main(): Promise<void> {
     `PSEB Assist bench — ${connections} concurrent connections, ${seconds}s per scenario, database: ${database}, node ${process.version}`,
   );
   build();
+  // PGlite's data folder (~100 MB after a run) is made here so it can be removed once the server has exited.
+  const pgliteDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), 'pseb-bench-'));
+  try {
+    await runTargets(pgliteDir ? { DATABASE_URL: `pglite:${pgliteDir}` } : {});
+  } finally {
+    if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+  }
+}
+
+/** Stops a target and waits until it has exited. */
+async function stop(target: Target): Promise<void> {
+  if (target.child.exitCode !== null || target.child.signalCode !== null) return;
+  const exited = once(target.child, 'exit');
+  target.child.kill();
+  await exited;
+}
+
+async function runTargets(psebEnv: Record<string, string>): Promise<void> {
   const echo = await startTarget('echo');
-  const pseb = await startTarget('pseb');
+  const pseb = await startTarget('pseb', psebEnv).catch(async (err: unknown) => {
+    await stop(echo);
+    throw err;
+  });
   try {
     const rows: Row[] = [];
     await drive(echo.url, echoTurn, { duration: 1 });
@@ -179,8 +202,7 @@ async function main(): Promise<void> {
       );
     console.log(`  RSS ≤ 250 MB after 10,000 conversations: ${rss.toFixed(0)} MB — ${verdict(rss <= 250)}`);
   } finally {
-    echo.child.kill();
-    pseb.child.kill();
+    await Promise.all([stop(echo), stop(pseb)]);
   }
 }
 

@@ -5,7 +5,6 @@
  */
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   ActivityTypes,
   type Activity,
   type InvokeResponse,
@@ -18,6 +17,7 @@ import type { Config } from './config';
 import { channelEndpointKeys } from './config';
 import type { Logger } from './logger';
 import { toUiLanguage } from './i18n';
+import { ReusingBotFrameworkAuthentication } from './reusingAuthentication';
 
 /** The request's credentials were missing or invalid. */
 export class UnauthorizedError extends Error {
@@ -90,7 +90,8 @@ export function createAdapter(deps: AdapterDeps): PsebAdapter {
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
   } as ConfigurationBotFrameworkAuthenticationOptions;
   for (const key of channelEndpointKeys) if (config[key]) (authConfig as Record<string, unknown>)[key] = config[key];
-  const auth = new ConfigurationBotFrameworkAuthentication(authConfig, deps.credentialsFactory);
+  // Its connector and user-token clients are built once per service URL and reused, not per turn.
+  const auth = new ReusingBotFrameworkAuthentication(authConfig, deps.credentialsFactory);
   const adapter = new PsebAdapter(auth);
 
   adapter.onTurnError = async (context, error) => {

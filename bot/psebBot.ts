@@ -17,6 +17,7 @@ import type { i18n } from 'i18next';
 import { renderingFor } from './channels';
 import { languageSwitch, resolveLanguage, type LanguageDetector, type LanguagePreference } from './language';
 import { setTurnInfo, turnInfo } from './turnInfo';
+import { fixedT } from './i18n';
 import type { Logger } from './logger';
 import { isVerb, type Verb } from '../cards/verbs';
 import type { MainDialog } from '../dialogs/mainDialog';
@@ -180,7 +181,7 @@ export class PsebBot extends ActivityHandler {
     }
     await this.languagePreference.set(context, preference);
     const lang = preference.language;
-    setTurnInfo(context, { lang, t: this.deps.i18n.getFixedT(lang), rendering: renderingFor(context.activity.channelId) });
+    setTurnInfo(context, { lang, t: fixedT(this.deps.i18n, lang), rendering: renderingFor(context.activity.channelId) });
     return switchTo;
   }
 }

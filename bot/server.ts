@@ -11,6 +11,7 @@ import { createI18n } from './i18n';
 import { openDatabase, type Database } from '../prisma/db';
 import { PrismaStorage, ETagConflictError } from './storage/prismaStorage';
 import { TurnStatements } from './storage/turnStatements';
+import { loadTurnFacts } from './storage/turnFacts';
 import { PrismaTranscriptStore } from './transcript/transcriptStore';
 import { TranscriptMiddleware } from './transcript/transcriptMiddleware';
 import { createAdapter, type PsebAdapter } from './adapter';
@@ -126,11 +127,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     i18n,
     statements,
-    // Messages and invokes read both states anyway: loaded with the dedupe claim, in its round trip.
+    // Messages and invokes read both states and the features' facts (open hand-off, pending rating, waiting
+    // request) anyway: loaded with the dedupe claim, in its round trip.
     prefetch: async (context) => {
       const { type } = context.activity;
       if (type === ActivityTypes.Message || type === ActivityTypes.Invoke)
-        await Promise.all([conversationState.load(context), userState.load(context)]);
+        await Promise.all([conversationState.load(context), userState.load(context), loadTurnFacts(context, statements)]);
     },
   });
   adapter.use(new TranscriptMiddleware(new PrismaTranscriptStore(db.prisma, statements), logger));

@@ -6,11 +6,11 @@
 import { ActionTypes, CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { Rendering } from '../bot/channels';
 import type { Verb } from './verbs';
-import { cardTemplate, expandCard } from './render';
+import { cardTemplate, expandCachedCard } from './render';
 import { toAsciiDigits } from '../bot/domain/digits';
 import templateJson from './choices.card.json';
 
-/** Parsed once; every expansion reuses it. */
+/** Parsed once; each distinct list (the menu, a field's choices in a language) is expanded once. */
 const template = cardTemplate(templateJson);
 
 export interface Choice {
@@ -33,12 +33,11 @@ export interface ChoiceList {
 /** Builds the message for a channel's rendering. */
 export function buildChoices(list: ChoiceList, rendering: Rendering): Partial<Activity> {
   if (rendering === 'adaptive') {
-    const card = expandCard(template, {
-      title: list.title,
-      intro: list.intro ?? '',
-      rtl: list.rtl,
-      choices: list.choices.map((c) => ({ ...c, verb: list.verb, draftId: list.draftId ?? '' })),
-    });
+    const card = expandCachedCard(
+      template,
+      { title: list.title, intro: list.intro ?? '', rtl: list.rtl, verb: list.verb, choices: list.choices },
+      { draftId: list.draftId ?? '' },
+    );
     return MessageFactory.attachment(card);
   }
   if (rendering === 'hero') {

@@ -5,11 +5,11 @@
  */
 import { ActionTypes, CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { Rendering } from '../bot/channels';
-import { cardTemplate, expandCard } from './render';
+import { cardTemplate, expandCachedCard } from './render';
 import { Verbs } from './verbs';
 import templateJson from './faqAnswer.card.json';
 
-/** Parsed once; every expansion reuses it. */
+/** Parsed once; each answer (question, language, related questions) is expanded once. */
 const template = cardTemplate(templateJson);
 
 export interface FaqAnswerView {
@@ -26,7 +26,7 @@ export interface FaqAnswerView {
 export function buildFaqAnswer(view: FaqAnswerView, rendering: Rendering): Partial<Activity> {
   if (rendering === 'adaptive') {
     return MessageFactory.attachment(
-      expandCard(template, {
+      expandCachedCard(template, {
         ...view,
         related: view.related.map((r) => ({ ...r, verb: Verbs.faqPick })),
         start: view.startForm ? [{ kind: view.startForm.kind, title: view.startForm.title, verb: Verbs.intakeSubmit }] : [],

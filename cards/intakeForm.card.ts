@@ -6,11 +6,11 @@
 import type { Attachment } from 'botbuilder';
 import { agentRowMessages, errorMessage, OTHER_CITY, type Translate } from '../bot/domain/validators';
 import { formFields, type FieldDef, type FieldError, type RequestKind } from '../bot/domain/forms';
-import { cardTemplate, expandCard } from './render';
+import { cardTemplate, expandCachedCard } from './render';
 import { Verbs } from './verbs';
 import templateJson from './intakeForm.card.json';
 
-/** Parsed once: expanding a parsed template is far cheaper than parsing it per card. */
+/** Parsed once; each distinct form (kind, language, values, errors) is expanded once, the draft id put in per card. */
 const template = cardTemplate(templateJson);
 
 /** Agent rows listed on the card at most; the count of the rest follows. */
@@ -53,20 +53,23 @@ export function fieldErrorText(t: Translate, error: FieldError): string {
 export function buildIntakeFormCard(data: IntakeFormCardData, t: Translate): Attachment {
   const errors = data.errors ?? {};
   const fields = formFields(data.kind).flatMap((def) => fieldViews(def, data.values, errors[def.name], t));
-  return expandCard(template, {
-    title: t('intake:flow.card.title', { title: t(`requests:kinds.${data.kind}`) }),
-    intro: t('intake:flow.cardIntro'),
-    errorsIntro: Object.values(errors).some(Boolean) ? t('intake:flow.card.errors') : '',
-    fields,
-    kind: data.kind,
-    draftId: data.draftId,
-    verb: Verbs.intakeSubmit,
-    cancelVerb: Verbs.intakeCancel,
-    submitTitle: t('intake:flow.card.submit'),
-    stepsTitle: t('intake:flow.card.steps'),
-    cancelTitle: t('intake:flow.card.cancel'),
-    rtl: data.rtl,
-  });
+  return expandCachedCard(
+    template,
+    {
+      title: t('intake:flow.card.title', { title: t(`requests:kinds.${data.kind}`) }),
+      intro: t('intake:flow.cardIntro'),
+      errorsIntro: Object.values(errors).some(Boolean) ? t('intake:flow.card.errors') : '',
+      fields,
+      kind: data.kind,
+      verb: Verbs.intakeSubmit,
+      cancelVerb: Verbs.intakeCancel,
+      submitTitle: t('intake:flow.card.submit'),
+      stepsTitle: t('intake:flow.card.steps'),
+      cancelTitle: t('intake:flow.card.cancel'),
+      rtl: data.rtl,
+    },
+    { draftId: data.draftId },
+  );
 }
 
 function fieldViews(def: FieldDef, values: Readonly<Record<string, string>>, error: FieldError | undefined, t: Translate): FieldView[] {

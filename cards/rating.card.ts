@@ -6,7 +6,7 @@ import { MessageFactory, type Activity } from 'botbuilder';
 import type { Rendering } from '../bot/channels';
 import type { Translate } from '../bot/i18n';
 import { maxScore, minScore } from '../bot/desk/rating';
-import { cardTemplate, expandCard } from './render';
+import { cardTemplate, expandCachedCard } from './render';
 import { Verbs } from './verbs';
 import templateJson from './rating.card.json';
 
@@ -23,14 +23,17 @@ export function buildRatingPrompt(view: RatingPromptView, rendering: Rendering, 
   const scores = [];
   for (let score = minScore; score <= maxScore; score++) scores.push({ score, title: t(`handoff:rating.scores.${score}`) });
   return MessageFactory.attachment(
-    expandCard(template, {
-      rtl: view.rtl,
-      question: t('handoff:rating.askCard'),
-      commentLabel: t('handoff:rating.commentLabel'),
-      commentPlaceholder: t('handoff:rating.commentPlaceholder'),
-      scores,
-      verb: Verbs.handoffRate,
-      handoffId: view.handoffId,
-    }),
+    expandCachedCard(
+      template,
+      {
+        rtl: view.rtl,
+        question: t('handoff:rating.askCard'),
+        commentLabel: t('handoff:rating.commentLabel'),
+        commentPlaceholder: t('handoff:rating.commentPlaceholder'),
+        scores,
+        verb: Verbs.handoffRate,
+      },
+      { handoffId: view.handoffId },
+    ),
   );
 }

@@ -7,6 +7,10 @@ export const maxScore = 5;
 export const lowScore = 2;
 /** A rating prompt older than this is no longer waiting for an answer. */
 export const ratingTtlMs = 24 * 60 * 60 * 1000;
+/** The oldest time a rating prompt may have been asked and still wait for its answer at `now`. */
+export function ratingOpenSince(now: Date): Date {
+  return new Date(now.getTime() - ratingTtlMs);
+}
 /** Longest comment kept. */
 export const maxCommentLength = 1000;
 

@@ -1,6 +1,6 @@
 /** Satisfaction ratings of hand-offs: asked when a claimed chat ends, answered (or skipped) once. */
 import type { HandoffRating, PrismaClient } from '../../generated/prisma/client';
-import { lowScore, ratingTtlMs } from './rating';
+import { lowScore, ratingOpenSince } from './rating';
 
 export type { HandoffRating };
 
@@ -24,7 +24,7 @@ export class RatingStore {
   /** The conversation's open question, if it was asked recently enough to still expect an answer. */
   pendingFor(userConversationId: string, now: Date): Promise<HandoffRating | null> {
     return this.prisma.handoffRating.findFirst({
-      where: { userConversationId, status: 'asked', askedAt: { gte: new Date(now.getTime() - ratingTtlMs) } },
+      where: { userConversationId, status: 'asked', askedAt: { gte: ratingOpenSince(now) } },
       orderBy: { askedAt: 'desc' },
     });
   }

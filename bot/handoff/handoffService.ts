@@ -24,11 +24,12 @@ import { unpostedMarker, type Agent, type Handoff, type HandoffStore } from './h
 import type { SnippetStore } from '../desk/snippetStore';
 import { snippetText } from '../desk/snippetStore';
 import type { RatingStore } from '../desk/ratingStore';
-import { parseRating, scoreOf, maxCommentLength } from '../desk/rating';
+import { parseRating, scoreOf, maxCommentLength, ratingOpenSince } from '../desk/rating';
 import { asFormInProgress, type FormInProgress } from '../desk/form';
 import { isWithinBusinessHours, type BusinessHours } from './businessHours';
 import { isCancelRequest, isEndRequest, parseAgentCommand } from './phrases';
 import { isOfferOpen, type UserSession } from './userSession';
+import { turnFacts } from '../storage/turnFacts';
 
 /** Staff read the support channel in English. */
 export const staffLanguage: UiLanguage = 'en';
@@ -292,7 +293,11 @@ export class HandoffService {
    * while a form waits for an answer — skips the question and goes on as usual.
    */
   async onRatingReply(context: TurnContext, dc: DialogContext): Promise<boolean> {
-    const pending = await this.deps.ratings.pendingFor(context.activity.conversation.id, this.deps.clock());
+    const now = this.deps.clock();
+    // The turn's read says when the newest rating still asked was asked: none, or too long ago, needs no query.
+    const facts = turnFacts(context);
+    if (facts && !(facts.ratingAskedAt && facts.ratingAskedAt >= ratingOpenSince(now))) return false;
+    const pending = await this.deps.ratings.pendingFor(context.activity.conversation.id, now);
     if (!pending) return false;
     const rating = dc.activeDialog ? undefined : parseRating(context.activity.text ?? '');
     if (!rating) {

@@ -5,11 +5,13 @@
  * it can resume afterwards. Card submits never come here (bot/routing.ts dispatches them first and guards
  * the user's ones).
  */
+import type { TurnContext } from 'botbuilder';
 import type { Interceptor, VerbHandler } from '../psebBot';
 import { understand } from '../router/intent';
 import { supportChannelOf, type SupportTarget } from '../support/supportChannel';
 import type { HandoffService } from './handoffService';
-import type { HandoffStore } from './handoffStore';
+import type { Handoff, HandoffStore } from './handoffStore';
+import { turnFacts } from '../storage/turnFacts';
 
 /** Builds the interceptor PsebBot runs before its dialogs. */
 export function handoffInterceptor(service: HandoffService, store: HandoffStore, support: SupportTarget): Interceptor {
@@ -27,7 +29,7 @@ export function handoffInterceptor(service: HandoffService, store: HandoffStore,
       await context.sendActivity(service.noHandoffNotice());
       return true;
     }
-    const open = await store.openForUser(conversationId);
+    const open = await openHandoffOf(context, store);
     if (open) {
       await service.onUserMessage(context, dc, open);
       return true;
@@ -46,8 +48,14 @@ export function handoffInterceptor(service: HandoffService, store: HandoffStore,
 /** Wraps a user-side verb handler: with a hand-off open, the click is answered as a message without text. */
 export function guardUserAction(service: HandoffService, store: HandoffStore, handler: VerbHandler): VerbHandler {
   return async (dc, data) => {
-    const open = await store.openForUser(dc.context.activity.conversation.id);
+    const open = await openHandoffOf(dc.context, store);
     if (open) await service.onUserMessage(dc.context, dc, open);
     else await handler(dc, data);
   };
+}
+
+/** The user's open hand-off in this conversation; no query when the turn's read found none. */
+export async function openHandoffOf(context: TurnContext, store: Pick<HandoffStore, 'openForUser'>): Promise<Handoff | null> {
+  if (turnFacts(context)?.openHandoff === false) return null;
+  return store.openForUser(context.activity.conversation.id);
 }

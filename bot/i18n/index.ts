@@ -50,6 +50,51 @@ export function createI18n(dir = localesDir): i18n {
   return instance;
 }
 
+/** Most distinct option-less keys remembered per language (the code's keys are a few hundred). */
+const MAX_MEMO_KEYS = 4000;
+
+/** Per i18next instance: its fixed `t` per language, and their memos (cleared together). */
+const fixedTs = new WeakMap<i18n, { languages: Map<string, Translate>; memos: Map<string, string>[] }>();
+
+/**
+ * The fixed `t` of a language, one per instance and language (getFixedT builds a new one per call). A
+ * key asked without options — menu items, titles, prompts, most strings of a turn — is translated once
+ * and then answered from a memo, which any change of the resources clears; a call with options
+ * (interpolation, counts) goes to i18next every time.
+ */
+export function fixedT(instance: i18n, lang: UiLanguage): Translate {
+  let own = fixedTs.get(instance);
+  if (!own) {
+    const memos: Map<string, string>[] = [];
+    const forget = (): void => memos.forEach((memo) => memo.clear());
+    instance.store.on('added', forget);
+    instance.store.on('removed', forget);
+    fixedTs.set(instance, (own = { languages: new Map(), memos }));
+  }
+  let t = own.languages.get(lang);
+  if (!t) {
+    const memo = new Map<string, string>();
+    own.memos.push(memo);
+    own.languages.set(lang, (t = memoized(instance.getFixedT(lang), memo)));
+  }
+  return t;
+}
+
+function memoized(t: Translate, memo: Map<string, string>): Translate {
+  const translate = t as unknown as (...args: unknown[]) => unknown;
+  const fast = (...args: unknown[]): unknown => {
+    const [key] = args;
+    if (args.length !== 1 || typeof key !== 'string') return translate(...args);
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const text = translate(key);
+    if (typeof text === 'string' && memo.size < MAX_MEMO_KEYS) memo.set(key, text);
+    return text;
+  };
+  // Keeps what i18next hangs on its fixed `t` (language, namespace, key prefix).
+  return Object.assign(fast, t) as unknown as Translate;
+}
+
 /** True for the UI languages we have strings for. */
 export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (uiLanguages as readonly string[]).includes(value);

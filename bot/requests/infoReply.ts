@@ -12,11 +12,12 @@ import { turnInfo } from '../turnInfo';
 import { commandIntent } from '../intents';
 import { commandKey, isCommand, yesOrNo } from '../domain/commands';
 import { maskText } from '../privacy/mask';
-import { uiLanguages, type Translate } from '../i18n';
+import { fixedT, uiLanguages, type Translate } from '../i18n';
 import type { PrismaClient, Request } from '../../generated/prisma/client';
 import { maxNoteLength, RequestStatus } from '../domain/lifecycle';
 import type { RequestTransitions } from './transitions';
 import type { RequestNotifier } from './notifications';
+import { turnFacts } from '../storage/turnFacts';
 
 /** What the applicant's next message means. */
 export interface PendingAnswer {
@@ -53,7 +54,7 @@ export function isCancelAnswer(text: string): boolean {
 /** "reply" typed, or the Reply button of a channel that sends its label as text (Skype's imBack), in any UI language. */
 export function isReplyCommand(text: string, i18n: i18n): boolean {
   const said = commandKey(text);
-  return isCommand(text, 'reply') || uiLanguages.some((lang) => said === commandKey(i18n.getFixedT(lang)('decisions:user.reply')));
+  return isCommand(text, 'reply') || uiLanguages.some((lang) => said === commandKey(fixedT(i18n, lang)('decisions:user.reply')));
 }
 
 export interface InfoReplyDeps {
@@ -100,7 +101,7 @@ export class InfoReplyFlow {
     const request = await this.waitingRequest(context);
     if (!request) return false;
     const askedEventId = await this.askedEventId(request);
-    if (askedEventId === state.declinedEventId || (await this.inLiveChat(activity.conversation.id))) return false;
+    if (askedEventId === state.declinedEventId || (await this.inLiveChat(context))) return false;
     await this.offer(context, state, request.reference, text, t);
     return true;
   }
@@ -188,7 +189,9 @@ export class InfoReplyFlow {
   }
 
   /** The newest request of this applicant (in any of their conversations on this channel) waiting for their information. */
-  private waitingRequest(context: TurnContext, reference?: string): Promise<Request | null> {
+  private async waitingRequest(context: TurnContext, reference?: string): Promise<Request | null> {
+    // The turn's read says whether any request of this applicant waits: when none does, no query.
+    if (turnFacts(context)?.waitingRequest === false) return null;
     const { activity } = context;
     return this.deps.prisma.request.findFirst({
       where: {
@@ -211,7 +214,9 @@ export class InfoReplyFlow {
   }
 
   /** A user talking to a person in a hand-off is talking to them, not answering the bot. */
-  private async inLiveChat(conversationId: string): Promise<boolean> {
+  private async inLiveChat(context: TurnContext): Promise<boolean> {
+    if (turnFacts(context)?.openHandoff === false) return false;
+    const conversationId = context.activity.conversation.id;
     const open = await this.deps.prisma.handoff.findFirst({
       where: { userConversationId: conversationId, status: { in: ['WAITING', 'ACTIVE'] } },
       select: { id: true },

@@ -1,8 +1,9 @@
 /**
  * The database work of a turn in two round trips, shared by every concurrent turn (group commit):
  *
- * - one read: the dedupe claims of the activities (an insert-if-absent that reports who won) and the
- *   state rows the turns load, as one statement;
+ * - one read: the dedupe claims of the activities (an insert-if-absent that reports who won), the
+ *   state rows the turns load and the facts the features look up on every message (./turnFacts.ts), as
+ *   one statement;
  * - one write: state changes (each row updated only if it still has the eTag it was read with, or created
  *   if absent), transcript lines, conversation references, the FAQ log and unanswered questions, as one
  *   statement of data-modifying CTEs.
@@ -15,6 +16,7 @@
 import { randomUUID } from 'node:crypto';
 import { TickBatcher } from '../batching/tickBatcher';
 import { SqlParams, type SqlRunner } from '../../prisma/sql';
+import type { FactsSubject, TurnFacts } from './turnFacts';
 
 export interface StateRow {
   key: string;
@@ -68,8 +70,8 @@ export interface UnansweredRow {
   sample: string;
 }
 
-type ReadItem = { kind: 'claim'; key: string; expiresAt: Date } | { kind: 'state'; key: string };
-type ReadResult = boolean | StateRow | undefined;
+type ReadItem = { kind: 'claim'; key: string; expiresAt: Date } | { kind: 'state'; key: string } | { kind: 'facts'; subject: FactsSubject };
+type ReadResult = boolean | StateRow | TurnFacts | undefined;
 
 type WriteItem =
   | { kind: 'state'; row: StateWrite }
@@ -110,6 +112,11 @@ export class TurnStatements {
     return (await this.reads.add({ kind: 'state', key })) as StateRow | undefined;
   }
 
+  /** The features' per-message facts about a conversation and its user (./turnFacts.ts). */
+  async readFacts(subject: FactsSubject): Promise<TurnFacts> {
+    return (await this.reads.add({ kind: 'facts', subject })) as TurnFacts;
+  }
+
   /** Writes a state row; false when its expected eTag no longer matches (someone else wrote or created it). */
   async writeState(row: StateWrite): Promise<boolean> {
     return (await this.writes.add({ kind: 'state', row })) === true;
@@ -139,7 +146,7 @@ export class TurnStatements {
   }
 
   /**
-   * Claims and state reads in one statement. A claim twice in one batch (a retry landing with the
+   * Claims, state reads and facts in one statement. A claim twice in one batch (a retry landing with the
    * original) is won by its first copy only. A key read twice (two turns of one conversation at once)
    * gets its own copy each time: turns mutate their state objects and must never see each other's changes.
    */
@@ -148,6 +155,8 @@ export class TurnStatements {
     const firstClaim = new Map<string, number>();
     items.forEach((item, i) => item.kind === 'claim' && !firstClaim.has(item.key) && firstClaim.set(item.key, i));
     const stateKeys = [...new Set(items.filter((item) => item.kind === 'state').map((item) => item.key))];
+    const subjects = new Map<string, FactsSubject>();
+    for (const item of items) if (item.kind === 'facts') subjects.set(subjectKey(item.subject), item.subject);
     const selects: string[] = [];
     let claimCte = '';
     if (firstClaim.size) {
@@ -166,15 +175,19 @@ export class TurnStatements {
     if (stateKeys.length) {
       selects.push(`SELECT 'state' AS kind, key, data, etag FROM bot_state WHERE key = ANY(${p.add(stateKeys, 'text[]')})`);
     }
+    if (subjects.size) selects.push(factsSelect(p, [...subjects.values()]));
     const rows = await this.sql<{ kind: string; key: string; data: unknown; etag: string | null }>(
       claimCte + selects.join(' UNION ALL '),
       p.values,
     );
     const won = new Set(rows.filter((r) => r.kind === 'claim').map((r) => r.key));
     const states = new Map(rows.filter((r) => r.kind === 'state').map((r) => [r.key, { key: r.key, data: r.data, etag: r.etag ?? '' }]));
+    const facts = new Map(rows.filter((r) => r.kind === 'facts').map((r) => [r.key, toFacts(r.data as StoredFacts)]));
     const handedOut = new Set<string>();
     return items.map((item, i) => {
       if (item.kind === 'claim') return won.has(item.key) && firstClaim.get(item.key) === i;
+      // Each turn its own object (ratingAskedAt is a Date).
+      if (item.kind === 'facts') return structuredClone(facts.get(subjectKey(item.subject)));
       const row = states.get(item.key);
       if (!row || !handedOut.has(item.key)) {
         handedOut.add(item.key);
@@ -374,4 +387,46 @@ export class TurnStatements {
 function stateTook(item: WriteItem, took: Set<string>): WriteResult {
   if (item.kind !== 'state') return undefined;
   return item.row.expected === undefined || took.has(item.row.key);
+}
+
+function subjectKey(subject: FactsSubject): string {
+  return JSON.stringify([subject.conversationId, subject.channelId, subject.userId]);
+}
+
+/** The facts as the statement returns them: times as epoch milliseconds. */
+interface StoredFacts {
+  openHandoff: boolean;
+  ratingAskedAt: number | null;
+  waitingRequest: boolean;
+}
+
+function toFacts(stored: StoredFacts): TurnFacts {
+  return {
+    openHandoff: stored.openHandoff,
+    ratingAskedAt: stored.ratingAskedAt === null ? null : new Date(Number(stored.ratingAskedAt)),
+    waitingRequest: stored.waitingRequest,
+  };
+}
+
+/**
+ * The facts of each subject, keyed as subjectKey() keys them. The conditions are the stores' own:
+ * HandoffStore.openForUser, RatingStore.pendingFor (without its age limit: the newest asked time is
+ * returned and the age is judged by the caller's clock) and InfoReplyFlow's waiting request — all on
+ * indexed columns. Times are UTC wall-clock timestamp(3), so their epoch is the UTC instant.
+ */
+function factsSelect(p: SqlParams, subjects: FactsSubject[]): string {
+  const column = (of: (subject: FactsSubject) => string) => p.add(subjects.map(of), 'text[]');
+  const [keys, conversations, channels, users] = [
+    subjectKey,
+    (s: FactsSubject) => s.conversationId,
+    (s: FactsSubject) => s.channelId,
+    (s: FactsSubject) => s.userId,
+  ].map(column);
+  return `SELECT 'facts' AS kind, f.key, jsonb_build_object(
+      'openHandoff', EXISTS (SELECT 1 FROM handoff h WHERE h.user_conversation_id = f.conversation_id AND h.status IN ('WAITING', 'ACTIVE')),
+      'ratingAskedAt', (SELECT round(extract(epoch FROM max(r.asked_at)) * 1000) FROM handoff_rating r
+        WHERE r.user_conversation_id = f.conversation_id AND r.status = 'asked'),
+      'waitingRequest', EXISTS (SELECT 1 FROM "request" q WHERE q.channel_id = f.channel_id AND q.user_id = f.user_id AND q.status = 'INFO_REQUESTED')
+    ) AS data, NULL::text AS etag
+    FROM unnest(${keys}, ${conversations}, ${channels}, ${users}) AS f(key, conversation_id, channel_id, user_id)`;
 }
