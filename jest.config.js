@@ -15,8 +15,8 @@ module.exports = {
   globalTeardown: '<rootDir>/test/helpers/globalTeardown.ts',
   testTimeout: 60000,
   // Three workers on this 2-core machine: a test file spends much of its time waiting (on PostgreSQL, Chromium, child
-  // processes, timers), so a third keeps the cores busy. Measured on the same code: PGlite 445 s and PostgreSQL 294 s
-  // wall with three, against 886 s and 414 s with two in the previous CI run (README "Start").
+  // processes, timers), so a third keeps the cores busy. With three, PGlite 445 s and PostgreSQL 294 s wall, all passing
+  // (the previous CI run, two workers and slower test databases: 886 s and 414 s; README "Start").
   maxWorkers: 3,
   // The Prisma schema engine (wasm) leaves a ~10 s advisory-lock timer behind after migrating;
   // it cannot be cleared from outside, so don't let it hold the run open.
