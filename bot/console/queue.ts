@@ -3,7 +3,7 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import { maskText } from '../privacy/mask';
 import type { ConsoleActor } from './auth';
 import { ConsoleError } from './errors';
-import { HandoffStore } from '../handoff/handoffStore';
+import { HandoffStore, openHandoffStatuses } from '../handoff/handoffStore';
 
 export interface QueueHandoff {
   id: string;
@@ -49,7 +49,7 @@ const seconds = (from: Date, to: Date): number => Math.max(0, Math.round((to.get
 /** Waiting and active hand-offs (waiting ones numbered in order) and open callback tickets. */
 export async function loadQueue(prisma: PrismaClient, now: Date): Promise<{ handoffs: QueueHandoff[]; callbacks: QueueTicket[] }> {
   const [handoffs, tickets] = await Promise.all([
-    prisma.handoff.findMany({ where: { status: { in: ['WAITING', 'ACTIVE'] } }, orderBy: { createdAt: 'asc' }, take: 500 }),
+    prisma.handoff.findMany({ where: { status: { in: [...openHandoffStatuses] } }, orderBy: { createdAt: 'asc' }, take: 500 }),
     prisma.callbackTicket.findMany({ where: { status: 'open' }, orderBy: { createdAt: 'asc' }, take: 500 }),
   ]);
   let position = 0;

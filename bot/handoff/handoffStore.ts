@@ -3,11 +3,22 @@
  * instances (or two agents clicking at once) can never both claim, close or remind the same row.
  */
 import { randomUUID } from 'node:crypto';
-import type { ConversationReference } from 'botbuilder';
-import type { PrismaClient, Handoff, CallbackTicket, HandoffCloser, Prisma } from '../../generated/prisma/client';
+import type { ConversationReference, TurnContext } from 'botbuilder';
+import {
+  HandoffStatus,
+  type PrismaClient,
+  type Handoff,
+  type CallbackTicket,
+  type HandoffCloser,
+  type Prisma,
+} from '../../generated/prisma/client';
 import type { FormInProgress } from '../desk/form';
+import { turnFacts } from '../storage/turnFacts';
 
 export type { Handoff };
+
+/** A hand-off is open — the user is queued for or talking to a person — while it has one of these statuses. */
+export const openHandoffStatuses: readonly HandoffStatus[] = [HandoffStatus.WAITING, HandoffStatus.ACTIVE];
 
 export interface NewHandoff {
   userConversationId: string;
@@ -50,7 +61,7 @@ export class HandoffStore {
   /** The user's waiting or active hand-off in this conversation. */
   openForUser(userConversationId: string): Promise<Handoff | null> {
     return this.prisma.handoff.findFirst({
-      where: { userConversationId, status: { in: ['WAITING', 'ACTIVE'] } },
+      where: { userConversationId, status: { in: [...openHandoffStatuses] } },
       orderBy: { createdAt: 'desc' },
     });
   }
@@ -58,7 +69,7 @@ export class HandoffStore {
   /** The open hand-off a support-channel thread belongs to. */
   openForThread(threadConversationId: string): Promise<Handoff | null> {
     return this.prisma.handoff.findFirst({
-      where: { threadConversationId, status: { in: ['WAITING', 'ACTIVE'] } },
+      where: { threadConversationId, status: { in: [...openHandoffStatuses] } },
       orderBy: { createdAt: 'desc' },
     });
   }
@@ -85,7 +96,7 @@ export class HandoffStore {
   /** Closes a waiting or active row; false when someone else closed it first. */
   async close(id: string, closer: { by: HandoffCloser; aadObjectId: string | null }, now: Date): Promise<boolean> {
     const { count } = await this.prisma.handoff.updateMany({
-      where: { id, status: { in: ['WAITING', 'ACTIVE'] } },
+      where: { id, status: { in: [...openHandoffStatuses] } },
       data: { status: 'CLOSED', closedBy: closer.by, closedByAadId: closer.aadObjectId, closedAt: now },
     });
     return count === 1;
@@ -225,4 +236,10 @@ export class HandoffStore {
     }
     return won;
   }
+}
+
+/** The user's open hand-off in this conversation (`openForUser`); no query when the turn's read found none. */
+export async function openHandoffOf(context: TurnContext, store: Pick<HandoffStore, 'openForUser'>): Promise<Handoff | null> {
+  if (turnFacts(context)?.openHandoff === false) return null;
+  return store.openForUser(context.activity.conversation.id);
 }

@@ -5,13 +5,11 @@
  * it can resume afterwards. Card submits never come here (bot/routing.ts dispatches them first and guards
  * the user's ones).
  */
-import type { TurnContext } from 'botbuilder';
 import type { Interceptor, VerbHandler } from '../psebBot';
 import { understand } from '../router/intent';
 import { supportChannelOf, type SupportTarget } from '../support/supportChannel';
 import type { HandoffService } from './handoffService';
-import type { Handoff, HandoffStore } from './handoffStore';
-import { turnFacts } from '../storage/turnFacts';
+import { openHandoffOf, type HandoffStore } from './handoffStore';
 
 /** Builds the interceptor PsebBot runs before its dialogs. */
 export function handoffInterceptor(service: HandoffService, store: HandoffStore, support: SupportTarget): Interceptor {
@@ -52,10 +50,4 @@ export function guardUserAction(service: HandoffService, store: HandoffStore, ha
     if (open) await service.onUserMessage(dc.context, dc, open);
     else await handler(dc, data);
   };
-}
-
-/** The user's open hand-off in this conversation; no query when the turn's read found none. */
-export async function openHandoffOf(context: TurnContext, store: Pick<HandoffStore, 'openForUser'>): Promise<Handoff | null> {
-  if (turnFacts(context)?.openHandoff === false) return null;
-  return store.openForUser(context.activity.conversation.id);
 }

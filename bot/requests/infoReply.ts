@@ -18,6 +18,7 @@ import { maxNoteLength, RequestStatus } from '../domain/lifecycle';
 import type { RequestTransitions } from './transitions';
 import type { RequestNotifier } from './notifications';
 import { turnFacts } from '../storage/turnFacts';
+import { HandoffStore, openHandoffOf } from '../handoff/handoffStore';
 
 /** What the applicant's next message means. */
 export interface PendingAnswer {
@@ -69,9 +70,11 @@ export interface InfoReplyDeps {
 
 export class InfoReplyFlow {
   private readonly state: StatePropertyAccessor<ReplyState>;
+  private readonly handoffs: HandoffStore;
 
   constructor(private readonly deps: InfoReplyDeps) {
     this.state = deps.conversationState.createProperty<ReplyState>(replyStateProperty);
+    this.handoffs = new HandoffStore(deps.prisma);
   }
 
   /** The `request.reply` verb: the next message is the answer to that request. */
@@ -215,12 +218,6 @@ export class InfoReplyFlow {
 
   /** A user talking to a person in a hand-off is talking to them, not answering the bot. */
   private async inLiveChat(context: TurnContext): Promise<boolean> {
-    if (turnFacts(context)?.openHandoff === false) return false;
-    const conversationId = context.activity.conversation.id;
-    const open = await this.deps.prisma.handoff.findFirst({
-      where: { userConversationId: conversationId, status: { in: ['WAITING', 'ACTIVE'] } },
-      select: { id: true },
-    });
-    return open !== null;
+    return (await openHandoffOf(context, this.handoffs)) !== null;
   }
 }

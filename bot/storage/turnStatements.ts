@@ -17,6 +17,8 @@ import { randomUUID } from 'node:crypto';
 import { TickBatcher } from '../batching/tickBatcher';
 import { SqlParams, type SqlRunner } from '../../prisma/sql';
 import type { FactsSubject, TurnFacts } from './turnFacts';
+import { openHandoffStatuses } from '../handoff/handoffStore';
+import { RequestStatus } from '../domain/lifecycle';
 
 export interface StateRow {
   key: string;
@@ -423,10 +425,10 @@ function factsSelect(p: SqlParams, subjects: FactsSubject[]): string {
     (s: FactsSubject) => s.userId,
   ].map(column);
   return `SELECT 'facts' AS kind, f.key, jsonb_build_object(
-      'openHandoff', EXISTS (SELECT 1 FROM handoff h WHERE h.user_conversation_id = f.conversation_id AND h.status IN ('WAITING', 'ACTIVE')),
+      'openHandoff', EXISTS (SELECT 1 FROM handoff h WHERE h.user_conversation_id = f.conversation_id AND h.status IN (${openHandoffStatuses.map((s) => `'${s}'`).join(', ')})),
       'ratingAskedAt', (SELECT round(extract(epoch FROM max(r.asked_at)) * 1000) FROM handoff_rating r
         WHERE r.user_conversation_id = f.conversation_id AND r.status = 'asked'),
-      'waitingRequest', EXISTS (SELECT 1 FROM "request" q WHERE q.channel_id = f.channel_id AND q.user_id = f.user_id AND q.status = 'INFO_REQUESTED')
+      'waitingRequest', EXISTS (SELECT 1 FROM "request" q WHERE q.channel_id = f.channel_id AND q.user_id = f.user_id AND q.status = '${RequestStatus.INFO_REQUESTED}')
     ) AS data, NULL::text AS etag
     FROM unnest(${keys}, ${conversations}, ${channels}, ${users}) AS f(key, conversation_id, channel_id, user_id)`;
 }
