@@ -28,9 +28,14 @@ class DataDirDump extends Blob {
   }
 }
 
+/** The bytes of a PGlite's data folder (an uncompressed tar), to keep or to start another PGlite from. */
+export async function pgliteDumpBytes(db: PGlite): Promise<Uint8Array> {
+  return new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer());
+}
+
 /** A PGlite's data folder as a dump `openPglite` and `EmptyClusters` can start from. */
 export async function dumpPglite(db: PGlite): Promise<Blob> {
-  return dataDirDump(new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer()));
+  return dataDirDump(await pgliteDumpBytes(db));
 }
 
 /** Opens an embedded PGlite; it does not create parent folders itself. */

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../prisma/db';
-import { dataDirDump, EmptyClusters, openPglite, pgliteMigrationFactory } from '../../prisma/pglite';
+import { dataDirDump, EmptyClusters, openPglite, pgliteDumpBytes, pgliteMigrationFactory } from '../../prisma/pglite';
 import { applyMigrations, defaultMigrationPaths } from '../../prisma/migrate';
 
 /** Path of the migrated PGlite data-folder dump (a tar file). */
@@ -32,7 +32,7 @@ export async function buildTemplate(postgresUrl: string | undefined): Promise<()
     await pglite.waitReady;
     const save = async (name: string): Promise<string> => {
       const file = join(dir, name);
-      writeFileSync(file, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()), { mode: 0o600 });
+      writeFileSync(file, await pgliteDumpBytes(pglite), { mode: 0o600 });
       return file;
     };
     const empty = await save('empty.tar');
