@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../prisma/db';
+import type { PGlite } from '@electric-sql/pglite';
 import { dataDirDump, EmptyClusters, openPglite, pgliteDumpBytes, pgliteMigrationFactory } from '../../prisma/pglite';
 import { applyMigrations, defaultMigrationPaths } from '../../prisma/migrate';
 
@@ -30,6 +31,7 @@ export async function buildTemplate(postgresUrl: string | undefined): Promise<()
   const pglite = openPglite('memory');
   try {
     await pglite.waitReady;
+    await dropTemplateDatabases(pglite);
     const save = async (name: string): Promise<string> => {
       const file = join(dir, name);
       writeFileSync(file, await pgliteDumpBytes(pglite), { mode: 0o600 });
@@ -61,6 +63,23 @@ export async function buildTemplate(postgresUrl: string | undefined): Promise<()
     await removeDir();
     await adminQuery(postgresUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   };
+}
+
+/**
+ * Drops initdb's template0 and template1 from a test cluster: PGlite serves one database (`postgres`) and the tests
+ * never create another, but every copy of the cluster would carry their 15 MB. Measured: opening a copy of the migrated
+ * dump costs ~1.0 s of CPU instead of ~2.0 s (42 MB → 26.5 MB), and the suite opens about a hundred of them.
+ */
+async function dropTemplateDatabases(pglite: PGlite): Promise<void> {
+  // One statement per call: a multi-statement string runs as one transaction, and DROP DATABASE refuses that.
+  for (const statement of [
+    'ALTER DATABASE template0 WITH ALLOW_CONNECTIONS false IS_TEMPLATE false',
+    'DROP DATABASE template0',
+    'ALTER DATABASE template1 WITH IS_TEMPLATE false',
+    'DROP DATABASE template1',
+    'CHECKPOINT',
+  ])
+    await pglite.exec(statement);
 }
 
 export async function adminQuery(url: string, sql: string): Promise<void> {
