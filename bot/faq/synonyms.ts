@@ -773,6 +773,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'زبانوں',
   ],
   '@data': ['policy', 'پالیسی', 'private', 'privacy', 'confidential', 'پرائیویسی', 'نجی'],
+  '@personal': ['personal', 'zaati', 'zati', 'ذاتی'],
   '@write': [
     'write',
     'written',
@@ -799,7 +800,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'بھرنی',
   ],
   '@cnic': ['cnic', 'nic', 'id card', 'identity card', 'shanakhti card', 'shanakhti', 'شناختی کارڈ', 'شناختی', 'آئی ڈی کارڈ'],
-  '@safe': ['hifazat', 'hifaazat', 'hefazat', 'safe', 'secure', 'security', 'protected', 'mehfooz', 'mahfooz', 'محفوظ', 'حفاظت'],
+  '@safe': ['hifazat', 'hifaazat', 'hefazat', 'safe', 'secure', 'security', 'protected', 'stored', 'storage', 'mehfooz', 'mahfooz', 'محفوظ', 'حفاظت'],
   '@share': [
     'nazar',
     'نظر',
@@ -1307,6 +1308,9 @@ export const ABOUT_CONCEPTS: ReadonlySet<string> = new Set([
   '@submit',
   '@approval',
   '@phone',
+  // Someone's personal details are what privacy is about ("before I enter the personal details of 50 employees… how is
+  // the data stored?"), even where the question itself only says "data".
+  '@personal',
 ]);
 
 /** English words that carry no topic: dropped before matching. */
