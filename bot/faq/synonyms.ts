@@ -1322,6 +1322,24 @@ export const FUNCTION_CONCEPTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Words that say what kind of answer a question wants — how to do it, what it is, what is needed, where it stands, how
+ * long it takes — and so tell apart topics about the same subject (whitelisting: what / how / requirements; a request:
+ * status / processing). See `siblingAgreement` in `engine.ts`.
+ */
+export const QUESTION_TYPE_CONCEPTS: ReadonlySet<string> = new Set([
+  ...QUESTION_WORD_CONCEPTS,
+  '@process',
+  '@meaning',
+  '@purpose',
+  '@info',
+  '@need',
+  '@status',
+  '@time',
+  '@after',
+  '@notify',
+]);
+
+/**
  * What a question can be about: the subjects, except what is done with a request (its status, changing or cancelling
  * it — "how do I get *it* corrected?" says what to do, not to what), and the service's own things that are no topic's
  * subject: a request and applying, submitting, its approval, a phone number. A question without one of its own points
