@@ -116,6 +116,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'کال سینٹرز',
     'کال سینٹروں',
     'بی پی او',
+    'بی پی اوز',
   ],
   '@wg': ['working group', 'work group', 'workgroup', 'group', 'committee', 'ورکنگ گروپ', 'گروپ', 'کمیٹی'],
   '@member': [
@@ -533,7 +534,24 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'کارکن',
     'کارکنان',
   ],
-  '@permission': ['permission', 'permit', 'permitted', 'allow', 'allowed', 'allowing', 'ijazat', 'ijaazat', 'izazat', 'اجازت'],
+  // Being legally allowed is being permitted ("can our staff legally work from home?", "qanooni tor pe").
+  '@permission': [
+    'permission',
+    'permit',
+    'permitted',
+    'allow',
+    'allowed',
+    'allowing',
+    'legal',
+    'legally',
+    'ijazat',
+    'ijaazat',
+    'izazat',
+    'qanooni',
+    'qanuni',
+    'اجازت',
+    'قانونی',
+  ],
   '@approval': [
     'approval',
     'approve',
@@ -595,7 +613,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'لگتی',
     'لگے',
   ],
-  '@hours': ['hours', 'hour', '24', '247', '24x7', 'ghante', 'ghantay', 'گھنٹے'],
+  '@hours': ['around the clock', 'round the clock', 'hours', 'hour', '24', '247', '24x7', 'ghante', 'ghantay', 'گھنٹے'],
   '@howmuch': ['how much', 'how many', 'kitna', 'kitne', 'kitni', 'کتنا', 'کتنے', 'کتنی'],
   '@when': ['when', 'kab', 'کب'],
   '@how': ['how', 'kaise', 'kese', 'kaisay', 'kesay', 'kaisy', 'kis tarah', 'کیسے', 'کس طرح'],
@@ -1367,7 +1385,7 @@ export const EN_STOPWORDS: ReadonlySet<string> = new Set(
     'up out into more than very too then now still yet own each every other others own go going make made take see find able ' +
     "regarding about ask asking question questions anyone anybody possible option options there's exactly really actually something anything everything somewhere " +
     'r u ur guys hey hii hlo thanks thank thx bro wanted wondering wonder curious guide inform plz pls kindly taking getting trying run running through via because due under 2 4 tel wht wat wot abt cant wont dont didnt come coming ' +
-    'whether'
+    'whether set'
   ).split(/\s+/),
 );
 
@@ -1393,7 +1411,9 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     // "so that" and the subjunctive of "can": the purpose of a question, not its subject.
     'taake taki takay taakay sakein sakain saken sakay ' +
     // Past tense of "to be".
-    'tha thi thay thin'
+    'tha thi thay thin ' +
+    // "or", "like" (hum jaisi companies) and "through" (PSEB ke zariye): they join the question's words, they are not them.
+    'ya jaisi jaise jaisa jesi jese zariye zariya zarie zarye'
   ).split(/\s+/),
 );
 
@@ -1408,7 +1428,7 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   'وہاں اب ابھی کس کن جو جس جب اگر ایک سب ہر چیز براہ مہربانی شکریہ ہاں اچھا دیا دی دیے بنا بنی بنایا بنائی ' +
   'دوں لوں جاؤں پاؤں کروا کروانا کروانی کروائیں کرواؤں کرائیں کرانا کرانی کرایا کروں کرائی کرائے کروائی کروائے کروایا ' +
   'ہوئیں دیتا دیتی دیتے لیتا لیتی لیتے سا نے آ آنا آتے آتا آتی السلام علیکم سلام سوال وجہ سبب تحت کسی کسے پاس دراصل اصل میں جناب ذرا کہ سر پلیز بتائیے بتایئے بتادیں آئے گا آئے ' +
-  'لینی لینے متعلق سوالات تاکہ سکے تھا تھی تھے تھیں والوں'
+  'لینی لینے متعلق سوالات تاکہ سکے تھا تھی تھے تھیں والوں یا جیسی جیسے جیسا ذریعے ذریعہ'
 ).split(/\s+/);
 
 /**
@@ -1425,7 +1445,7 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
     'shukria shukriyah thankyou advance ' +
     'محترم محترمہ والسلام جزاک اللہ خیر خیریت امید آداب عرض حافظ خدا انشاءاللہ مہربانی عالی ' +
     // Fillers of urgency, time and mood.
-    'urgent urgently asap immediately quickly quick soon jaldi jaldee during today tomorrow yesterday tonight night ago lot foran fauran aaj kal raat subah ' +
+    'urgent urgently asap immediately quickly quick soon jaldi jaldee during dauran douran doran دوران today tomorrow yesterday tonight night ago lot foran fauran aaj kal raat subah ' +
     'bohat bahut bohot bht zyada ziada thora thoda lekin magar yaar yar pareshan worried anxious nervous fikarmand ' +
     'فوری فوراً جلدی جلد آج کل رات صبح بہت زیادہ تھوڑا لیکن مگر یار پریشان فکرمند ' +
     // Manner: how directly, how current.
