@@ -251,9 +251,12 @@ interface View {
  */
 const ASKING_WORDS =
   /(?:^|[^\p{L}])(?:please|kindly|need|want|wondering|kya|kia|kiya|kaise|kese|kaisay|kesy|kahan|kaha|kab|kaun|kon|kis|kitna|kitni|kitne|chahiye|chahye|chaiye|batayen|batain|bata|dein|dijiye|کیا|کیسے|کہاں|کب|کون|کس|کتنا|کتنی|کتنے|چاہیے|چاہئے|بتائیں|بتا|دیں|دیجیے)(?=$|[^\p{L}])/iu;
-/** An English question opens with its auxiliary ("Can we…", "Is there…"); inside a statement ("this is Ali", "before I do") it asks nothing. */
+/**
+ * An English question opens with "what" or its auxiliary ("What does the group do", "Can we…", "Is there…"); inside a
+ * statement ("this is Ali", "before I do", "I know what you mean") it asks nothing.
+ */
 const ASKING_START =
-  /^(?:(?:sir|madam|bhai|so|and|also|but|then|ok|okay|please|hi|hello)\s+)*(?:can|could|is|are|am|do|does|did|will|would|should|shall|may|was|were|have|has)(?=$|[^\p{L}])/iu;
+  /^(?:(?:sir|madam|bhai|so|and|also|but|then|ok|okay|please|hi|hello)\s+)*(?:what|can|could|is|are|am|do|does|did|will|would|should|shall|may|was|were|have|has)(?=$|[^\p{L}])/iu;
 const ASKING_CONCEPTS: ReadonlySet<string> = new Set([...QUESTION_WORD_CONCEPTS, '@need', '@process', '@status']);
 
 /** Whether a clause asks something (so a part holding it may be the question): its sentence's "?", a question or request word. */
