@@ -1385,7 +1385,7 @@ export const EN_STOPWORDS: ReadonlySet<string> = new Set(
     'up out into more than very too then now still yet own each every other others own go going make made take see find able ' +
     "regarding about ask asking question questions anyone anybody possible option options there's exactly really actually something anything everything somewhere " +
     'r u ur guys hey hii hlo thanks thank thx bro wanted wondering wonder curious guide inform plz pls kindly taking getting trying run running through via because due under 2 4 tel wht wat wot abt cant wont dont didnt come coming ' +
-    'whether set'
+    'whether set since already play plays playing'
   ).split(/\s+/),
 );
 
@@ -1442,7 +1442,7 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
   (
     'regards regard wishes good morning afternoon evening hope hoping well safe greetings respected sincerely cheers ' +
     'allah hafiz khuda jazakallah jazak khair khairiyat inshallah mashallah salaam walaikum adab aadab meherbani mehrbani ' +
-    'shukria shukriyah thankyou advance ' +
+    'shukria shukriyah thankyou advance mr mrs ms ' +
     'محترم محترمہ والسلام جزاک اللہ خیر خیریت امید آداب عرض حافظ خدا انشاءاللہ مہربانی عالی ' +
     // Fillers of urgency, time and mood.
     'urgent urgently asap immediately quickly quick soon jaldi jaldee during dauran douran doran دوران today tomorrow yesterday tonight night ago lot foran fauran aaj kal raat subah ' +
