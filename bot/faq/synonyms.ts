@@ -1413,7 +1413,9 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     // Past tense of "to be".
     'tha thi thay thin ' +
     // "or", "like" (hum jaisi companies) and "through" (PSEB ke zariye): they join the question's words, they are not them.
-    'ya jaisi jaise jaisa jesi jese zariye zariya zarie zarye'
+    'ya jaisi jaise jaisa jesi jese zariye zariya zarie zarye ' +
+    // The future of "can" ("kaun dekh sakega").
+    'sakega sakegi sakenge'
   ).split(/\s+/),
 );
 
@@ -1428,7 +1430,9 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   'وہاں اب ابھی کس کن جو جس جب اگر ایک سب ہر چیز براہ مہربانی شکریہ ہاں اچھا دیا دی دیے بنا بنی بنایا بنائی ' +
   'دوں لوں جاؤں پاؤں کروا کروانا کروانی کروائیں کرواؤں کرائیں کرانا کرانی کرایا کروں کرائی کرائے کروائی کروائے کروایا ' +
   'ہوئیں دیتا دیتی دیتے لیتا لیتی لیتے سا نے آ آنا آتے آتا آتی السلام علیکم سلام سوال وجہ سبب تحت کسی کسے پاس دراصل اصل میں جناب ذرا کہ سر پلیز بتائیے بتایئے بتادیں آئے گا آئے ' +
-  'لینی لینے متعلق سوالات تاکہ سکے تھا تھی تھے تھیں والوں یا جیسی جیسے جیسا ذریعے ذریعہ'
+  'لینی لینے متعلق سوالات تاکہ سکے تھا تھی تھے تھیں والوں یا جیسی جیسے جیسا ذریعے ذریعہ ' +
+  // Wanting (چاہتی ہے) is not needing (چاہیے), one letter away.
+  'چاہتا چاہتی چاہتے'
 ).split(/\s+/);
 
 /**
