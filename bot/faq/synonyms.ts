@@ -102,6 +102,16 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'bpo',
     'bpos',
     'business process outsourcing',
+    // A contact or customer-support centre is a call centre, not a request for a person.
+    'contact centre',
+    'contact center',
+    'customer support centre',
+    'customer support center',
+    'support centre',
+    'support center',
+    'کانٹیکٹ سینٹر',
+    'کسٹمر سپورٹ سینٹر',
+    'سپورٹ سینٹر',
     // A "centre" here is the user's call centre ("contact centre", "our centre"); alone it was read as a typo of
     // "sector" (سیکٹر) or "enter".
     'centre',
@@ -1467,4 +1477,21 @@ export const IMPLIED_CONCEPTS: readonly { readonly all: readonly string[]; reado
 ];
 
 /** Real words one letter away from a KB word, never read as its typo: "police helpline" is not "policy helpline". */
-export const NOT_TYPOS_RAW: readonly string[] = ['police', 'پولیس', 'band'];
+export const NOT_TYPOS_RAW: readonly string[] = [
+  'police',
+  'پولیس',
+  'band',
+  // Stopping ("kaam rukne se", "کام رکنے سے") is not a member (rukn) nor "how many" (کتنے); foreign (غیر ملکی) is not a problem (مسلے).
+  'ruk',
+  'rukna',
+  'rukne',
+  'ruka',
+  'ruki',
+  'rukey',
+  'رک',
+  'رکنا',
+  'رکنے',
+  'رکا',
+  'رکی',
+  'ملکی',
+];
