@@ -152,7 +152,10 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
         phons.forEach((p) => topicPhons.add(p));
         countInto(termCounts, terms);
         countInto(phonCounts, phons);
-        countInto(cueCounts, [...terms].filter((t) => QUESTION_TYPE_CONCEPTS.has(t)));
+        countInto(
+          cueCounts,
+          [...terms].filter((t) => QUESTION_TYPE_CONCEPTS.has(t)),
+        );
         questionCount += 1;
         drafts.push({ id: drafts.length, topic: topicIndex, language, text, tokens, terms, phons });
       }
