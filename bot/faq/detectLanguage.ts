@@ -41,7 +41,7 @@ const ENGLISH_MARKERS: ReadonlySet<string> = new Set(
   (
     'the is are was were what how does did can could would should will i my you your it this that these there please need want get ' +
     'a an of for with who where when which whom be am after about have has from and not any much many long tell know give my our ' +
-    'we us they their if or at on by do does doing done should than then'
+    'we us they their if or at on by do does doing done should than then also them any'
   ).split(/\s+/),
 );
 /** Roman Urdu verb forms: a stem followed by an Urdu ending (karwana, milegi, sakti, hongi…). */
@@ -67,19 +67,53 @@ export function classifyArabicScript(text: string): ArabicScriptLanguage {
   return arabic >= persian ? 'ar' : 'fa';
 }
 
-/** Score Latin text as Roman Urdu (positive) or English (negative). */
-export function romanUrduScore(text: string): number {
-  let score = 0;
-  for (const word of text
-    .toLowerCase()
-    .split(/[^a-z']+/)
-    .filter(Boolean)) {
+type Marker = 'urdu' | 'english' | 'neither';
+
+/** Latin words of a text, each marked Roman Urdu, English or neither. An acronym ("IT", "PSEB") is no English word. */
+function markedWords(text: string): Marker[] {
+  return (text.match(/[A-Za-z']+/g) ?? []).map((raw) => {
+    if (raw.length > 1 && raw === raw.toUpperCase()) return 'neither';
+    const word = raw.toLowerCase();
     const urdu = ROMAN_MARKERS.has(word) || ROMAN_VERB.test(word);
     const english = ENGLISH_MARKERS.has(word);
-    if (urdu && !english) score += 1;
-    else if (english && !urdu) score -= 1;
-  }
-  return score;
+    if (urdu && !english) return 'urdu';
+    return english && !urdu ? 'english' : 'neither';
+  });
+}
+
+/** Score Latin text as Roman Urdu (positive) or English (negative). */
+export function romanUrduScore(text: string): number {
+  return markedWords(text).reduce((score, m) => score + (m === 'urdu' ? 1 : m === 'english' ? -1 : 0), 0);
+}
+
+/** A thank-you is no English sentence of its own ("…request deni hai. Thank you so much"). */
+const COURTESY = /\b(?:thank|thanks|thankyou|regards|welcome)\b/i;
+/** English function words that are also Roman Urdu ones ("is saal", "us ke baad"): alone they make no English clause. */
+const SHARED_WORDS: ReadonlySet<string> = new Set(['is', 'us']);
+
+/**
+ * Whether a message written half in Roman Urdu carries an English sentence of its own: a clause of three words or more
+ * with English function words and no Roman Urdu one ("…kaun kaun se organisations hain, please list them", "need to call
+ * urgently"), or two English function words in a row ("kya hai exactly for a call centre?"). Such messages are labelled
+ * by the language of that sentence, English; Roman Urdu grammar with English nouns ("WFH request kaise submit karun?")
+ * has neither.
+ */
+function hasEnglishSentence(text: string): boolean {
+  const clauses = text.split(/[.,;:!?\n]+/).filter((clause) => !COURTESY.test(clause));
+  const englishClause = clauses.some((clause) => {
+    const marks = markedWords(clause);
+    const english = (clause.match(/[A-Za-z']+/g) ?? []).filter((w, i) => marks[i] === 'english' && !SHARED_WORDS.has(w.toLowerCase()));
+    return marks.length >= 3 && english.length > 0 && !marks.includes('urdu');
+  });
+  const englishPair = clauses.some((clause) => {
+    let run = 0;
+    for (const mark of markedWords(clause)) {
+      if (mark === 'urdu') run = 0;
+      else if (mark === 'english' && (run += 1) >= 2) return true;
+    }
+    return false;
+  });
+  return englishClause || englishPair;
 }
 
 /** Words of a message that contain Arabic-script letters, and all its words. */
@@ -116,6 +150,7 @@ export function detectLanguage(text: string, previous?: FaqLanguage): FaqLanguag
   }
   if (latinLetters === 0) return previous ?? 'en';
   const score = romanUrduScore(text);
+  if (score > 0 && hasEnglishSentence(text)) return 'en';
   if (score > 0) return 'ur-Latn';
   if (score < 0) return 'en';
   return previous ?? 'en';

@@ -3,7 +3,7 @@ import { detectLanguage } from './detectLanguage';
 import { QuestionRetrieval } from './retrieval';
 import { MessageMatches, PHONETIC_CREDIT, type MatchableQuestion, type ReadingWeights, type TopicsByWord } from './messageMatches';
 import { messageParts } from './segment';
-import { ABOUT_CONCEPTS, FUNCTION_CONCEPTS, QUESTION_WORD_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
+import { ABOUT_CONCEPTS, FUNCTION_CONCEPTS, QUESTION_TYPE_CONCEPTS, QUESTION_WORD_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
   FAQ_LANGUAGES,
   type FaqDecision,
@@ -69,6 +69,8 @@ interface IndexedTopic {
   readonly topic: FaqTopic;
   readonly terms: ReadonlySet<string>;
   readonly phons: ReadonlySet<string>;
+  /** Per question-type concept (`QUESTION_TYPE_CONCEPTS`): the share of the topic's example questions that use it. */
+  readonly cueShares: ReadonlyMap<string, number>;
 }
 
 /** Everything a search needs, built in one go so `replaceTopics` swaps it atomically. */
@@ -138,6 +140,8 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
   const indexedTopics: IndexedTopic[] = topics.map((topic, topicIndex) => {
     const topicTerms = new Set<string>();
     const topicPhons = new Set<string>();
+    const cueCounts = new Map<string, number>();
+    let questionCount = 0;
     for (const language of FAQ_LANGUAGES) {
       for (const text of topic.questions[language] ?? []) {
         const tokens = base.analyze(text);
@@ -148,10 +152,16 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
         phons.forEach((p) => topicPhons.add(p));
         countInto(termCounts, terms);
         countInto(phonCounts, phons);
+        countInto(
+          cueCounts,
+          [...terms].filter((t) => QUESTION_TYPE_CONCEPTS.has(t)),
+        );
+        questionCount += 1;
         drafts.push({ id: drafts.length, topic: topicIndex, language, text, tokens, terms, phons });
       }
     }
-    return { topic, terms: topicTerms, phons: topicPhons };
+    const cueShares = new Map([...cueCounts].map(([cue, n]) => [cue, n / Math.max(questionCount, 1)]));
+    return { topic, terms: topicTerms, phons: topicPhons, cueShares };
   });
   const total = Math.max(drafts.length, 1);
   const termIdf = idfTable(termCounts, total);
@@ -234,6 +244,8 @@ interface View {
   readonly asks: boolean;
   /** Terms found only in the part's clauses that do not ask (the scene around the question). */
   readonly scene: ReadonlySet<string>;
+  /** The subjects the whole message names (WFH, whitelisting, a helpline…), in the question or its scene. */
+  readonly subjects: readonly string[];
 }
 
 /**
@@ -241,10 +253,13 @@ interface View {
  * English requests (as written after normalisation; English wh-words are concepts, see `ASKING_CONCEPTS`).
  */
 const ASKING_WORDS =
-  /(?:^|[^\p{L}])(?:please|kindly|need|want|wondering|kya|kia|kiya|kaise|kese|kaisay|kesy|kahan|kaha|kab|kaun|kon|kis|kitna|kitni|kitne|chahiye|chahye|chaiye|batayen|batain|bata|dein|dijiye|کیا|کیسے|کہاں|کب|کون|کس|کتنا|کتنی|کتنے|چاہیے|چاہئے|بتائیں|بتا|دیں|دیجیے)(?=$|[^\p{L}])/iu;
-/** An English question opens with its auxiliary ("Can we…", "Is there…"); inside a statement ("this is Ali", "before I do") it asks nothing. */
+  /(?:^|[^\p{L}])(?:please|kindly|need|want|wanted|wondering|kya|kia|kiya|kaise|kese|kaisay|kesy|kahan|kaha|kab|kaun|kon|kis|kitna|kitni|kitne|chahiye|chahye|chaiye|batayen|batain|bata|dein|dijiye|کیا|کیسے|کہاں|کب|کون|کس|کتنا|کتنی|کتنے|چاہیے|چاہئے|بتائیں|بتا|دیں|دیجیے)(?=$|[^\p{L}])/iu;
+/**
+ * An English question opens with "what" or its auxiliary ("What does the group do", "Can we…", "Is there…"); inside a
+ * statement ("this is Ali", "before I do", "I know what you mean") it asks nothing.
+ */
 const ASKING_START =
-  /^(?:(?:sir|madam|bhai|so|and|also|but|then|ok|okay|please|hi|hello)\s+)*(?:can|could|is|are|am|do|does|did|will|would|should|shall|may|was|were|have|has)(?=$|[^\p{L}])/iu;
+  /^(?:(?:sir|madam|bhai|so|and|also|but|then|ok|okay|please|hi|hello)\s+)*(?:what|can|could|is|are|am|do|does|did|will|would|should|shall|may|was|were|have|has)(?=$|[^\p{L}])/iu;
 const ASKING_CONCEPTS: ReadonlySet<string> = new Set([...QUESTION_WORD_CONCEPTS, '@need', '@process', '@status']);
 
 /** Whether a clause asks something (so a part holding it may be the question): its sentence's "?", a question or request word. */
@@ -278,6 +293,43 @@ function evidence(index: EngineIndex, view: View, topicIndex: number): number {
 function namesWhatTopicIsAbout(index: EngineIndex, tokens: readonly AnalyzedToken[], topicIndex: number): boolean {
   const topic = index.topics[topicIndex];
   return topic !== undefined && tokens.some((t) => ABOUT_CONCEPTS.has(t.term) && topic.terms.has(t.term));
+}
+
+/** Rivals: topics scoring within this of the top score (twice the answer margin: the ties that decide answer vs suggest). */
+const RIVAL_RANGE = 0.1;
+/** How much a rival may lose for asking another kind of question, or about another subject, than the best-agreeing rival. */
+const DISAGREEMENT_PENALTY = 0.15;
+
+/**
+ * Sibling topics share their subject ("whitelisting": what it is / how to apply / what it needs; a request: its status /
+ * what happens after), so their scores tie on it. Two things tell them apart, and each rival near the top is scaled by
+ * both, relative to the rival that agrees most (so a score is never raised, and off-topic stays declined):
+ * - the kind of question (`QUESTION_TYPE_CONCEPTS`: how, what is, which details, where it stands, how long) in the
+ *   view's asking clauses — the share of the topic's example questions that ask the same kind;
+ * - the subjects the whole message names (a question about "the information you ask for" after "we are applying for
+ *   whitelisting" is about whitelisting, not about privacy) — the share of them the topic's examples name.
+ */
+function siblingAgreement(index: EngineIndex, view: View, ranked: RankedTopic[]): RankedTopic[] {
+  const top = ranked.reduce((max, r) => Math.max(max, r.score), 0);
+  const isRival = (r: RankedTopic): boolean => r.score >= top - RIVAL_RANGE;
+  const rivals = ranked.filter(isRival);
+  if (top === 0 || rivals.length < 2) return ranked;
+  const asked = [...view.terms].filter((t) => QUESTION_TYPE_CONCEPTS.has(t) && !view.scene.has(t));
+  const kindFit = (r: RankedTopic): number => {
+    const shares = index.topics[r.topic]?.cueShares;
+    return asked.length === 0 ? 1 : asked.reduce((sum, cue) => sum + (shares?.get(cue) ?? 0), 0) / asked.length;
+  };
+  const subjectFit = (r: RankedTopic): number => {
+    const terms = index.topics[r.topic]?.terms;
+    return view.subjects.length === 0 ? 1 : view.subjects.filter((s) => terms?.has(s)).length / view.subjects.length;
+  };
+  const relativeTo = (fit: (r: RankedTopic) => number): ((r: RankedTopic) => number) => {
+    const most = rivals.reduce((max, r) => Math.max(max, fit(r)), 0);
+    return (r) => (most === 0 ? 1 : 1 - DISAGREEMENT_PENALTY * (1 - Math.min(fit(r) / most, 1)));
+  };
+  const byKind = relativeTo(kindFit);
+  const bySubject = relativeTo(subjectFit);
+  return ranked.map((r) => (isRival(r) ? { ...r, score: r.score * byKind(r) * bySubject(r) } : r));
 }
 
 interface RankedTopic {
@@ -371,7 +423,8 @@ export class FaqEngine {
         scene: new Set(ids.flatMap((id) => (clauseTokens[id] ?? []).map((t) => t.term)).filter((t) => !asked.has(t))),
       };
     };
-    const whole = this.view(index, matches, wholeTokens, index.unknownIdf, true, sceneOf(clauses.map((_c, i) => i)).scene);
+    const subjects = wholeTokens.map((t) => t.term).filter((t) => SUBJECT_CONCEPTS.has(t) && ABOUT_CONCEPTS.has(t));
+    const whole = this.view(index, matches, wholeTokens, index.unknownIdf, true, sceneOf(clauses.map((_c, i) => i)).scene, subjects);
     const bestRanking = whole.query.length > 0 ? this.rankView(index, matches, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
     if (partIndexes.length === 0) return bestRanking;
     // In a part that asks and has evidence of its own, a word the KB does not know ("urgent", "right now") is
@@ -379,7 +432,7 @@ export class FaqEngine {
     // gate keeps off-topic out.
     const parts = partIndexes.map((ids, i) => {
       const { asks: partAsks, scene } = sceneOf(ids);
-      return this.view(index, matches, partTokens[i] ?? [], PART_UNKNOWN_SURPRISE * index.unknownIdf, partAsks, scene);
+      return this.view(index, matches, partTokens[i] ?? [], PART_UNKNOWN_SURPRISE * index.unknownIdf, partAsks, scene, subjects);
     });
     // Parts with the same words score the same: each is scored once.
     const seen = new Set<string>();
@@ -444,7 +497,8 @@ export class FaqEngine {
     tokens: readonly AnalyzedToken[],
     unknownIdf: number,
     asks: boolean,
-    scene: ReadonlySet<string> = new Set(),
+    scene: ReadonlySet<string>,
+    subjects: readonly string[],
   ): View {
     const query = tokens.map((token) => ({ token, weight: tokenWeight(index, token, unknownIdf) }));
     return {
@@ -454,6 +508,7 @@ export class FaqEngine {
       phons: new Set(tokens.map((t) => t.phon)),
       asks,
       scene,
+      subjects,
     };
   }
 
@@ -504,7 +559,7 @@ export class FaqEngine {
         best.set(question.topic, { topic: question.topic, score, bm25: hit.score, question });
       }
     }
-    return [...best.values()].sort((a, b) => b.score - a.score || b.bm25 - a.bm25);
+    return siblingAgreement(index, view, [...best.values()]).sort((a, b) => b.score - a.score || b.bm25 - a.bm25);
   }
 
   private present(index: EngineIndex, ranked: RankedTopic, language: FaqLanguage): FaqResult {

@@ -38,7 +38,26 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'وبا',
     'وائرس',
   ],
-  '@lockdown': ['lockdown', 'lock down', 'curfew', 'لاک ڈاؤن', 'لاک ڈاون', 'لاکڈاؤن', 'بندش'],
+  '@lockdown': [
+    'lockdown',
+    'lock down',
+    'curfew',
+    'لاک ڈاؤن',
+    'لاک ڈاون',
+    'لاکڈاؤن',
+    'بندش',
+    // "In this situation" is the lockdown the message is about, not a request's status (صورتحال alone).
+    'in this situation',
+    'in the current situation',
+    'is surat e haal mein',
+    'is suratehaal mein',
+    'is situation mein',
+    'mojooda surat e haal',
+    'اس صورتحال میں',
+    'اس صورت حال میں',
+    'موجودہ صورتحال',
+    'موجودہ صورت حال',
+  ],
   '@helpline': [
     'helpline',
     'help line',
@@ -83,6 +102,16 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'bpo',
     'bpos',
     'business process outsourcing',
+    // A contact or customer-support centre is a call centre, not a request for a person.
+    'contact centre',
+    'contact center',
+    'customer support centre',
+    'customer support center',
+    'support centre',
+    'support center',
+    'کانٹیکٹ سینٹر',
+    'کسٹمر سپورٹ سینٹر',
+    'سپورٹ سینٹر',
     // A "centre" here is the user's call centre ("contact centre", "our centre"); alone it was read as a typo of
     // "sector" (سیکٹر) or "enter".
     'centre',
@@ -97,6 +126,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'کال سینٹرز',
     'کال سینٹروں',
     'بی پی او',
+    'بی پی اوز',
   ],
   '@wg': ['working group', 'work group', 'workgroup', 'group', 'committee', 'ورکنگ گروپ', 'گروپ', 'کمیٹی'],
   '@member': [
@@ -514,7 +544,24 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'کارکن',
     'کارکنان',
   ],
-  '@permission': ['permission', 'permit', 'permitted', 'allow', 'allowed', 'allowing', 'ijazat', 'ijaazat', 'izazat', 'اجازت'],
+  // Being legally allowed is being permitted ("can our staff legally work from home?", "qanooni tor pe").
+  '@permission': [
+    'permission',
+    'permit',
+    'permitted',
+    'allow',
+    'allowed',
+    'allowing',
+    'legal',
+    'legally',
+    'ijazat',
+    'ijaazat',
+    'izazat',
+    'qanooni',
+    'qanuni',
+    'اجازت',
+    'قانونی',
+  ],
   '@approval': [
     'approval',
     'approve',
@@ -576,13 +623,20 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'لگتی',
     'لگے',
   ],
-  '@hours': ['hours', 'hour', '24', '247', '24x7', 'ghante', 'ghantay', 'گھنٹے'],
+  '@hours': ['around the clock', 'round the clock', 'hours', 'hour', '24', '247', '24x7', 'ghante', 'ghantay', 'گھنٹے'],
   '@howmuch': ['how much', 'how many', 'kitna', 'kitne', 'kitni', 'کتنا', 'کتنے', 'کتنی'],
   '@when': ['when', 'kab', 'کب'],
   '@how': ['how', 'kaise', 'kese', 'kaisay', 'kesay', 'kaisy', 'kis tarah', 'کیسے', 'کس طرح'],
   '@where': ['where', 'kahan', 'kidhar', 'کہاں', 'کدھر'],
   '@why': ['why', 'kyun', 'kyon', 'kiun', 'kyu', 'کیوں'],
   '@status': [
+    // Where a request stands: at which stage ("kis marhale pe hai", "کس مرحلے پر"); "the next stage" is what happens after.
+    'stands',
+    'which stage',
+    'what stage',
+    'kis marhale',
+    'kis marhalay',
+    'کس مرحلے',
     'status',
     'track',
     'tracking',
@@ -773,6 +827,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'زبانوں',
   ],
   '@data': ['policy', 'پالیسی', 'private', 'privacy', 'confidential', 'پرائیویسی', 'نجی'],
+  '@personal': ['personal', 'zaati', 'zati', 'ذاتی'],
   '@write': [
     'write',
     'written',
@@ -799,7 +854,21 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'بھرنی',
   ],
   '@cnic': ['cnic', 'nic', 'id card', 'identity card', 'shanakhti card', 'shanakhti', 'شناختی کارڈ', 'شناختی', 'آئی ڈی کارڈ'],
-  '@safe': ['hifazat', 'hifaazat', 'hefazat', 'safe', 'secure', 'security', 'protected', 'mehfooz', 'mahfooz', 'محفوظ', 'حفاظت'],
+  '@safe': [
+    'hifazat',
+    'hifaazat',
+    'hefazat',
+    'safe',
+    'secure',
+    'security',
+    'protected',
+    'stored',
+    'storage',
+    'mehfooz',
+    'mahfooz',
+    'محفوظ',
+    'حفاظت',
+  ],
   '@share': [
     'nazar',
     'نظر',
@@ -1295,6 +1364,24 @@ export const FUNCTION_CONCEPTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Words that say what kind of answer a question wants — how to do it, what it is, what is needed, where it stands, how
+ * long it takes — and so tell apart topics about the same subject (whitelisting: what / how / requirements; a request:
+ * status / processing). See `siblingAgreement` in `engine.ts`.
+ */
+export const QUESTION_TYPE_CONCEPTS: ReadonlySet<string> = new Set([
+  ...QUESTION_WORD_CONCEPTS,
+  '@process',
+  '@meaning',
+  '@purpose',
+  '@info',
+  '@need',
+  '@status',
+  '@time',
+  '@after',
+  '@notify',
+]);
+
+/**
  * What a question can be about: the subjects, except what is done with a request (its status, changing or cancelling
  * it — "how do I get *it* corrected?" says what to do, not to what), and the service's own things that are no topic's
  * subject: a request and applying, submitting, its approval, a phone number. A question without one of its own points
@@ -1307,6 +1394,9 @@ export const ABOUT_CONCEPTS: ReadonlySet<string> = new Set([
   '@submit',
   '@approval',
   '@phone',
+  // Someone's personal details are what privacy is about ("before I enter the personal details of 50 employees… how is
+  // the data stored?"), even where the question itself only says "data".
+  '@personal',
 ]);
 
 /** English words that carry no topic: dropped before matching. */
@@ -1319,7 +1409,7 @@ export const EN_STOPWORDS: ReadonlySet<string> = new Set(
     'up out into more than very too then now still yet own each every other others own go going make made take see find able ' +
     "regarding about ask asking question questions anyone anybody possible option options there's exactly really actually something anything everything somewhere " +
     'r u ur guys hey hii hlo thanks thank thx bro wanted wondering wonder curious guide inform plz pls kindly taking getting trying run running through via because due under 2 4 tel wht wat wot abt cant wont dont didnt come coming ' +
-    'whether'
+    'whether set since already play plays playing'
   ).split(/\s+/),
 );
 
@@ -1345,7 +1435,11 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     // "so that" and the subjunctive of "can": the purpose of a question, not its subject.
     'taake taki takay taakay sakein sakain saken sakay ' +
     // Past tense of "to be".
-    'tha thi thay thin'
+    'tha thi thay thin ' +
+    // "or", "like" (hum jaisi companies) and "through" (PSEB ke zariye): they join the question's words, they are not them.
+    'ya jaisi jaise jaisa jesi jese zariye zariya zarie zarye ' +
+    // The future of "can" ("kaun dekh sakega").
+    'sakega sakegi sakenge'
   ).split(/\s+/),
 );
 
@@ -1360,7 +1454,9 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   'وہاں اب ابھی کس کن جو جس جب اگر ایک سب ہر چیز براہ مہربانی شکریہ ہاں اچھا دیا دی دیے بنا بنی بنایا بنائی ' +
   'دوں لوں جاؤں پاؤں کروا کروانا کروانی کروائیں کرواؤں کرائیں کرانا کرانی کرایا کروں کرائی کرائے کروائی کروائے کروایا ' +
   'ہوئیں دیتا دیتی دیتے لیتا لیتی لیتے سا نے آ آنا آتے آتا آتی السلام علیکم سلام سوال وجہ سبب تحت کسی کسے پاس دراصل اصل میں جناب ذرا کہ سر پلیز بتائیے بتایئے بتادیں آئے گا آئے ' +
-  'لینی لینے متعلق سوالات تاکہ سکے تھا تھی تھے تھیں والوں'
+  'لینی لینے متعلق سوالات تاکہ سکے تھا تھی تھے تھیں والوں یا جیسی جیسے جیسا ذریعے ذریعہ ' +
+  // Wanting (چاہتی ہے) is not needing (چاہیے), one letter away.
+  'چاہتا چاہتی چاہتے'
 ).split(/\s+/);
 
 /**
@@ -1374,10 +1470,10 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
   (
     'regards regard wishes good morning afternoon evening hope hoping well safe greetings respected sincerely cheers ' +
     'allah hafiz khuda jazakallah jazak khair khairiyat inshallah mashallah salaam walaikum adab aadab meherbani mehrbani ' +
-    'shukria shukriyah thankyou advance ' +
+    'shukria shukriyah thankyou advance mr mrs ms ' +
     'محترم محترمہ والسلام جزاک اللہ خیر خیریت امید آداب عرض حافظ خدا انشاءاللہ مہربانی عالی ' +
     // Fillers of urgency, time and mood.
-    'urgent urgently asap immediately quickly quick soon jaldi jaldee during today tomorrow yesterday tonight night ago lot foran fauran aaj kal raat subah ' +
+    'urgent urgently asap immediately quickly quick soon jaldi jaldee during dauran douran doran دوران today tomorrow yesterday tonight night ago lot foran fauran aaj kal raat subah ' +
     'bohat bahut bohot bht zyada ziada thora thoda lekin magar yaar yar pareshan worried anxious nervous fikarmand ' +
     'فوری فوراً جلدی جلد آج کل رات صبح بہت زیادہ تھوڑا لیکن مگر یار پریشان فکرمند ' +
     // Manner: how directly, how current.
@@ -1395,4 +1491,21 @@ export const IMPLIED_CONCEPTS: readonly { readonly all: readonly string[]; reado
 ];
 
 /** Real words one letter away from a KB word, never read as its typo: "police helpline" is not "policy helpline". */
-export const NOT_TYPOS_RAW: readonly string[] = ['police', 'پولیس', 'band'];
+export const NOT_TYPOS_RAW: readonly string[] = [
+  'police',
+  'پولیس',
+  'band',
+  // Stopping ("kaam rukne se", "کام رکنے سے") is not a member (rukn) nor "how many" (کتنے); foreign (غیر ملکی) is not a problem (مسلے).
+  'ruk',
+  'rukna',
+  'rukne',
+  'ruka',
+  'ruki',
+  'rukey',
+  'رک',
+  'رکنا',
+  'رکنے',
+  'رکا',
+  'رکی',
+  'ملکی',
+];

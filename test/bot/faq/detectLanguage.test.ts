@@ -43,6 +43,19 @@ describe('detectLanguage', () => {
     expect(detectLanguage('whitelisting ke liye apply kaise karun شکریہ')).toBe('ur-Latn');
   });
 
+  it('reads a message that carries an English sentence beside its Roman Urdu as English', () => {
+    expect(detectLanguage('hamari company mein sirf 8 log hain, are we eligible too?')).toBe('en');
+    expect(detectLanguage('helpline ka number kya hai? need it for my team')).toBe('en');
+    expect(detectLanguage('WFH ka tareeqa kya hai for our agents')).toBe('en');
+  });
+
+  it('keeps Roman Urdu with English nouns, acronyms, "is" (this) and a thank-you as Roman Urdu', () => {
+    expect(detectLanguage('WFH request kaise submit karun? 40 agents hain')).toBe('ur-Latn');
+    expect(detectLanguage('ministry of IT ne PSEB ko kya kaha hai')).toBe('ur-Latn');
+    expect(detectLanguage('is saal office kab khulega lockdown ke baad')).toBe('ur-Latn');
+    expect(detectLanguage('mujhe whitelisting ki request deni hai. Thank you so much')).toBe('ur-Latn');
+  });
+
   it('does not answer Arabic or Persian text as Urdu', () => {
     expect(detectLanguage('كيف يمكنني التقديم على القائمة البيضاء؟')).toBe('en');
     expect(detectLanguage('چگونه می‌توانم درخواست بدهم؟ این برای شرکت است', 'ur-Latn')).toBe('ur-Latn');
