@@ -4,6 +4,7 @@
  */
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { PGlite } from '@electric-sql/pglite';
+import type { PgliteSettings } from './pglite';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { parseDatabaseUrl, postgresClientAdapter, postgresPool, postgresMigrationFactory, type DatabaseTarget } from './adapters';
@@ -45,6 +46,11 @@ export interface OpenOptions {
   pgliteDump?: Blob;
   /** PGlite only: an empty cluster's dump to copy for the migration engine's shadow databases (skips their initdb). */
   pgliteEmptyClusterDump?: Blob;
+  /**
+   * PGlite only: server settings on top of PGlite's defaults, for this database and its shadow databases (the tests
+   * start theirs with a smaller `shared_buffers`, which halves the CPU a start costs).
+   */
+  pgliteSettings?: PgliteSettings;
   /** Where failures of the notification connection go (they never fail a caller). */
   onNotificationError?: (err: unknown) => void;
 }
@@ -56,10 +62,10 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   if (target.kind === 'pglite') {
     // Loaded only here: an instance on PostgreSQL never carries PGlite.
     const { EmptyClusters, openPglite, restrictPglitePermissions, pgliteClientAdapter, pgliteMigrationFactory } = await import('./pglite');
-    const pglite = openPglite(target.dir, options.pgliteDump);
+    const pglite = openPglite(target.dir, options.pgliteDump, options.pgliteSettings);
     await pglite.waitReady;
     restrictPglitePermissions(target.dir);
-    const shadows = new EmptyClusters(options.pgliteEmptyClusterDump);
+    const shadows = new EmptyClusters(options.pgliteEmptyClusterDump, options.pgliteSettings);
     return makeDatabase({
       target,
       prisma: new PrismaClient({ adapter: pgliteClientAdapter(pglite) }),

@@ -6,7 +6,7 @@
 import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 
 /**
@@ -38,12 +38,25 @@ export async function dumpPglite(db: PGlite): Promise<Blob> {
   return dataDirDump(await pgliteDumpBytes(db));
 }
 
+/** PostgreSQL server settings (`name → value`) for an embedded PGlite, on top of PGlite's own start parameters. */
+export type PgliteSettings = Readonly<Record<string, string>>;
+
+/** PGlite's constructor options for a start from `loadDataDir` (if any) with `settings` (if any). */
+function pgliteOptions(loadDataDir?: Blob, settings?: PgliteSettings): PGliteOptions | undefined {
+  const startParams = settings
+    ? [...PGlite.defaultStartParams, ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])]
+    : undefined;
+  if (!loadDataDir && !startParams) return undefined;
+  return { ...(loadDataDir && { loadDataDir }), ...(startParams && { startParams }) };
+}
+
 /** Opens an embedded PGlite; it does not create parent folders itself. */
-export function openPglite(dir: string | 'memory', loadDataDir?: Blob): PGlite {
-  if (dir === 'memory') return new PGlite(loadDataDir ? { loadDataDir } : undefined);
+export function openPglite(dir: string | 'memory', loadDataDir?: Blob, settings?: PgliteSettings): PGlite {
+  const options = pgliteOptions(loadDataDir, settings);
+  if (dir === 'memory') return new PGlite(options);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
-  return new PGlite(dir, loadDataDir ? { loadDataDir } : undefined);
+  return new PGlite(dir, options);
 }
 
 /**
@@ -84,7 +97,10 @@ function awaitExecuteScript(adapter: SqlDriverAdapter, client: PGlite): SqlDrive
 export class EmptyClusters {
   private snapshot?: Promise<Blob>;
 
-  constructor(dump?: Blob) {
+  constructor(
+    dump?: Blob,
+    private readonly settings?: PgliteSettings,
+  ) {
     if (dump) this.snapshot = Promise.resolve(dump);
   }
 
@@ -92,7 +108,7 @@ export class EmptyClusters {
     this.snapshot ??= EmptyClusters.initdb();
     const pending = this.snapshot;
     try {
-      const db = new PGlite({ loadDataDir: await pending });
+      const db = new PGlite(pgliteOptions(await pending, this.settings));
       await db.waitReady;
       return db;
     } catch (err) {

@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { openDatabase, type Database } from '../../prisma/db';
 import { dataDirDump } from '../../prisma/pglite';
-import { adminQuery, PG_TEMPLATE_ENV, PGLITE_DUMP_ENV, PGLITE_EMPTY_DUMP_ENV } from './template';
+import { adminQuery, PG_TEMPLATE_ENV, PGLITE_DUMP_ENV, PGLITE_EMPTY_DUMP_ENV, TEST_PGLITE_SETTINGS } from './template';
+
+export { TEST_PGLITE_SETTINGS };
 
 export interface TestDb extends Database {
   /** The URL a second server process can open (PostgreSQL only; PGlite in memory is per process). */
@@ -22,7 +24,7 @@ export async function createTestDb(): Promise<TestDb> {
   const baseUrl = process.env.TEST_DATABASE_URL;
   if (!baseUrl) {
     const pgliteDump = migratedPgliteDump();
-    const db = await openDatabase('pglite:memory', { pgliteDump });
+    const db = await openDatabase('pglite:memory', { pgliteDump, pgliteSettings: TEST_PGLITE_SETTINGS });
     if (!pgliteDump) await db.migrate();
     return Object.assign(db, { url: 'pglite:memory' });
   }
@@ -69,7 +71,7 @@ export const emptyPgliteCluster = (): Blob | undefined => dumpAt(PGLITE_EMPTY_DU
  */
 export async function seedPgliteFolder(dir: string): Promise<void> {
   const migrated = migratedPgliteDump();
-  const db = await openDatabase(`pglite:${dir}`, { pgliteDump: migrated ?? emptyPgliteCluster() });
+  const db = await openDatabase(`pglite:${dir}`, { pgliteDump: migrated ?? emptyPgliteCluster(), pgliteSettings: TEST_PGLITE_SETTINGS });
   try {
     if (!migrated) await db.migrate();
   } finally {

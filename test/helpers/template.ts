@@ -13,6 +13,13 @@ import type { PGlite } from '@electric-sql/pglite';
 import { dataDirDump, EmptyClusters, openPglite, pgliteDumpBytes, pgliteMigrationFactory } from '../../prisma/pglite';
 import { applyMigrations, defaultMigrationPaths } from '../../prisma/migrate';
 
+/**
+ * Server settings of every PGlite the tests open: PGlite's default 128 MB of shared buffers is set up again on each
+ * start, and a test database holds a few hundred rows. Measured: a start from the migrated dump costs ~0.45 s of CPU
+ * with 16 MB against ~1.0 s with the default.
+ */
+export const TEST_PGLITE_SETTINGS = { shared_buffers: '16MB' } as const;
+
 /** Path of the migrated PGlite data-folder dump (a tar file). */
 export const PGLITE_DUMP_ENV = 'PSEB_TEST_PGLITE_DUMP';
 /** Path of an empty PGlite cluster's dump (initdb done, nothing migrated): for tests of migrating from nothing. */
@@ -28,7 +35,7 @@ export const PG_TEMPLATE_ENV = 'PSEB_TEST_PG_TEMPLATE';
 export async function buildTemplate(postgresUrl: string | undefined): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'pseb-test-template-'));
   const removeDir = async () => rmSync(dir, { recursive: true, force: true });
-  const pglite = openPglite('memory');
+  const pglite = openPglite('memory', undefined, TEST_PGLITE_SETTINGS);
   try {
     await pglite.waitReady;
     await dropTemplateDatabases(pglite);
@@ -40,7 +47,7 @@ export async function buildTemplate(postgresUrl: string | undefined): Promise<()
     const empty = await save('empty.tar');
     process.env[PGLITE_EMPTY_DUMP_ENV] = empty;
     if (!postgresUrl) {
-      const shadows = new EmptyClusters(dataDirDump(readFileSync(empty)));
+      const shadows = new EmptyClusters(dataDirDump(readFileSync(empty)), TEST_PGLITE_SETTINGS);
       await applyMigrations(pgliteMigrationFactory(pglite, shadows), defaultMigrationPaths);
       process.env[PGLITE_DUMP_ENV] = await save('migrated.tar');
       return removeDir;

@@ -1,4 +1,4 @@
-import { createTestDb, type TestDb } from '../helpers/db';
+import { createTestDb, onPostgres, TEST_PGLITE_SETTINGS, type TestDb } from '../helpers/db';
 
 describe('test database helper', () => {
   let db: TestDb;
@@ -11,6 +11,11 @@ describe('test database helper', () => {
     expect(await db.health()).toBeNull();
     await db.prisma.staff.create({ data: { aadObjectId: 'a1', name: 'Ayesha' } });
     expect(await db.prisma.staff.count()).toBe(1);
+  });
+
+  (onPostgres ? it.skip : it)('starts PGlite with the test settings (openDatabase passes pgliteSettings on)', async () => {
+    const [row] = await db.prisma.$queryRaw<{ shared_buffers: string }[]>`SHOW shared_buffers`;
+    expect(row.shared_buffers).toBe(TEST_PGLITE_SETTINGS.shared_buffers);
   });
 });
 

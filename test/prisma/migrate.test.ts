@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { openDatabase, type Database } from '../../prisma/db';
 import { applyMigrations, createMigration, defaultMigrationPaths, shippedMigrationNames, type MigrationPaths } from '../../prisma/migrate';
-import { createEmptyPostgresDb, emptyPgliteCluster } from '../helpers/db';
+import { createEmptyPostgresDb, emptyPgliteCluster, TEST_PGLITE_SETTINGS } from '../helpers/db';
 
 /** A private copy of the schema and migrations that a test may change. */
 async function copyOfPrismaFolder(): Promise<MigrationPaths> {
@@ -21,7 +21,7 @@ const targets: [string, () => Promise<{ db: Database; drop(): Promise<void> }>][
     'PGlite',
     async () => {
       const empty = emptyPgliteCluster();
-      return { db: await openDatabase('pglite:memory', { pgliteDump: empty, pgliteEmptyClusterDump: empty }), drop: async () => undefined };
+      return { db: await openDatabase('pglite:memory', { pgliteDump: empty, pgliteEmptyClusterDump: empty, pgliteSettings: TEST_PGLITE_SETTINGS }), drop: async () => undefined };
     },
   ],
 ];
