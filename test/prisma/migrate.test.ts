@@ -21,7 +21,10 @@ const targets: [string, () => Promise<{ db: Database; drop(): Promise<void> }>][
     'PGlite',
     async () => {
       const empty = emptyPgliteCluster();
-      return { db: await openDatabase('pglite:memory', { pgliteDump: empty, pgliteEmptyClusterDump: empty, pgliteSettings: TEST_PGLITE_SETTINGS }), drop: async () => undefined };
+      return {
+        db: await openDatabase('pglite:memory', { pgliteDump: empty, pgliteEmptyClusterDump: empty, pgliteSettings: TEST_PGLITE_SETTINGS }),
+        drop: async () => undefined,
+      };
     },
   ],
 ];
