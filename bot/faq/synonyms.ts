@@ -583,6 +583,16 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'فیصلے',
   ],
   '@time': [
+    'timeline',
+    'timelines',
+    'timeframe',
+    'time frame',
+    'number of days',
+    'how many days',
+    'fixed time',
+    'fixed timeline',
+    'fixed number',
+    'fixed period',
     'time',
     'long',
     'duration',
@@ -630,6 +640,20 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   '@where': ['where', 'kahan', 'kidhar', 'کہاں', 'کدھر'],
   '@why': ['why', 'kyun', 'kyon', 'kiun', 'kyu', 'کیوں'],
   '@status': [
+    'find out',
+    'pata karun',
+    'pata karoon',
+    'pata karna',
+    'pata karen',
+    'pata karein',
+    'pata kar',
+    'پتا کروں',
+    'پتہ کروں',
+    'پتا کریں',
+    'پتہ کریں',
+    'پتا کرنا',
+    'پتہ کرنا',
+    'happening with',
     // Where a request stands: at which stage ("kis marhale pe hai", "کس مرحلے پر"); "the next stage" is what happens after.
     'stands',
     'which stage',
@@ -1051,7 +1075,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'معاونت',
     'ریلیف',
   ],
-  '@measures': ['measures', 'measure', 'steps', 'step', 'action', 'actions', 'iqdamat', 'اقدامات'],
+  '@measures': ['initiative', 'initiatives', 'measures', 'measure', 'steps', 'step', 'action', 'actions', 'iqdamat', 'اقدامات'],
   '@ministry': [
     'ministry',
     'minister',
@@ -1190,7 +1214,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   '@work': ['work', 'working', 'kaam', 'kam', 'کام'],
   /** Where a call centre works: named so "office" is not read as a misspelt "officer". */
   '@office': ['office', 'offices', 'premises', 'daftar', 'dafter', 'دفتر', 'دفاتر', 'آفس'],
-  '@bot': ['bot', 'chatbot', 'بوٹ'],
+  '@bot': ['automated', 'automatic', 'automatically', 'آٹومیٹک', 'خودکار', 'bot', 'chatbot', 'بوٹ'],
   '@whatis': [
     'what is',
     'what are',
@@ -1265,6 +1289,13 @@ export const SMS_SPELLINGS: Readonly<Record<string, string>> = {
   n: 'and',
   b4: 'before',
   msg: 'message',
+  req: 'request',
+  reqs: 'requests',
+  rqst: 'request',
+  chk: 'check',
+  tlk: 'talk',
+  wnt: 'want',
+  wna: 'want',
   ppl: 'people',
   tym: 'time',
   nd: 'and',
@@ -1439,7 +1470,9 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     // "or", "like" (hum jaisi companies) and "through" (PSEB ke zariye): they join the question's words, they are not them.
     'ya jaisi jaise jaisa jesi jese zariye zariya zarie zarye ' +
     // The future of "can" ("kaun dekh sakega").
-    'sakega sakegi sakenge'
+    'sakega sakegi sakenge ' +
+    // Wanting to know ("bas ye jaanna hai").
+    'jaanna janna jaanni janni jaanne janne'
   ).split(/\s+/),
 );
 
@@ -1455,8 +1488,8 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   'دوں لوں جاؤں پاؤں کروا کروانا کروانی کروائیں کرواؤں کرائیں کرانا کرانی کرایا کروں کرائی کرائے کروائی کروائے کروایا ' +
   'ہوئیں دیتا دیتی دیتے لیتا لیتی لیتے سا نے آ آنا آتے آتا آتی السلام علیکم سلام سوال وجہ سبب تحت کسی کسے پاس دراصل اصل میں جناب ذرا کہ سر پلیز بتائیے بتایئے بتادیں آئے گا آئے ' +
   'لینی لینے متعلق سوالات تاکہ سکے تھا تھی تھے تھیں والوں یا جیسی جیسے جیسا ذریعے ذریعہ ' +
-  // Wanting (چاہتی ہے) is not needing (چاہیے), one letter away.
-  'چاہتا چاہتی چاہتے'
+  // Wanting (چاہتی ہے) is not needing (چاہیے), one letter away; wanting to know (جاننا) is not what is asked.
+  'چاہتا چاہتی چاہتے جاننا جاننی جاننے'
 ).split(/\s+/);
 
 /**
@@ -1477,7 +1510,9 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
     'bohat bahut bohot bht zyada ziada thora thoda lekin magar yaar yar pareshan worried anxious nervous fikarmand ' +
     'فوری فوراً جلدی جلد آج کل رات صبح بہت زیادہ تھوڑا لیکن مگر یار پریشان فکرمند ' +
     // Manner: how directly, how current.
-    'direct seedha seedhe seedhi current latest سیدھا سیدھے سیدھی راست'
+    'direct seedha seedhe seedhi current latest سیدھا سیدھے سیدھی راست ' +
+    // "Please" and "kindly guide" (براہ کرم، رہنمائی فرمائیں): courtesy, not what is asked.
+    'کرم karam رہنمائی فرمائیں فرمائیے فرما rehnumai rahnumai rehnumayi farmayen farmaein farmaiye'
   ).split(/\s+/);
 
 /**
