@@ -520,6 +520,15 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'ڈبلیو ایف ایچ',
   ],
   '@agent': [
+    'har banda',
+    'har bande',
+    'har banday',
+    'har shakhs',
+    'ہر بندہ',
+    'ہر بندے',
+    'ہر شخص',
+    'ہر فرد',
+    'har fard',
     'agent',
     'agents',
     'staff',
@@ -799,6 +808,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'ملوا',
   ],
   '@contact': [
+    'channel',
+    'channels',
     'contact',
     'contacting',
     'reach',
@@ -1440,7 +1451,7 @@ export const EN_STOPWORDS: ReadonlySet<string> = new Set(
     'up out into more than very too then now still yet own each every other others own go going make made take see find able ' +
     "regarding about ask asking question questions anyone anybody possible option options there's exactly really actually something anything everything somewhere " +
     'r u ur guys hey hii hlo thanks thank thx bro wanted wondering wonder curious guide inform plz pls kindly taking getting trying run running through via because due under 2 4 tel wht wat wot abt cant wont dont didnt come coming ' +
-    'whether set since already play plays playing'
+    'whether set since already play plays playing matter matters affairs'
   ).split(/\s+/),
 );
 
@@ -1471,6 +1482,10 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     'ya jaisi jaise jaisa jesi jese zariye zariya zarie zarye ' +
     // The future of "can" ("kaun dekh sakega").
     'sakega sakegi sakenge ' +
+    // "The same", "in it", "will have to", "whole": they join a question's words, they are not them.
+    'usi isi usmein ismein usme isme poori poora pura puri parega paregi parenge padega padegi padenge ' +
+    // Matters and affairs ("lockdown wale maamlaat"): what the subject is, not a subject of their own.
+    'maamla maamle maamlaat mamlaat mamla mamle ' +
     // Wanting to know ("bas ye jaanna hai").
     'jaanna janna jaanni janni jaanne janne'
   ).split(/\s+/),
@@ -1489,7 +1504,9 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   'ہوئیں دیتا دیتی دیتے لیتا لیتی لیتے سا نے آ آنا آتے آتا آتی السلام علیکم سلام سوال وجہ سبب تحت کسی کسے پاس دراصل اصل میں جناب ذرا کہ سر پلیز بتائیے بتایئے بتادیں آئے گا آئے ' +
   'لینی لینے متعلق سوالات تاکہ سکے تھا تھی تھے تھیں والوں یا جیسی جیسے جیسا ذریعے ذریعہ ' +
   // Wanting (چاہتی ہے) is not needing (چاہیے), one letter away; wanting to know (جاننا) is not what is asked.
-  'چاہتا چاہتی چاہتے جاننا جاننی جاننے'
+  'چاہتا چاہتی چاہتے جاننا جاننی جاننے ' +
+  // Whole, will have to; matters and affairs.
+  'پوری پورا پڑے گی پڑے گا پڑیں گے معاملہ معاملے معاملات'
 ).split(/\s+/);
 
 /**
