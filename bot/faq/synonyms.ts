@@ -1486,6 +1486,8 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     'usi isi usmein ismein usme isme poori poora pura puri parega paregi parenge padega padegi padenge ' +
     // Matters and affairs ("lockdown wale maamlaat"): what the subject is, not a subject of their own.
     'maamla maamle maamlaat mamlaat mamla mamle ' +
+    // "After all" (ye whitelisting aakhir hai kya?) and "remains" (khuli rehti hai): emphasis and the verb, not the question.
+    'aakhir akhir aakhar rehti rehta rehte ' +
     // Wanting to know ("bas ye jaanna hai").
     'jaanna janna jaanni janni jaanne janne'
   ).split(/\s+/),
@@ -1506,7 +1508,7 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   // Wanting (چاہتی ہے) is not needing (چاہیے), one letter away; wanting to know (جاننا) is not what is asked.
   'چاہتا چاہتی چاہتے جاننا جاننی جاننے ' +
   // Whole, will have to; matters and affairs.
-  'پوری پورا پڑے گی پڑے گا پڑیں گے معاملہ معاملے معاملات'
+  'آخر رہتی رہتا رہتے پوری پورا پڑے گی پڑے گا پڑیں گے معاملہ معاملے معاملات'
 ).split(/\s+/);
 
 /**
