@@ -645,7 +645,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   '@hours': ['around the clock', 'round the clock', 'hours', 'hour', '24', '247', '24x7', 'ghante', 'ghantay', 'گھنٹے'],
   '@howmuch': ['how much', 'how many', 'kitna', 'kitne', 'kitni', 'کتنا', 'کتنے', 'کتنی'],
   '@when': ['when', 'kab', 'کب'],
-  '@how': ['how', 'kaise', 'kese', 'kaisay', 'kesay', 'kaisy', 'kis tarah', 'کیسے', 'کس طرح'],
+  '@how': ['understand how', 'how', 'kaise', 'kese', 'kaisay', 'kesay', 'kaisy', 'kis tarah', 'کیسے', 'کس طرح'],
   '@where': ['where', 'kahan', 'kidhar', 'کہاں', 'کدھر'],
   '@why': ['why', 'kyun', 'kyon', 'kiun', 'kyu', 'کیوں'],
   '@status': [
@@ -787,6 +787,10 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'کسٹمر سپورٹ',
   ],
   '@talk': [
+    'on the line',
+    'line pe',
+    'line par',
+    'لائن پر',
     'handover',
     'hand me over',
     'talk',
@@ -1451,7 +1455,7 @@ export const EN_STOPWORDS: ReadonlySet<string> = new Set(
     'up out into more than very too then now still yet own each every other others own go going make made take see find able ' +
     "regarding about ask asking question questions anyone anybody possible option options there's exactly really actually something anything everything somewhere " +
     'r u ur guys hey hii hlo thanks thank thx bro wanted wondering wonder curious guide inform plz pls kindly taking getting trying run running through via because due under 2 4 tel wht wat wot abt cant wont dont didnt come coming ' +
-    'whether set since already play plays playing matter matters affairs'
+    'whether set since already play plays playing matter matters affairs else'
   ).split(/\s+/),
 );
 
@@ -1488,6 +1492,8 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     'maamla maamle maamlaat mamlaat mamla mamle ' +
     // "After all" (ye whitelisting aakhir hai kya?) and "remains" (khuli rehti hai): emphasis and the verb, not the question.
     'aakhir akhir aakhar rehti rehta rehte ' +
+    // Spellings of "wale" (call center walay) and "bring" (line pe layen).
+    'walay waale waalay walay layen laayen ' +
     // Wanting to know ("bas ye jaanna hai").
     'jaanna janna jaanni janni jaanne janne'
   ).split(/\s+/),
