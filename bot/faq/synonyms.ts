@@ -1522,6 +1522,8 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     'aakhir akhir aakhar rehti rehta rehte ' +
     // Spellings of "wale" (call center walay) and "bring" (line pe layen).
     'walay waale waalay walay layen laayen ' +
+    // "With them" (unse rabta) and "come" (kis kaam aayen gi): pronoun and verb, not the question.
+    'unse inse unhe inhe aayen aayein aaen ' +
     // Wanting to know ("bas ye jaanna hai").
     'jaanna janna jaanni janni jaanne janne'
   ).split(/\s+/),
@@ -1542,7 +1544,7 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   // Wanting (چاہتی ہے) is not needing (چاہیے), one letter away; wanting to know (جاننا) is not what is asked.
   'چاہتا چاہتی چاہتے جاننا جاننی جاننے ' +
   // Whole, will have to; matters and affairs.
-  'آخر رہتی رہتا رہتے پوری پورا پڑے گی پڑے گا پڑیں گے معاملہ معاملے معاملات'
+  'آئیں ان سے انہیں آخر رہتی رہتا رہتے پوری پورا پڑے گی پڑے گا پڑیں گے معاملہ معاملے معاملات'
 ).split(/\s+/);
 
 /**
