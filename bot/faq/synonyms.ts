@@ -437,7 +437,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'خانے',
     'خانہ',
   ],
-  '@need': [
+  '@need': [ 'lagte', 'لگتے',
     // Asking to be given something ("could you share the number?") is wanting it, not sharing data.
     'could you share',
     'can you share',
@@ -628,7 +628,6 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'lagega',
     'lagta',
     'lagti',
-    'lagte',
     'lage',
     'lagay',
     'وقت',
@@ -638,7 +637,6 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'مدت',
     'عرصہ',
     'لگتا',
-    'لگتے',
     'لگتی',
     'لگے',
   ],
