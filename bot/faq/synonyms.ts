@@ -223,6 +223,13 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   '@who': ['kis ne', 'kisne', 'کس نے', 'who', 'whom', 'kon', 'kaun', 'koun', 'کون'],
   '@purpose': [
+    // "What work does it do" asks what it is for.
+    'kya kaam karta',
+    'kya kaam karti',
+    'kya kaam karega',
+    'کیا کام کرتا',
+    'کیا کام کرتی',
+    'کیا کام کرے گا',
     'kis liye',
     'kis lye',
     'kis lie',
@@ -437,7 +444,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'خانے',
     'خانہ',
   ],
-  '@need': [ 'lagte', 'لگتے',
+  '@need': [
+    'lagte',
+    'لگتے',
     // Asking to be given something ("could you share the number?") is wanting it, not sharing data.
     'could you share',
     'can you share',
