@@ -1572,7 +1572,7 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
     'bohat bahut bohot bht zyada ziada thora thoda lekin magar yaar yar pareshan worried anxious nervous fikarmand ' +
     'فوری فوراً جلدی جلد آج کل رات صبح بہت زیادہ تھوڑا لیکن مگر یار پریشان فکرمند ' +
     // Manner: how directly, how current.
-    'direct seedha seedhe seedhi current latest سیدھا سیدھے سیدھی راست ' +
+    'direct seedha seedhe seedhi current latest سیدھا سیدھے سیدھی راست baqaida baqayda باقاعدہ formally ' +
     // "Please" and "kindly guide" (براہ کرم، رہنمائی فرمائیں): courtesy, not what is asked.
     'کرم karam رہنمائی فرمائیں فرمائیے فرما rehnumai rahnumai rehnumayi farmayen farmaein farmaiye'
   ).split(/\s+/);
