@@ -1,7 +1,7 @@
 /**
  * Usage: tsx scripts/eval-faq.ts [file…] [--misses] [--loo] — scores the FAQ engine by language and by kind of
  * message (plain, noisy, long, mixed) on labelled JSONL files; with no file, on every set the project keeps
- * (dev, the three real-style held-out sets, the test holdouts, the off-topic tuning sets). With --loo: on the KB's own example questions, each
+ * (dev, the real-style held-out sets, the test holdouts, the off-topic tuning sets). With --loo: on the KB's own example questions, each
  * asked with that question left out of the index.
  */
 import { readFileSync } from 'node:fs';
@@ -60,6 +60,7 @@ const DEFAULT_SETS = [
   '../bot/faq/eval/heldout-fresh.jsonl',
   '../bot/faq/eval/heldout-3.jsonl',
   '../bot/faq/eval/heldout-4.jsonl',
+  '../bot/faq/eval/heldout-5.jsonl',
   '../test/fixtures/faq-holdout.jsonl',
   '../test/fixtures/faq-holdout2.jsonl',
   '../test/fixtures/faq-holdout3.jsonl',

@@ -48,9 +48,9 @@ const PHRASE_WORDS: ReadonlySet<string> = new Set(
   Object.values(CONCEPTS).flatMap((variants) => variants.flatMap((v) => tokenize(searchKey(v)))),
 );
 
-/** Key used to find phrase candidates: phonetic for Latin, the folded word for Urdu script. */
+/** Key used to find phrase candidates: phonetic for Latin, the consonant skeleton for Urdu script (وائیٹ ≈ وائٹ). */
 function matchKey(token: string): string {
-  return isLatinWord(token) ? phoneticKey(token) : token;
+  return isLatinWord(token) ? phoneticKey(token) : urduSkeleton(token);
 }
 
 /** Common spellings of short Roman Urdu function words, whose phonetic keys are too short to compare. */
@@ -90,11 +90,14 @@ function canonicalWord(token: string): string {
 
 /**
  * Whether a query word matches a phrase word: the same word, or the same phonetic key and, when that key
- * is too short to mean much, also one edit apart (gher≈ghar, but hua≠hai).
+ * is too short to mean much, also one edit apart (gher≈ghar, but hua≠hai). An Urdu-script word of four letters
+ * or more matches within one edit (a loanword spelt with an extra vowel letter, وائیٹ لسٹنگ; ب typed for پ, ورکنگ
+ * گروب); the first word of the phrase is found by its skeleton.
  */
 function phraseWordMatches(word: string, key: string, phrase: Phrase, offset: number): boolean {
   const expected = phrase.words[offset] as string;
   if (canonicalWord(word) === expected) return true;
+  if (!isLatinWord(word)) return expected.length >= 4 && editDistance(word, expected) <= 1;
   if (key !== phrase.keys[offset]) return false;
   return key.length >= 3 || editDistance(word, expected) <= 1;
 }

@@ -253,7 +253,7 @@ interface View {
  * English requests (as written after normalisation; English wh-words are concepts, see `ASKING_CONCEPTS`).
  */
 const ASKING_WORDS =
-  /(?:^|[^\p{L}])(?:please|kindly|need|want|wanted|wondering|kya|kia|kiya|kaise|kese|kaisay|kesy|kahan|kaha|kab|kaun|kon|kis|kitna|kitni|kitne|chahiye|chahye|chaiye|batayen|batain|bata|dein|dijiye|کیا|کیسے|کہاں|کب|کون|کس|کتنا|کتنی|کتنے|چاہیے|چاہئے|بتائیں|بتا|دیں|دیجیے)(?=$|[^\p{L}])/iu;
+  /(?:^|[^\p{L}])(?:please|kindly|guide|need|want|wanted|wondering|know|jaanna|janna|rehnumai|rahnumai|kya|kia|kiya|kaise|kese|kaisay|kesy|kahan|kaha|kab|kaun|kon|kis|kitna|kitni|kitne|chahiye|chahye|chaiye|batayen|batain|bata|dein|dijiye|کیا|کیسے|کہاں|کب|کون|کس|کتنا|کتنی|کتنے|چاہیے|چاہئے|بتائیں|بتا|دیں|دیجیے|جاننا|رہنمائی)(?=$|[^\p{L}])/iu;
 /**
  * An English question opens with "what" or its auxiliary ("What does the group do", "Can we…", "Is there…"); inside a
  * statement ("this is Ali", "before I do", "I know what you mean") it asks nothing.

@@ -223,6 +223,13 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   '@who': ['kis ne', 'kisne', 'کس نے', 'who', 'whom', 'kon', 'kaun', 'koun', 'کون'],
   '@purpose': [
+    // "What work does it do" asks what it is for.
+    'kya kaam karta',
+    'kya kaam karti',
+    'kya kaam karega',
+    'کیا کام کرتا',
+    'کیا کام کرتی',
+    'کیا کام کرے گا',
     'kis liye',
     'kis lye',
     'kis lie',
@@ -438,6 +445,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'خانہ',
   ],
   '@need': [
+    'lagte',
+    'لگتے',
     // Asking to be given something ("could you share the number?") is wanting it, not sharing data.
     'could you share',
     'can you share',
@@ -520,6 +529,15 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'ڈبلیو ایف ایچ',
   ],
   '@agent': [
+    'har banda',
+    'har bande',
+    'har banday',
+    'har shakhs',
+    'ہر بندہ',
+    'ہر بندے',
+    'ہر شخص',
+    'ہر فرد',
+    'har fard',
     'agent',
     'agents',
     'staff',
@@ -583,6 +601,16 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'فیصلے',
   ],
   '@time': [
+    'timeline',
+    'timelines',
+    'timeframe',
+    'time frame',
+    'number of days',
+    'how many days',
+    'fixed time',
+    'fixed timeline',
+    'fixed number',
+    'fixed period',
     'time',
     'long',
     'duration',
@@ -609,7 +637,6 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'lagega',
     'lagta',
     'lagti',
-    'lagte',
     'lage',
     'lagay',
     'وقت',
@@ -619,17 +646,30 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'مدت',
     'عرصہ',
     'لگتا',
-    'لگتے',
     'لگتی',
     'لگے',
   ],
   '@hours': ['around the clock', 'round the clock', 'hours', 'hour', '24', '247', '24x7', 'ghante', 'ghantay', 'گھنٹے'],
   '@howmuch': ['how much', 'how many', 'kitna', 'kitne', 'kitni', 'کتنا', 'کتنے', 'کتنی'],
   '@when': ['when', 'kab', 'کب'],
-  '@how': ['how', 'kaise', 'kese', 'kaisay', 'kesay', 'kaisy', 'kis tarah', 'کیسے', 'کس طرح'],
+  '@how': ['understand how', 'how', 'kaise', 'kese', 'kaisay', 'kesay', 'kaisy', 'kis tarah', 'کیسے', 'کس طرح'],
   '@where': ['where', 'kahan', 'kidhar', 'کہاں', 'کدھر'],
   '@why': ['why', 'kyun', 'kyon', 'kiun', 'kyu', 'کیوں'],
   '@status': [
+    'find out',
+    'pata karun',
+    'pata karoon',
+    'pata karna',
+    'pata karen',
+    'pata karein',
+    'pata kar',
+    'پتا کروں',
+    'پتہ کروں',
+    'پتا کریں',
+    'پتہ کریں',
+    'پتا کرنا',
+    'پتہ کرنا',
+    'happening with',
     // Where a request stands: at which stage ("kis marhale pe hai", "کس مرحلے پر"); "the next stage" is what happens after.
     'stands',
     'which stage',
@@ -754,6 +794,10 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'کسٹمر سپورٹ',
   ],
   '@talk': [
+    'on the line',
+    'line pe',
+    'line par',
+    'لائن پر',
     'handover',
     'hand me over',
     'talk',
@@ -775,6 +819,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'ملوا',
   ],
   '@contact': [
+    'channel',
+    'channels',
     'contact',
     'contacting',
     'reach',
@@ -892,7 +938,35 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'دکھائے',
     'دکھائی',
   ],
-  '@mine': ['my', 'mine', 'our', 'mera', 'meri', 'mere', 'hamara', 'hamari', 'hamare', 'میرا', 'میری', 'میرے', 'ہمارا', 'ہماری', 'ہمارے'],
+  // "People like us" is who asks ("ہم جیسے لوگوں کے", "companies like ours"), not people a topic is about.
+  '@mine': [
+    'people like us',
+    'companies like ours',
+    'companies like us',
+    'like ours',
+    'like us',
+    'hum jaise log',
+    'hum jaise logon',
+    'hamare jaise log',
+    'hamare jaise logon',
+    'ہم جیسے لوگ',
+    'ہم جیسے لوگوں',
+    'my',
+    'mine',
+    'our',
+    'mera',
+    'meri',
+    'mere',
+    'hamara',
+    'hamari',
+    'hamare',
+    'میرا',
+    'میری',
+    'میرے',
+    'ہمارا',
+    'ہماری',
+    'ہمارے',
+  ],
   '@people': ['people', 'log', 'logon', 'لوگ', 'لوگوں'],
   '@use': [
     'chalegi',
@@ -1051,7 +1125,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'معاونت',
     'ریلیف',
   ],
-  '@measures': ['measures', 'measure', 'steps', 'step', 'action', 'actions', 'iqdamat', 'اقدامات'],
+  '@measures': ['initiative', 'initiatives', 'measures', 'measure', 'steps', 'step', 'action', 'actions', 'iqdamat', 'اقدامات'],
   '@ministry': [
     'ministry',
     'minister',
@@ -1190,7 +1264,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   '@work': ['work', 'working', 'kaam', 'kam', 'کام'],
   /** Where a call centre works: named so "office" is not read as a misspelt "officer". */
   '@office': ['office', 'offices', 'premises', 'daftar', 'dafter', 'دفتر', 'دفاتر', 'آفس'],
-  '@bot': ['bot', 'chatbot', 'بوٹ'],
+  '@bot': ['automated', 'automatic', 'automatically', 'آٹومیٹک', 'خودکار', 'bot', 'chatbot', 'بوٹ'],
   '@whatis': [
     'what is',
     'what are',
@@ -1265,6 +1339,13 @@ export const SMS_SPELLINGS: Readonly<Record<string, string>> = {
   n: 'and',
   b4: 'before',
   msg: 'message',
+  req: 'request',
+  reqs: 'requests',
+  rqst: 'request',
+  chk: 'check',
+  tlk: 'talk',
+  wnt: 'want',
+  wna: 'want',
   ppl: 'people',
   tym: 'time',
   nd: 'and',
@@ -1409,7 +1490,7 @@ export const EN_STOPWORDS: ReadonlySet<string> = new Set(
     'up out into more than very too then now still yet own each every other others own go going make made take see find able ' +
     "regarding about ask asking question questions anyone anybody possible option options there's exactly really actually something anything everything somewhere " +
     'r u ur guys hey hii hlo thanks thank thx bro wanted wondering wonder curious guide inform plz pls kindly taking getting trying run running through via because due under 2 4 tel wht wat wot abt cant wont dont didnt come coming ' +
-    'whether set since already play plays playing'
+    'whether set since already play plays playing matter matters affairs else'
   ).split(/\s+/),
 );
 
@@ -1439,7 +1520,19 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     // "or", "like" (hum jaisi companies) and "through" (PSEB ke zariye): they join the question's words, they are not them.
     'ya jaisi jaise jaisa jesi jese zariye zariya zarie zarye ' +
     // The future of "can" ("kaun dekh sakega").
-    'sakega sakegi sakenge'
+    'sakega sakegi sakenge ' +
+    // "The same", "in it", "will have to", "whole": they join a question's words, they are not them.
+    'usi isi usmein ismein usme isme poori poora pura puri parega paregi parenge padega padegi padenge ' +
+    // Matters and affairs ("lockdown wale maamlaat"): what the subject is, not a subject of their own.
+    'maamla maamle maamlaat mamlaat mamla mamle ' +
+    // "After all" (ye whitelisting aakhir hai kya?) and "remains" (khuli rehti hai): emphasis and the verb, not the question.
+    'aakhir akhir aakhar rehti rehta rehte ' +
+    // Spellings of "wale" (call center walay) and "bring" (line pe layen).
+    'walay waale waalay walay layen laayen ' +
+    // "With them" (unse rabta) and "come" (kis kaam aayen gi): pronoun and verb, not the question.
+    'unse inse unhe inhe aayen aayein aaen ' +
+    // Wanting to know ("bas ye jaanna hai").
+    'jaanna janna jaanni janni jaanne janne'
   ).split(/\s+/),
 );
 
@@ -1455,8 +1548,10 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   'دوں لوں جاؤں پاؤں کروا کروانا کروانی کروائیں کرواؤں کرائیں کرانا کرانی کرایا کروں کرائی کرائے کروائی کروائے کروایا ' +
   'ہوئیں دیتا دیتی دیتے لیتا لیتی لیتے سا نے آ آنا آتے آتا آتی السلام علیکم سلام سوال وجہ سبب تحت کسی کسے پاس دراصل اصل میں جناب ذرا کہ سر پلیز بتائیے بتایئے بتادیں آئے گا آئے ' +
   'لینی لینے متعلق سوالات تاکہ سکے تھا تھی تھے تھیں والوں یا جیسی جیسے جیسا ذریعے ذریعہ ' +
-  // Wanting (چاہتی ہے) is not needing (چاہیے), one letter away.
-  'چاہتا چاہتی چاہتے'
+  // Wanting (چاہتی ہے) is not needing (چاہیے), one letter away; wanting to know (جاننا) is not what is asked.
+  'چاہتا چاہتی چاہتے جاننا جاننی جاننے ' +
+  // Whole, will have to; matters and affairs.
+  'آئیں ان سے انہیں آخر رہتی رہتا رہتے پوری پورا پڑے گی پڑے گا پڑیں گے معاملہ معاملے معاملات'
 ).split(/\s+/);
 
 /**
@@ -1477,7 +1572,9 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
     'bohat bahut bohot bht zyada ziada thora thoda lekin magar yaar yar pareshan worried anxious nervous fikarmand ' +
     'فوری فوراً جلدی جلد آج کل رات صبح بہت زیادہ تھوڑا لیکن مگر یار پریشان فکرمند ' +
     // Manner: how directly, how current.
-    'direct seedha seedhe seedhi current latest سیدھا سیدھے سیدھی راست'
+    'direct seedha seedhe seedhi current latest سیدھا سیدھے سیدھی راست baqaida baqayda باقاعدہ formally ' +
+    // "Please" and "kindly guide" (براہ کرم، رہنمائی فرمائیں): courtesy, not what is asked.
+    'کرم karam رہنمائی فرمائیں فرمائیے فرما rehnumai rahnumai rehnumayi farmayen farmaein farmaiye'
   ).split(/\s+/);
 
 /**

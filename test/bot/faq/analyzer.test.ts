@@ -221,3 +221,28 @@ describe('Urdu noun forms', () => {
     expect(terms('اپنے عملے کو')).toEqual(terms('عملہ'));
   });
 });
+
+describe('round six (issue 14)', () => {
+  it('reads req, chk, tlk and wnt as request, check, talk and want', () => {
+    expect(terms('chk status of my req plz')).toEqual(terms('check status of my request please'));
+    expect(terms('can i tlk in urdu')).toEqual(terms('can i talk in urdu'));
+  });
+
+  it('matches an Urdu-script phrase spelt with an extra vowel letter or ب for پ', () => {
+    expect(terms('وائیٹ لسٹنگ')).toEqual(['@wl']);
+    expect(terms('ورکنگ گروب')).toEqual(['@wg']);
+  });
+
+  it('drops courtesy, wanting to know, "after all" and "people like us"', () => {
+    expect(terms('براہ کرم رہنمائی فرمائیں')).toEqual([]);
+    expect(terms('صرف یہ جاننا ہے')).toEqual([]);
+    expect(terms('یہ وائٹ لسٹنگ آخر ہوتی کیا ہے')).toEqual(terms('یہ وائٹ لسٹنگ ہوتی کیا ہے'));
+    expect(terms('ہم جیسے لوگوں')).toEqual(['@mine']);
+  });
+
+  it('reads "lagte hain" as needing, and a fixed time or timeline as time, not a change', () => {
+    expect(terms('kya kaghzat lagte hain')).toContain('@need');
+    expect(terms('is there a fixed time')).toEqual(['@time']);
+    expect(terms('koi fixed timeline')).toEqual(['@time']);
+  });
+});
