@@ -521,6 +521,7 @@ export class FaqEngine {
     const winner = best.ranking[0]?.topic;
     const apart = (ids: readonly number[]): boolean => ids.every((id) => !best.ids.includes(id));
     const winnerScore = best.ranking[0]?.score ?? 0;
+    // Another part that asks, apart from the winner, for another topic with comparable score and evidence: two questions.
     const rival = bestAnswers
       ? answered.find(
           (a) =>
@@ -530,8 +531,25 @@ export class FaqEngine {
             a.support >= RIVAL_PART_EVIDENCE * best.evidence,
         )
       : undefined;
-    if (!rival) return { ranking: best.ranking, divided: false };
-    return { ranking: withSecond(best.ranking, rival.top), divided: true };
+    // A winning part that holds its scene ("…WFH form mein? Main spreadsheet bana raha hun") while its asking clause,
+    // naming a subject of its own, points elsewhere: the scene, not the question, chose the topic.
+    const asked = best.ids.filter((id) => asks[id]);
+    const own =
+      bestAnswers && asked.length < best.ids.length && best.ids.length < clauses.length
+        ? readings.find((r) => r.ids.length === asked.length && r.ids.every((id) => asked.includes(id)))
+        : undefined;
+    const ownTop = own?.ranking[0];
+    const fromScene =
+      own &&
+      ownTop &&
+      ownTop.topic !== winner &&
+      [...own.part.terms].some((t) => subjects.includes(t)) &&
+      ownTop.score >= FAQ_THRESHOLDS.suggest &&
+      evidence(index, own.part, ownTop.topic) >= index.minEvidence
+        ? ownTop
+        : undefined;
+    const other = fromScene ?? rival?.top;
+    return other ? { ranking: withSecond(best.ranking, other), divided: true } : { ranking: best.ranking, divided: false };
   }
 
   /** One view analysed: its weighted tokens and whether it asks something. */
