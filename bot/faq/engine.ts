@@ -264,7 +264,10 @@ const ASKING_CONCEPTS: ReadonlySet<string> = new Set([...QUESTION_WORD_CONCEPTS,
 
 /** Whether a clause asks something (so a part holding it may be the question): its sentence's "?", a question or request word. */
 function clauseAsks(clause: string, questionMarked: boolean, tokens: readonly AnalyzedToken[]): boolean {
-  return questionMarked || tokens.some((t) => ASKING_CONCEPTS.has(t.term)) || ASKING_WORDS.test(clause) || ASKING_START.test(clause);
+  if (questionMarked) return true;
+  // One word without a question mark is a name or a sign-off ("Regards, Tariq"), not a question.
+  if (!/\p{L}\s+\p{L}/u.test(clause)) return false;
+  return tokens.some((t) => ASKING_CONCEPTS.has(t.term)) || ASKING_WORDS.test(clause) || ASKING_START.test(clause);
 }
 
 /**
