@@ -419,7 +419,8 @@ export class FaqEngine {
    * Rank topics for a message. The whole message is scored, and so is each part of it that asks something
    * (see `segment.ts`), so context and courtesies around a question do not dilute it; a part counts only
    * with evidence of its own, and among readings that would be answered the one with most evidence, weighed by its
-   * score, wins.
+   * score, wins. The ranking is `divided` (suggested, never answered) when another part asks for another topic as
+   * strongly, or when the winner's own asking clause points elsewhere than the scene that came with it.
    */
   private rank(index: EngineIndex, text: string): Ranking {
     const { clauses, questionMarked, sentenceOf, parts: partIndexes } = messageParts(text);
