@@ -24,6 +24,10 @@ export interface AnalyzedToken {
 
 /** Genitive particles between an owner and what it owns ("police ki helpline", "پولیس کی ہیلپ لائن"); words as search keys. */
 const GENITIVES: ReadonlySet<string> = new Set(['ka', 'ki', 'ke', 'kay', 'ky', 'k', 'کا', 'کی', 'کے']);
+/** English names the owner after what it owns: "the helpline of my bank", "status of the visa". */
+const OF = 'of';
+/** Words that may stand between "of" and the owner ("of my bank", "of the embassy"). */
+const OWNER_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'my', 'our', 'your', 'their', 'his', 'her', 'this', 'that']);
 
 interface Phrase {
   readonly words: readonly string[];
@@ -270,12 +274,23 @@ export class Analyzer {
     // or when it is written as an acronym ("NADRA helpline"); an English adjective ("current status") does not.
     const acronyms = new Set((text.match(/\b[A-Z]{3,}\b/g) ?? []).map((word) => searchKey(word)));
     let owner: { token: AnalyzedToken; linked: boolean } | undefined;
+    // After a subject, "of" (and a determiner) hands the subject to the plain word that follows: "helpline of my bank".
+    let owned: 'subject' | 'of' | undefined;
     const push = (token: AnalyzedToken): void => {
-      if (owner && SUBJECT_CONCEPTS.has(token.term) && (owner.linked || acronyms.has(owner.token.term))) {
-        out.set(owner.token.term, { ...owner.token, owner: true });
+      const plain = !token.term.startsWith('@');
+      if ((owner && SUBJECT_CONCEPTS.has(token.term) && (owner.linked || acronyms.has(owner.token.term))) || (owned === 'of' && plain)) {
+        const whose = owned === 'of' && plain ? token : (owner as { token: AnalyzedToken }).token;
+        out.set(whose.term, { ...whose, owner: true });
       }
-      owner = token.term.startsWith('@') ? undefined : { token, linked: false };
+      owned = SUBJECT_CONCEPTS.has(token.term) ? 'subject' : owned === 'of' && token.term === '@mine' ? 'of' : undefined;
+      owner = plain ? { token, linked: false } : undefined;
       if (!out.has(token.term)) out.set(token.term, token);
+    };
+    const skip = (word: string): void => {
+      if (owner && GENITIVES.has(word)) owner = { token: owner.token, linked: true };
+      else owner = undefined;
+      if (owned === 'subject' && word === OF) owned = 'of';
+      else if (owned !== 'of' || !OWNER_DETERMINERS.has(word)) owned = undefined;
     };
     let i = 0;
     while (i < words.length) {
@@ -292,8 +307,7 @@ export class Analyzer {
       }
       const token = this.single(words[i] as string);
       if (token) push(token);
-      else if (owner && GENITIVES.has(words[i] as string)) owner = { token: owner.token, linked: true };
-      else owner = undefined;
+      else skip(words[i] as string);
       i += 1;
     }
     return withImpliedConcepts([...out.values()]);

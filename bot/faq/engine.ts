@@ -264,7 +264,10 @@ const ASKING_CONCEPTS: ReadonlySet<string> = new Set([...QUESTION_WORD_CONCEPTS,
 
 /** Whether a clause asks something (so a part holding it may be the question): its sentence's "?", a question or request word. */
 function clauseAsks(clause: string, questionMarked: boolean, tokens: readonly AnalyzedToken[]): boolean {
-  return questionMarked || tokens.some((t) => ASKING_CONCEPTS.has(t.term)) || ASKING_WORDS.test(clause) || ASKING_START.test(clause);
+  if (questionMarked) return true;
+  // One word without a question mark is a name or a sign-off ("Regards, Tariq"), not a question.
+  if (!/\p{L}\s+\p{L}/u.test(clause)) return false;
+  return tokens.some((t) => ASKING_CONCEPTS.has(t.term)) || ASKING_WORDS.test(clause) || ASKING_START.test(clause);
 }
 
 /**
@@ -332,6 +335,31 @@ function siblingAgreement(index: EngineIndex, view: View, ranked: RankedTopic[])
   return ranked.map((r) => (isRival(r) ? { ...r, score: r.score * byKind(r) * bySubject(r) } : r));
 }
 
+/**
+ * A part of a message that asks apart from the winning one (no clause in common) and would be answered with another
+ * topic, scoring within this of the winner ("What happens next? Will someone call me?")…
+ */
+const RIVAL_PART_RANGE = 0.15;
+/** …and with at least this share of the winner's evidence (a bare "phone?" after the question does not count). */
+const RIVAL_PART_EVIDENCE = 0.5;
+
+/** A ranking, and whether parts of the message that ask apart point at different topics (then it is never answered). */
+interface Ranking {
+  readonly ranking: RankedTopic[];
+  readonly divided: boolean;
+}
+
+/** A message whose asking parts disagree is suggested, not answered: both topics are offered. */
+function settle(decision: FaqDecision, divided: boolean): FaqDecision {
+  return divided && decision === 'answer' ? 'suggest' : decision;
+}
+
+/** The ranking with a rival part's top topic second (so it is among the suggestions). */
+function withSecond(ranking: readonly RankedTopic[], rival: RankedTopic): RankedTopic[] {
+  const [first, ...rest] = ranking.filter((r) => r.topic !== rival.topic);
+  return first ? [first, rival, ...rest] : [rival];
+}
+
 interface RankedTopic {
   readonly topic: number;
   readonly score: number;
@@ -364,8 +392,8 @@ export class FaqEngine {
   search(text: string, options: FaqSearchOptions = {}): FaqSearchResponse {
     const index = this.index;
     const language = options.lang ?? detectLanguage(text, options.previousLanguage);
-    const ranked = this.rank(index, text);
-    const decision = decide(ranked.map((r) => r.score));
+    const { ranking: ranked, divided } = this.rank(index, text);
+    const decision = settle(decide(ranked.map((r) => r.score)), divided);
     if (decision === 'none') return { language, decision, results: [] };
     const limit = decision === 'answer' ? MAX_RESULTS : MAX_SUGGESTIONS;
     const results = ranked
@@ -382,18 +410,19 @@ export class FaqEngine {
   topMatches(text: string, limit = 3, options: FaqSearchOptions = {}): FaqSearchResponse {
     const index = this.index;
     const language = options.lang ?? detectLanguage(text, options.previousLanguage);
-    const ranked = this.rank(index, text);
+    const { ranking: ranked, divided } = this.rank(index, text);
     const results = ranked.slice(0, Math.max(0, limit)).map((r) => this.present(index, r, language));
-    return { language, decision: decide(ranked.map((r) => r.score)), results };
+    return { language, decision: settle(decide(ranked.map((r) => r.score)), divided), results };
   }
 
   /**
    * Rank topics for a message. The whole message is scored, and so is each part of it that asks something
    * (see `segment.ts`), so context and courtesies around a question do not dilute it; a part counts only
    * with evidence of its own, and among readings that would be answered the one with most evidence, weighed by its
-   * score, wins.
+   * score, wins. The ranking is `divided` (suggested, never answered) when another part asks for another topic as
+   * strongly, or when the winner's own asking clause points elsewhere than the scene that came with it.
    */
-  private rank(index: EngineIndex, text: string): RankedTopic[] {
+  private rank(index: EngineIndex, text: string): Ranking {
     const { clauses, questionMarked, sentenceOf, parts: partIndexes } = messageParts(text);
     // Each clause is analysed once; a part's tokens — and the whole message's — are its clauses' tokens.
     const clauseTokens = partIndexes.length > 0 ? clauses.map((clause) => index.analyzer.analyze(clause)) : [];
@@ -426,7 +455,7 @@ export class FaqEngine {
     const subjects = wholeTokens.map((t) => t.term).filter((t) => SUBJECT_CONCEPTS.has(t) && ABOUT_CONCEPTS.has(t));
     const whole = this.view(index, matches, wholeTokens, index.unknownIdf, true, sceneOf(clauses.map((_c, i) => i)).scene, subjects);
     const bestRanking = whole.query.length > 0 ? this.rankView(index, matches, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
-    if (partIndexes.length === 0) return bestRanking;
+    if (partIndexes.length === 0) return { ranking: bestRanking, divided: false };
     // In a part that asks and has evidence of its own, a word the KB does not know ("urgent", "right now") is
     // ordinary talk more than a sign of another subject: it weighs less than in a whole message, and the evidence
     // gate keeps off-topic out.
@@ -444,7 +473,7 @@ export class FaqEngine {
       askingIds.push(partIndexes[i] ?? []);
       return true;
     });
-    if (asking.length === 0) return bestRanking;
+    if (asking.length === 0) return { ranking: bestRanking, divided: false };
     const hits = this.retrieve(
       index,
       asking.flatMap((v) => v.query),
@@ -455,7 +484,12 @@ export class FaqEngine {
     // hai?", while a clear answer to the question itself ("which details does the form ask for?") is not overruled by
     // a weak one that drags in the scene ("our staff work from home"). If none would be answered, the best score does.
     const wholeTop = bestRanking[0];
-    let best = { ranking: bestRanking, evidence: wholeTop ? evidence(index, whole, wholeTop.topic) : 0 };
+    let best: { ranking: RankedTopic[]; evidence: number; ids: readonly number[] } = {
+      ranking: bestRanking,
+      evidence: wholeTop ? evidence(index, whole, wholeTop.topic) : 0,
+      ids: clauses.map((_c, i) => i),
+    };
+    const answered: { topic: number; ids: readonly number[]; top: RankedTopic; support: number }[] = [];
     let bestAnswers = decide(bestRanking.map((r) => r.score)) === 'answer';
     // A question with too little evidence of its own ("iske liye request kahan deni hai?") is answered when a reading
     // holding it with its scene ("hamare agents ghar se kaam karna chahte hain, iske liye…") points to the same topic.
@@ -479,15 +513,47 @@ export class FaqEngine {
         if (confirmed) ranking = confirmed.ranking;
       }
       const answers = decide(ranking.map((r) => r.score)) === 'answer';
+      if (answers && ranking[0]) answered.push({ topic: ranking[0].topic, ids, top: ranking[0], support });
       const bestTop = best.ranking[0]?.score ?? 0;
       const score = ranking[0]?.score ?? 0;
       const better = answers ? !bestAnswers || support * score > best.evidence * bestTop : !bestAnswers && score > bestTop;
       if (better) {
-        best = { ranking, evidence: support };
+        best = { ranking, evidence: support, ids };
         bestAnswers = answers;
       }
     }
-    return best.ranking;
+    const winner = best.ranking[0]?.topic;
+    const apart = (ids: readonly number[]): boolean => ids.every((id) => !best.ids.includes(id));
+    const winnerScore = best.ranking[0]?.score ?? 0;
+    // Another part that asks, apart from the winner, for another topic with comparable score and evidence: two questions.
+    const rival = bestAnswers
+      ? answered.find(
+          (a) =>
+            a.topic !== winner &&
+            apart(a.ids) &&
+            a.top.score >= winnerScore - RIVAL_PART_RANGE &&
+            a.support >= RIVAL_PART_EVIDENCE * best.evidence,
+        )
+      : undefined;
+    // A winning part that holds its scene ("…WFH form mein? Main spreadsheet bana raha hun") while its asking clause,
+    // naming a subject of its own, points elsewhere: the scene, not the question, chose the topic.
+    const asked = best.ids.filter((id) => asks[id]);
+    const own =
+      bestAnswers && asked.length < best.ids.length && best.ids.length < clauses.length
+        ? readings.find((r) => r.ids.length === asked.length && r.ids.every((id) => asked.includes(id)))
+        : undefined;
+    const ownTop = own?.ranking[0];
+    const fromScene =
+      own &&
+      ownTop &&
+      ownTop.topic !== winner &&
+      [...own.part.terms].some((t) => subjects.includes(t)) &&
+      ownTop.score >= FAQ_THRESHOLDS.suggest &&
+      evidence(index, own.part, ownTop.topic) >= index.minEvidence
+        ? ownTop
+        : undefined;
+    const other = fromScene ?? rival?.top;
+    return other ? { ranking: withSecond(best.ranking, other), divided: true } : { ranking: best.ranking, divided: false };
   }
 
   /** One view analysed: its weighted tokens and whether it asks something. */

@@ -138,6 +138,12 @@ describe('owners of a subject', () => {
     expect(owners('What is the NADRA helpline number?')).toEqual(['nadra']);
   });
 
+  it('marks the plain word an English "of" hands a subject to ("the helpline of the passport office")', () => {
+    expect(owners('what is the helpline of the passport office')).toEqual(['passport']);
+    expect(owners('status of my visa')).toEqual(['visa']);
+    expect(owners('the purpose of the working group')).toEqual([]);
+  });
+
   it('does not mark an English adjective before a subject, or a concept', () => {
     expect(owners('the current status of my request')).toEqual([]);
     expect(owners('PSEB ki helpline')).toEqual([]);

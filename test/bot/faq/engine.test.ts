@@ -190,6 +190,17 @@ describe('FaqEngine.search', () => {
     expect(response.results[0]?.id).toBe('request.processing');
   });
 
+  it('suggests, not answers, when two parts that ask point at different topics ("What is the next step? Will somebody call us?")', () => {
+    const response = engine.search('I filed the request last week. What is the next step? Will somebody call us? Thanks');
+    expect(response.decision).toBe('suggest');
+    expect(
+      response.results
+        .map((r) => r.id)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['covid.helpline', 'request.processing']);
+  });
+
   it('reads "could you share the number?" as asking for the number, not about sharing data', () => {
     const response = engine.search('Salam, I have to put the PSEB helpline on our office notice board. Could you share the number please?');
     expect(response.decision).toBe('answer');
