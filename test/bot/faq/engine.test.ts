@@ -76,7 +76,7 @@ describe('FaqEngine.search', () => {
     ['agar agent ka ip dynamic ho to kya karna hai wfh form mein', 'wfh.requirements', 'ur-Latn'],
     ['Whom should I phone for covid help?', 'covid.helpline', 'en'],
     ['ورکنگ گروپ میں کون سے ادارے ہیں؟', 'workinggroup.members', 'ur'],
-  ] as const)('titles the answer to %p with its topic\'s first question in the reply language', (text, id, lang) => {
+  ] as const)("titles the answer to %p with its topic's first question in the reply language", (text, id, lang) => {
     const [top] = engine.search(text).results;
     expect(top?.id).toBe(id);
     expect(top?.question).toBe(topic(id).questions[lang][0]);
