@@ -1,5 +1,5 @@
 /**
- * PDF and QR readers for the letter tests: poppler's pdftotext / pdftoppm, pngjs and jsQR. The poppler
+ * PDF and QR readers for the letter tests: poppler's pdftotext / pdftoppm and jsQR. The poppler
  * tools run asynchronously: the app under test shares this process, and a blocked event loop would let
  * its keep-alive connections expire under the test's HTTP client (ECONNRESET on the next request).
  */
@@ -8,7 +8,6 @@ import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 
 const run = promisify(execFile);
@@ -42,10 +41,37 @@ export async function renderPng(pdf: Buffer, name: string, dpi = 150): Promise<B
   return readFileSync(`${base}.png`);
 }
 
-/** The text of the QR code in a PNG, or null. */
-export function decodeQr(png: Buffer): string | null {
-  const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height)?.data ?? null;
+/**
+ * The text of the QR code on page 1, or null. The page is rendered in grey to memory (a binary PGM): decoding a
+ * page-sized PNG in JavaScript cost more than finding the code in it. Rendered at 150 dpi, as the PNG kept for people.
+ */
+export async function readQrCode(pdf: Buffer, dpi = 150): Promise<string | null> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'letter-'));
+  const file = path.join(dir, 'letter.pdf');
+  writeFileSync(file, pdf);
+  const { stdout } = await run('pdftoppm', ['-gray', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', file], {
+    encoding: 'buffer',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const { width, height, grey } = parsePgm(stdout);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < grey.length; i++) {
+    rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = grey[i] as number;
+    rgba[i * 4 + 3] = 255;
+  }
+  // Printed dark on light: the inverted image need not be searched as well.
+  return jsQR(rgba, width, height, { inversionAttempts: 'dontInvert' })?.data ?? null;
+}
+
+/** A binary PGM (P5, 8-bit) as pdftoppm -gray writes it. */
+function parsePgm(bytes: Buffer): { width: number; height: number; grey: Buffer } {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(bytes.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('pdftoppm -gray did not write an 8-bit PGM');
+  const width = Number(header[1]);
+  const height = Number(header[2]);
+  const grey = bytes.subarray(header[0].length, header[0].length + width * height);
+  if (grey.length !== width * height) throw new Error(`PGM holds ${grey.length} of ${width * height} pixels`);
+  return { width, height, grey };
 }
 
 /** Text compared without whitespace: pdftotext may split or join words of a shaped Urdu line. */

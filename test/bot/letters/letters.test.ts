@@ -10,7 +10,7 @@ import { en, staff, ur } from '../handoff/harness';
 import { startDecisionsHarness, type DecisionsHarness } from '../requests/helpers';
 import { Verbs } from '../../../cards/verbs';
 import type { Request } from '../../../generated/prisma/client';
-import { decodeQr, pdfPages, pdfText, renderPng, squash } from './helpers';
+import { pdfPages, pdfText, readQrCode, renderPng, squash } from './helpers';
 
 const devToken = `dev-${randomUUID()}`;
 let h: DecisionsHarness;
@@ -157,9 +157,9 @@ describe('the letter of an approved whitelisting request', () => {
   });
 
   it('carries a QR code that decodes to the verification link of the notice', async () => {
-    const png = await renderPng(pdf, 'letter-whitelisting');
+    await renderPng(pdf, 'letter-whitelisting');
     const verify = linkSentTo(user.conversationId, '/verify/');
-    expect(decodeQr(png)).toBe(verify.toString());
+    expect(await readQrCode(pdf)).toBe(verify.toString());
     expect(verify.pathname).toBe(`/verify/${request.reference}`);
     expect(verify.searchParams.get('c')).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
@@ -285,7 +285,8 @@ describe('the letter of an approved work-from-home request', () => {
       expect(text).toContain(fact);
     for (const full of ['35202-1234561-1', '3520212345611', '182.185.1.1']) expect(text).not.toContain(full);
     expect(squash(text)).toContain(squash(ur('letters:pdf.title.wfh')));
-    expect(decodeQr(await renderPng(pdf, 'letter-wfh'))).toBe(linkSentTo(user.conversationId, '/verify/').toString());
+    await renderPng(pdf, 'letter-wfh');
+    expect(await readQrCode(pdf)).toBe(linkSentTo(user.conversationId, '/verify/').toString());
 
     const verify = linkSentTo(user.conversationId, '/verify/');
     const json = (await (await open(new URL(verify.toString().replace('/verify/', '/api/verify/')))).json()) as Record<string, unknown>;
