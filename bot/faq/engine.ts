@@ -433,6 +433,14 @@ export class FaqEngine {
     return this.index.topics.map((t) => t.topic);
   }
 
+  /** The classifier's posterior over the topics for a text, best first (its second opinion; for tests and diagnostics). */
+  classify(text: string): { id: string; probability: number }[] {
+    const index = this.index;
+    return index.classifier
+      .classify(index.analyzer.analyze(text))
+      .map((p) => ({ id: index.topics[p.topic]?.topic.id ?? '', probability: p.probability }));
+  }
+
   /** Search the FAQ; results are best first, at most five, in the reply language. */
   search(text: string, options: FaqSearchOptions = {}): FaqSearchResponse {
     const index = this.index;
