@@ -471,7 +471,7 @@ export class FaqEngine {
   private judge(index: EngineIndex, text: string): { ranking: RankedTopic[]; decision: FaqDecision } {
     const { ranking, divided, reading } = this.rank(index, text);
     const decision = settle(decide(ranking.map((r) => r.score)), divided);
-    if (!reading || divided) return { ranking, decision };
+    if (!reading || divided || decision !== 'suggest') return { ranking, decision };
     const posterior = index.classifier.classify(classifierTokens(reading));
     return { ranking, decision: secondOpinion(ranking, decision, posterior, { ...SECOND_OPINION, ...this.options.secondOpinion }) };
   }
