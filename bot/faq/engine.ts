@@ -1,4 +1,5 @@
 import { Analyzer, withImpliedConcepts, type AnalyzedToken } from './analyzer';
+import { TopicClassifier, type TopicPosterior } from './classifier';
 import { detectLanguage } from './detectLanguage';
 import { QuestionRetrieval } from './retrieval';
 import { MessageMatches, PHONETIC_CREDIT, type MatchableQuestion, type ReadingWeights, type TopicsByWord } from './messageMatches';
@@ -56,7 +57,23 @@ export const DEFAULT_UNKNOWN_WORD_SURPRISE = 1.25;
 /** Tuning knobs; the defaults are what the eval was measured with. */
 export interface FaqEngineOptions {
   readonly unknownWordSurprise?: number;
+  /** The classifier's second opinion (`secondOpinion`); defaults in `SECOND_OPINION`. */
+  readonly secondOpinion?: Partial<SecondOpinionOptions>;
 }
+
+/** When the classifier's posterior turns a suggestion into an answer. */
+export interface SecondOpinionOptions {
+  /** Posterior the classifier must give retrieval's top topic, and its lead over the next, to answer a suggestion. */
+  readonly confirm: number;
+  readonly confirmMargin: number;
+  /**
+   * Raw score retrieval's top topic needs before the classifier may confirm it: a little above the suggest threshold,
+   * since the classifier reads the same tokens and agrees with retrieval's misreadings at the bottom of the band.
+   */
+  readonly floor: number;
+}
+
+export const SECOND_OPINION: SecondOpinionOptions = { confirm: 0.9, confirmMargin: 0.8, floor: 0.32 };
 
 interface IndexedQuestion extends MatchableQuestion {
   readonly id: number;
@@ -88,6 +105,8 @@ interface EngineIndex {
   /** Evidence a part of a message needs to decide on its own: about two telling words' worth. */
   readonly minEvidence: number;
   readonly retrieval: QuestionRetrieval;
+  /** Naive Bayes over the example questions' tokens: a second opinion on retrieval's top topic. */
+  readonly classifier: TopicClassifier;
 }
 
 /** How surprising an unknown word is inside a part of a message, relative to a whole message (see `rank`). */
@@ -179,6 +198,7 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
     minEvidence: Math.log(1 + 8),
     unknownIdf: (options.unknownWordSurprise ?? DEFAULT_UNKNOWN_WORD_SURPRISE) * Math.log(1 + total),
     retrieval: new QuestionRetrieval(drafts.map((q) => ({ terms: q.terms, phons: q.phons }))),
+    classifier: new TopicClassifier(drafts, indexedTopics.length),
   };
 }
 
@@ -347,6 +367,8 @@ const RIVAL_PART_EVIDENCE = 0.5;
 interface Ranking {
   readonly ranking: RankedTopic[];
   readonly divided: boolean;
+  /** The reading the ranking comes from (the whole message or the part that won), for the classifier. */
+  readonly reading?: View;
 }
 
 /** A message whose asking parts disagree is suggested, not answered: both topics are offered. */
@@ -358,6 +380,29 @@ function settle(decision: FaqDecision, divided: boolean): FaqDecision {
 function withSecond(ranking: readonly RankedTopic[], rival: RankedTopic): RankedTopic[] {
   const [first, ...rest] = ranking.filter((r) => r.topic !== rival.topic);
   return first ? [first, rival, ...rest] : [rival];
+}
+
+/** What the classifier reads of a reading: its tokens, less the scene's words other than its subjects (as `evidence`). */
+function classifierTokens(view: View): AnalyzedToken[] {
+  return view.query.map((q) => q.token).filter((t) => !view.scene.has(t.term) || SUBJECT_CONCEPTS.has(t.term));
+}
+
+/**
+ * The classifier's second opinion on a decision it never makes alone: a suggestion (not a divided message) whose top
+ * topic the classifier picks too, with a clear posterior and lead, is answered. Declined stays declined and answers
+ * stay answers: naive Bayes always picks some topic, so it cannot tell off-topic from on-topic.
+ */
+function secondOpinion(
+  ranking: readonly RankedTopic[],
+  decision: FaqDecision,
+  posterior: readonly TopicPosterior[],
+  options: SecondOpinionOptions,
+): FaqDecision {
+  const [top] = ranking;
+  const [first, second] = posterior;
+  if (decision !== 'suggest' || !top || first?.topic !== top.topic || top.score < options.floor) return decision;
+  const lead = first.probability - (second?.probability ?? 0);
+  return first.probability >= options.confirm && lead >= options.confirmMargin ? 'answer' : decision;
 }
 
 interface RankedTopic {
@@ -388,12 +433,19 @@ export class FaqEngine {
     return this.index.topics.map((t) => t.topic);
   }
 
+  /** The classifier's posterior over the topics for a text, best first (its second opinion; for tests and diagnostics). */
+  classify(text: string): { id: string; probability: number }[] {
+    const index = this.index;
+    return index.classifier
+      .classify(index.analyzer.analyze(text))
+      .map((p) => ({ id: index.topics[p.topic]?.topic.id ?? '', probability: p.probability }));
+  }
+
   /** Search the FAQ; results are best first, at most five, in the reply language. */
   search(text: string, options: FaqSearchOptions = {}): FaqSearchResponse {
     const index = this.index;
     const language = options.lang ?? detectLanguage(text, options.previousLanguage);
-    const { ranking: ranked, divided } = this.rank(index, text);
-    const decision = settle(decide(ranked.map((r) => r.score)), divided);
+    const { ranking: ranked, decision } = this.judge(index, text);
     if (decision === 'none') return { language, decision, results: [] };
     const limit = decision === 'answer' ? MAX_RESULTS : MAX_SUGGESTIONS;
     const results = ranked
@@ -410,9 +462,18 @@ export class FaqEngine {
   topMatches(text: string, limit = 3, options: FaqSearchOptions = {}): FaqSearchResponse {
     const index = this.index;
     const language = options.lang ?? detectLanguage(text, options.previousLanguage);
-    const { ranking: ranked, divided } = this.rank(index, text);
+    const { ranking: ranked, decision } = this.judge(index, text);
     const results = ranked.slice(0, Math.max(0, limit)).map((r) => this.present(index, r, language));
-    return { language, decision: settle(decide(ranked.map((r) => r.score)), divided), results };
+    return { language, decision, results };
+  }
+
+  /** The ranking and its decision: retrieval's, then the classifier's second opinion on the reading that decided. */
+  private judge(index: EngineIndex, text: string): { ranking: RankedTopic[]; decision: FaqDecision } {
+    const { ranking, divided, reading } = this.rank(index, text);
+    const decision = settle(decide(ranking.map((r) => r.score)), divided);
+    if (!reading || divided || decision !== 'suggest') return { ranking, decision };
+    const posterior = index.classifier.classify(classifierTokens(reading));
+    return { ranking, decision: secondOpinion(ranking, decision, posterior, { ...SECOND_OPINION, ...this.options.secondOpinion }) };
   }
 
   /**
@@ -455,7 +516,7 @@ export class FaqEngine {
     const subjects = wholeTokens.map((t) => t.term).filter((t) => SUBJECT_CONCEPTS.has(t) && ABOUT_CONCEPTS.has(t));
     const whole = this.view(index, matches, wholeTokens, index.unknownIdf, true, sceneOf(clauses.map((_c, i) => i)).scene, subjects);
     const bestRanking = whole.query.length > 0 ? this.rankView(index, matches, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
-    if (partIndexes.length === 0) return { ranking: bestRanking, divided: false };
+    if (partIndexes.length === 0) return { ranking: bestRanking, divided: false, reading: whole };
     // In a part that asks and has evidence of its own, a word the KB does not know ("urgent", "right now") is
     // ordinary talk more than a sign of another subject: it weighs less than in a whole message, and the evidence
     // gate keeps off-topic out.
@@ -473,7 +534,7 @@ export class FaqEngine {
       askingIds.push(partIndexes[i] ?? []);
       return true;
     });
-    if (asking.length === 0) return { ranking: bestRanking, divided: false };
+    if (asking.length === 0) return { ranking: bestRanking, divided: false, reading: whole };
     const hits = this.retrieve(
       index,
       asking.flatMap((v) => v.query),
@@ -484,8 +545,9 @@ export class FaqEngine {
     // hai?", while a clear answer to the question itself ("which details does the form ask for?") is not overruled by
     // a weak one that drags in the scene ("our staff work from home"). If none would be answered, the best score does.
     const wholeTop = bestRanking[0];
-    let best: { ranking: RankedTopic[]; evidence: number; ids: readonly number[] } = {
+    let best: { ranking: RankedTopic[]; evidence: number; ids: readonly number[]; view: View } = {
       ranking: bestRanking,
+      view: whole,
       evidence: wholeTop ? evidence(index, whole, wholeTop.topic) : 0,
       ids: clauses.map((_c, i) => i),
     };
@@ -518,7 +580,7 @@ export class FaqEngine {
       const score = ranking[0]?.score ?? 0;
       const better = answers ? !bestAnswers || support * score > best.evidence * bestTop : !bestAnswers && score > bestTop;
       if (better) {
-        best = { ranking, evidence: support, ids };
+        best = { ranking, evidence: support, ids, view: part };
         bestAnswers = answers;
       }
     }
@@ -553,7 +615,9 @@ export class FaqEngine {
         ? ownTop
         : undefined;
     const other = fromScene ?? rival?.top;
-    return other ? { ranking: withSecond(best.ranking, other), divided: true } : { ranking: best.ranking, divided: false };
+    return other
+      ? { ranking: withSecond(best.ranking, other), divided: true, reading: best.view }
+      : { ranking: best.ranking, divided: false, reading: best.view };
   }
 
   /** One view analysed: its weighted tokens and whether it asks something. */
