@@ -199,6 +199,23 @@ describeHeldOutSet(
   },
 );
 
+describeHeldOutSet(
+  "held-out set 7 (heldout-7.jsonl, written blind before issue 14's seventh round; scored before round seven, after it and after round eight; never tuned on)",
+  'heldout-7.jsonl',
+  {
+    languages: { en: { right: 114, wrong: 2 }, ur: { right: 113, wrong: 0 }, 'ur-Latn': { right: 105, wrong: 5 } },
+    kinds: { long: { en: 44, ur: 42, 'ur-Latn': 37 }, mixed: { en: 39, ur: 37, 'ur-Latn': 37 } },
+    offTopicDeclined: 56,
+    languageDetected: 442,
+    size: {
+      languages: { en: 128, ur: 128, 'ur-Latn': 128 },
+      kinds: { long: { en: 52, ur: 52, 'ur-Latn': 52 }, mixed: { en: 42, ur: 42, 'ur-Latn': 42 } },
+      offTopic: 60,
+      messages: 444,
+    },
+  },
+);
+
 describe('off-topic tuning set', () => {
   it('declines at least 90% of it', () => {
     const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../fixtures/faq-offtopic-tune.jsonl'), 'utf8')));
