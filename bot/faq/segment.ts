@@ -25,8 +25,7 @@ export const ASKING_WORDS =
  * Roman Urdu joins a statement to the question it frames with "ke" (that) and no comma: "mera sawal ye hai ke kya
  * whitelisting ki request isi chat mein ho jati hai", "Readers ko samjhana hai ke call centers ki whitelisting kya hai".
  * After "hai / hain" or a request ("bata dein ke…") "ke" cannot be the genitive (that follows a noun), so the clause is cut
- * before it — when
- * what follows asks in words: in "koi aisa tareeqa hai ke … visa jaldi mil jaye?" the frame itself is the question.
+ * before it — when what follows asks in words: in "koi aisa tareeqa hai ke … visa jaldi mil jaye?" the frame itself is the question.
  */
 const COMPLEMENTISER = /\s(?<=(?:^|\s)(?:hai|hain|hay|hy|he|h|dein|dijiye|batayen|bataiye|bataen)\s)(?=(?:ke|k|keh|kay|ky)\s)/iu;
 
