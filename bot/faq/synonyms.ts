@@ -1533,8 +1533,8 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     'unse inse unhe inhe aayen aayein aaen ' +
     // Wanting to know ("bas ye jaanna hai").
     'jaanna janna jaanni janni jaanne janne ' +
-    // Object pronouns as chat spells them ("kya isay badla ja sakta hai", "unhein kahan approach karein").
-    'ise isay isey usay usey inhein unhein inhen unhen'
+    // Object pronouns as chat spells them ("kya isay badla ja sakta hai", "unhein kahan approach karein") and "such" (aisi surat mein).
+    'ise isay isey usay usey inhein unhein inhen unhen aisa aisi aise'
   ).split(/\s+/),
 );
 
