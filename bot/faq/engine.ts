@@ -3,7 +3,7 @@ import { TopicClassifier, type TopicPosterior } from './classifier';
 import { detectLanguage } from './detectLanguage';
 import { QuestionRetrieval } from './retrieval';
 import { MessageMatches, PHONETIC_CREDIT, type MatchableQuestion, type ReadingWeights, type TopicsByWord } from './messageMatches';
-import { messageParts } from './segment';
+import { ASKING_WORDS, messageParts } from './segment';
 import { ABOUT_CONCEPTS, FUNCTION_CONCEPTS, QUESTION_TYPE_CONCEPTS, QUESTION_WORD_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
   FAQ_LANGUAGES,
@@ -268,12 +268,6 @@ interface View {
   readonly subjects: readonly string[];
 }
 
-/**
- * Words that ask or request wherever they stand in a clause: Urdu and Roman Urdu question and request words, and
- * English requests (as written after normalisation; English wh-words are concepts, see `ASKING_CONCEPTS`).
- */
-const ASKING_WORDS =
-  /(?:^|[^\p{L}])(?:please|kindly|guide|need|want|wanted|wondering|know|jaanna|janna|rehnumai|rahnumai|kya|kia|kiya|kaise|kese|kaisay|kesy|kahan|kaha|kab|kaun|kon|kis|kitna|kitni|kitne|chahiye|chahye|chaiye|batayen|batain|bata|dein|dijiye|کیا|کیسے|کہاں|کب|کون|کس|کتنا|کتنی|کتنے|چاہیے|چاہئے|بتائیں|بتا|دیں|دیجیے|جاننا|رہنمائی)(?=$|[^\p{L}])/iu;
 /**
  * An English question opens with "what" or its auxiliary ("What does the group do", "Can we…", "Is there…"); inside a
  * statement ("this is Ali", "before I do", "I know what you mean") it asks nothing.

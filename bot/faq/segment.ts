@@ -15,6 +15,26 @@ const MAX_PARTS = 24;
 const SENTENCE_END = /(?<=[!?\n])|(?<=\.)(?!\d)/;
 /** Clause breaks inside a sentence: commas, semicolons, dashes between words. */
 const CLAUSE_BREAK = /[,;]|\s[-–—]\s/;
+/**
+ * Words that ask or request wherever they stand in a clause: Urdu and Roman Urdu question and request words, and
+ * English requests (as written after normalisation; English wh-words are concepts, see `ASKING_CONCEPTS`).
+ */
+export const ASKING_WORDS =
+  /(?:^|[^\p{L}])(?:please|kindly|guide|need|want|wanted|wondering|know|jaanna|janna|rehnumai|rahnumai|kya|kia|kiya|kaise|kese|kaisay|kesy|kahan|kaha|kab|kaun|kon|kis|kitna|kitni|kitne|chahiye|chahye|chaiye|batayen|batain|bata|dein|dijiye|کیا|کیسے|کہاں|کب|کون|کس|کتنا|کتنی|کتنے|چاہیے|چاہئے|بتائیں|بتا|دیں|دیجیے|جاننا|رہنمائی)(?=$|[^\p{L}])/iu;
+/**
+ * Roman Urdu joins a statement to the question it frames with "ke" (that) and no comma: "mera sawal ye hai ke kya
+ * whitelisting ki request isi chat mein ho jati hai", "Readers ko samjhana hai ke call centers ki whitelisting kya hai".
+ * After "hai / hain" or a request ("bata dein ke…") "ke" cannot be the genitive (that follows a noun), so the clause is cut
+ * before it — when what follows asks in words: in "koi aisa tareeqa hai ke … visa jaldi mil jaye?" the frame itself is the question.
+ */
+const COMPLEMENTISER = /\s(?<=(?:^|\s)(?:hai|hain|hay|hy|he|h|dein|dijiye|batayen|bataiye|bataen)\s)(?=(?:ke|k|keh|kay|ky)\s)/iu;
+
+/** A clause cut before the "ke" that joins a statement to the question it frames, if the rest asks in words. */
+function splitFramedQuestion(clause: string): string[] {
+  const [frame, ...rest] = clause.split(COMPLEMENTISER);
+  const question = rest.join(' ');
+  return frame !== undefined && rest.length > 0 && ASKING_WORDS.test(question) ? [frame, question] : [clause];
+}
 
 /** Sentences of a message, each split into its clauses (empty pieces dropped). */
 export function clauses(text: string): string[][] {
@@ -29,6 +49,7 @@ function sentencesOf(text: string): { clauses: string[]; questionMark: boolean }
     .map((sentence) => ({
       clauses: sentence
         .split(CLAUSE_BREAK)
+        .flatMap(splitFramedQuestion)
         .map((c) => c.replace(/[.!?\s]+$/u, '').trim())
         .filter((c) => /\p{L}/u.test(c)),
       questionMark: /\?[\s.!?]*$/u.test(sentence),

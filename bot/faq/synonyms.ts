@@ -1532,7 +1532,9 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     // "With them" (unse rabta) and "come" (kis kaam aayen gi): pronoun and verb, not the question.
     'unse inse unhe inhe aayen aayein aaen ' +
     // Wanting to know ("bas ye jaanna hai").
-    'jaanna janna jaanni janni jaanne janne'
+    'jaanna janna jaanni janni jaanne janne ' +
+    // Object pronouns as chat spells them ("kya isay badla ja sakta hai", "unhein kahan approach karein") and "such" (aisi surat mein).
+    'ise isay isey usay usey inhein unhein inhen unhen aisa aisi aise'
   ).split(/\s+/),
 );
 

@@ -48,7 +48,7 @@ describe('the real-style held-out set (long, code-mixed, noisy messages; bot/faq
   it.each([
     ['long', 'en', 40 / 40],
     ['long', 'ur', 38 / 40],
-    ['long', 'ur-Latn', 37 / 40],
+    ['long', 'ur-Latn', 38 / 40],
     ['mixed', 'en', 39 / 40],
     ['mixed', 'ur', 40 / 40],
     ['mixed', 'ur-Latn', 40 / 40],
@@ -186,8 +186,8 @@ describeHeldOutSet(
   "held-out set 6 (heldout-6.jsonl, written blind before issue 14's sixth round; scored before and after round six; a tuning set since round seven)",
   'heldout-6.jsonl',
   {
-    languages: { en: { right: 107, wrong: 1 }, ur: { right: 100, wrong: 6 }, 'ur-Latn': { right: 100, wrong: 4 } },
-    kinds: { long: { en: 39, ur: 37, 'ur-Latn': 34 }, mixed: { en: 39, ur: 34, 'ur-Latn': 39 } },
+    languages: { en: { right: 107, wrong: 1 }, ur: { right: 100, wrong: 6 }, 'ur-Latn': { right: 106, wrong: 4 } },
+    kinds: { long: { en: 39, ur: 37, 'ur-Latn': 40 }, mixed: { en: 39, ur: 34, 'ur-Latn': 39 } },
     offTopicDeclined: 56,
     languageDetected: 423,
     size: {

@@ -13,6 +13,18 @@ describe('clauses', () => {
     ]);
   });
 
+  it("cuts a Roman Urdu clause before the 'ke' that frames a question, only when what follows asks in words", () => {
+    expect(clauses('Salam, mera sawal ye hai ke kya whitelisting ki request isi chat mein ho jati hai?')).toEqual([
+      ['Salam', 'mera sawal ye hai', 'ke kya whitelisting ki request isi chat mein ho jati hai'],
+    ]);
+    expect(clauses('Pehle ye bata dein ke PSEB kya idara hai?')).toEqual([['Pehle ye bata dein', 'ke PSEB kya idara hai']]);
+    // The genitive after a noun is no frame, and a frame whose rest asks nothing in words is the question itself.
+    expect(clauses('hamari WFH request ke agents kitne hain?')).toEqual([['hamari WFH request ke agents kitne hain']]);
+    expect(clauses('Koi aisa tareeqa hai ke PSEB ki madad se visa mil jaye?')).toEqual([
+      ['Koi aisa tareeqa hai ke PSEB ki madad se visa mil jaye'],
+    ]);
+  });
+
   it('keeps the helpline number and P@SHA whole', () => {
     expect(clauses('Is P@SHA in it? Call 0800 03030.')).toEqual([['Is P@SHA in it'], ['Call 0800 03030']]);
   });
