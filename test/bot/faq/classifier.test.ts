@@ -61,8 +61,9 @@ describe('FaqEngine classifier', () => {
   });
 
   it('confirms a suggested top topic only with a clear posterior (off: the suggestion stays)', () => {
+    // Without "bata dein k…" before the question: since round nine that frame is cut off, and retrieval answers alone.
     const message =
-      'AoA, hum 35 agents ke liye work from home ki request dene wale hain. Sab se data ikattha karne se pehle bata dein k har agent ki kaun si details chahiye? Shukriya';
+      'AoA, hum 35 agents ke liye work from home ki request dene wale hain. Sab se data ikattha karne se pehle har agent ki kaun si details chahiye? Shukriya';
     const withOpinion = new FaqEngine(kb).search(message);
     const without = new FaqEngine(kb, { secondOpinion: { confirm: 2 } }).search(message);
     expect(without).toMatchObject({ decision: 'suggest' });
