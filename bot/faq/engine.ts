@@ -688,9 +688,8 @@ export class FaqEngine {
 
   private present(index: EngineIndex, ranked: RankedTopic, language: FaqLanguage): FaqResult {
     const topic = (index.topics[ranked.topic] as IndexedTopic).topic;
-    // The topic's own first question in the reply language titles the answer and the suggestion, not the example that
-    // happened to match best: "What details per agent are needed for WFH?" rather than "what if an agent's IP is dynamic".
-    const question = topic.questions[language]?.[0] ?? topic.questions.en[0] ?? topic.id;
+    const question =
+      ranked.question.language === language ? ranked.question.text : (topic.questions[language]?.[0] ?? topic.questions.en[0] ?? topic.id);
     return { id: topic.id, score: Math.round(calibrate(ranked.score) * 1000) / 1000, question, answer: answerFor(topic, language) };
   }
 }
