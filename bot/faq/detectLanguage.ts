@@ -69,21 +69,27 @@ export function classifyArabicScript(text: string): ArabicScriptLanguage {
 
 type Marker = 'urdu' | 'english' | 'neither';
 
-/** Latin words of a text, each marked Roman Urdu, English or neither. An acronym ("IT", "PSEB") is no English word. */
-function markedWords(text: string): Marker[] {
+/** A Latin word of a text and how it is marked. */
+interface MarkedWord {
+  readonly word: string;
+  readonly mark: Marker;
+}
+
+/** Latin words of a text (lower-cased), each marked Roman Urdu, English or neither. An acronym ("IT", "PSEB") is no English word. */
+function markedWords(text: string): MarkedWord[] {
   return (text.match(/[A-Za-z']+/g) ?? []).map((raw) => {
-    if (raw.length > 1 && raw === raw.toUpperCase()) return 'neither';
     const word = raw.toLowerCase();
+    if (raw.length > 1 && raw === raw.toUpperCase()) return { word, mark: 'neither' };
     const urdu = ROMAN_MARKERS.has(word) || ROMAN_VERB.test(word);
     const english = ENGLISH_MARKERS.has(word);
-    if (urdu && !english) return 'urdu';
-    return english && !urdu ? 'english' : 'neither';
+    if (urdu && !english) return { word, mark: 'urdu' };
+    return { word, mark: english && !urdu ? 'english' : 'neither' };
   });
 }
 
 /** Score Latin text as Roman Urdu (positive) or English (negative). */
 export function romanUrduScore(text: string): number {
-  return markedWords(text).reduce((score, m) => score + (m === 'urdu' ? 1 : m === 'english' ? -1 : 0), 0);
+  return markedWords(text).reduce((score, { mark }) => score + (mark === 'urdu' ? 1 : mark === 'english' ? -1 : 0), 0);
 }
 
 /** A thank-you is no English sentence of its own ("…request deni hai. Thank you so much"). */
@@ -99,21 +105,20 @@ const SHARED_WORDS: ReadonlySet<string> = new Set(['is', 'us']);
  * has neither.
  */
 function hasEnglishSentence(text: string): boolean {
-  const clauses = text.split(/[.,;:!?\n]+/).filter((clause) => !COURTESY.test(clause));
-  const englishClause = clauses.some((clause) => {
-    const marks = markedWords(clause);
-    const english = (clause.match(/[A-Za-z']+/g) ?? []).filter((w, i) => marks[i] === 'english' && !SHARED_WORDS.has(w.toLowerCase()));
-    return marks.length >= 3 && english.length > 0 && !marks.includes('urdu');
-  });
-  const englishPair = clauses.some((clause) => {
-    let run = 0;
-    for (const mark of markedWords(clause)) {
-      if (mark === 'urdu') run = 0;
-      else if (mark === 'english' && (run += 1) >= 2) return true;
-    }
-    return false;
-  });
-  return englishClause || englishPair;
+  return text
+    .split(/[.,;:!?\n]+/)
+    .filter((clause) => !COURTESY.test(clause))
+    .some((clause) => {
+      const marked = markedWords(clause);
+      const ownEnglish = marked.some(({ word, mark }) => mark === 'english' && !SHARED_WORDS.has(word));
+      if (marked.length >= 3 && ownEnglish && marked.every(({ mark }) => mark !== 'urdu')) return true;
+      let run = 0;
+      for (const { mark } of marked) {
+        if (mark === 'urdu') run = 0;
+        else if (mark === 'english' && (run += 1) >= 2) return true;
+      }
+      return false;
+    });
 }
 
 /** Words of a message that contain Arabic-script letters, and all its words. */
