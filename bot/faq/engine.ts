@@ -362,7 +362,7 @@ interface Ranking {
   readonly ranking: RankedTopic[];
   readonly divided: boolean;
   /** The reading the ranking comes from (the whole message or the part that won), for the classifier. */
-  readonly reading?: View;
+  readonly reading: View;
 }
 
 /** A message whose asking parts disagree is suggested, not answered: both topics are offered. */
@@ -465,7 +465,7 @@ export class FaqEngine {
   private judge(index: EngineIndex, text: string): { ranking: RankedTopic[]; decision: FaqDecision } {
     const { ranking, divided, reading } = this.rank(index, text);
     const decision = settle(decide(ranking.map((r) => r.score)), divided);
-    if (!reading || divided || decision !== 'suggest') return { ranking, decision };
+    if (divided || decision !== 'suggest') return { ranking, decision };
     const posterior = index.classifier.classify(classifierTokens(reading));
     return { ranking, decision: secondOpinion(ranking, decision, posterior, { ...SECOND_OPINION, ...this.options.secondOpinion }) };
   }

@@ -130,7 +130,7 @@ function describeHeldOutSet(title: string, file: string, floors: HeldOutFloors):
   });
 }
 
-// Floors at the figures after issue 14's eighth round (README "FAQ quality"; bot/faq/README.md says which set was
+// Floors at the figures after issue 14's ninth round (README "FAQ quality"; bot/faq/README.md says which set was
 // tuned on when).
 describeHeldOutSet(
   "the fresh held-out set (heldout-fresh.jsonl, written before issue 14's second round; a tuning set since the third)",
