@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import jsQR from 'jsqr';
@@ -14,31 +14,34 @@ const run = promisify(execFile);
 
 export const artifactsDir = path.resolve(__dirname, '../../../test-artifacts');
 
+/** The PDF written to a new temporary folder, for the poppler tools; returns its path. */
+function pdfOnDisk(pdf: Buffer): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'letter-')), 'letter.pdf');
+  writeFileSync(file, pdf);
+  return file;
+}
+
 /** The PDF's text as pdftotext reads it, bidi marks removed. */
 export async function pdfText(pdf: Buffer): Promise<string> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'letter-'));
-  const file = path.join(dir, 'letter.pdf');
-  writeFileSync(file, pdf);
+  const file = pdfOnDisk(pdf);
   const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   return stdout.replace(/[\u200e\u200f\u202a-\u202e]/g, '');
 }
 
 /** Number of pages, from pdfinfo. */
 export async function pdfPages(pdf: Buffer): Promise<number> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'letter-'));
-  const file = path.join(dir, 'letter.pdf');
-  writeFileSync(file, pdf);
+  const file = pdfOnDisk(pdf);
   const { stdout: info } = await run('pdfinfo', [file], { encoding: 'utf8' });
   return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
 }
 
-/** Renders page 1 to PNG (pdftoppm) and keeps it in test-artifacts/ as `name`.png. */
-export async function renderPng(pdf: Buffer, name: string, dpi = 150): Promise<Buffer> {
+/** Renders page 1 to PNG (pdftoppm) and keeps it in test-artifacts/ as `name`.png, for people to look at; returns its path. */
+export async function renderPng(pdf: Buffer, name: string, dpi = 150): Promise<string> {
   mkdirSync(artifactsDir, { recursive: true });
   const base = path.join(artifactsDir, name);
   writeFileSync(`${base}.pdf`, pdf);
   await run('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', `${base}.pdf`, base]);
-  return readFileSync(`${base}.png`);
+  return `${base}.png`;
 }
 
 /**
@@ -46,9 +49,7 @@ export async function renderPng(pdf: Buffer, name: string, dpi = 150): Promise<B
  * page-sized PNG in JavaScript cost more than finding the code in it. Rendered at 150 dpi, as the PNG kept for people.
  */
 export async function readQrCode(pdf: Buffer, dpi = 150): Promise<string | null> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'letter-'));
-  const file = path.join(dir, 'letter.pdf');
-  writeFileSync(file, pdf);
+  const file = pdfOnDisk(pdf);
   const { stdout } = await run('pdftoppm', ['-gray', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', file], {
     encoding: 'buffer',
     maxBuffer: 64 * 1024 * 1024,
