@@ -9,6 +9,10 @@ const kb = loadKb();
 
 beforeAll(async () => {
   db = await createTestDb();
+  // The test template holds the shipped KB already (test/helpers/template.ts); these tests start from a database the
+  // bot has never started on.
+  await db.prisma.faqQuestion.deleteMany();
+  await db.prisma.faqTopic.deleteMany();
 });
 
 afterAll(async () => {
