@@ -8,7 +8,10 @@ module.exports = {
     // does not spend a TypeScript compiler's time on every file in every worker.
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
     // The schema engine's wasm-bindgen glue ships as ESM only; jest's CommonJS runtime needs it transpiled.
-    '/@prisma/schema-engine-wasm/.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    '/@prisma/schema-engine-wasm/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/(?!@prisma/schema-engine-wasm/)'],
   // One migrated template database per run, copied for each test file (test/helpers/template.ts).
