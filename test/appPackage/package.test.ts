@@ -6,14 +6,14 @@ import { encodePng } from '../../scripts/make-icons';
 import { buildPackage, PackageError, validateManifest } from '../../scripts/package-teams';
 import { appPackageDir, copyAppPackageSources, makeTempDir, repoRoot, sampleValues } from './helpers/appPackage';
 
-const tsxCli = join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const script = join(repoRoot, 'scripts', 'package-teams.ts');
 
 /** Runs the CLI with only PATH/HOME from our environment plus `env`, writing into `outDir`. */
 function runCli(env: Record<string, string>, outDir: string) {
   const { PATH, HOME, TMPDIR } = process.env;
   const base = Object.fromEntries(Object.entries({ PATH, HOME, TMPDIR }).filter((e): e is [string, string] => e[1] !== undefined));
-  return spawnSync(process.execPath, [tsxCli, script, outDir], {
+  // tsx as a loader in one process (its CLI would start a second Node process to run the script in).
+  return spawnSync(process.execPath, ['--import', 'tsx', script, outDir], {
     cwd: repoRoot,
     env: { ...base, ...env },
     encoding: 'utf8',

@@ -2,10 +2,10 @@
  * LISTEN/NOTIFY between instances: what one database connection publishes reaches a second one (a
  * second instance), on that channel only. PostgreSQL with TEST_DATABASE_URL, PGlite otherwise.
  */
-import { PGlite } from '@electric-sql/pglite';
-import { createTestDb, emptyPgliteCluster, onPostgres, type TestDb } from '../helpers/db';
+import { createTestDb, emptyPgliteCluster, onPostgres, TEST_PGLITE_SETTINGS, type TestDb } from '../helpers/db';
 import { openDatabase, type Database } from '../../prisma/db';
 import { PgliteNotifications, type Notifications } from '../../prisma/notifications';
+import { openPglite } from '../../prisma/pglite';
 
 /** Resolves with the first payload the notifications deliver on the channel. */
 function next(notifications: Notifications, channel: string): Promise<string> {
@@ -31,7 +31,7 @@ async function twoInstances(): Promise<{ a: Notifications; b: Notifications; clo
       },
     };
   }
-  const pglite = new PGlite({ loadDataDir: emptyPgliteCluster() });
+  const pglite = openPglite('memory', emptyPgliteCluster(), TEST_PGLITE_SETTINGS);
   const a = new PgliteNotifications(pglite, () => undefined);
   const b = new PgliteNotifications(pglite, () => undefined);
   return {

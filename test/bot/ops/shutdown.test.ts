@@ -10,7 +10,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createEmptyPostgresDb, onPostgres, seedPgliteFolder } from '../../helpers/db';
+import { createEmptyPostgresDb, onPostgres, seedPgliteFolder, TEST_PGLITE_SETTINGS } from '../../helpers/db';
 import { openDatabase } from '../../../prisma/db';
 
 const root = path.resolve(__dirname, '../../..');
@@ -126,7 +126,7 @@ it('finishes and stores every accepted activity on SIGTERM, refuses the rest, an
     expect(accepted.length).toBeGreaterThanOrEqual(6);
     for (const o of accepted) expect(o.replies).toBeGreaterThan(0);
 
-    const db = await openDatabase(databaseUrl);
+    const db = await openDatabase(databaseUrl, { pgliteSettings: TEST_PGLITE_SETTINGS });
     try {
       const stored = async (ids: string[]) => ({
         incoming: new Set(

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createTestDb, seedPgliteFolder, type TestDb } from '../../helpers/db';
+import { createTestDb, seedPgliteFolder, TEST_PGLITE_SETTINGS, type TestDb } from '../../helpers/db';
 import { parseAge, purgeOlderThan } from '../../../bot/reliability/purge';
 import { olderThanArgument } from '../../../scripts/purge';
 import { openDatabase } from '../../../prisma/db';
@@ -104,12 +104,11 @@ describe('purge arguments', () => {
 
 describe('npm run purge', () => {
   const script = path.resolve(__dirname, '../../../scripts/purge.ts');
-  const tsx = path.resolve(__dirname, '../../../node_modules/.bin/tsx');
+  // tsx as a loader in one process (its CLI would start a second Node process to run the script in).
+  const purge = (args: string[], env: NodeJS.ProcessEnv) => run(process.execPath, ['--import', 'tsx', script, ...args], { env });
 
   it('refuses to run without an age and says how to call it', async () => {
-    const failure = await run(tsx, [script], { env: { ...process.env, NODE_OPTIONS: '' } }).catch(
-      (e: { code: number; stderr: string }) => e,
-    );
+    const failure = await purge([], { ...process.env, NODE_OPTIONS: '' }).catch((e: { code: number; stderr: string }) => e);
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr).toContain('--older-than');
   });
@@ -119,13 +118,13 @@ describe('npm run purge', () => {
     try {
       const url = `pglite:${dir}`;
       await seedPgliteFolder(dir);
-      const db = await openDatabase(url);
+      const db = await openDatabase(url, { pgliteSettings: TEST_PGLITE_SETTINGS });
       await seed(db.prisma);
       await db.close();
-      const { stdout } = await run(tsx, [script, '--older-than', '180d'], { env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: url } });
+      const { stdout } = await purge(['--older-than', '180d'], { ...process.env, NODE_OPTIONS: '', DATABASE_URL: url });
       const printed = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { deleted: Record<string, number> };
       expect(printed.deleted).toMatchObject({ transcriptMessages: 1, faqQueryLogs: 1, directLineActivities: 1 });
-      const after = await openDatabase(url);
+      const after = await openDatabase(url, { pgliteSettings: TEST_PGLITE_SETTINGS });
       expect(await after.prisma.request.count()).toBe(2);
       expect(await after.prisma.transcriptMessage.count()).toBe(1);
       await after.close();
