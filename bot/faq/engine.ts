@@ -285,6 +285,30 @@ function clauseAsks(clause: string, questionMarked: boolean, tokens: readonly An
 }
 
 /**
+ * A clause that asks but names nothing — only question, request and function words ("ye bata dein please", "براہ کرم آگاہ
+ * کریں", "kya hai ye", "رہنمائی فرما دیں", "تفصیل بتا دیں") — asks about the clause before it: people state what they want
+ * to know ("…jo group bana tha us mein kin idaron ke log shamil hain") and then ask for it. That clause is marked as
+ * asking, so its words are evidence of the question, not scene (`sceneOf`), and it may be read on its own.
+ */
+function lendBareRequests(
+  asks: boolean[],
+  clauseTokens: readonly (readonly AnalyzedToken[])[],
+  questionMarked: readonly boolean[],
+): boolean[] {
+  const lent = asks.map(() => false);
+  const bare = clauseTokens.map((tokens) => tokens.every((t) => FUNCTION_CONCEPTS.has(t.term) || QUESTION_TYPE_CONCEPTS.has(t.term)));
+  // Only when the message asks nothing else: after a question ("ye whitelisting hai kya? … Samjha dein please") the
+  // request is for that question, not for the statement before it.
+  if (asks.some((a, id) => a && !bare[id])) return lent;
+  for (let id = 1; id < asks.length; id += 1) {
+    if (!asks[id] || !bare[id] || (clauseTokens[id - 1]?.length ?? 0) === 0) continue;
+    asks[id - 1] = true;
+    lent[id] = !questionMarked[id];
+  }
+  return lent;
+}
+
+/**
  * Evidence a view gives for a topic: the IDF weight of the view's words the topic explains, not counting
  * question words, possessives and wanting ("kaise hain aap" explains nothing), nor the scene's words other than
  * its subjects. Absolute, so it does not shrink as the message grows.
@@ -500,6 +524,8 @@ export class FaqEngine {
         !clauses.some((_c, later) => later > id && sentenceOf[later] === sentenceOf[id] && (clauseTokens[later]?.length ?? 0) > 0);
       return clauseAsks(clause, marked, tokens);
     });
+    // A bare request that asks about the clause before it is not read on its own ("تفصیل بتا دیں" is no question of details).
+    const lent = lendBareRequests(asks, clauseTokens, questionMarked);
     const sceneOf = (ids: readonly number[]): { asks: boolean; scene: Set<string> } => {
       const asked = new Set(ids.filter((id) => asks[id]).flatMap((id) => (clauseTokens[id] ?? []).map((t) => t.term)));
       return {
@@ -523,7 +549,8 @@ export class FaqEngine {
     const askingIds: (readonly number[])[] = [];
     const asking = parts.filter((part, i) => {
       const key = [...part.terms].sort().join(' ');
-      if (part.query.length === 0 || !part.asks || seen.has(key)) return false;
+      const ids = partIndexes[i] ?? [];
+      if (part.query.length === 0 || !part.asks || seen.has(key) || ids.every((id) => lent[id])) return false;
       seen.add(key);
       askingIds.push(partIndexes[i] ?? []);
       return true;

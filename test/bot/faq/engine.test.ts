@@ -184,6 +184,31 @@ describe('FaqEngine.search', () => {
     expect(response.results[0]?.id).toBe('request.change');
   });
 
+  it.each([
+    ['Main ek magazine ke liye article likh raha hoon. Working group mein kin idaron ke log shamil hain, ye bata dein please'],
+    ['I am writing an article for a magazine. I am interested in which organisations are members of the working group. Please tell me'],
+    ['میں ایک رسالے کے لیے مضمون لکھ رہا ہوں۔ ورکنگ گروپ میں کن اداروں کے لوگ شامل ہیں، براہ کرم بتا دیں'],
+  ])('reads a statement of what the writer wants to know as the question when a bare request follows it: %s', (text) => {
+    const response = engine.search(text);
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('workinggroup.members');
+  });
+
+  it.each([
+    [
+      'Whitelisting hoti kya hai? Sab log iska zikr kar rahe hain. Hamara Multan mein 30 seats ka centre hai. Samjha dein please',
+      'whitelisting.what',
+    ],
+    [
+      'Sahiwal office ki whitelisting ki application se pehle saare kaghzat jama karne hain kyun ke CEO bahar hain. Kaun si maloomat aur documents dene honge?',
+      'whitelisting.requirements',
+    ],
+  ])('keeps the question a bare request follows, and a question of its own, as the question: %s', (text, id) => {
+    const response = engine.search(text);
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe(id);
+  });
+
   it('reads "will someone contact me?" after applying as hearing back, not as asking for a person', () => {
     const response = engine.search('I have applied for whitelisting today. Will someone contact me after that?');
     expect(response.decision).toBe('answer');
