@@ -3,7 +3,7 @@ import { TopicClassifier, type TopicPosterior } from './classifier';
 import { detectLanguage } from './detectLanguage';
 import { QuestionRetrieval } from './retrieval';
 import { MessageMatches, PHONETIC_CREDIT, type MatchableQuestion, type ReadingWeights, type TopicsByWord } from './messageMatches';
-import { ASKING_WORDS, messageParts } from './segment';
+import { ASKING_WORDS, messageParts, REQUEST_FORMS } from './segment';
 import { ABOUT_CONCEPTS, FUNCTION_CONCEPTS, QUESTION_TYPE_CONCEPTS, QUESTION_WORD_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
   FAQ_LANGUAGES,
@@ -281,7 +281,9 @@ function clauseAsks(clause: string, questionMarked: boolean, tokens: readonly An
   if (questionMarked) return true;
   // One word without a question mark is a name or a sign-off ("Regards, Tariq"), not a question.
   if (!/\p{L}\s+\p{L}/u.test(clause)) return false;
-  return tokens.some((t) => ASKING_CONCEPTS.has(t.term)) || ASKING_WORDS.test(clause) || ASKING_START.test(clause);
+  return (
+    tokens.some((t) => ASKING_CONCEPTS.has(t.term)) || ASKING_WORDS.test(clause) || REQUEST_FORMS.test(clause) || ASKING_START.test(clause)
+  );
 }
 
 /**

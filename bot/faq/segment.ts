@@ -22,6 +22,16 @@ const CLAUSE_BREAK = /[,;]|\s[-–—]\s/;
 export const ASKING_WORDS =
   /(?:^|[^\p{L}])(?:please|kindly|guide|need|want|wanted|wondering|know|jaanna|janna|rehnumai|rahnumai|kya|kia|kiya|kaise|kese|kaisay|kesy|kahan|kaha|kab|kaun|kon|kis|kitna|kitni|kitne|chahiye|chahye|chaiye|batayen|batain|bata|dein|dijiye|کیا|کیسے|کہاں|کب|کون|کس|کتنا|کتنی|کتنے|چاہیے|چاہئے|بتائیں|بتا|دیں|دیجیے|جاننا|رہنمائی)(?=$|[^\p{L}])/iu;
 /**
+ * Requests by the form of the verb, wherever they stand: polite and familiar imperatives — Roman Urdu "-iye / -ijiye /
+ * -ayein / -aen" (bataiye, samjhaiye, kijiye, batayein, karwaen) and "-ao" after a stem of three letters or more (batao,
+ * samjhao, karwao; "jao" and "aao" are movement, not requests), Urdu "-ائیں / -ائیے / -یجیے" after two letters or more
+ * (سمجھائیں، کروائیں، فرمائیے، کیجیے; "جائیں" and "آئیں" are movement) — and the English "if you could / can / would /
+ * kindly" of "I would be grateful if you could explain…".
+ */
+export const REQUEST_FORMS =
+  /(?:^|[^\p{L}])(?:\p{L}{2,}(?:aiye|iye|ijiye|ayein|ayen|aein|aen)|\p{L}{3,}ao|[\u0600-\u06FF]{2,}(?:ائیں|ائیے|یجیے|یجئے)|if\s+you\s+(?:could|can|would|kindly|please))(?=$|[^\p{L}])/iu;
+
+/**
  * Roman Urdu joins a statement to the question it frames with "ke" (that) and no comma: "mera sawal ye hai ke kya
  * whitelisting ki request isi chat mein ho jati hai", "Readers ko samjhana hai ke call centers ki whitelisting kya hai".
  * After "hai / hain" or a request ("bata dein ke…") "ke" cannot be the genitive (that follows a noun), so the clause is cut

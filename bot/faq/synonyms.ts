@@ -1567,7 +1567,7 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
   (
     'regards regard wishes good morning afternoon evening hope hoping well safe greetings respected sincerely cheers ' +
     'allah hafiz khuda jazakallah jazak khair khairiyat inshallah mashallah salaam walaikum adab aadab meherbani mehrbani ' +
-    'shukria shukriyah thankyou advance mr mrs ms ' +
+    'shukria shukriyah thankyou advance mr mrs ms grateful thankful appreciate appreciated appreciates appreciation ' +
     'محترم محترمہ والسلام جزاک اللہ خیر خیریت امید آداب عرض حافظ خدا انشاءاللہ مہربانی عالی ' +
     // Fillers of urgency, time and mood.
     'urgent urgently asap immediately quickly quick soon jaldi jaldee during dauran douran doran دوران today tomorrow yesterday tonight night ago lot foran fauran aaj kal raat subah ' +
@@ -1576,7 +1576,9 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
     // Manner: how directly, how current.
     'direct seedha seedhe seedhi current latest سیدھا سیدھے سیدھی راست baqaida baqayda باقاعدہ formally ' +
     // "Please" and "kindly guide" (براہ کرم، رہنمائی فرمائیں): courtesy, not what is asked.
-    'کرم karam رہنمائی فرمائیں فرمائیے فرما rehnumai rahnumai rehnumayi farmayen farmaein farmaiye'
+    'کرم karam رہنمائی فرمائیں فرمائیے فرما rehnumai rahnumai rehnumayi farmayen farmaein farmaiye ' +
+    // "I would be grateful", "آپ سے گزارش ہے کہ", "ازراہ کرم" (please): the same courtesy.
+    'گزارش guzarish guzaarish ازراہ azrah'
   ).split(/\s+/);
 
 /**

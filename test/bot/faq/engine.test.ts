@@ -209,6 +209,18 @@ describe('FaqEngine.search', () => {
     expect(response.results[0]?.id).toBe(id);
   });
 
+  it.each([
+    ['Yaar ye chatbot rehne do, kisi insaan se baat karwao. Mera case thora mukhtalif hai, do branches hain', 'contact.human'],
+    [
+      'Dear Sir, we run a BPO in Sialkot with European clients. I would be grateful if you could explain the purpose of the working group set up for call centres. Regards',
+      'workinggroup.purpose',
+    ],
+  ])('reads a request made by the form of the verb as the question ("karwao", "if you could explain"): %s', (text, id) => {
+    const response = engine.search(text);
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe(id);
+  });
+
   it('reads "will someone contact me?" after applying as hearing back, not as asking for a person', () => {
     const response = engine.search('I have applied for whitelisting today. Will someone contact me after that?');
     expect(response.decision).toBe('answer');

@@ -1,4 +1,4 @@
-import { clauses, messageParts } from '../../../bot/faq/segment';
+import { clauses, messageParts, REQUEST_FORMS } from '../../../bot/faq/segment';
 
 describe('clauses', () => {
   it('cuts sentences at . ! ? and Urdu ۔ ؟, and clauses at commas, dropping pieces without letters', () => {
@@ -53,4 +53,23 @@ describe('messageParts', () => {
     expect(parts).toHaveLength(24);
     expect(parts.at(-1)).toEqual([cut.length - 2, cut.length - 1]);
   });
+});
+
+describe('REQUEST_FORMS', () => {
+  it.each([
+    ['koi insaan se baat karwao'],
+    ['ab ye batayein ke request kaise bhejein'],
+    ['zara samjhaiye'],
+    ['آپ یہ عمل سمجھائیں'],
+    ['I would be grateful if you could explain the purpose of the group'],
+  ])('reads an imperative or a polite English request as asking: %s', (clause) => {
+    expect(REQUEST_FORMS.test(clause)).toBe(true);
+  });
+
+  it.each([['sab kehte hain whitelist ho jao'], ['وہ کل دفتر آئیں گے'], ['ہم سب گھر جائیں گے'], ['hamara office Lahore mein hai']])(
+    'does not read movement or a statement as a request: %s',
+    (clause) => {
+      expect(REQUEST_FORMS.test(clause)).toBe(false);
+    },
+  );
 });
