@@ -92,6 +92,20 @@ describe('spelling tolerance', () => {
     expect(new Analyzer([{ term: 'biryani', phon: 'brn' }]).analyze('biriyani').map((t) => t.term)).toEqual(['biryani']);
   });
 
+  it('reads a letter typed three times or more as one ("plzzz", "helplineee")', () => {
+    expect(terms('helplineee ka number do plzzz')).toEqual(['@helpline', '@phone']);
+  });
+
+  it('reads a chat skeleton with its vowels dropped as the one word it spells ("mtlb", "jldi", "nmbr")', () => {
+    expect(terms('whitelisting ka mtlb')).toEqual(['@wl', '@meaning']);
+    expect(terms('helpline nmbr jldi')).toEqual(['@helpline', '@phone']);
+  });
+
+  it('leaves an acronym and a word with inner vowels to the other steps ("FBR", "car")', () => {
+    expect(terms('FBR helpline')).toContain('fbr');
+    expect(terms('car registration')).toContain('car');
+  });
+
   it('computes edit distance', () => {
     expect(editDistance('kaise', 'kaisay')).toBe(2);
     expect(editDistance('ghar', 'gaari')).toBe(2);
