@@ -504,7 +504,7 @@ export class FaqEngine {
    * strongly, or when the winner's own asking clause points elsewhere than the scene that came with it.
    */
   private rank(index: EngineIndex, text: string): Ranking {
-    const { clauses, questionMarked, sentenceOf, parts: partIndexes } = messageParts(text);
+    const { clauses, questionMarked, sentenceOf, frames, parts: partIndexes } = messageParts(text);
     // Each clause is analysed once; a part's tokens — and the whole message's — are its clauses' tokens.
     const clauseTokens = partIndexes.length > 0 ? clauses.map((clause) => index.analyzer.analyze(clause)) : [];
     const tokensOf = (ids: readonly number[]): AnalyzedToken[] => {
@@ -526,7 +526,9 @@ export class FaqEngine {
         !clauses.some((_c, later) => later > id && sentenceOf[later] === sentenceOf[id] && (clauseTokens[later]?.length ?? 0) > 0);
       return clauseAsks(clause, marked, tokens);
     });
-    // A bare request that asks about the clause before it is not read on its own ("تفصیل بتا دیں" is no question of details).
+    // A bare request that asks about the clause before it is not read on its own ("تفصیل بتا دیں" is no question of details),
+    // nor is the frame of a question cut off after it ("شروع کرنے سے پہلے بتائیں" before "کہ … کون سی معلومات لازمی ہیں"):
+    // read alone, its words would be a rival question.
     const lent = lendBareRequests(asks, clauseTokens, questionMarked);
     const sceneOf = (ids: readonly number[]): { asks: boolean; scene: Set<string> } => {
       const asked = new Set(ids.filter((id) => asks[id]).flatMap((id) => (clauseTokens[id] ?? []).map((t) => t.term)));
@@ -552,7 +554,7 @@ export class FaqEngine {
     const asking = parts.filter((part, i) => {
       const key = [...part.terms].sort().join(' ');
       const ids = partIndexes[i] ?? [];
-      if (part.query.length === 0 || !part.asks || seen.has(key) || ids.every((id) => lent[id])) return false;
+      if (part.query.length === 0 || !part.asks || seen.has(key) || ids.every((id) => lent[id] || frames[id])) return false;
       seen.add(key);
       askingIds.push(partIndexes[i] ?? []);
       return true;

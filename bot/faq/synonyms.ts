@@ -1578,7 +1578,9 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
     // "Please" and "kindly guide" (براہ کرم، رہنمائی فرمائیں): courtesy, not what is asked.
     'کرم karam رہنمائی فرمائیں فرمائیے فرما rehnumai rahnumai rehnumayi farmayen farmaein farmaiye ' +
     // "I would be grateful", "آپ سے گزارش ہے کہ", "ازراہ کرم" (please): the same courtesy.
-    'گزارش guzarish guzaarish ازراہ azrah'
+    'گزارش guzarish guzaarish ازراہ azrah ' +
+    // "Explain it to me" (سمجھا دیں، samjha dein): a request like "bata dein", not understanding a language (سمجھ).
+    'سمجھا سمجھائیں سمجھائیے samjha samjhayen samjhaen samjhaiye samjhao'
   ).split(/\s+/);
 
 /**

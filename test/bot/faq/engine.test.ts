@@ -221,6 +221,23 @@ describe('FaqEngine.search', () => {
     expect(response.results[0]?.id).toBe(id);
   });
 
+  it.each([
+    ['ہماری انتظامیہ نے رپورٹ مانگی ہے کہ ورکنگ گروپ کس مقصد کے لیے بنا ہے', 'workinggroup.purpose'],
+    ['میرے بھانجے نے کہا پی ایس ای بی سے بات کرو۔ آپ سمجھا دیں کہ یہ ادارہ کیا کرتا ہے', 'pseb.about'],
+  ])('finds an Urdu question framed by "… ہے کہ" or "سمجھا دیں کہ" (explain, not a question of language): %s', (text, id) => {
+    const response = engine.search(text);
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe(id);
+  });
+
+  it('does not read the frame of a question on its own ("شروع کرنے سے پہلے بتائیں" is no question of requirements before starting)', () => {
+    const response = engine.search(
+      'محترم ٹیم، ہمارا شعبہ پچاس افراد کے لیے گھر سے کام کی درخواست بھر رہا ہے۔ شروع کرنے سے پہلے بتائیں کہ ہر ایجنٹ کی کون سی معلومات لازمی ہیں، جیسے شناختی کارڈ یا پتہ؟',
+    );
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('wfh.requirements');
+  });
+
   it('reads "will someone contact me?" after applying as hearing back, not as asking for a person', () => {
     const response = engine.search('I have applied for whitelisting today. Will someone contact me after that?');
     expect(response.decision).toBe('answer');

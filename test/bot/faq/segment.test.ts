@@ -30,6 +30,21 @@ describe('clauses', () => {
   });
 });
 
+describe('the Urdu-script complementiser', () => {
+  it('cuts an Urdu clause before the کہ that frames a question after ہے / ہیں / ہوں or a request, when what follows asks', () => {
+    expect(clauses('ہمارے مدیر کے لیے بتائیں کہ ورکنگ گروپ کا مقصد کیا ہے؟')).toEqual([
+      ['ہمارے مدیر کے لیے بتائیں', 'کہ ورکنگ گروپ کا مقصد کیا ہے'],
+    ]);
+    expect(clauses('میں جاننا چاہتا ہوں کہ وائٹ لسٹنگ کیا ہے')).toEqual([['میں جاننا چاہتا ہوں', 'کہ وائٹ لسٹنگ کیا ہے']]);
+    expect(clauses('انہوں نے کہا ہے کہ دفتر بند رہے گا')).toEqual([['انہوں نے کہا ہے کہ دفتر بند رہے گا']]);
+  });
+
+  it('marks the frame of a cut question, so it is not read as a question of its own', () => {
+    const parts = messageParts('شروع کرنے سے پہلے بتائیں کہ ہر ایجنٹ کی کون سی معلومات لازمی ہیں؟ شکریہ');
+    expect(parts.frames).toEqual([true, false, false]);
+  });
+});
+
 describe('messageParts', () => {
   it('has no parts for a one-clause message (the whole message is the question)', () => {
     expect(messageParts('How do I apply for whitelisting?').parts).toEqual([]);
