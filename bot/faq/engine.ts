@@ -530,6 +530,17 @@ export class FaqEngine {
     // nor is the frame of a question cut off after it ("شروع کرنے سے پہلے بتائیں" before "کہ … کون سی معلومات لازمی ہیں"):
     // read alone, its words would be a rival question.
     const lent = lendBareRequests(asks, clauseTokens, questionMarked);
+    // A list of options after a question ("…kaise bhejein? Email pe ya chat pe?", "اسکائپ یا فون؟") asks which of them, for
+    // that question: it is not read on its own.
+    const options = clauses.map(
+      (clause, id) =>
+        asks.slice(0, id).some((a, earlier) => a && !lent[earlier]) &&
+        /(?:^|[^\p{L}])(?:ya|or|یا)(?=$|[^\p{L}])/iu.test(clause) &&
+        !ASKING_WORDS.test(clause) &&
+        !REQUEST_FORMS.test(clause) &&
+        !ASKING_START.test(clause) &&
+        (clauseTokens[id] ?? []).every((t) => !QUESTION_WORD_CONCEPTS.includes(t.term)),
+    );
     const sceneOf = (ids: readonly number[]): { asks: boolean; scene: Set<string> } => {
       const asked = new Set(ids.filter((id) => asks[id]).flatMap((id) => (clauseTokens[id] ?? []).map((t) => t.term)));
       return {
@@ -554,7 +565,7 @@ export class FaqEngine {
     const asking = parts.filter((part, i) => {
       const key = [...part.terms].sort().join(' ');
       const ids = partIndexes[i] ?? [];
-      if (part.query.length === 0 || !part.asks || seen.has(key) || ids.every((id) => lent[id] || frames[id])) return false;
+      if (part.query.length === 0 || !part.asks || seen.has(key) || ids.every((id) => lent[id] || frames[id] || options[id])) return false;
       seen.add(key);
       askingIds.push(partIndexes[i] ?? []);
       return true;

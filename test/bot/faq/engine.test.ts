@@ -238,6 +238,13 @@ describe('FaqEngine.search', () => {
     expect(response.results[0]?.id).toBe('wfh.requirements');
   });
 
+  it('does not read a list of options after a question on its own ("…kya hota hai. Koi banda check karta hai ya automatic…?")', () => {
+    const response = engine.search(
+      'Salam, main soch rahi thi ke request dene ke baad kya hota hai. Koi banda check karta hai ya automatic approve ho jati hai?',
+    );
+    expect(response.decision === 'answer' && response.results[0]?.id === 'contact.human').toBe(false);
+  });
+
   it('reads "will someone contact me?" after applying as hearing back, not as asking for a person', () => {
     const response = engine.search('I have applied for whitelisting today. Will someone contact me after that?');
     expect(response.decision).toBe('answer');
