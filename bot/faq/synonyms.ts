@@ -1515,6 +1515,8 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     'mutaliq mutalliq mutalik mutallik sawalat sawalaat swalat ' +
     // "so that" and the subjunctive of "can": the purpose of a question, not its subject.
     'taake taki takay taakay sakein sakain saken sakay ' +
+    // "besides" (PSEB ke ilawa): joins names, it was read as a spelling of "mila" (talk).
+    'ilawa alawa ilaawa elawa ' +
     // Past tense of "to be".
     'tha thi thay thin ' +
     // "or", "like" (hum jaisi companies) and "through" (PSEB ke zariye): they join the question's words, they are not them.
@@ -1549,7 +1551,7 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   'وہاں اب ابھی کس کن جو جس جب اگر ایک سب ہر چیز براہ مہربانی شکریہ ہاں اچھا دیا دی دیے بنا بنی بنایا بنائی ' +
   'دوں لوں جاؤں پاؤں کروا کروانا کروانی کروائیں کرواؤں کرائیں کرانا کرانی کرایا کروں کرائی کرائے کروائی کروائے کروایا ' +
   'ہوئیں دیتا دیتی دیتے لیتا لیتی لیتے سا نے آ آنا آتے آتا آتی السلام علیکم سلام سوال وجہ سبب تحت کسی کسے پاس دراصل اصل میں جناب ذرا کہ سر پلیز بتائیے بتایئے بتادیں آئے گا آئے ' +
-  'لینی لینے متعلق سوالات تاکہ سکے تھا تھی تھے تھیں والوں یا جیسی جیسے جیسا ذریعے ذریعہ ' +
+  'علاوہ لینی لینے متعلق سوالات تاکہ سکے تھا تھی تھے تھیں والوں یا جیسی جیسے جیسا ذریعے ذریعہ ' +
   // Wanting (چاہتی ہے) is not needing (چاہیے), one letter away; wanting to know (جاننا) is not what is asked.
   'چاہتا چاہتی چاہتے جاننا جاننی جاننے ' +
   // Whole, will have to; matters and affairs.

@@ -58,6 +58,11 @@ describe('function words', () => {
     expect(terms('hi r u guys pseb')).toEqual(['@pseb']);
   });
 
+  it('drops "besides" (ilawa / علاوہ), which was read as a spelling of "mila" (talk)', () => {
+    expect(terms('PSEB ke ilawa kaun hai')).not.toContain('@talk');
+    expect(terms('پی ایس ای بی کے علاوہ کون ہے')).toEqual(['@pseb', '@who']);
+  });
+
   it('reads "kaun si" (which) apart from "kaun" (who)', () => {
     expect(terms('kaun si details')).toEqual(['@which', '@info']);
     expect(terms('کون سی تفصیلات')).toEqual(['@which', '@info']);
