@@ -63,6 +63,11 @@ describe('function words', () => {
     expect(terms('پی ایس ای بی کے علاوہ کون ہے')).toEqual(['@pseb', '@who']);
   });
 
+  it('drops Urdu "such" and "really" (ایسے، ایسی، واقعی), read as typos of "how" (کیسے) and of a ministry word', () => {
+    expect(terms('کیا ایسے ایجنٹوں کو گھر سے کام کی اجازت ہے')).not.toContain('@how');
+    expect(terms('کیا واقعی کچھ ہو رہا ہے')).toEqual([]);
+  });
+
   it('reads "kaun si" (which) apart from "kaun" (who)', () => {
     expect(terms('kaun si details')).toEqual(['@which', '@info']);
     expect(terms('کون سی تفصیلات')).toEqual(['@which', '@info']);
