@@ -238,6 +238,28 @@ function isEnglishAdverb(word: string): boolean {
   return word.length >= 7 && word.endsWith('ly');
 }
 
+/** A letter typed three times or more is one letter ("plzzz", "helpppp", "pleeease"): chat emphasis, not spelling. */
+function squeezeRepeats(word: string): string {
+  return isLatinWord(word) ? word.replace(/([a-z])\1{2,}/g, '$1') : word;
+}
+
+/** A word with its vowels dropped: the skeleton chat writers type ("mtlb" for matlab, "jldi" for jaldi). */
+function devowel(word: string): string {
+  return word.replace(/[aeiou]/g, '');
+}
+
+/** Written as a skeleton: Latin, three letters or more, no vowel but perhaps a last one ("mtlb", "jldi", "ghlti"). */
+function isChatSkeleton(word: string): boolean {
+  return word.length >= 3 && /^[^aeiou]+[aeiou]?$/.test(word) && devowel(word).length >= 3;
+}
+
+/** Whether `short` is `long` with letters deleted, in order (only vowels, when both have the same skeleton). */
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const letter of long) if (letter === short[i]) i += 1;
+  return i === short.length;
+}
+
 /** Minimum length before a word is trusted to typo-match (short words have too many neighbours). */
 function fuzzyEligible(word: string): boolean {
   return isLatinWord(word) ? word.length >= 5 : word.length >= 4;
@@ -250,8 +272,17 @@ function fuzzyEligible(word: string): boolean {
 export class Analyzer {
   private readonly fuzzy = new Map<string, Set<string>>();
   private readonly fuzzyTargets = new Map<string, AnalyzedToken>();
+  /** Skeleton (vowels dropped) → the known Latin words with it, and what each reads as (undefined: a function word). */
+  private readonly skeletons = new Map<string, { word: string; token: AnalyzedToken | undefined }[]>();
 
   constructor(vocabulary: Iterable<AnalyzedToken> = []) {
+    const addSkeleton = (word: string, token: AnalyzedToken | undefined): void => {
+      if (!isLatinWord(word) || word.length < 3) return;
+      const key = devowel(word);
+      this.skeletons.set(key, [...(this.skeletons.get(key) ?? []), { word, token }]);
+    };
+    for (const [word, concept] of TABLES.exact) addSkeleton(word, { term: concept, phon: concept });
+    for (const word of TABLES.stopwords) addSkeleton(word, undefined);
     const add = (word: string, token: AnalyzedToken): void => {
       if (!fuzzyEligible(word)) return;
       this.fuzzyTargets.set(word, token);
@@ -260,12 +291,17 @@ export class Analyzer {
       }
     };
     for (const [word, concept] of TABLES.exact) add(word, { term: concept, phon: concept });
-    for (const token of vocabulary) if (!token.term.startsWith('@')) add(token.term, token);
+    for (const token of vocabulary) {
+      if (token.term.startsWith('@')) continue;
+      add(token.term, token);
+      addSkeleton(token.term, token);
+    }
   }
 
   /** Analyse text into unique tokens, concepts first matched as phrases, function words dropped. */
   analyze(text: string): AnalyzedToken[] {
     const words = tokenize(searchKey(maskSpecialTokens(normalizeText(text))))
+      .map(squeezeRepeats)
       .map((word) => SMS_SPELLING_OF.get(word) ?? word)
       .flatMap((word) => this.unglue(word));
     const keys = words.map(matchKey);
@@ -305,7 +341,7 @@ export class Analyzer {
         i += phrase.keys.length;
         continue;
       }
-      const token = this.single(words[i] as string);
+      const token = this.single(words[i] as string, acronyms);
       if (token) push(token);
       else skip(words[i] as string);
       i += 1;
@@ -332,7 +368,7 @@ export class Analyzer {
   }
 
   /** Resolve one word: concept table, stopword, English stem, phonetic key, typo, or itself. */
-  private single(word: string): AnalyzedToken | undefined {
+  private single(word: string, acronyms: ReadonlySet<string> = new Set()): AnalyzedToken | undefined {
     const concept = TABLES.exact.get(word);
     if (concept) return { term: concept, phon: concept };
     if (TABLES.stopwords.has(word)) return undefined;
@@ -346,9 +382,23 @@ export class Analyzer {
     if (byStem) return { term: byStem, phon: byStem };
     if (latin && this.isRomanStopwordVariant(word)) return undefined;
     if (/^\d+$/.test(word)) return { term: word, phon: word };
+    const skeleton = latin && !acronyms.has(word) ? this.bySkeleton(word) : undefined;
+    if (skeleton) return skeleton.token;
     const typo = this.typo(word);
     if (typo) return typo;
     return { term: stem, phon: wordPhon(stem) };
+  }
+
+  /**
+   * A chat skeleton ("mtlb", "jldi", "thk") read as the one known word it is that word with vowels dropped — a concept, a
+   * KB word or a function word (`token` undefined) — when all such words read the same. Acronyms ("FBR") are left alone.
+   */
+  private bySkeleton(word: string): { token: AnalyzedToken | undefined } | undefined {
+    if (!isChatSkeleton(word)) return undefined;
+    const matches = (this.skeletons.get(devowel(word)) ?? []).filter((known) => known.word !== word && isSubsequence(word, known.word));
+    const readings = new Set(matches.map((known) => known.token?.term ?? ''));
+    const [first] = matches;
+    return first && readings.size === 1 ? { token: first.token } : undefined;
   }
 
   /** An unlisted spelling of a Roman Urdu function word (saktay for sakte), by phonetic key and edit distance. */

@@ -3,7 +3,7 @@ import { TopicClassifier, type TopicPosterior } from './classifier';
 import { detectLanguage } from './detectLanguage';
 import { QuestionRetrieval } from './retrieval';
 import { MessageMatches, PHONETIC_CREDIT, type MatchableQuestion, type ReadingWeights, type TopicsByWord } from './messageMatches';
-import { ASKING_WORDS, messageParts } from './segment';
+import { ASKING_WORDS, messageParts, REQUEST_FORMS } from './segment';
 import { ABOUT_CONCEPTS, FUNCTION_CONCEPTS, QUESTION_TYPE_CONCEPTS, QUESTION_WORD_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
   FAQ_LANGUAGES,
@@ -281,7 +281,33 @@ function clauseAsks(clause: string, questionMarked: boolean, tokens: readonly An
   if (questionMarked) return true;
   // One word without a question mark is a name or a sign-off ("Regards, Tariq"), not a question.
   if (!/\p{L}\s+\p{L}/u.test(clause)) return false;
-  return tokens.some((t) => ASKING_CONCEPTS.has(t.term)) || ASKING_WORDS.test(clause) || ASKING_START.test(clause);
+  return (
+    tokens.some((t) => ASKING_CONCEPTS.has(t.term)) || ASKING_WORDS.test(clause) || REQUEST_FORMS.test(clause) || ASKING_START.test(clause)
+  );
+}
+
+/**
+ * A clause that asks but names nothing — only question, request and function words ("ye bata dein please", "براہ کرم آگاہ
+ * کریں", "kya hai ye", "رہنمائی فرما دیں", "تفصیل بتا دیں") — asks about the clause before it: people state what they want
+ * to know ("…jo group bana tha us mein kin idaron ke log shamil hain") and then ask for it. That clause is marked as
+ * asking, so its words are evidence of the question, not scene (`sceneOf`), and it may be read on its own.
+ */
+function lendBareRequests(
+  asks: boolean[],
+  clauseTokens: readonly (readonly AnalyzedToken[])[],
+  questionMarked: readonly boolean[],
+): boolean[] {
+  const lent = asks.map(() => false);
+  const bare = clauseTokens.map((tokens) => tokens.every((t) => FUNCTION_CONCEPTS.has(t.term) || QUESTION_TYPE_CONCEPTS.has(t.term)));
+  // Only when the message asks nothing else: after a question ("ye whitelisting hai kya? … Samjha dein please") the
+  // request is for that question, not for the statement before it.
+  if (asks.some((a, id) => a && !bare[id])) return lent;
+  for (let id = 1; id < asks.length; id += 1) {
+    if (!asks[id] || !bare[id] || (clauseTokens[id - 1]?.length ?? 0) === 0) continue;
+    asks[id - 1] = true;
+    lent[id] = !questionMarked[id];
+  }
+  return lent;
 }
 
 /**
@@ -478,7 +504,7 @@ export class FaqEngine {
    * strongly, or when the winner's own asking clause points elsewhere than the scene that came with it.
    */
   private rank(index: EngineIndex, text: string): Ranking {
-    const { clauses, questionMarked, sentenceOf, parts: partIndexes } = messageParts(text);
+    const { clauses, questionMarked, sentenceOf, frames, parts: partIndexes } = messageParts(text);
     // Each clause is analysed once; a part's tokens — and the whole message's — are its clauses' tokens.
     const clauseTokens = partIndexes.length > 0 ? clauses.map((clause) => index.analyzer.analyze(clause)) : [];
     const tokensOf = (ids: readonly number[]): AnalyzedToken[] => {
@@ -500,6 +526,21 @@ export class FaqEngine {
         !clauses.some((_c, later) => later > id && sentenceOf[later] === sentenceOf[id] && (clauseTokens[later]?.length ?? 0) > 0);
       return clauseAsks(clause, marked, tokens);
     });
+    // A bare request that asks about the clause before it is not read on its own ("تفصیل بتا دیں" is no question of details),
+    // nor is the frame of a question cut off after it ("شروع کرنے سے پہلے بتائیں" before "کہ … کون سی معلومات لازمی ہیں"):
+    // read alone, its words would be a rival question.
+    const lent = lendBareRequests(asks, clauseTokens, questionMarked);
+    // A list of options after a question ("…kaise bhejein? Email pe ya chat pe?", "اسکائپ یا فون؟") asks which of them, for
+    // that question: it is not read on its own.
+    const options = clauses.map(
+      (clause, id) =>
+        asks.slice(0, id).some((a, earlier) => a && !lent[earlier]) &&
+        /(?:^|[^\p{L}])(?:ya|or|یا)(?=$|[^\p{L}])/iu.test(clause) &&
+        !ASKING_WORDS.test(clause) &&
+        !REQUEST_FORMS.test(clause) &&
+        !ASKING_START.test(clause) &&
+        (clauseTokens[id] ?? []).every((t) => !QUESTION_WORD_CONCEPTS.includes(t.term)),
+    );
     const sceneOf = (ids: readonly number[]): { asks: boolean; scene: Set<string> } => {
       const asked = new Set(ids.filter((id) => asks[id]).flatMap((id) => (clauseTokens[id] ?? []).map((t) => t.term)));
       return {
@@ -523,7 +564,8 @@ export class FaqEngine {
     const askingIds: (readonly number[])[] = [];
     const asking = parts.filter((part, i) => {
       const key = [...part.terms].sort().join(' ');
-      if (part.query.length === 0 || !part.asks || seen.has(key)) return false;
+      const ids = partIndexes[i] ?? [];
+      if (part.query.length === 0 || !part.asks || seen.has(key) || ids.every((id) => lent[id] || frames[id] || options[id])) return false;
       seen.add(key);
       askingIds.push(partIndexes[i] ?? []);
       return true;

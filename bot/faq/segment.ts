@@ -22,27 +22,50 @@ const CLAUSE_BREAK = /[,;]|\s[-–—]\s/;
 export const ASKING_WORDS =
   /(?:^|[^\p{L}])(?:please|kindly|guide|need|want|wanted|wondering|know|jaanna|janna|rehnumai|rahnumai|kya|kia|kiya|kaise|kese|kaisay|kesy|kahan|kaha|kab|kaun|kon|kis|kitna|kitni|kitne|chahiye|chahye|chaiye|batayen|batain|bata|dein|dijiye|کیا|کیسے|کہاں|کب|کون|کس|کتنا|کتنی|کتنے|چاہیے|چاہئے|بتائیں|بتا|دیں|دیجیے|جاننا|رہنمائی)(?=$|[^\p{L}])/iu;
 /**
- * Roman Urdu joins a statement to the question it frames with "ke" (that) and no comma: "mera sawal ye hai ke kya
- * whitelisting ki request isi chat mein ho jati hai", "Readers ko samjhana hai ke call centers ki whitelisting kya hai".
- * After "hai / hain" or a request ("bata dein ke…") "ke" cannot be the genitive (that follows a noun), so the clause is cut
- * before it — when what follows asks in words: in "koi aisa tareeqa hai ke … visa jaldi mil jaye?" the frame itself is the question.
+ * Requests by the form of the verb, wherever they stand: polite and familiar imperatives — Roman Urdu "-iye / -ijiye /
+ * -ayein / -aen" (bataiye, samjhaiye, kijiye, batayein, karwaen) and "-ao" after a stem of three letters or more (batao,
+ * samjhao, karwao; "jao" and "aao" are movement, not requests), Urdu "-ائیں / -ائیے / -یجیے" after two letters or more
+ * (سمجھائیں، کروائیں، فرمائیے، کیجیے; "جائیں" and "آئیں" are movement) — and the English "if you could / can / would /
+ * kindly" of "I would be grateful if you could explain…".
  */
-const COMPLEMENTISER = /\s(?<=(?:^|\s)(?:hai|hain|hay|hy|he|h|dein|dijiye|batayen|bataiye|bataen)\s)(?=(?:ke|k|keh|kay|ky)\s)/iu;
+export const REQUEST_FORMS =
+  /(?:^|[^\p{L}])(?:\p{L}{2,}(?:aiye|iye|ijiye|ayein|ayen|aein|aen)|\p{L}{3,}ao|[\u0600-\u06FF]{2,}(?:ائیں|ائیے|یجیے|یجئے)|if\s+you\s+(?:could|can|would|kindly|please))(?=$|[^\p{L}])/iu;
+
+/**
+ * Roman Urdu and Urdu join a statement to the question it frames with "ke / کہ" (that) and no comma: "mera sawal ye hai ke
+ * kya whitelisting ki request isi chat mein ho jati hai", "Readers ko samjhana hai ke call centers ki whitelisting kya hai",
+ * "قارئین کے لیے بتائیں کہ اس کا مقصد اور کام کیا ہے". After "hai / hain / ہے / ہیں / ہوں" or a request ("bata dein ke…",
+ * "بتائیں کہ") "ke" cannot be the genitive (that follows a noun), so the clause is cut before it — when what follows asks in
+ * words: in "koi aisa tareeqa hai ke … visa jaldi mil jaye?" the frame itself is the question.
+ */
+const COMPLEMENTISER =
+  /\s(?<=(?:^|\s)(?:hai|hain|hay|hy|he|h|dein|dijiye|batayen|bataiye|bataen|ہے|ہیں|ہوں|دیں|بتائیں|بتائیے)\s)(?=(?:ke|k|keh|kay|ky|کہ)\s)/iu;
+
+/** A piece of a sentence, and whether it is the frame of a question cut off after it ("… bata dein" before "ke …"). */
+interface Piece {
+  readonly text: string;
+  readonly frame: boolean;
+}
 
 /** A clause cut before the "ke" that joins a statement to the question it frames, if the rest asks in words. */
-function splitFramedQuestion(clause: string): string[] {
+function splitFramedQuestion(clause: string): Piece[] {
   const [frame, ...rest] = clause.split(COMPLEMENTISER);
   const question = rest.join(' ');
-  return frame !== undefined && rest.length > 0 && ASKING_WORDS.test(question) ? [frame, question] : [clause];
+  return frame !== undefined && rest.length > 0 && ASKING_WORDS.test(question)
+    ? [
+        { text: frame, frame: true },
+        { text: question, frame: false },
+      ]
+    : [{ text: clause, frame: false }];
 }
 
 /** Sentences of a message, each split into its clauses (empty pieces dropped). */
 export function clauses(text: string): string[][] {
-  return sentencesOf(text).map((sentence) => sentence.clauses);
+  return sentencesOf(text).map((sentence) => sentence.clauses.map((clause) => clause.text));
 }
 
 /** Each sentence's clauses, and whether the sentence ends with a question mark. */
-function sentencesOf(text: string): { clauses: string[]; questionMark: boolean }[] {
+function sentencesOf(text: string): { clauses: Piece[]; questionMark: boolean }[] {
   return normalizeText(text)
     .split(/\n/)
     .flatMap((line) => line.split(SENTENCE_END))
@@ -50,8 +73,8 @@ function sentencesOf(text: string): { clauses: string[]; questionMark: boolean }
       clauses: sentence
         .split(CLAUSE_BREAK)
         .flatMap(splitFramedQuestion)
-        .map((c) => c.replace(/[.!?\s]+$/u, '').trim())
-        .filter((c) => /\p{L}/u.test(c)),
+        .map((c) => ({ ...c, text: c.text.replace(/[.!?\s]+$/u, '').trim() }))
+        .filter((c) => /\p{L}/u.test(c.text)),
       questionMark: /\?[\s.!?]*$/u.test(sentence),
     }))
     .filter((sentence) => sentence.clauses.length > 0);
@@ -64,6 +87,8 @@ export interface MessageParts {
   readonly questionMarked: readonly boolean[];
   /** Per clause: the position of its sentence. */
   readonly sentenceOf: readonly number[];
+  /** Per clause: it frames the question cut off after it ("Pehle ye bata dein" before "ke PSEB kya idara hai"); it asks only through that question. */
+  readonly frames: readonly boolean[];
   /** Each sentence of several clauses, each clause, and each pair of neighbouring clauses (empty for a one-clause message). */
   readonly parts: readonly (readonly number[])[];
 }
@@ -74,10 +99,11 @@ export interface MessageParts {
  */
 export function messageParts(text: string): MessageParts {
   const sentences = sentencesOf(text);
-  const flat = sentences.flatMap((sentence) => sentence.clauses);
+  const flat = sentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.text));
+  const frames = sentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.frame));
   const questionMarked = sentences.flatMap((sentence) => sentence.clauses.map(() => sentence.questionMark));
   const sentenceOf = sentences.flatMap((sentence, n) => sentence.clauses.map(() => n));
-  if (flat.length <= 1) return { clauses: flat, questionMarked, sentenceOf, parts: [] };
+  if (flat.length <= 1) return { clauses: flat, questionMarked, sentenceOf, frames, parts: [] };
   const parts: number[][] = [];
   let start = 0;
   for (const { clauses: sentence } of sentences) {
@@ -89,5 +115,5 @@ export function messageParts(text: string): MessageParts {
     if (i > 0) parts.push([i - 1, i]);
   });
   // Keep the parts nearest the end when there are too many: sign-offs are short, so the question is rarely cut.
-  return { clauses: flat, questionMarked, sentenceOf, parts: parts.slice(-MAX_PARTS) };
+  return { clauses: flat, questionMarked, sentenceOf, frames, parts: parts.slice(-MAX_PARTS) };
 }

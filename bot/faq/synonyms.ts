@@ -1515,6 +1515,8 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     'mutaliq mutalliq mutalik mutallik sawalat sawalaat swalat ' +
     // "so that" and the subjunctive of "can": the purpose of a question, not its subject.
     'taake taki takay taakay sakein sakain saken sakay ' +
+    // "besides" (PSEB ke ilawa): joins names, it was read as a spelling of "mila" (talk).
+    'ilawa alawa ilaawa elawa ' +
     // Past tense of "to be".
     'tha thi thay thin ' +
     // "or", "like" (hum jaisi companies) and "through" (PSEB ke zariye): they join the question's words, they are not them.
@@ -1549,7 +1551,7 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   'وہاں اب ابھی کس کن جو جس جب اگر ایک سب ہر چیز براہ مہربانی شکریہ ہاں اچھا دیا دی دیے بنا بنی بنایا بنائی ' +
   'دوں لوں جاؤں پاؤں کروا کروانا کروانی کروائیں کرواؤں کرائیں کرانا کرانی کرایا کروں کرائی کرائے کروائی کروائے کروایا ' +
   'ہوئیں دیتا دیتی دیتے لیتا لیتی لیتے سا نے آ آنا آتے آتا آتی السلام علیکم سلام سوال وجہ سبب تحت کسی کسے پاس دراصل اصل میں جناب ذرا کہ سر پلیز بتائیے بتایئے بتادیں آئے گا آئے ' +
-  'لینی لینے متعلق سوالات تاکہ سکے تھا تھی تھے تھیں والوں یا جیسی جیسے جیسا ذریعے ذریعہ ' +
+  'ایسا ایسی ایسے واقعی علاوہ لینی لینے متعلق سوالات تاکہ سکے تھا تھی تھے تھیں والوں یا جیسی جیسے جیسا ذریعے ذریعہ ' +
   // Wanting (چاہتی ہے) is not needing (چاہیے), one letter away; wanting to know (جاننا) is not what is asked.
   'چاہتا چاہتی چاہتے جاننا جاننی جاننے ' +
   // Whole, will have to; matters and affairs.
@@ -1567,7 +1569,7 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
   (
     'regards regard wishes good morning afternoon evening hope hoping well safe greetings respected sincerely cheers ' +
     'allah hafiz khuda jazakallah jazak khair khairiyat inshallah mashallah salaam walaikum adab aadab meherbani mehrbani ' +
-    'shukria shukriyah thankyou advance mr mrs ms ' +
+    'shukria shukriyah thankyou advance mr mrs ms grateful thankful appreciate appreciated appreciates appreciation ' +
     'محترم محترمہ والسلام جزاک اللہ خیر خیریت امید آداب عرض حافظ خدا انشاءاللہ مہربانی عالی ' +
     // Fillers of urgency, time and mood.
     'urgent urgently asap immediately quickly quick soon jaldi jaldee during dauran douran doran دوران today tomorrow yesterday tonight night ago lot foran fauran aaj kal raat subah ' +
@@ -1576,7 +1578,11 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
     // Manner: how directly, how current.
     'direct seedha seedhe seedhi current latest سیدھا سیدھے سیدھی راست baqaida baqayda باقاعدہ formally ' +
     // "Please" and "kindly guide" (براہ کرم، رہنمائی فرمائیں): courtesy, not what is asked.
-    'کرم karam رہنمائی فرمائیں فرمائیے فرما rehnumai rahnumai rehnumayi farmayen farmaein farmaiye'
+    'کرم karam رہنمائی فرمائیں فرمائیے فرما rehnumai rahnumai rehnumayi farmayen farmaein farmaiye ' +
+    // "I would be grateful", "آپ سے گزارش ہے کہ", "ازراہ کرم" (please): the same courtesy.
+    'گزارش guzarish guzaarish ازراہ azrah ' +
+    // "Explain it to me" (سمجھا دیں، samjha dein): a request like "bata dein", not understanding a language (سمجھ).
+    'سمجھا سمجھائیں سمجھائیے samjha samjhayen samjhaen samjhaiye samjhao'
   ).split(/\s+/);
 
 /**

@@ -58,6 +58,16 @@ describe('function words', () => {
     expect(terms('hi r u guys pseb')).toEqual(['@pseb']);
   });
 
+  it('drops "besides" (ilawa / علاوہ), which was read as a spelling of "mila" (talk)', () => {
+    expect(terms('PSEB ke ilawa kaun hai')).not.toContain('@talk');
+    expect(terms('پی ایس ای بی کے علاوہ کون ہے')).toEqual(['@pseb', '@who']);
+  });
+
+  it('drops Urdu "such" and "really" (ایسے، ایسی، واقعی), read as typos of "how" (کیسے) and of a ministry word', () => {
+    expect(terms('کیا ایسے ایجنٹوں کو گھر سے کام کی اجازت ہے')).not.toContain('@how');
+    expect(terms('کیا واقعی کچھ ہو رہا ہے')).toEqual([]);
+  });
+
   it('reads "kaun si" (which) apart from "kaun" (who)', () => {
     expect(terms('kaun si details')).toEqual(['@which', '@info']);
     expect(terms('کون سی تفصیلات')).toEqual(['@which', '@info']);
@@ -90,6 +100,20 @@ describe('spelling tolerance', () => {
   it('uses the knowledge-base vocabulary for typos once it is given', () => {
     expect(new Analyzer().analyze('biriyani').map((t) => t.term)).toEqual(['biriyani']);
     expect(new Analyzer([{ term: 'biryani', phon: 'brn' }]).analyze('biriyani').map((t) => t.term)).toEqual(['biryani']);
+  });
+
+  it('reads a letter typed three times or more as one ("plzzz", "helplineee")', () => {
+    expect(terms('helplineee ka number do plzzz')).toEqual(['@helpline', '@phone']);
+  });
+
+  it('reads a chat skeleton with its vowels dropped as the one word it spells ("mtlb", "jldi", "nmbr")', () => {
+    expect(terms('whitelisting ka mtlb')).toEqual(['@wl', '@meaning']);
+    expect(terms('helpline nmbr jldi')).toEqual(['@helpline', '@phone']);
+  });
+
+  it('leaves an acronym and a word with inner vowels to the other steps ("FBR", "car")', () => {
+    expect(terms('FBR helpline')).toContain('fbr');
+    expect(terms('car registration')).toContain('car');
   });
 
   it('computes edit distance', () => {

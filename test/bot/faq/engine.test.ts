@@ -184,6 +184,67 @@ describe('FaqEngine.search', () => {
     expect(response.results[0]?.id).toBe('request.change');
   });
 
+  it.each([
+    ['Main ek magazine ke liye article likh raha hoon. Working group mein kin idaron ke log shamil hain, ye bata dein please'],
+    ['I am writing an article for a magazine. I am interested in which organisations are members of the working group. Please tell me'],
+    ['میں ایک رسالے کے لیے مضمون لکھ رہا ہوں۔ ورکنگ گروپ میں کن اداروں کے لوگ شامل ہیں، براہ کرم بتا دیں'],
+  ])('reads a statement of what the writer wants to know as the question when a bare request follows it: %s', (text) => {
+    const response = engine.search(text);
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('workinggroup.members');
+  });
+
+  it.each([
+    [
+      'Whitelisting hoti kya hai? Sab log iska zikr kar rahe hain. Hamara Multan mein 30 seats ka centre hai. Samjha dein please',
+      'whitelisting.what',
+    ],
+    [
+      'Sahiwal office ki whitelisting ki application se pehle saare kaghzat jama karne hain kyun ke CEO bahar hain. Kaun si maloomat aur documents dene honge?',
+      'whitelisting.requirements',
+    ],
+  ])('keeps the question a bare request follows, and a question of its own, as the question: %s', (text, id) => {
+    const response = engine.search(text);
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe(id);
+  });
+
+  it.each([
+    ['Yaar ye chatbot rehne do, kisi insaan se baat karwao. Mera case thora mukhtalif hai, do branches hain', 'contact.human'],
+    [
+      'Dear Sir, we run a BPO in Sialkot with European clients. I would be grateful if you could explain the purpose of the working group set up for call centres. Regards',
+      'workinggroup.purpose',
+    ],
+  ])('reads a request made by the form of the verb as the question ("karwao", "if you could explain"): %s', (text, id) => {
+    const response = engine.search(text);
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe(id);
+  });
+
+  it.each([
+    ['ہماری انتظامیہ نے رپورٹ مانگی ہے کہ ورکنگ گروپ کس مقصد کے لیے بنا ہے', 'workinggroup.purpose'],
+    ['میرے بھانجے نے کہا پی ایس ای بی سے بات کرو۔ آپ سمجھا دیں کہ یہ ادارہ کیا کرتا ہے', 'pseb.about'],
+  ])('finds an Urdu question framed by "… ہے کہ" or "سمجھا دیں کہ" (explain, not a question of language): %s', (text, id) => {
+    const response = engine.search(text);
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe(id);
+  });
+
+  it('does not read the frame of a question on its own ("شروع کرنے سے پہلے بتائیں" is no question of requirements before starting)', () => {
+    const response = engine.search(
+      'محترم ٹیم، ہمارا شعبہ پچاس افراد کے لیے گھر سے کام کی درخواست بھر رہا ہے۔ شروع کرنے سے پہلے بتائیں کہ ہر ایجنٹ کی کون سی معلومات لازمی ہیں، جیسے شناختی کارڈ یا پتہ؟',
+    );
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('wfh.requirements');
+  });
+
+  it('does not read a list of options after a question on its own ("…kya hota hai. Koi banda check karta hai ya automatic…?")', () => {
+    const response = engine.search(
+      'Salam, main soch rahi thi ke request dene ke baad kya hota hai. Koi banda check karta hai ya automatic approve ho jati hai?',
+    );
+    expect(response.decision === 'answer' && response.results[0]?.id === 'contact.human').toBe(false);
+  });
+
   it('reads "will someone contact me?" after applying as hearing back, not as asking for a person', () => {
     const response = engine.search('I have applied for whitelisting today. Will someone contact me after that?');
     expect(response.decision).toBe('answer');

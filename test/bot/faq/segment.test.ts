@@ -1,4 +1,4 @@
-import { clauses, messageParts } from '../../../bot/faq/segment';
+import { clauses, messageParts, REQUEST_FORMS } from '../../../bot/faq/segment';
 
 describe('clauses', () => {
   it('cuts sentences at . ! ? and Urdu ۔ ؟, and clauses at commas, dropping pieces without letters', () => {
@@ -30,6 +30,21 @@ describe('clauses', () => {
   });
 });
 
+describe('the Urdu-script complementiser', () => {
+  it('cuts an Urdu clause before the کہ that frames a question after ہے / ہیں / ہوں or a request, when what follows asks', () => {
+    expect(clauses('ہمارے مدیر کے لیے بتائیں کہ ورکنگ گروپ کا مقصد کیا ہے؟')).toEqual([
+      ['ہمارے مدیر کے لیے بتائیں', 'کہ ورکنگ گروپ کا مقصد کیا ہے'],
+    ]);
+    expect(clauses('میں جاننا چاہتا ہوں کہ وائٹ لسٹنگ کیا ہے')).toEqual([['میں جاننا چاہتا ہوں', 'کہ وائٹ لسٹنگ کیا ہے']]);
+    expect(clauses('انہوں نے کہا ہے کہ دفتر بند رہے گا')).toEqual([['انہوں نے کہا ہے کہ دفتر بند رہے گا']]);
+  });
+
+  it('marks the frame of a cut question, so it is not read as a question of its own', () => {
+    const parts = messageParts('شروع کرنے سے پہلے بتائیں کہ ہر ایجنٹ کی کون سی معلومات لازمی ہیں؟ شکریہ');
+    expect(parts.frames).toEqual([true, false, false]);
+  });
+});
+
 describe('messageParts', () => {
   it('has no parts for a one-clause message (the whole message is the question)', () => {
     expect(messageParts('How do I apply for whitelisting?').parts).toEqual([]);
@@ -53,4 +68,23 @@ describe('messageParts', () => {
     expect(parts).toHaveLength(24);
     expect(parts.at(-1)).toEqual([cut.length - 2, cut.length - 1]);
   });
+});
+
+describe('REQUEST_FORMS', () => {
+  it.each([
+    ['koi insaan se baat karwao'],
+    ['ab ye batayein ke request kaise bhejein'],
+    ['zara samjhaiye'],
+    ['آپ یہ عمل سمجھائیں'],
+    ['I would be grateful if you could explain the purpose of the group'],
+  ])('reads an imperative or a polite English request as asking: %s', (clause) => {
+    expect(REQUEST_FORMS.test(clause)).toBe(true);
+  });
+
+  it.each([['sab kehte hain whitelist ho jao'], ['وہ کل دفتر آئیں گے'], ['ہم سب گھر جائیں گے'], ['hamara office Lahore mein hai']])(
+    'does not read movement or a statement as a request: %s',
+    (clause) => {
+      expect(REQUEST_FORMS.test(clause)).toBe(false);
+    },
+  );
 });
