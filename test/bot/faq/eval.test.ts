@@ -216,6 +216,23 @@ describeHeldOutSet(
   },
 );
 
+describeHeldOutSet(
+  "held-out set 8 (heldout-8.jsonl, written blind before issue 14's eleventh round; scored before and after round ten, which never saw it)",
+  'heldout-8.jsonl',
+  {
+    languages: { en: { right: 117, wrong: 3 }, ur: { right: 108, wrong: 6 }, 'ur-Latn': { right: 102, wrong: 3 } },
+    kinds: { long: { en: 44, ur: 35, 'ur-Latn': 32 }, mixed: { en: 44, ur: 44, 'ur-Latn': 41 } },
+    offTopicDeclined: 58,
+    languageDetected: 433,
+    size: {
+      languages: { en: 125, ur: 125, 'ur-Latn': 125 },
+      kinds: { long: { en: 50, ur: 50, 'ur-Latn': 50 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
+      offTopic: 60,
+      messages: 435,
+    },
+  },
+);
+
 describe('off-topic tuning set', () => {
   it('declines at least 90% of it', () => {
     const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../fixtures/faq-offtopic-tune.jsonl'), 'utf8')));
