@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startTestApp, TestUser, textOf, textOfAll, type TestApp, type Reply } from '../helpers/app';
 import { createI18n } from '../../bot/i18n';
 import { openDatabase } from '../../prisma/db';
-import { emptyPgliteCluster, seedPgliteFolder, type TestDb } from '../helpers/db';
+import { emptyPgliteCluster, seedPgliteFolder, TEST_PGLITE_SETTINGS, type TestDb } from '../helpers/db';
 
 const en = createI18n().getFixedT('en');
 const ur = createI18n().getFixedT('ur');
@@ -132,7 +132,7 @@ describe('the bot server in local mode', () => {
 
 describe('health and persistence', () => {
   it('answers /readyz with 503 and a reason when the database is not migrated, while /healthz says alive', async () => {
-    const db = await openDatabase('pglite:memory', { pgliteDump: emptyPgliteCluster() });
+    const db = await openDatabase('pglite:memory', { pgliteDump: emptyPgliteCluster(), pgliteSettings: TEST_PGLITE_SETTINGS });
     const t = await startTestApp({}, {}, Object.assign(db, { url: 'pglite:memory' }) as TestDb);
     try {
       const res = await fetch(`${t.baseUrl}/readyz`);

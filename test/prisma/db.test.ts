@@ -29,7 +29,8 @@ describe('embedded database on disk', () => {
     const dir = path.join(root, 'pglite');
     const previous = process.umask(0o000);
     try {
-      const db = await openDatabase(`pglite:${dir}`);
+      // A first start: initdb in the new folder (with the tests' smaller buffers: the subject is the files' modes).
+      const db = await openDatabase(`pglite:${dir}`, { pgliteSettings: TEST_PGLITE_SETTINGS });
       await db.close();
     } finally {
       process.umask(previous);
