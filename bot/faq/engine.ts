@@ -3,7 +3,7 @@ import { TopicClassifier, type TopicPosterior } from './classifier';
 import { detectLanguage } from './detectLanguage';
 import { QuestionRetrieval } from './retrieval';
 import { MessageMatches, PHONETIC_CREDIT, type MatchableQuestion, type ReadingWeights, type TopicsByWord } from './messageMatches';
-import { ASKING_WORDS, messageParts, REQUEST_FORMS } from './segment';
+import { ASKING_WORDS, messageParts, NEED_TO_DO, REQUEST_FORMS } from './segment';
 import { ABOUT_CONCEPTS, FUNCTION_CONCEPTS, QUESTION_TYPE_CONCEPTS, QUESTION_WORD_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
   FAQ_LANGUAGES,
@@ -525,6 +525,11 @@ export class FaqEngine {
         tokens.length > 0 &&
         !clauses.some((_c, later) => later > id && sentenceOf[later] === sentenceOf[id] && (clauseTokens[later]?.length ?? 0) > 0);
       return clauseAsks(clause, marked, tokens);
+    });
+    // A need stated before anything is asked ("Mujhe insaan se baat karni hai. …") is the request; after a question
+    // ("…youth loan kaise milega? business start karna hai") it says why that question was asked, and stays scene.
+    clauses.forEach((clause, id) => {
+      if (!asks[id] && NEED_TO_DO.test(clause) && !asks.slice(0, id).some(Boolean)) asks[id] = true;
     });
     // A bare request that asks about the clause before it is not read on its own ("تفصیل بتا دیں" is no question of details),
     // nor is the frame of a question cut off after it ("شروع کرنے سے پہلے بتائیں" before "کہ … کون سی معلومات لازمی ہیں"):

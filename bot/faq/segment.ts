@@ -32,6 +32,13 @@ export const REQUEST_FORMS =
   /(?:^|[^\p{L}])(?:\p{L}{2,}(?:aiye|iye|ijiye|ayein|ayen|aein|aen)|\p{L}{3,}ao|[\u0600-\u06FF]{2,}(?:ائیں|ائیے|یجیے|یجئے)|if\s+you\s+(?:could|can|would|kindly|please))(?=$|[^\p{L}])/iu;
 
 /**
+ * A need to do something, stated at the end of a clause: the infinitive with "hai / ہے" ("mujhe insaan se baat karni hai",
+ * "WFH ki request dalni hai", "وائٹ لسٹنگ کروانی ہے"). Said to a help desk it is a request, as "I want to…" is, so the
+ * clause asks even without a question mark (round eleven).
+ */
+export const NEED_TO_DO = /(?:^|[^\p{L}])(?:\p{L}{2,}(?:na|ni|ne)\s+(?:hai|hain|hay|hy|h)|[\u0600-\u06FF]{2,}(?:نا|نی|نے)\s+(?:ہے|ہیں))$/iu;
+
+/**
  * Roman Urdu and Urdu join a statement to the question it frames with "ke / کہ" (that) and no comma: "mera sawal ye hai ke
  * kya whitelisting ki request isi chat mein ho jati hai", "Readers ko samjhana hai ke call centers ki whitelisting kya hai",
  * "قارئین کے لیے بتائیں کہ اس کا مقصد اور کام کیا ہے". After "hai / hain / ہے / ہیں / ہوں" or a request ("bata dein ke…",

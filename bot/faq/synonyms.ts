@@ -1536,7 +1536,14 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     // Wanting to know ("bas ye jaanna hai").
     'jaanna janna jaanni janni jaanne janne ' +
     // Object pronouns as chat spells them ("kya isay badla ja sakta hai", "unhein kahan approach karein") and "such" (aisi surat mein).
-    'ise isay isey usay usey inhein unhein inhen unhen aisa aisi aise'
+    'ise isay isey usay usey inhein unhein inhen unhen aisa aisi aise ' +
+    // Function words that join a question's words without naming any (issue 14, round eleven), each with its Urdu twin
+    // in `UR_STOPWORDS_RAW`: so / therefore, times (pehli dafa, kai baar), several, the last (pichle hafte).
+    'isliye islie islye isiliye dafa dafaa dafah martaba mertaba baar ' +
+    'kayi kaee pichle pichla pichli pichhle pichhla pichhli ' +
+    // Reporting what someone said or thought ("kisi ne kaha tha…", "agent kehti hai ke…", "hum ne socha hai ke…"): the
+    // frame of a question, not its words. ("kaha" alone is also chat for "kahan", where: left to it.)
+    'kehna kahna kehti kahte kahti kehte socha sochna soche sochte sochta'
   ).split(/\s+/),
 );
 
@@ -1555,7 +1562,11 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   // Wanting (چاہتی ہے) is not needing (چاہیے), one letter away; wanting to know (جاننا) is not what is asked.
   'چاہتا چاہتی چاہتے جاننا جاننی جاننے ' +
   // Whole, will have to; matters and affairs.
-  'آئیں ان سے انہیں آخر رہتی رہتا رہتے پوری پورا پڑے گی پڑے گا پڑیں گے معاملہ معاملے معاملات'
+  'آئیں ان سے انہیں آخر رہتی رہتا رہتے پوری پورا پڑے گی پڑے گا پڑیں گے معاملہ معاملے معاملات ' +
+  // The Urdu twins of the Roman Urdu function words of round eleven: just (بس: Roman "bas" was already one), times,
+  // several, the last (پچھلے was read as a typo of پوچھے, asked); said, thought.
+  'بس دفعہ دفعے مرتبہ بار کئی پچھلے پچھلا پچھلی ' +
+  'کہا کہنا کہتے کہتی کہی سوچا سوچی سوچنا سوچتے سوچتا'
 ).split(/\s+/);
 
 /**

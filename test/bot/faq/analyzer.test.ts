@@ -68,6 +68,15 @@ describe('function words', () => {
     expect(terms('کیا واقعی کچھ ہو رہا ہے')).toEqual([]);
   });
 
+  it('drops function words of both scripts: therefore, times, several, the last; said and thought (round eleven)', () => {
+    expect(terms('pichli dafa isliye kayi baar')).toEqual([]);
+    expect(terms('پچھلی دفعہ کئی بار بس')).toEqual([]);
+    // پچھلے (the last) was read as a typo of پوچھے (asked, @info).
+    expect(terms('پچھلے ہفتے')).not.toContain('@info');
+    expect(terms('hum ne socha tha, agent kehti hai')).toEqual(['@agent']);
+    expect(terms('کسی نے کہا تھا، ہم نے سوچا')).toEqual([]);
+  });
+
   it('reads "kaun si" (which) apart from "kaun" (who)', () => {
     expect(terms('kaun si details')).toEqual(['@which', '@info']);
     expect(terms('کون سی تفصیلات')).toEqual(['@which', '@info']);

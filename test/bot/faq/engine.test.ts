@@ -222,6 +222,22 @@ describe('FaqEngine.search', () => {
   });
 
   it.each([
+    ['Mujhe kisi insaan se baat karni hai. Mera case do branches ka hai aur bot ko samjha nahi pa rahi. Karachi se Sana.', 'contact.human'],
+    ['مجھے کسی انسان سے بات کرنی ہے۔ ہمارا معاملہ دو شاخوں کا ہے اور بوٹ کو سمجھا نہیں پا رہا۔ کراچی سے ثنا۔', 'contact.human'],
+  ])('reads a need stated before anything is asked ("… baat karni hai") as the request: %s', (text, id) => {
+    const response = engine.search(text);
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe(id);
+  });
+
+  it.each([
+    ['Kya PM youth loan ke liye apply kar sakte hain? business start karna hai'],
+    ['یوتھ لون کے لیے کیسے اپلائی کریں؟ کاروبار شروع کرنا ہے'],
+  ])('does not read a need stated after a question as a question of its own (it says why that was asked): %s', (text) => {
+    expect(engine.search(text).decision).toBe('none');
+  });
+
+  it.each([
     ['ہماری انتظامیہ نے رپورٹ مانگی ہے کہ ورکنگ گروپ کس مقصد کے لیے بنا ہے', 'workinggroup.purpose'],
     ['میرے بھانجے نے کہا پی ایس ای بی سے بات کرو۔ آپ سمجھا دیں کہ یہ ادارہ کیا کرتا ہے', 'pseb.about'],
   ])('finds an Urdu question framed by "… ہے کہ" or "سمجھا دیں کہ" (explain, not a question of language): %s', (text, id) => {

@@ -1,4 +1,4 @@
-import { clauses, messageParts, REQUEST_FORMS } from '../../../bot/faq/segment';
+import { clauses, messageParts, NEED_TO_DO, REQUEST_FORMS } from '../../../bot/faq/segment';
 
 describe('clauses', () => {
   it('cuts sentences at . ! ? and Urdu ۔ ؟, and clauses at commas, dropping pieces without letters', () => {
@@ -85,6 +85,22 @@ describe('REQUEST_FORMS', () => {
     'does not read movement or a statement as a request: %s',
     (clause) => {
       expect(REQUEST_FORMS.test(clause)).toBe(false);
+    },
+  );
+});
+
+describe('NEED_TO_DO', () => {
+  it.each([['mujhe insaan se baat karni hai'], ['WFH ki request dalni hai'], ['وائٹ لسٹنگ کروانی ہے'], ['ہمیں ٹیم تک پہنچنا ہے']])(
+    'reads a need to do something, stated at the end of a clause, as asking: %s',
+    (clause) => {
+      expect(NEED_TO_DO.test(clause)).toBe(true);
+    },
+  );
+
+  it.each([['hamara office Lahore mein hai'], ['baat karni hai ke nahi pata'], ['دفتر بند ہے']])(
+    'does not read a statement as a need: %s',
+    (clause) => {
+      expect(NEED_TO_DO.test(clause)).toBe(false);
     },
   );
 });
