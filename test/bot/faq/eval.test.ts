@@ -233,6 +233,23 @@ describeHeldOutSet(
   },
 );
 
+describeHeldOutSet(
+  "held-out set 9 (heldout-9.jsonl, written blind during issue 14's eleventh round, half its Urdu and Roman Urdu long messages asking without a question mark; scored before and after round eleven, which never saw it)",
+  'heldout-9.jsonl',
+  {
+    languages: { en: { right: 110, wrong: 3 }, ur: { right: 95, wrong: 5 }, 'ur-Latn': { right: 100, wrong: 4 } },
+    kinds: { long: { en: 40, ur: 24, 'ur-Latn': 28 }, mixed: { en: 41, ur: 42, 'ur-Latn': 44 } },
+    offTopicDeclined: 55,
+    languageDetected: 432,
+    size: {
+      languages: { en: 125, ur: 125, 'ur-Latn': 125 },
+      kinds: { long: { en: 50, ur: 50, 'ur-Latn': 50 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
+      offTopic: 60,
+      messages: 435,
+    },
+  },
+);
+
 describe('off-topic tuning set', () => {
   it('declines at least 90% of it', () => {
     const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../fixtures/faq-offtopic-tune.jsonl'), 'utf8')));
