@@ -39,6 +39,15 @@ export const REQUEST_FORMS =
 export const NEED_TO_DO = /(?:^|[^\p{L}])(?:\p{L}{2,}(?:na|ni|ne)\s+(?:hai|hain|hay|hy|h)|[\u0600-\u06FF]{2,}(?:نا|نی|نے)\s+(?:ہے|ہیں))$/iu;
 
 /**
+ * A request that opens by pointing back — "to / ye / wo / us…" in Roman Urdu, "تو / یہ / وہ / اس / ان…" in Urdu — asks for
+ * what the clause before it said: "Jo jo form mein bharna hai, wo ek jagah bata dein", "Address badalna hai, to bata dein
+ * kaise karna hoga", "جو ادارے بیٹھے ہیں ان کے نام بتا دیں", "ریفرنس نمبر یہ رہا، اس کی موجودہ صورتحال بتا دیں" (round twelve).
+ * "is liye / اس لیے" (therefore) gives a reason; it points at nothing.
+ */
+export const POINTS_BACK =
+  /^(?:(?:to|tou|toh|tu|phir|zara|ab)\s+)*(?:to|tou|toh|ye|yeh|yah|wo|woh|voh|us|uska|uski|uske|is|iska|iski|iske|un|unka|unki|unke|ان|اس|تو|یہ|وہ|ذرا|پھر)(?=$|[^\p{L}])(?!\s+(?:liye|lie|leye|لیے|لئے))/iu;
+
+/**
  * Roman Urdu and Urdu join a statement to the question it frames with "ke / کہ" (that) and no comma: "mera sawal ye hai ke
  * kya whitelisting ki request isi chat mein ho jati hai", "Readers ko samjhana hai ke call centers ki whitelisting kya hai",
  * "قارئین کے لیے بتائیں کہ اس کا مقصد اور کام کیا ہے". After "hai / hain / ہے / ہیں / ہوں" or a request ("bata dein ke…",

@@ -222,6 +222,21 @@ describe('FaqEngine.search', () => {
   });
 
   it.each([
+    [
+      'السلام علیکم، ہماری درخواست کو چھ دن ہو گئے ہیں اور مالک روز پوچھتا ہے۔ ریفرنس نمبر یہ رہا، اس کی موجودہ صورتحال بتا دیں۔ ہم سیالکوٹ میں ہیں۔',
+      'request.status',
+    ],
+    [
+      'Salam, hamari darkhwast ko chhe din ho gaye hain aur malik roz poochta hai. Reference number ye raha, uski mojooda surat-e-haal bata dein. Hum Sialkot mein hain.',
+      'request.status',
+    ],
+  ])('reads a request that points back ("…, اس کی صورتحال بتا دیں") as asking about the clause before it: %s', (text, id) => {
+    const response = engine.search(text);
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe(id);
+  });
+
+  it.each([
     ['Mujhe kisi insaan se baat karni hai. Mera case do branches ka hai aur bot ko samjha nahi pa rahi. Karachi se Sana.', 'contact.human'],
     ['مجھے کسی انسان سے بات کرنی ہے۔ ہمارا معاملہ دو شاخوں کا ہے اور بوٹ کو سمجھا نہیں پا رہا۔ کراچی سے ثنا۔', 'contact.human'],
   ])('reads a need stated before anything is asked ("… baat karni hai") as the request: %s', (text, id) => {

@@ -1,4 +1,4 @@
-import { clauses, messageParts, NEED_TO_DO, REQUEST_FORMS } from '../../../bot/faq/segment';
+import { clauses, messageParts, NEED_TO_DO, POINTS_BACK, REQUEST_FORMS } from '../../../bot/faq/segment';
 
 describe('clauses', () => {
   it('cuts sentences at . ! ? and Urdu ۔ ؟, and clauses at commas, dropping pieces without letters', () => {
@@ -101,6 +101,26 @@ describe('NEED_TO_DO', () => {
     'does not read a statement as a need: %s',
     (clause) => {
       expect(NEED_TO_DO.test(clause)).toBe(false);
+    },
+  );
+});
+
+describe('POINTS_BACK', () => {
+  it.each([
+    ['wo ek jagah bata dein'],
+    ['to bata dein kaise karna hoga'],
+    ['uski mojooda surat-e-haal bata dein'],
+    ['اس کی موجودہ صورتحال بتا دیں'],
+    ['ان کے نام بتا دیں'],
+    ['تو ذرا وضاحت کر دیں'],
+  ])('reads a clause opening with a word that points back as pointing back: %s', (clause) => {
+    expect(POINTS_BACK.test(clause)).toBe(true);
+  });
+
+  it.each([['is liye wazeh likh dein'], ['اس لیے یہاں پوچھ رہا ہوں'], ['kal tak bata dein'], ['آسان الفاظ میں سمجھا دیں']])(
+    'does not read a reason ("is liye") or a clause naming its own subject as pointing back: %s',
+    (clause) => {
+      expect(POINTS_BACK.test(clause)).toBe(false);
     },
   );
 });
