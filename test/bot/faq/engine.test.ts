@@ -237,6 +237,18 @@ describe('FaqEngine.search', () => {
   });
 
   it.each([
+    [
+      'السلام علیکم، میں بہاولنگر میں سافٹ ویئر ہاؤس چلاتا ہوں لیکن انگریزی لکھنا مشکل لگتا ہے۔ اگر آپ اردو سمجھتے ہیں تو آگے ساری بات اردو میں ہی کریں۔ شکریہ',
+      'language.urdu',
+    ],
+    ['السلام علیکم، ہمارے منیجر کو انگریزی پڑھنے میں دقت ہوتی ہے۔ مہربانی کر کے اب سے جواب اردو میں ہی کریں۔ شکریہ', 'language.urdu'],
+  ])('reads the polite imperative of "to do" ("… اردو میں ہی کریں") as a request: %s', (text, id) => {
+    const response = engine.search(text);
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe(id);
+  });
+
+  it.each([
     ['Mujhe kisi insaan se baat karni hai. Mera case do branches ka hai aur bot ko samjha nahi pa rahi. Karachi se Sana.', 'contact.human'],
     ['مجھے کسی انسان سے بات کرنی ہے۔ ہمارا معاملہ دو شاخوں کا ہے اور بوٹ کو سمجھا نہیں پا رہا۔ کراچی سے ثنا۔', 'contact.human'],
   ])('reads a need stated before anything is asked ("… baat karni hai") as the request: %s', (text, id) => {
