@@ -26,11 +26,13 @@ export const ASKING_WORDS =
  * -ayein / -aen" (bataiye, samjhaiye, kijiye, batayein, karwaen) and "-ao" after a stem of three letters or more (batao,
  * samjhao, karwao; "jao" and "aao" are movement, not requests), Urdu "-ائیں / -ائیے / -یجیے" after two letters or more
  * (سمجھائیں، کروائیں، فرمائیے، کیجیے; "جائیں" and "آئیں" are movement), the polite imperative of "to do" that makes a request of
- * any noun ("اردو میں ہی کریں", "رہنمائی کریں", "guide karein"; not the future "کریں گے / karenge") — and the English "if you could / can / would /
+ * any noun ("اردو میں ہی کریں", "رہنمائی کریں", "guide karein"; not the future "کریں گے / karenge"), the familiar imperative of
+ * "dena / دینا" after the verbs of telling, giving, sending, writing, doing, explaining and showing ("list de do", "bata do",
+ * "بھیج دو"; "do" alone is also two) — and the English "if you could / can / would /
  * kindly" of "I would be grateful if you could explain…".
  */
 export const REQUEST_FORMS =
-  /(?:^|[^\p{L}])(?:\p{L}{2,}(?:aiye|iye|ijiye|ayein|ayen|aein|aen)|\p{L}{3,}ao|[\u0600-\u06FF]{2,}(?:ائیں|ائیے|یجیے|یجئے)|(?:کریں|karein|karen|karain|kren)(?!\s+(?:گے|گی|ge|gay|gi))|if\s+you\s+(?:could|can|would|kindly|please))(?=$|[^\p{L}])/iu;
+  /(?:^|[^\p{L}])(?:\p{L}{2,}(?:aiye|iye|ijiye|ayein|ayen|aein|aen)|\p{L}{3,}ao|[\u0600-\u06FF]{2,}(?:ائیں|ائیے|یجیے|یجئے)|(?:bata|de|bhej|likh|kar|samjha|dikha|بتا|دے|بھیج|لکھ|کر|سمجھا|دکھا)\s+(?:do|دو)|(?:کریں|karein|karen|karain|kren)(?!\s+(?:گے|گی|ge|gay|gi))|if\s+you\s+(?:could|can|would|kindly|please))(?=$|[^\p{L}])/iu;
 
 /**
  * A need to do something, stated at the end of a clause: the infinitive with "hai / ہے" ("mujhe insaan se baat karni hai",

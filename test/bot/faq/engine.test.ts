@@ -248,6 +248,14 @@ describe('FaqEngine.search', () => {
     expect(response.results[0]?.id).toBe(id);
   });
 
+  it('reads the familiar imperative of "dena" ("uski list de do") as a request', () => {
+    const response = engine.search(
+      'Salam, main Okara ke ek BPO mein admin hoon. Malik chahte hain whitelisting ka kaam agle hafte shuru ho, us se pehle form mein jo jo maloomat lagti hai uski list de do. Main kaghzaat tayyar rakh lungi.',
+    );
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('whitelisting.requirements');
+  });
+
   it.each([
     ['Mujhe kisi insaan se baat karni hai. Mera case do branches ka hai aur bot ko samjha nahi pa rahi. Karachi se Sana.', 'contact.human'],
     ['مجھے کسی انسان سے بات کرنی ہے۔ ہمارا معاملہ دو شاخوں کا ہے اور بوٹ کو سمجھا نہیں پا رہا۔ کراچی سے ثنا۔', 'contact.human'],

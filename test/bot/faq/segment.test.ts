@@ -79,6 +79,8 @@ describe('REQUEST_FORMS', () => {
     ['I would be grateful if you could explain the purpose of the group'],
     ['آگے ساری بات اردو میں ہی کریں'],
     ['is bare mein rehnumai karein'],
+    ['uski list bana kar mujhe de do'],
+    ['وہ فہرست بھیج دو'],
   ])('reads an imperative or a polite English request as asking: %s', (clause) => {
     expect(REQUEST_FORMS.test(clause)).toBe(true);
   });
@@ -90,6 +92,7 @@ describe('REQUEST_FORMS', () => {
     ['hamara office Lahore mein hai'],
     ['ہم اگلے ہفتے سے گھر سے کام کریں گے'],
     ['agents ghar se kaam karen ge'],
+    ['mere paas do agents hain'],
   ])('does not read movement or a statement as a request: %s', (clause) => {
     expect(REQUEST_FORMS.test(clause)).toBe(false);
   });
