@@ -3,7 +3,7 @@ import { TopicClassifier, type TopicPosterior } from './classifier';
 import { detectLanguage } from './detectLanguage';
 import { QuestionRetrieval } from './retrieval';
 import { MessageMatches, PHONETIC_CREDIT, type MatchableQuestion, type ReadingWeights, type TopicsByWord } from './messageMatches';
-import { ASKING_WORDS, messageParts, NEED_TO_DO, REQUEST_FORMS } from './segment';
+import { ASKING_WORDS, messageParts, NEED_TO_DO, POINTS_BACK, REQUEST_FORMS } from './segment';
 import { ABOUT_CONCEPTS, FUNCTION_CONCEPTS, QUESTION_TYPE_CONCEPTS, QUESTION_WORD_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
   FAQ_LANGUAGES,
@@ -530,6 +530,13 @@ export class FaqEngine {
     // ("…youth loan kaise milega? business start karna hai") it says why that question was asked, and stays scene.
     clauses.forEach((clause, id) => {
       if (!asks[id] && NEED_TO_DO.test(clause) && !asks.slice(0, id).some(Boolean)) asks[id] = true;
+    });
+    // A request that opens by pointing back ("…form mein bharna hai, wo ek jagah bata dein") asks for what the clause before
+    // it, in the same sentence, said: that clause's words are the question's, not its scene. Not a frame: "is liye wazeh likh
+    // dein ke …" asks for the question after it.
+    clauses.forEach((clause, id) => {
+      if (id === 0 || !asks[id] || questionMarked[id] || frames[id] || sentenceOf[id - 1] !== sentenceOf[id]) return;
+      if (POINTS_BACK.test(clause) && (ASKING_WORDS.test(clause) || REQUEST_FORMS.test(clause))) asks[id - 1] = true;
     });
     // A bare request that asks about the clause before it is not read on its own ("تفصیل بتا دیں" is no question of details),
     // nor is the frame of a question cut off after it ("شروع کرنے سے پہلے بتائیں" before "کہ … کون سی معلومات لازمی ہیں"):

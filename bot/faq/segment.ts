@@ -25,11 +25,14 @@ export const ASKING_WORDS =
  * Requests by the form of the verb, wherever they stand: polite and familiar imperatives — Roman Urdu "-iye / -ijiye /
  * -ayein / -aen" (bataiye, samjhaiye, kijiye, batayein, karwaen) and "-ao" after a stem of three letters or more (batao,
  * samjhao, karwao; "jao" and "aao" are movement, not requests), Urdu "-ائیں / -ائیے / -یجیے" after two letters or more
- * (سمجھائیں، کروائیں، فرمائیے، کیجیے; "جائیں" and "آئیں" are movement) — and the English "if you could / can / would /
+ * (سمجھائیں، کروائیں، فرمائیے، کیجیے; "جائیں" and "آئیں" are movement), the polite imperative of "to do" that makes a request of
+ * any noun ("اردو میں ہی کریں", "رہنمائی کریں", "guide karein"; not the future "کریں گے / karenge"), the familiar imperative of
+ * "dena / دینا" after the verbs of telling, giving, sending, writing, doing, explaining and showing ("list de do", "bata do",
+ * "بھیج دو"; "do" alone is also two) — and the English "if you could / can / would /
  * kindly" of "I would be grateful if you could explain…".
  */
 export const REQUEST_FORMS =
-  /(?:^|[^\p{L}])(?:\p{L}{2,}(?:aiye|iye|ijiye|ayein|ayen|aein|aen)|\p{L}{3,}ao|[\u0600-\u06FF]{2,}(?:ائیں|ائیے|یجیے|یجئے)|if\s+you\s+(?:could|can|would|kindly|please))(?=$|[^\p{L}])/iu;
+  /(?:^|[^\p{L}])(?:\p{L}{2,}(?:aiye|iye|ijiye|ayein|ayen|aein|aen)|\p{L}{3,}ao|[\u0600-\u06FF]{2,}(?:ائیں|ائیے|یجیے|یجئے)|(?:bata|de|bhej|likh|kar|samjha|dikha|بتا|دے|بھیج|لکھ|کر|سمجھا|دکھا)\s+(?:do|دو)|(?:کریں|karein|karen|karain|kren)(?!\s+(?:گے|گی|ge|gay|gi))|if\s+you\s+(?:could|can|would|kindly|please))(?=$|[^\p{L}])/iu;
 
 /**
  * A need to do something, stated at the end of a clause: the infinitive with "hai / ہے" ("mujhe insaan se baat karni hai",
@@ -37,6 +40,15 @@ export const REQUEST_FORMS =
  * clause asks even without a question mark (round eleven).
  */
 export const NEED_TO_DO = /(?:^|[^\p{L}])(?:\p{L}{2,}(?:na|ni|ne)\s+(?:hai|hain|hay|hy|h)|[\u0600-\u06FF]{2,}(?:نا|نی|نے)\s+(?:ہے|ہیں))$/iu;
+
+/**
+ * A request that opens by pointing back — "to / ye / wo / us…" in Roman Urdu, "تو / یہ / وہ / اس / ان…" in Urdu — asks for
+ * what the clause before it said: "Jo jo form mein bharna hai, wo ek jagah bata dein", "Address badalna hai, to bata dein
+ * kaise karna hoga", "جو ادارے بیٹھے ہیں ان کے نام بتا دیں", "ریفرنس نمبر یہ رہا، اس کی موجودہ صورتحال بتا دیں" (round twelve).
+ * "is liye / اس لیے" (therefore) gives a reason; it points at nothing.
+ */
+export const POINTS_BACK =
+  /^(?:(?:to|tou|toh|tu|phir|zara|ab)\s+)*(?:to|tou|toh|ye|yeh|yah|wo|woh|voh|us|uska|uski|uske|is|iska|iski|iske|un|unka|unki|unke|ان|اس|تو|یہ|وہ|ذرا|پھر)(?=$|[^\p{L}])(?!\s+(?:liye|lie|leye|لیے|لئے))/iu;
 
 /**
  * Roman Urdu and Urdu join a statement to the question it frames with "ke / کہ" (that) and no comma: "mera sawal ye hai ke

@@ -222,6 +222,41 @@ describe('FaqEngine.search', () => {
   });
 
   it.each([
+    [
+      'السلام علیکم، ہماری درخواست کو چھ دن ہو گئے ہیں اور مالک روز پوچھتا ہے۔ ریفرنس نمبر یہ رہا، اس کی موجودہ صورتحال بتا دیں۔ ہم سیالکوٹ میں ہیں۔',
+      'request.status',
+    ],
+    [
+      'Salam, hamari darkhwast ko chhe din ho gaye hain aur malik roz poochta hai. Reference number ye raha, uski mojooda surat-e-haal bata dein. Hum Sialkot mein hain.',
+      'request.status',
+    ],
+  ])('reads a request that points back ("…, اس کی صورتحال بتا دیں") as asking about the clause before it: %s', (text, id) => {
+    const response = engine.search(text);
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe(id);
+  });
+
+  it.each([
+    [
+      'السلام علیکم، میں بہاولنگر میں سافٹ ویئر ہاؤس چلاتا ہوں لیکن انگریزی لکھنا مشکل لگتا ہے۔ اگر آپ اردو سمجھتے ہیں تو آگے ساری بات اردو میں ہی کریں۔ شکریہ',
+      'language.urdu',
+    ],
+    ['السلام علیکم، ہمارے منیجر کو انگریزی پڑھنے میں دقت ہوتی ہے۔ مہربانی کر کے اب سے جواب اردو میں ہی کریں۔ شکریہ', 'language.urdu'],
+  ])('reads the polite imperative of "to do" ("… اردو میں ہی کریں") as a request: %s', (text, id) => {
+    const response = engine.search(text);
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe(id);
+  });
+
+  it('reads the familiar imperative of "dena" ("uski list de do") as a request', () => {
+    const response = engine.search(
+      'Salam, main Okara ke ek BPO mein admin hoon. Malik chahte hain whitelisting ka kaam agle hafte shuru ho, us se pehle form mein jo jo maloomat lagti hai uski list de do. Main kaghzaat tayyar rakh lungi.',
+    );
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('whitelisting.requirements');
+  });
+
+  it.each([
     ['Mujhe kisi insaan se baat karni hai. Mera case do branches ka hai aur bot ko samjha nahi pa rahi. Karachi se Sana.', 'contact.human'],
     ['مجھے کسی انسان سے بات کرنی ہے۔ ہمارا معاملہ دو شاخوں کا ہے اور بوٹ کو سمجھا نہیں پا رہا۔ کراچی سے ثنا۔', 'contact.human'],
   ])('reads a need stated before anything is asked ("… baat karni hai") as the request: %s', (text, id) => {

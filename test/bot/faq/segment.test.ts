@@ -1,4 +1,4 @@
-import { clauses, messageParts, NEED_TO_DO, REQUEST_FORMS } from '../../../bot/faq/segment';
+import { clauses, messageParts, NEED_TO_DO, POINTS_BACK, REQUEST_FORMS } from '../../../bot/faq/segment';
 
 describe('clauses', () => {
   it('cuts sentences at . ! ? and Urdu ۔ ؟, and clauses at commas, dropping pieces without letters', () => {
@@ -77,16 +77,25 @@ describe('REQUEST_FORMS', () => {
     ['zara samjhaiye'],
     ['آپ یہ عمل سمجھائیں'],
     ['I would be grateful if you could explain the purpose of the group'],
+    ['آگے ساری بات اردو میں ہی کریں'],
+    ['is bare mein rehnumai karein'],
+    ['uski list bana kar mujhe de do'],
+    ['وہ فہرست بھیج دو'],
   ])('reads an imperative or a polite English request as asking: %s', (clause) => {
     expect(REQUEST_FORMS.test(clause)).toBe(true);
   });
 
-  it.each([['sab kehte hain whitelist ho jao'], ['وہ کل دفتر آئیں گے'], ['ہم سب گھر جائیں گے'], ['hamara office Lahore mein hai']])(
-    'does not read movement or a statement as a request: %s',
-    (clause) => {
-      expect(REQUEST_FORMS.test(clause)).toBe(false);
-    },
-  );
+  it.each([
+    ['sab kehte hain whitelist ho jao'],
+    ['وہ کل دفتر آئیں گے'],
+    ['ہم سب گھر جائیں گے'],
+    ['hamara office Lahore mein hai'],
+    ['ہم اگلے ہفتے سے گھر سے کام کریں گے'],
+    ['agents ghar se kaam karen ge'],
+    ['mere paas do agents hain'],
+  ])('does not read movement or a statement as a request: %s', (clause) => {
+    expect(REQUEST_FORMS.test(clause)).toBe(false);
+  });
 });
 
 describe('NEED_TO_DO', () => {
@@ -101,6 +110,26 @@ describe('NEED_TO_DO', () => {
     'does not read a statement as a need: %s',
     (clause) => {
       expect(NEED_TO_DO.test(clause)).toBe(false);
+    },
+  );
+});
+
+describe('POINTS_BACK', () => {
+  it.each([
+    ['wo ek jagah bata dein'],
+    ['to bata dein kaise karna hoga'],
+    ['uski mojooda surat-e-haal bata dein'],
+    ['اس کی موجودہ صورتحال بتا دیں'],
+    ['ان کے نام بتا دیں'],
+    ['تو ذرا وضاحت کر دیں'],
+  ])('reads a clause opening with a word that points back as pointing back: %s', (clause) => {
+    expect(POINTS_BACK.test(clause)).toBe(true);
+  });
+
+  it.each([['is liye wazeh likh dein'], ['اس لیے یہاں پوچھ رہا ہوں'], ['kal tak bata dein'], ['آسان الفاظ میں سمجھا دیں']])(
+    'does not read a reason ("is liye") or a clause naming its own subject as pointing back: %s',
+    (clause) => {
+      expect(POINTS_BACK.test(clause)).toBe(false);
     },
   );
 });
