@@ -250,6 +250,23 @@ describeHeldOutSet(
   },
 );
 
+describeHeldOutSet(
+  "held-out set 10 (heldout-10.jsonl, written blind during issue 14's twelfth round, most Urdu and Roman Urdu long messages asking in the middle or by a request; scored before and after round twelve, which never saw it)",
+  'heldout-10.jsonl',
+  {
+    languages: { en: { right: 110, wrong: 5 }, ur: { right: 101, wrong: 6 }, 'ur-Latn': { right: 109, wrong: 5 } },
+    kinds: { long: { en: 39, ur: 36, 'ur-Latn': 39 }, mixed: { en: 43, ur: 38, 'ur-Latn': 42 } },
+    offTopicDeclined: 54,
+    languageDetected: 436,
+    size: {
+      languages: { en: 126, ur: 125, 'ur-Latn': 129 },
+      kinds: { long: { en: 50, ur: 50, 'ur-Latn': 52 }, mixed: { en: 46, ur: 45, 'ur-Latn': 46 } },
+      offTopic: 60,
+      messages: 440,
+    },
+  },
+);
+
 describe('off-topic tuning set', () => {
   it('declines at least 90% of it', () => {
     const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../fixtures/faq-offtopic-tune.jsonl'), 'utf8')));
