@@ -84,6 +84,14 @@ const SIZE_300: HeldOutSize = {
   messages: 300,
 };
 
+/** The shape of held-out sets 8 and 9: 125 messages per language, 50 long and 45 code-mixed, 60 off-topic. */
+const SIZE_435: HeldOutSize = {
+  languages: { en: 125, ur: 125, 'ur-Latn': 125 },
+  kinds: { long: { en: 50, ur: 50, 'ur-Latn': 50 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
+  offTopic: 60,
+  messages: 435,
+};
+
 /** Floors (and ceilings for wrong answers) of a held-out set of the given size. */
 interface HeldOutFloors {
   /** Per language: answered right at least, answered wrongly at most. */
@@ -224,12 +232,7 @@ describeHeldOutSet(
     kinds: { long: { en: 44, ur: 35, 'ur-Latn': 34 }, mixed: { en: 44, ur: 44, 'ur-Latn': 41 } },
     offTopicDeclined: 58,
     languageDetected: 433,
-    size: {
-      languages: { en: 125, ur: 125, 'ur-Latn': 125 },
-      kinds: { long: { en: 50, ur: 50, 'ur-Latn': 50 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
-      offTopic: 60,
-      messages: 435,
-    },
+    size: SIZE_435,
   },
 );
 
@@ -241,12 +244,7 @@ describeHeldOutSet(
     kinds: { long: { en: 40, ur: 26, 'ur-Latn': 30 }, mixed: { en: 41, ur: 42, 'ur-Latn': 44 } },
     offTopicDeclined: 55,
     languageDetected: 432,
-    size: {
-      languages: { en: 125, ur: 125, 'ur-Latn': 125 },
-      kinds: { long: { en: 50, ur: 50, 'ur-Latn': 50 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
-      offTopic: 60,
-      messages: 435,
-    },
+    size: SIZE_435,
   },
 );
 
