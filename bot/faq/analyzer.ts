@@ -368,7 +368,7 @@ export class Analyzer {
   }
 
   /** Resolve one word: concept table, stopword, English stem, phonetic key, typo, or itself. */
-  private single(word: string, acronyms: ReadonlySet<string> = new Set()): AnalyzedToken | undefined {
+  private single(word: string, acronyms: ReadonlySet<string>): AnalyzedToken | undefined {
     const concept = TABLES.exact.get(word);
     if (concept) return { term: concept, phon: concept };
     if (TABLES.stopwords.has(word)) return undefined;

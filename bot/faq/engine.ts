@@ -276,14 +276,20 @@ const ASKING_START =
   /^(?:(?:sir|madam|bhai|so|and|also|but|then|ok|okay|please|hi|hello)\s+)*(?:what|can|could|is|are|am|do|does|did|will|would|should|shall|may|was|were|have|has)(?=$|[^\p{L}])/iu;
 const ASKING_CONCEPTS: ReadonlySet<string> = new Set([...QUESTION_WORD_CONCEPTS, '@need', '@process', '@status']);
 
+/** Whether a clause asks in its words: a question or request word, or a request by the form of its verb. */
+function asksInWords(clause: string): boolean {
+  return ASKING_WORDS.test(clause) || REQUEST_FORMS.test(clause);
+}
+
+/** "or" between options ("Email pe ya chat pe?", "اسکائپ یا فون؟"). */
+const OPTION_WORD = /(?:^|[^\p{L}])(?:ya|or|یا)(?=$|[^\p{L}])/iu;
+
 /** Whether a clause asks something (so a part holding it may be the question): its sentence's "?", a question or request word. */
 function clauseAsks(clause: string, questionMarked: boolean, tokens: readonly AnalyzedToken[]): boolean {
   if (questionMarked) return true;
   // One word without a question mark is a name or a sign-off ("Regards, Tariq"), not a question.
   if (!/\p{L}\s+\p{L}/u.test(clause)) return false;
-  return (
-    tokens.some((t) => ASKING_CONCEPTS.has(t.term)) || ASKING_WORDS.test(clause) || REQUEST_FORMS.test(clause) || ASKING_START.test(clause)
-  );
+  return tokens.some((t) => ASKING_CONCEPTS.has(t.term)) || asksInWords(clause) || ASKING_START.test(clause);
 }
 
 /**
@@ -536,7 +542,7 @@ export class FaqEngine {
     // dein ke …" asks for the question after it.
     clauses.forEach((clause, id) => {
       if (id === 0 || !asks[id] || questionMarked[id] || frames[id] || sentenceOf[id - 1] !== sentenceOf[id]) return;
-      if (POINTS_BACK.test(clause) && (ASKING_WORDS.test(clause) || REQUEST_FORMS.test(clause))) asks[id - 1] = true;
+      if (POINTS_BACK.test(clause) && asksInWords(clause)) asks[id - 1] = true;
     });
     // A bare request that asks about the clause before it is not read on its own ("تفصیل بتا دیں" is no question of details),
     // nor is the frame of a question cut off after it ("شروع کرنے سے پہلے بتائیں" before "کہ … کون سی معلومات لازمی ہیں"):
@@ -547,9 +553,8 @@ export class FaqEngine {
     const options = clauses.map(
       (clause, id) =>
         asks.slice(0, id).some((a, earlier) => a && !lent[earlier]) &&
-        /(?:^|[^\p{L}])(?:ya|or|یا)(?=$|[^\p{L}])/iu.test(clause) &&
-        !ASKING_WORDS.test(clause) &&
-        !REQUEST_FORMS.test(clause) &&
+        OPTION_WORD.test(clause) &&
+        !asksInWords(clause) &&
         !ASKING_START.test(clause) &&
         (clauseTokens[id] ?? []).every((t) => !QUESTION_WORD_CONCEPTS.includes(t.term)),
     );
