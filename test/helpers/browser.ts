@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { eventually } from './eventually';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -36,16 +36,6 @@ export async function startSharedChromium(): Promise<() => Promise<void>> {
   const server = await chromium.launchServer({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   process.env[SHARED_CHROMIUM_ENV] = server.wsEndpoint();
   return () => server.close();
-}
-
-/** The shared Chromium, or one of the suite's own when the run has none (a script outside jest). */
-async function connectChromium(): Promise<{ browser: Browser; release(): Promise<void> }> {
-  const endpoint = process.env[SHARED_CHROMIUM_ENV];
-  const browser = endpoint
-    ? await chromium.connect(endpoint)
-    : await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-  // Closing a connected browser only disconnects this suite; closing a launched one stops it.
-  return { browser, release: () => browser.close() };
 }
 
 /** Whether the browser tests can run here. */
@@ -75,7 +65,11 @@ export interface TestBrowser {
 
 /** A fresh browser context in the run's Chromium. */
 export async function launchBrowser(options: { locale?: string } = {}): Promise<TestBrowser> {
-  const { browser, release } = await connectChromium();
+  const endpoint = process.env[SHARED_CHROMIUM_ENV];
+  if (!endpoint) {
+    throw new Error(`${SHARED_CHROMIUM_ENV} is unset: jest's globalSetup (test/helpers/globalSetup.ts) starts the shared Chromium`);
+  }
+  const browser = await chromium.connect(endpoint);
   const context = await browser.newContext({ locale: options.locale ?? 'en-US', viewport: { width: 1000, height: 900 } });
   const errors: string[] = [];
   const watch = (page: Page) => {
@@ -101,7 +95,8 @@ export async function launchBrowser(options: { locale?: string } = {}): Promise<
     },
     async close() {
       await context.close();
-      await release();
+      // Disconnects this suite; the shared Chromium runs on until globalTeardown.
+      await browser.close();
     },
   };
 }
