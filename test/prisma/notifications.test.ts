@@ -75,7 +75,8 @@ describe(`notifications between instances (${onPostgres ? 'PostgreSQL' : 'PGlite
     const otherChannel: string[] = [];
     instances.a.listen('directline', (p) => own.push(p));
     instances.b.listen('handoff', (p) => otherChannel.push(p));
-    const heard = next(instances.b, 'directline');
+    // Until both have heard it: each connection's LISTEN takes effect a moment after listen() returns, the publisher's too.
+    const heard = Promise.all([next(instances.b, 'directline'), next(instances.a, 'directline')]);
     await publishUntilHeard(instances.a, 'directline', 'conversation-2', heard);
     await heard;
     // A marker on b's channel published after: once b hears it, anything sent to 'handoff' by mistake is in too.
