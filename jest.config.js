@@ -15,6 +15,7 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!@prisma/schema-engine-wasm/)'],
   // One migrated template database per run, copied for each test file (test/helpers/template.ts).
+  runtime: '<rootDir>/test/helpers/sharedModulesRuntime.js',
   globalSetup: '<rootDir>/test/helpers/globalSetup.ts',
   globalTeardown: '<rootDir>/test/helpers/globalTeardown.ts',
   testTimeout: 60000,

@@ -1,0 +1,52 @@
+// @ts-check
+/**
+ * jest's runtime, except that a few large, stateless-per-app libraries are loaded once per worker instead of once per
+ * test file. jest gives every test file a fresh module registry and evaluates every module again in that file's
+ * context; for this app that is ~2,200 modules, and the SDK, the HTTP server and the card templating alone cost about
+ * 1.5 CPU-s per file (README "Start"). Those packages are required through Node's own loader (cache kept for the
+ * worker's life), everything else — the project's code, Prisma, PGlite, zod, i18next, pino, prom-client, whose state or
+ * realm-sensitive checks (`instanceof Date`) matter — still goes through jest, fresh per file.
+ *
+ * Why these packages are safe to share: the app creates its adapter, server, dialogs and templates per app instance;
+ * a worker runs its files one after another, so nothing is shared between files running at once. What they keep in
+ * statics (botframework-connector's token and OpenID metadata caches) is keyed by app id and URL, and every test file
+ * starts its loopback login and connector on new ports. They are the project's own dependencies, loaded from
+ * node_modules exactly as `npm start` loads them.
+ */
+const { createRequire } = require('node:module');
+const Runtime = require('jest-runtime').default;
+
+/** Package names (or prefixes ending in '-') loaded once per worker. */
+const SHARED = [
+  'botbuilder',
+  'botbuilder-',
+  'botframework-',
+  'restify',
+  'adaptivecards-templating',
+  'adaptive-expressions',
+  'pdfkit',
+  'fontkit',
+];
+
+/** The package a bare specifier names ('botbuilder-dialogs/lib/dialog' → 'botbuilder-dialogs'), or undefined for a path. */
+function packageOf(specifier) {
+  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:')) return undefined;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+function isShared(specifier) {
+  const name = packageOf(specifier);
+  return name !== undefined && SHARED.some((entry) => (entry.endsWith('-') ? name.startsWith(entry) : name === entry));
+}
+
+class SharedModulesRuntime extends Runtime {
+  /** @param {string} from @param {string} moduleName */
+  requireModuleOrMock(from, moduleName) {
+    if (isShared(moduleName)) return createRequire(from)(moduleName);
+    return super.requireModuleOrMock(from, moduleName);
+  }
+}
+
+module.exports = SharedModulesRuntime;
+module.exports.default = SharedModulesRuntime;
