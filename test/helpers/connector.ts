@@ -1,7 +1,8 @@
 /**
  * A loopback Bot Connector: answers the calls the bot makes to a channel's serviceUrl like the real
  * service (create conversation, send, reply, update, delete) and records them for assertions.
- * `failNext` makes a path answer an error once (403 BotNotInConversationRoster, 404, 429…).
+ * `failNext` makes a path answer an error once (403 BotNotInConversationRoster, 404, 429…); `hold` keeps
+ * every answer back until released, so the bot's turns stay in flight as long as a test needs them to.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +35,8 @@ export interface ConnectorRecorder {
   waitFor(predicate: (c: RecordedCall) => boolean, n?: number, timeoutMs?: number): Promise<RecordedCall[]>;
   /** The next call whose path matches answers with this failure. */
   failNext(pathPattern: RegExp, failure: Failure): void;
+  /** Calls are recorded as they arrive but answered only once the returned function is called. */
+  hold(): () => void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -42,6 +45,7 @@ export interface ConnectorRecorder {
 export async function startConnector(): Promise<ConnectorRecorder> {
   const calls: RecordedCall[] = [];
   const failures: { pattern: RegExp; failure: Failure }[] = [];
+  let held: (() => void)[] | undefined;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -74,15 +78,19 @@ export async function startConnector(): Promise<ConnectorRecorder> {
         return;
       }
       calls.push(call);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      if (req.method === 'POST' && path === '/v3/conversations') {
-        const id = `conv-${randomUUID()}`;
-        res.end(JSON.stringify({ id, activityId: `act-${randomUUID()}`, serviceUrl: recorder.serviceUrl }));
-      } else if (req.method === 'PUT') {
-        res.end(JSON.stringify({ id: call.activityId }));
-      } else {
-        res.end(JSON.stringify({ id: `act-${randomUUID()}` }));
-      }
+      const answer = () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        if (req.method === 'POST' && path === '/v3/conversations') {
+          const id = `conv-${randomUUID()}`;
+          res.end(JSON.stringify({ id, activityId: `act-${randomUUID()}`, serviceUrl: recorder.serviceUrl }));
+        } else if (req.method === 'PUT') {
+          res.end(JSON.stringify({ id: call.activityId }));
+        } else {
+          res.end(JSON.stringify({ id: `act-${randomUUID()}` }));
+        }
+      };
+      if (held) held.push(answer);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -112,6 +120,14 @@ export async function startConnector(): Promise<ConnectorRecorder> {
     },
     failNext(pattern, failure) {
       failures.push({ pattern, failure });
+    },
+    hold() {
+      const answers: (() => void)[] = [];
+      held = answers;
+      return () => {
+        if (held === answers) held = undefined;
+        for (const answer of answers.splice(0)) answer();
+      };
     },
     reset() {
       calls.length = 0;

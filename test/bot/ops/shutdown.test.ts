@@ -2,7 +2,8 @@
  * SIGTERM on the real server process: every activity it accepted is processed and stored before it
  * exits 0; what comes after is refused (503 or a connection never read), never half-processed.
  * The server runs from source under tsx as a child process, on the test database (PostgreSQL with
- * TEST_DATABASE_URL, else a PGlite folder opened again once the child has exited).
+ * TEST_DATABASE_URL, else a PGlite folder opened again once the child has exited). Its replies go to a
+ * loopback connector that holds them back, so the signal arrives while turns are certainly in flight.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +11,8 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { startConnector } from '../../helpers/connector';
+import { eventually } from '../../helpers/eventually';
 import { createEmptyPostgresDb, onPostgres, seedPgliteFolder, TEST_PGLITE_SETTINGS } from '../../helpers/db';
 import { openDatabase } from '../../../prisma/db';
 
@@ -22,8 +25,16 @@ interface Outcome {
   replies: number;
 }
 
+interface Server {
+  child: ChildProcess;
+  port: number;
+  exited: Promise<number | null>;
+  /** What the server has written so far (stdout and stderr). */
+  output(): string;
+}
+
 /** Starts `bot/index.ts` on a free port; resolves once it logs that it listens. */
-function startServer(databaseUrl: string, dataDir: string): Promise<{ child: ChildProcess; port: number; exited: Promise<number | null> }> {
+function startServer(databaseUrl: string, dataDir: string): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bot/index.ts')], {
     cwd: root,
     env: {
@@ -43,7 +54,7 @@ function startServer(databaseUrl: string, dataDir: string): Promise<{ child: Chi
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const line = out.split('\n').find((l) => l.includes('PSEB Assist listening'));
-      if (line) resolve({ child, port: (JSON.parse(line) as { port: number }).port, exited });
+      if (line) resolve({ child, port: (JSON.parse(line) as { port: number }).port, exited, output: () => out });
     });
     child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     void exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${out.slice(-2000)}`)));
@@ -75,22 +86,15 @@ function post(port: number, path_: string, body?: Record<string, unknown>): Prom
   });
 }
 
-async function inFlight(port: number): Promise<number> {
-  const res = await post(port, '/metrics');
-  const line = res.body.split('\n').find((l) => l.startsWith('pseb_in_flight '));
-  return line ? Number(line.split(' ')[1]) : 0;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 it('finishes and stores every accepted activity on SIGTERM, refuses the rest, and exits 0', async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pseb-shutdown-'));
   const pg = onPostgres ? await createEmptyPostgresDb(process.env.TEST_DATABASE_URL!) : undefined;
   const databaseUrl = pg?.url ?? `pglite:${path.join(dataDir, 'pglite')}`;
   // The subject is the drain, not initdb: the server finds a migrated cluster.
   if (!pg) await seedPgliteFolder(path.join(dataDir, 'pglite'));
+  const connector = await startConnector();
   try {
-    const { child, port, exited } = await startServer(databaseUrl, dataDir);
+    const { child, port, exited, output } = await startServer(databaseUrl, dataDir);
     const run = randomUUID().slice(0, 8);
     const send = async (n: number): Promise<Outcome> => {
       const conversationId = `shutdown-${run}-${n}`;
@@ -98,24 +102,30 @@ it('finishes and stores every accepted activity on SIGTERM, refuses the rest, an
         type: 'message',
         id: `activity-${n}`,
         channelId: 'test',
-        serviceUrl: 'http://127.0.0.1:9/',
+        serviceUrl: connector.serviceUrl,
         conversation: { id: conversationId },
         from: { id: `user-${n}` },
         recipient: { id: 'bot' },
-        deliveryMode: 'expectReplies',
         text: n % 2 ? 'How long does approval take?' : 'menu',
       });
-      const replies = res.status === 200 ? ((JSON.parse(res.body) as { activities?: unknown[] }).activities ?? []).length : 0;
-      return { conversationId, status: res.status, error: res.error, replies };
+      return { conversationId, status: res.status, error: res.error, replies: 0 };
     };
 
-    // A first wave, in flight when the signal comes; a second wave fired after it.
+    // A first wave whose turns wait on the connector when the signal comes; a second wave fired once the server
+    // has begun shutting down; then the connector answers and the held turns may finish.
+    const release = connector.hold();
     const first = Array.from({ length: 40 }, (_, n) => send(n));
-    for (let i = 0; i < 200 && (await inFlight(port)) < 6; i++) await sleep(10);
+    const inFlight = await connector.waitFor(() => true, 6);
+    const inFlightIds = new Set(inFlight.map((c) => c.conversationId));
     child.kill('SIGTERM');
-    await sleep(20);
+    await eventually('the server to begin shutting down', () => output().includes('shutting down') || undefined);
     const second = Array.from({ length: 10 }, (_, n) => send(100 + n));
-    const outcomes = await Promise.all([...first, ...second]);
+    const secondOutcomes = await Promise.all(second);
+    release();
+    const outcomes = [...(await Promise.all(first)), ...secondOutcomes].map((o) => ({
+      ...o,
+      replies: connector.sentTo(o.conversationId).length,
+    }));
     expect(await exited).toBe(0);
 
     const accepted = outcomes.filter((o) => o.status === 200);
@@ -123,8 +133,11 @@ it('finishes and stores every accepted activity on SIGTERM, refuses the rest, an
     // Refused: a 503, or a connection never read (refused, or reset from the listen backlog when the port closed).
     expect(refused.filter((o) => o.status !== 503 && o.error !== 'ECONNREFUSED' && o.error !== 'ECONNRESET')).toEqual([]);
     // The ones in flight when the signal came were finished, not dropped.
-    expect(accepted.length).toBeGreaterThanOrEqual(6);
+    expect(inFlightIds.size).toBeGreaterThanOrEqual(6);
+    expect(accepted.map((o) => o.conversationId)).toEqual(expect.arrayContaining([...inFlightIds]));
     for (const o of accepted) expect(o.replies).toBeGreaterThan(0);
+    // What came after the signal was refused.
+    expect(secondOutcomes.filter((o) => o.status === 200)).toEqual([]);
 
     const db = await openDatabase(databaseUrl, { pgliteSettings: TEST_PGLITE_SETTINGS });
     try {
@@ -157,6 +170,7 @@ it('finishes and stores every accepted activity on SIGTERM, refuses the rest, an
       await db.close();
     }
   } finally {
+    await connector.close();
     await pg?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
