@@ -54,9 +54,20 @@ export async function createEmptyPostgresDb(baseUrl: string, template?: string):
   return { url: url.toString(), drop: () => adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
+/** A template file's bytes: read once per jest worker when the runtime keeps them (sharedModulesRuntime.js), else per call. */
+function templateBytes(file: string): Uint8Array {
+  const kept = (globalThis as { __psebWorkerFiles?: Map<string, Uint8Array> }).__psebWorkerFiles;
+  let bytes = kept?.get(file);
+  if (!bytes) {
+    bytes = readFileSync(file);
+    kept?.set(file, bytes);
+  }
+  return bytes;
+}
+
 const dumpAt = (env: string): Blob | undefined => {
   const file = process.env[env];
-  return file ? dataDirDump(readFileSync(file)) : undefined;
+  return file ? dataDirDump(templateBytes(file)) : undefined;
 };
 
 /** The run's migrated PGlite data folder (a dump), when the suite runs on PGlite. */
