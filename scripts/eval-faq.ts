@@ -66,6 +66,7 @@ const DEFAULT_SETS = [
   '../bot/faq/eval/heldout-8.jsonl',
   '../bot/faq/eval/heldout-9.jsonl',
   '../bot/faq/eval/heldout-10.jsonl',
+  '../bot/faq/eval/heldout-11.jsonl',
   '../test/fixtures/faq-holdout.jsonl',
   '../test/fixtures/faq-holdout2.jsonl',
   '../test/fixtures/faq-holdout3.jsonl',

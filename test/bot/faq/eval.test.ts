@@ -265,6 +265,23 @@ describeHeldOutSet(
   },
 );
 
+describeHeldOutSet(
+  "held-out set 11 (heldout-11.jsonl, written blind during issue 14's thirteenth round, its in-scope messages in users' words rather than the topic table's; scored before and after round thirteen, which never saw it)",
+  'heldout-11.jsonl',
+  {
+    languages: { en: { right: 109, wrong: 5 }, ur: { right: 107, wrong: 5 }, 'ur-Latn': { right: 108, wrong: 5 } },
+    kinds: { long: { en: 38, ur: 37, 'ur-Latn': 38 }, mixed: { en: 43, ur: 41, 'ur-Latn': 41 } },
+    offTopicDeclined: 57,
+    languageDetected: 440,
+    size: {
+      languages: { en: 127, ur: 127, 'ur-Latn': 127 },
+      kinds: { long: { en: 50, ur: 50, 'ur-Latn': 50 }, mixed: { en: 46, ur: 46, 'ur-Latn': 46 } },
+      offTopic: 60,
+      messages: 441,
+    },
+  },
+);
+
 describe('off-topic tuning set', () => {
   it('declines at least 90% of it', () => {
     const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../fixtures/faq-offtopic-tune.jsonl'), 'utf8')));
