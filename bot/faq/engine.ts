@@ -1,4 +1,5 @@
 import { Analyzer, withImpliedConcepts, type AnalyzedToken } from './analyzer';
+import { answerWordsOf } from './answerWords';
 import { TopicClassifier, type TopicPosterior } from './classifier';
 import { detectLanguage } from './detectLanguage';
 import { QuestionRetrieval } from './retrieval';
@@ -125,6 +126,14 @@ const PART_UNKNOWN_SURPRISE = 0.7;
  */
 const OWNER_SURPRISE = 3;
 
+/**
+ * Credit a topic's coverage gives a word only its answer uses and no example question does (`answerWords.ts`). The word
+ * keeps its unknown-word weight: to every other topic it still says "another subject". It is weak evidence only because
+ * it is never `evidence` (the gate counts the example questions' words), nor a retrieval or question-fit word. Credits
+ * 0.85–1 gave the same answers on every tuning set, 0.5–0.7 one right answer fewer (README, round fourteen).
+ */
+const ANSWER_WORD_CREDIT = 1;
+
 /** How much more a subject concept weighs than its IDF alone says. */
 const SUBJECT_BOOST = 1.5;
 
@@ -191,6 +200,7 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
   });
   const total = Math.max(drafts.length, 1);
   const termIdf = idfTable(termCounts, total);
+  const answerWords = answerWordsOf(topics, base, (term, phon) => termCounts.has(term) || phonCounts.has(phon));
   return {
     analyzer: new Analyzer(vocabulary.values()),
     questions: drafts.map((q) => {
@@ -198,7 +208,7 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
       return { ...q, weights, weightTotal: weights.reduce((sum, w) => sum + w, 0) };
     }),
     topics: indexedTopics,
-    topicsByWord: topicsByWord(indexedTopics),
+    topicsByWord: { ...topicsByWord(indexedTopics), byAnswer: { words: answerWords, credit: ANSWER_WORD_CREDIT } },
     termIdf,
     phonIdf: idfTable(phonCounts, total),
     commonIdf: Math.log(1 + 8),

@@ -367,6 +367,18 @@ describe('FaqEngine.search', () => {
     },
   );
 
+  it('reads a word only one topic\'s answer uses, and no example question, as weak evidence for it ("shown" is privacy\'s)', () => {
+    const response = engine.search('Is my data ever shown to other users?');
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('privacy.data');
+  });
+
+  it('does not let a word of an answer alone pull an off-topic question in ("apex" is only in PSEB\'s answer)', () => {
+    expect(engine.search('who is the apex court of pakistan?').decision).toBe('none');
+    expect(engine.search('which international market is best for exports?').decision).toBe('none');
+    expect(engine.search('local market mein kya chal raha hai?').decision).toBe('none');
+  });
+
   it('declines long friendly chit-chat that asks nothing the FAQ knows', () => {
     expect(engine.search('Hello sir, hope you are well and safe with your family. Have a blessed day, thank you!').decision).toBe('none');
   });
