@@ -32,6 +32,8 @@ interface QuestionMatch {
 export interface TopicsByWord {
   readonly byTerm: ReadonlyMap<string, readonly number[]>;
   readonly byPhon: ReadonlyMap<string, readonly number[]>;
+  /** Words only one topic's answer uses and no example question does (`answerWords.ts`), and the credit that topic gets for one. */
+  readonly byAnswer?: { readonly words: ReadonlyMap<string, number>; readonly credit: number };
 }
 
 /** One reading of the message (whole or a part): the weight of each message token in it, 0 when absent. */
@@ -109,6 +111,9 @@ export class MessageMatches {
     this.tokens.forEach((token, position) => {
       for (const topic of this.topicsIndex.byTerm.get(token.term) ?? []) give(topic, position, 1);
       for (const topic of this.topicsIndex.byPhon.get(token.phon) ?? []) give(topic, position, PHONETIC_CREDIT);
+      const answer = this.topicsIndex.byAnswer;
+      const topic = answer?.words.get(token.term);
+      if (answer && topic !== undefined) give(topic, position, answer.credit);
     });
     return new Map([...byTopic].map(([topic, credits]) => [topic, [...credits].sort((a, b) => a[0] - b[0])]));
   }

@@ -46,12 +46,12 @@ describe('the real-style held-out set (long, code-mixed, noisy messages; bot/faq
 
   // Regression floors at what is achieved now (see bot/faq/README.md).
   it.each([
-    ['long', 'en', 40 / 40],
-    ['long', 'ur', 38 / 40],
+    ['long', 'en', 39 / 40],
+    ['long', 'ur', 37 / 40],
     ['long', 'ur-Latn', 38 / 40],
     ['mixed', 'en', 39 / 40],
-    ['mixed', 'ur', 40 / 40],
-    ['mixed', 'ur-Latn', 40 / 40],
+    ['mixed', 'ur', 39 / 40],
+    ['mixed', 'ur-Latn', 39 / 40],
   ] as const)('answers %s %s messages right at least %f of the time', (kind, lang, floor) => {
     const tally = report.perKind[`${kind}/${lang}`];
     expect(tally?.total).toBeGreaterThanOrEqual(40);
@@ -138,15 +138,17 @@ function describeHeldOutSet(title: string, file: string, floors: HeldOutFloors):
   });
 }
 
-// Floors at the figures after issue 14's tenth round (README "FAQ quality"; bot/faq/README.md says which set was
-// tuned on when).
+// Floors at the figures after issue 14's thirteenth and fourteenth rounds (README "FAQ quality"; bot/faq/README.md says
+// which set was tuned on when). Round thirteen's wider KB lowered some floors of the older sets (heldout-real, fresh, 3–7:
+// 34 figures, by 1–3 answers each) for more right and fewer wrong answers summed over the tuning sets and on heldout-10;
+// the figures before it are in git history and bot/faq/README.md.
 describeHeldOutSet(
   "the fresh held-out set (heldout-fresh.jsonl, written before issue 14's second round; a tuning set since the third)",
   'heldout-fresh.jsonl',
   {
-    languages: { en: { right: 80, wrong: 0 }, ur: { right: 79, wrong: 0 }, 'ur-Latn': { right: 79, wrong: 0 } },
-    kinds: { long: { en: 40, ur: 39, 'ur-Latn': 39 }, mixed: { en: 40, ur: 40, 'ur-Latn': 40 } },
-    offTopicDeclined: 60,
+    languages: { en: { right: 80, wrong: 0 }, ur: { right: 78, wrong: 0 }, 'ur-Latn': { right: 78, wrong: 0 } },
+    kinds: { long: { en: 40, ur: 38, 'ur-Latn': 38 }, mixed: { en: 40, ur: 40, 'ur-Latn': 40 } },
+    offTopicDeclined: 59,
     languageDetected: 300,
   },
 );
@@ -155,8 +157,8 @@ describeHeldOutSet(
   "held-out set 3 (heldout-3.jsonl, written before issue 14's third round; a tuning set since the fourth)",
   'heldout-3.jsonl',
   {
-    languages: { en: { right: 79, wrong: 0 }, ur: { right: 80, wrong: 0 }, 'ur-Latn': { right: 80, wrong: 0 } },
-    kinds: { long: { en: 40, ur: 40, 'ur-Latn': 40 }, mixed: { en: 39, ur: 40, 'ur-Latn': 40 } },
+    languages: { en: { right: 79, wrong: 0 }, ur: { right: 78, wrong: 0 }, 'ur-Latn': { right: 79, wrong: 0 } },
+    kinds: { long: { en: 40, ur: 39, 'ur-Latn': 40 }, mixed: { en: 39, ur: 39, 'ur-Latn': 39 } },
     offTopicDeclined: 58,
     languageDetected: 300,
   },
@@ -166,8 +168,8 @@ describeHeldOutSet(
   "held-out set 4 (heldout-4.jsonl, written before issue 14's fourth round; a tuning set since the fifth)",
   'heldout-4.jsonl',
   {
-    languages: { en: { right: 78, wrong: 0 }, ur: { right: 78, wrong: 2 }, 'ur-Latn': { right: 78, wrong: 0 } },
-    kinds: { long: { en: 38, ur: 39, 'ur-Latn': 39 }, mixed: { en: 40, ur: 39, 'ur-Latn': 39 } },
+    languages: { en: { right: 75, wrong: 3 }, ur: { right: 75, wrong: 2 }, 'ur-Latn': { right: 75, wrong: 2 } },
+    kinds: { long: { en: 36, ur: 36, 'ur-Latn': 36 }, mixed: { en: 39, ur: 39, 'ur-Latn': 39 } },
     offTopicDeclined: 60,
     languageDetected: 297,
   },
@@ -177,8 +179,8 @@ describeHeldOutSet(
   "held-out set 5 (heldout-5.jsonl, written blind before issue 14's fifth round; scored before and after round five; a tuning set since round six)",
   'heldout-5.jsonl',
   {
-    languages: { en: { right: 119, wrong: 0 }, ur: { right: 117, wrong: 1 }, 'ur-Latn': { right: 115, wrong: 0 } },
-    kinds: { long: { en: 42, ur: 40, 'ur-Latn': 39 }, mixed: { en: 39, ur: 39, 'ur-Latn': 38 } },
+    languages: { en: { right: 117, wrong: 0 }, ur: { right: 118, wrong: 0 }, 'ur-Latn': { right: 115, wrong: 1 } },
+    kinds: { long: { en: 39, ur: 40, 'ur-Latn': 39 }, mixed: { en: 40, ur: 40, 'ur-Latn': 38 } },
     offTopicDeclined: 60,
     languageDetected: 417,
     size: {
@@ -194,9 +196,9 @@ describeHeldOutSet(
   "held-out set 6 (heldout-6.jsonl, written blind before issue 14's sixth round; scored before and after round six; a tuning set since round seven)",
   'heldout-6.jsonl',
   {
-    languages: { en: { right: 109, wrong: 1 }, ur: { right: 105, wrong: 4 }, 'ur-Latn': { right: 109, wrong: 4 } },
-    kinds: { long: { en: 41, ur: 42, 'ur-Latn': 41 }, mixed: { en: 39, ur: 34, 'ur-Latn': 39 } },
-    offTopicDeclined: 56,
+    languages: { en: { right: 110, wrong: 2 }, ur: { right: 108, wrong: 2 }, 'ur-Latn': { right: 108, wrong: 4 } },
+    kinds: { long: { en: 41, ur: 43, 'ur-Latn': 40 }, mixed: { en: 40, ur: 36, 'ur-Latn': 40 } },
+    offTopicDeclined: 57,
     languageDetected: 423,
     size: {
       languages: { en: 121, ur: 121, 'ur-Latn': 121 },
@@ -211,9 +213,9 @@ describeHeldOutSet(
   "held-out set 7 (heldout-7.jsonl, written blind before issue 14's seventh round; scored before round seven and after rounds seven, eight and nine; a tuning set since round ten)",
   'heldout-7.jsonl',
   {
-    languages: { en: { right: 117, wrong: 1 }, ur: { right: 115, wrong: 0 }, 'ur-Latn': { right: 112, wrong: 4 } },
-    kinds: { long: { en: 45, ur: 44, 'ur-Latn': 42 }, mixed: { en: 40, ur: 37, 'ur-Latn': 38 } },
-    offTopicDeclined: 56,
+    languages: { en: { right: 120, wrong: 0 }, ur: { right: 115, wrong: 3 }, 'ur-Latn': { right: 116, wrong: 4 } },
+    kinds: { long: { en: 47, ur: 43, 'ur-Latn': 43 }, mixed: { en: 41, ur: 39, 'ur-Latn': 41 } },
+    offTopicDeclined: 55,
     languageDetected: 442,
     size: {
       languages: { en: 128, ur: 128, 'ur-Latn': 128 },
@@ -228,9 +230,9 @@ describeHeldOutSet(
   "held-out set 8 (heldout-8.jsonl, written blind before issue 14's eleventh round; scored before and after round ten, which never saw it; a tuning set since round eleven)",
   'heldout-8.jsonl',
   {
-    languages: { en: { right: 117, wrong: 3 }, ur: { right: 108, wrong: 6 }, 'ur-Latn': { right: 104, wrong: 2 } },
-    kinds: { long: { en: 44, ur: 35, 'ur-Latn': 34 }, mixed: { en: 44, ur: 44, 'ur-Latn': 41 } },
-    offTopicDeclined: 58,
+    languages: { en: { right: 117, wrong: 3 }, ur: { right: 111, wrong: 2 }, 'ur-Latn': { right: 112, wrong: 2 } },
+    kinds: { long: { en: 44, ur: 38, 'ur-Latn': 40 }, mixed: { en: 44, ur: 44, 'ur-Latn': 43 } },
+    offTopicDeclined: 59,
     languageDetected: 433,
     size: SIZE_435,
   },
@@ -240,9 +242,9 @@ describeHeldOutSet(
   "held-out set 9 (heldout-9.jsonl, written blind during issue 14's eleventh round, half its Urdu and Roman Urdu long messages asking without a question mark; scored before and after round eleven, which never saw it; a tuning set since round twelve)",
   'heldout-9.jsonl',
   {
-    languages: { en: { right: 110, wrong: 3 }, ur: { right: 97, wrong: 5 }, 'ur-Latn': { right: 102, wrong: 4 } },
-    kinds: { long: { en: 40, ur: 26, 'ur-Latn': 30 }, mixed: { en: 41, ur: 42, 'ur-Latn': 44 } },
-    offTopicDeclined: 55,
+    languages: { en: { right: 112, wrong: 2 }, ur: { right: 103, wrong: 4 }, 'ur-Latn': { right: 109, wrong: 0 } },
+    kinds: { long: { en: 41, ur: 31, 'ur-Latn': 38 }, mixed: { en: 42, ur: 44, 'ur-Latn': 43 } },
+    offTopicDeclined: 57,
     languageDetected: 432,
     size: SIZE_435,
   },
@@ -252,8 +254,8 @@ describeHeldOutSet(
   "held-out set 10 (heldout-10.jsonl, written blind during issue 14's twelfth round, most Urdu and Roman Urdu long messages asking in the middle or by a request; scored before and after round twelve, which never saw it)",
   'heldout-10.jsonl',
   {
-    languages: { en: { right: 110, wrong: 5 }, ur: { right: 101, wrong: 6 }, 'ur-Latn': { right: 109, wrong: 5 } },
-    kinds: { long: { en: 39, ur: 36, 'ur-Latn': 39 }, mixed: { en: 43, ur: 38, 'ur-Latn': 42 } },
+    languages: { en: { right: 114, wrong: 3 }, ur: { right: 106, wrong: 6 }, 'ur-Latn': { right: 109, wrong: 6 } },
+    kinds: { long: { en: 44, ur: 38, 'ur-Latn': 38 }, mixed: { en: 41, ur: 42, 'ur-Latn': 43 } },
     offTopicDeclined: 54,
     languageDetected: 436,
     size: {
