@@ -11,9 +11,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { eventually } from './eventually';
+import { ARTIFACTS_DIR } from './artifacts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const ARTIFACTS_DIR = path.resolve(__dirname, '../../test-artifacts');
 
 /** Flags for a quiet, offline, reproducible headless run. */
 export const CHROMIUM_ARGS = [

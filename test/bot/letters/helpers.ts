@@ -9,10 +9,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import jsQR from 'jsqr';
+import { ARTIFACTS_DIR } from '../../helpers/artifacts';
 
 const run = promisify(execFile);
-
-export const artifactsDir = path.resolve(__dirname, '../../../test-artifacts');
 
 /** The PDF written to a new temporary folder, for the poppler tools; returns its path. */
 function pdfOnDisk(pdf: Buffer): string {
@@ -37,8 +36,8 @@ export async function pdfPages(pdf: Buffer): Promise<number> {
 
 /** Renders page 1 to PNG (pdftoppm) and keeps it in test-artifacts/ as `name`.png, for people to look at; returns its path. */
 export async function renderPng(pdf: Buffer, name: string, dpi = 150): Promise<string> {
-  mkdirSync(artifactsDir, { recursive: true });
-  const base = path.join(artifactsDir, name);
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const base = path.join(ARTIFACTS_DIR, name);
   writeFileSync(`${base}.pdf`, pdf);
   await run('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', `${base}.pdf`, base]);
   return `${base}.png`;
