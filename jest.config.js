@@ -14,10 +14,10 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: ['/node_modules/(?!@prisma/schema-engine-wasm/)'],
-  // One migrated template database per run, copied for each test file (test/helpers/template.ts).
   // The SDK, restify, the card templating and pdfkit load once per worker instead of once per test file (~1.6 CPU-s
   // each); the project's code and stateful libraries still load fresh per file (see the file).
   runtime: '<rootDir>/test/helpers/sharedModulesRuntime.js',
+  // One migrated template database per run, copied for each test file (test/helpers/template.ts).
   globalSetup: '<rootDir>/test/helpers/globalSetup.ts',
   globalTeardown: '<rootDir>/test/helpers/globalTeardown.ts',
   testTimeout: 60000,

@@ -108,10 +108,10 @@ export class MessageMatches {
       byTopic.set(topic, credits);
       if ((credits.get(position) ?? 0) < credit) credits.set(position, credit);
     };
+    const answer = this.topicsIndex.byAnswer;
     this.tokens.forEach((token, position) => {
       for (const topic of this.topicsIndex.byTerm.get(token.term) ?? []) give(topic, position, 1);
       for (const topic of this.topicsIndex.byPhon.get(token.phon) ?? []) give(topic, position, PHONETIC_CREDIT);
-      const answer = this.topicsIndex.byAnswer;
       const topic = answer?.words.get(token.term);
       if (answer && topic !== undefined) give(topic, position, answer.credit);
     });
