@@ -1,3 +1,4 @@
+import { memoizeWord } from './memo';
 import { englishStem, isLatinWord, normalizeText, phoneticKey, searchKey, tokenize } from './normalize';
 import {
   CONCEPTS,
@@ -53,9 +54,7 @@ const PHRASE_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Key used to find phrase candidates: phonetic for Latin, the consonant skeleton for Urdu script (وائیٹ ≈ وائٹ). */
-function matchKey(token: string): string {
-  return isLatinWord(token) ? phoneticKey(token) : urduSkeleton(token);
-}
+const matchKey = memoizeWord((token: string): string => (isLatinWord(token) ? phoneticKey(token) : urduSkeleton(token)));
 
 /** Common spellings of short Roman Urdu function words, whose phonetic keys are too short to compare. */
 const ROMAN_CANONICAL_SPELLINGS: Readonly<Record<string, string>> = {
@@ -101,9 +100,9 @@ function canonicalWord(token: string): string {
 function phraseWordMatches(word: string, key: string, phrase: Phrase, offset: number): boolean {
   const expected = phrase.words[offset] as string;
   if (canonicalWord(word) === expected) return true;
-  if (!isLatinWord(word)) return expected.length >= 4 && editDistance(word, expected) <= 1;
+  if (!isLatinWord(word)) return expected.length >= 4 && withinEdits(word, expected, 1);
   if (key !== phrase.keys[offset]) return false;
-  return key.length >= 3 || editDistance(word, expected) <= 1;
+  return key.length >= 3 || withinEdits(word, expected, 1);
 }
 
 /** Consonant skeleton of an Urdu-script word (non-initial ا و ی ہ dropped), so تفصیل/تفصیلات-style spellings meet. */
@@ -127,12 +126,12 @@ function stripEnding(word: string, endings: RegExp): string {
  * Spelling- and inflection-tolerant key of a plain word (sees samajhte≈samajh, سمجھتے≈سمجھ). Keys under
  * three letters would lump unrelated words together, so such words keep their exact form.
  */
-function wordPhon(term: string): string {
+const wordPhon = memoizeWord((term: string): string => {
   const key = isLatinWord(term)
     ? phoneticKey(term.length >= 5 ? stripEnding(term, ROMAN_ENDINGS) : term)
     : urduSkeleton(term.length >= 5 ? stripEnding(term, URDU_ENDINGS) : term);
   return key.length >= 3 ? key : term;
-}
+});
 
 /** Compile the concept table into lookup maps (pure; done once per process). */
 function compileConcepts(concepts: Readonly<Record<string, readonly string[]>>): ConceptTables {
@@ -221,6 +220,22 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] as number;
 }
 
+/** Whether two words are at most `max` edits apart; one edit is checked in one pass, without the table. */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  return max === 1 ? withinOneEdit(a, b) : editDistance(a, b) <= max;
+}
+
+/** `editDistance(a, b) <= 1` in linear time: skip the common prefix, then the rest must match after one edit. */
+function withinOneEdit(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i += 1;
+  if (i === short.length) return long.length - short.length <= 1;
+  const rest = short.length === long.length ? i + 1 : i;
+  return short.slice(rest) === long.slice(i + 1);
+}
+
 /** Words of every deletion-by-one variant, for edit-distance-1 look-ups without scanning the vocabulary. */
 function deletions(word: string): string[] {
   const out: string[] = [];
@@ -274,6 +289,8 @@ export class Analyzer {
   private readonly fuzzyTargets = new Map<string, AnalyzedToken>();
   /** Skeleton (vowels dropped) → the known Latin words with it, and what each reads as (undefined: a function word). */
   private readonly skeletons = new Map<string, { word: string; token: AnalyzedToken | undefined }[]>();
+  /** `resolve` per word (not an acronym): the same word always reads the same with this vocabulary. */
+  private readonly resolveWord = memoizeWord((word: string) => this.resolve(word, false));
 
   constructor(vocabulary: Iterable<AnalyzedToken> = []) {
     const addSkeleton = (word: string, token: AnalyzedToken | undefined): void => {
@@ -367,8 +384,13 @@ export class Analyzer {
     return TABLES.exact.has(word) || TABLES.stopwords.has(word) || this.fuzzyTargets.has(word) || PHRASE_WORDS.has(word);
   }
 
-  /** Resolve one word: concept table, stopword, English stem, phonetic key, typo, or itself. */
+  /** One word of a message; an acronym ("FBR") is never read as a chat skeleton. */
   private single(word: string, acronyms: ReadonlySet<string>): AnalyzedToken | undefined {
+    return acronyms.has(word) ? this.resolve(word, true) : this.resolveWord(word);
+  }
+
+  /** Resolve one word: concept table, stopword, English stem, phonetic key, typo, or itself. */
+  private resolve(word: string, acronym: boolean): AnalyzedToken | undefined {
     const concept = TABLES.exact.get(word);
     if (concept) return { term: concept, phon: concept };
     if (TABLES.stopwords.has(word)) return undefined;
@@ -382,7 +404,7 @@ export class Analyzer {
     if (byStem) return { term: byStem, phon: byStem };
     if (latin && this.isRomanStopwordVariant(word)) return undefined;
     if (/^\d+$/.test(word)) return { term: word, phon: word };
-    const skeleton = latin && !acronyms.has(word) ? this.bySkeleton(word) : undefined;
+    const skeleton = latin && !acronym ? this.bySkeleton(word) : undefined;
     if (skeleton) return skeleton.token;
     const typo = this.typo(word);
     if (typo) return typo;
@@ -406,7 +428,7 @@ export class Analyzer {
     const key = phoneticKey(word);
     const spellings = key.length >= 3 && word.length >= 4 ? TABLES.romanStopwordsByKey.get(key) : undefined;
     const tolerance = word.length >= 6 ? 2 : 1;
-    return spellings?.some((spelling) => editDistance(word, spelling) <= tolerance) ?? false;
+    return spellings?.some((spelling) => withinEdits(word, spelling, tolerance)) ?? false;
   }
 
   /**
@@ -417,9 +439,7 @@ export class Analyzer {
     const entry = word.length >= 4 ? TABLES.phonetic.get(phoneticKey(word)) : undefined;
     const tolerance = word.length >= 6 ? 2 : 1;
     // A three-letter spelling is too short to tell a variant from another word (nice is not nic).
-    return entry?.spellings.some((spelling) => spelling.length >= 4 && editDistance(word, spelling) <= tolerance)
-      ? entry.concept
-      : undefined;
+    return entry?.spellings.some((spelling) => spelling.length >= 4 && withinEdits(word, spelling, tolerance)) ? entry.concept : undefined;
   }
 
   /** The single known word within one edit of `word`, if exactly one exists. */

@@ -1,4 +1,4 @@
-import { Analyzer, editDistance } from '../../../bot/faq/analyzer';
+import { Analyzer, editDistance, withinEdits } from '../../../bot/faq/analyzer';
 
 const analyzer = new Analyzer();
 const terms = (text: string): string[] => analyzer.analyze(text).map((t) => t.term);
@@ -129,6 +129,23 @@ describe('spelling tolerance', () => {
     expect(editDistance('kaise', 'kaisay')).toBe(2);
     expect(editDistance('ghar', 'gaari')).toBe(2);
     expect(editDistance('same', 'same')).toBe(0);
+  });
+
+  it('says whether two words are within one or two edits exactly as the edit distance does', () => {
+    // Every pair of words of up to four letters over a three-letter alphabet (Urdu letters, as the phrase matcher sees them).
+    const letters = ['ک', 'ا', 'ر'];
+    const words = [''];
+    for (let length = 1; length <= 4; length += 1)
+      for (const word of words.filter((w) => w.length === length - 1)) for (const letter of letters) words.push(word + letter);
+    let near = 0;
+    for (const a of words)
+      for (const b of words)
+        for (const max of [1, 2]) {
+          const expected = editDistance(a, b) <= max;
+          if (withinEdits(a, b, max) !== expected) throw new Error(`withinEdits(${a}, ${b}, ${max}) should be ${expected}`);
+          if (expected && max === 1) near += 1;
+        }
+    expect(near).toBeGreaterThan(1000);
   });
 });
 
