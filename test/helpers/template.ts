@@ -13,6 +13,7 @@ import pg from 'pg';
 import { openDatabase } from '../../prisma/db';
 import type { PGlite } from '@electric-sql/pglite';
 import { dataDirDump, EmptyClusters, openPglite, pgliteClientAdapter, pgliteDumpBytes, pgliteMigrationFactory } from '../../prisma/pglite';
+import { compactWal, trimWalSegments } from './walTrim';
 import { applyMigrations, defaultMigrationPaths } from '../../prisma/migrate';
 import { PrismaClient } from '../../generated/prisma/client';
 import { syncKbToDb } from '../../bot/faq/faqStore';
@@ -46,7 +47,8 @@ export async function buildTemplate(postgresUrl: string | undefined): Promise<()
     await dropTemplateDatabases(pglite);
     const save = async (name: string): Promise<string> => {
       const file = join(dir, name);
-      writeFileSync(file, await pgliteDumpBytes(pglite), { mode: 0o600 });
+      await compactWal(pglite);
+      writeFileSync(file, trimWalSegments(await pgliteDumpBytes(pglite)), { mode: 0o600 });
       return file;
     };
     const empty = await save('empty.tar');
