@@ -67,6 +67,7 @@ const DEFAULT_SETS = [
   '../bot/faq/eval/heldout-9.jsonl',
   '../bot/faq/eval/heldout-10.jsonl',
   '../bot/faq/eval/heldout-11.jsonl',
+  '../bot/faq/eval/heldout-12.jsonl',
   '../test/fixtures/faq-holdout.jsonl',
   '../test/fixtures/faq-holdout2.jsonl',
   '../test/fixtures/faq-holdout3.jsonl',
