@@ -14,6 +14,7 @@
  * node_modules exactly as `npm start` loads them.
  */
 const { createRequire } = require('node:module');
+const path = require('node:path');
 const Runtime = require('jest-runtime').default;
 
 /** Package names (or prefixes ending in '-') loaded once per worker. */
@@ -27,6 +28,39 @@ const SHARED = [
   'pdfkit',
   'fontkit',
 ];
+
+/**
+ * The FAQ engine and what it imports: pure computation (text analysis tables, scoring), no I/O, no state outside the
+ * engine instances the app creates. Loaded once per worker, like the packages above, so each test file no longer
+ * evaluates them afresh and re-runs their module-level tables in a cold JIT (~0.25 CPU-s per app start on the
+ * 2,200-question KB). Paths from the project root; `test/helpers/sharedModulesRuntime.test.ts` checks that these files
+ * import nothing but each other and Node's built-ins.
+ */
+const SHARED_PROJECT_MODULES = [
+  'bot/domain/digits.ts',
+  'bot/faq/analyzer.ts',
+  'bot/faq/answerWords.ts',
+  'bot/faq/classifier.ts',
+  'bot/faq/detectLanguage.ts',
+  'bot/faq/engine.ts',
+  'bot/faq/memo.ts',
+  'bot/faq/messageMatches.ts',
+  'bot/faq/normalize.ts',
+  'bot/faq/retrieval.ts',
+  'bot/faq/segment.ts',
+  'bot/faq/synonyms.ts',
+  'bot/faq/types.ts',
+];
+const sharedProjectPaths = new Set(SHARED_PROJECT_MODULES.map((file) => path.resolve(__dirname, '../..', file)));
+/** Exports of the shared project modules, loaded by the first test file of this worker that needed them. */
+const projectExports = new Map();
+
+/** The shared project module a relative specifier names, if it names one. */
+function sharedProjectPath(from, specifier) {
+  if (!specifier.startsWith('.')) return undefined;
+  const base = path.resolve(path.dirname(from), specifier);
+  return [base, `${base}.ts`].find((candidate) => sharedProjectPaths.has(candidate));
+}
 
 /** The package a bare specifier names ('botbuilder-dialogs/lib/dialog' → 'botbuilder-dialogs'), or undefined for a path. */
 function packageOf(specifier) {
@@ -57,9 +91,13 @@ class SharedModulesRuntime extends Runtime {
   /** @param {string} from @param {string} moduleName */
   requireModuleOrMock(from, moduleName) {
     if (isShared(moduleName)) return createRequire(from)(moduleName);
-    return super.requireModuleOrMock(from, moduleName);
+    const project = sharedProjectPath(from, moduleName);
+    if (project === undefined) return super.requireModuleOrMock(from, moduleName);
+    if (!projectExports.has(project)) projectExports.set(project, super.requireModuleOrMock(from, moduleName));
+    return projectExports.get(project);
   }
 }
 
 module.exports = SharedModulesRuntime;
 module.exports.default = SharedModulesRuntime;
+module.exports.SHARED_PROJECT_MODULES = SHARED_PROJECT_MODULES;

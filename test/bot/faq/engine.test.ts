@@ -447,4 +447,17 @@ describe('FaqEngine.search', () => {
     local.replaceTopics(kb.filter((t) => t.id !== 'covid.helpline'));
     expect(local.search('What is the covid helpline number?').results.map((r) => r.id)).not.toContain('covid.helpline');
   });
+
+  it('sees a change made in place to the same topics array, and goes back to the same answers after it', () => {
+    // Engines over equal topics share one index (it is built once); an edit in place makes them unequal.
+    const topics: FaqTopic[] = kb.map((t) => ({ ...t, questions: { ...t.questions } }));
+    const before = new FaqEngine(topics);
+    expect(before.search('Where can visitors park?').decision).toBe('none');
+    const helpline = topics.find((t) => t.id === 'covid.helpline') as FaqTopic;
+    topics.push({ ...helpline, id: 'office.parking', questions: { en: ['Where can visitors park?'], ur: ['مہمان گاڑی کہاں کھڑی کریں'] } });
+    expect(new FaqEngine(topics).search('Where can visitors park?').results[0]?.id).toBe('office.parking');
+    topics.pop();
+    expect(new FaqEngine(topics).search('Where can visitors park?').decision).toBe('none');
+    expect(new FaqEngine(topics).search('What is the covid helpline number?').results[0]?.id).toBe('covid.helpline');
+  });
 });
