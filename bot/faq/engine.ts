@@ -74,8 +74,8 @@ export interface FaqEngineOptions {
 
 /**
  * See `FaqEngineOptions.outOfScopeMargin`: 0, the out-of-scope class declines when it explains the reading at least as
- * well as the best topic. On the tuning sets 0.05 declined 2 more off-topic messages for 3 fewer right answers, 0.1 cost
- * 8 right answers (README, round sixteen).
+ * well as the best topic. On the tuning sets 0.05 declined 2 more off-topic messages for 3 fewer right answers, 0.1 two
+ * more for 11 fewer (README, round sixteen).
  */
 export const OUT_OF_SCOPE_MARGIN = 0;
 
