@@ -3,6 +3,7 @@ import { answerWordsOf } from './answerWords';
 import { TopicClassifier, type TopicPosterior } from './classifier';
 import { detectLanguage } from './detectLanguage';
 import { QuestionRetrieval } from './retrieval';
+import { OUT_OF_SCOPE_EXAMPLES, OutOfScopeIndex, type OutOfScopeExamples } from './outOfScope';
 import { MessageMatches, PHONETIC_CREDIT, type MatchableQuestion, type ReadingWeights, type TopicsByWord } from './messageMatches';
 import { ASKING_WORDS, messageParts, NEED_TO_DO, POINTS_BACK, REQUEST_FORMS } from './segment';
 import { ABOUT_CONCEPTS, FUNCTION_CONCEPTS, QUESTION_TYPE_CONCEPTS, QUESTION_WORD_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
@@ -65,7 +66,18 @@ export interface FaqEngineOptions {
   readonly unknownWordSurprise?: number;
   /** The classifier's second opinion (`secondOpinion`); defaults in `SECOND_OPINION`. */
   readonly secondOpinion?: Partial<SecondOpinionOptions>;
+  /** Out-of-scope examples, the competing "none" class (`outOfScope.ts`); defaults to the shipped ones. */
+  readonly outOfScope?: OutOfScopeExamples;
+  /** How far below the best topic's score the best out-of-scope example may be and still decline; `OUT_OF_SCOPE_MARGIN`. */
+  readonly outOfScopeMargin?: number;
 }
+
+/**
+ * See `FaqEngineOptions.outOfScopeMargin`: 0, the out-of-scope class declines when it explains the reading at least as
+ * well as the best topic. On the tuning sets 0.05 declined 2 more off-topic messages for 3 fewer right answers, 0.1 two
+ * more for 11 fewer (README, round sixteen).
+ */
+export const OUT_OF_SCOPE_MARGIN = 0;
 
 /** When the classifier's posterior turns a suggestion into an answer. */
 export interface SecondOpinionOptions {
@@ -115,6 +127,8 @@ interface EngineIndex {
   readonly retrieval: QuestionRetrieval;
   /** Naive Bayes over the example questions' tokens: a second opinion on retrieval's top topic. */
   readonly classifier: TopicClassifier;
+  /** Out-of-scope examples: a message one of them explains as well as the best topic is declined. */
+  readonly outOfScope: OutOfScopeIndex;
 }
 
 /** How surprising an unknown word is inside a part of a message, relative to a whole message (see `rank`). */
@@ -201,21 +215,30 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
   const total = Math.max(drafts.length, 1);
   const termIdf = idfTable(termCounts, total);
   const answerWords = answerWordsOf(topics, base, (term, phon) => termCounts.has(term) || phonCounts.has(phon));
+  const analyzer = new Analyzer(vocabulary.values());
+  const weights: TokenWeights = {
+    termIdf,
+    phonIdf: idfTable(phonCounts, total),
+    commonIdf: Math.log(1 + 8),
+    unknownIdf: (options.unknownWordSurprise ?? DEFAULT_UNKNOWN_WORD_SURPRISE) * Math.log(1 + total),
+  };
   return {
-    analyzer: new Analyzer(vocabulary.values()),
+    ...weights,
+    analyzer,
     questions: drafts.map((q) => {
       const weights = q.tokens.map((t) => termIdf.get(t.term) ?? 0);
       return { ...q, weights, weightTotal: weights.reduce((sum, w) => sum + w, 0) };
     }),
     topics: indexedTopics,
     topicsByWord: { ...topicsByWord(indexedTopics), byAnswer: { words: answerWords, credit: ANSWER_WORD_CREDIT } },
-    termIdf,
-    phonIdf: idfTable(phonCounts, total),
-    commonIdf: Math.log(1 + 8),
     minEvidence: Math.log(1 + 8),
-    unknownIdf: (options.unknownWordSurprise ?? DEFAULT_UNKNOWN_WORD_SURPRISE) * Math.log(1 + total),
     retrieval: new QuestionRetrieval(drafts.map((q) => ({ terms: q.terms, phons: q.phons }))),
     classifier: new TopicClassifier(drafts, indexedTopics.length),
+    outOfScope: new OutOfScopeIndex(
+      options.outOfScope ?? OUT_OF_SCOPE_EXAMPLES,
+      (text) => analyzer.analyze(text),
+      (token) => tokenWeight(weights, token),
+    ),
   };
 }
 
@@ -236,11 +259,14 @@ function indexFor(topics: readonly FaqTopic[], options: FaqEngineOptions): Engin
   return index;
 }
 
+/** What weighs a token: the topics' IDF, and the weights of words they do not know. */
+type TokenWeights = Pick<EngineIndex, 'termIdf' | 'phonIdf' | 'commonIdf' | 'unknownIdf'>;
+
 /**
  * Weight of a query token: its IDF, via its phonetic key if the exact word is unknown. An unknown word carries
  * the unknown-word surprise unless it is ordinary (`isOrdinaryUnknown`): then it weighs like a common word.
  */
-function tokenWeight(index: EngineIndex, token: AnalyzedToken, unknownIdf = index.unknownIdf): number {
+function tokenWeight(index: TokenWeights, token: AnalyzedToken, unknownIdf = index.unknownIdf): number {
   const known = index.termIdf.get(token.term) ?? index.phonIdf.get(token.phon);
   if (known !== undefined) return known;
   if (isOrdinaryUnknown(token.term)) return index.commonIdf;
@@ -536,9 +562,24 @@ export class FaqEngine {
   private judge(index: EngineIndex, text: string): { ranking: RankedTopic[]; decision: FaqDecision } {
     const { ranking, divided, reading } = this.rank(index, text);
     const decision = settle(decide(ranking.map((r) => r.score)), divided);
+    if (decision !== 'none' && this.outOfScope(index, ranking, reading)) return { ranking, decision: 'none' };
     if (divided || decision !== 'suggest') return { ranking, decision };
     const posterior = index.classifier.classify(classifierTokens(reading));
     return { ranking, decision: secondOpinion(ranking, decision, posterior, { ...SECOND_OPINION, ...this.options.secondOpinion }) };
+  }
+
+  /**
+   * Whether the out-of-scope examples explain the reading that decided at least as well as its best topic (less the
+   * margin), by what that topic cannot explain: only examples holding a word of the reading the topic does not know
+   * compete, so a message all of whose words the topic explains ("what does PSEB do?") is never declined for them.
+   */
+  private outOfScope(index: EngineIndex, ranking: readonly RankedTopic[], reading: View): boolean {
+    const top = ranking[0];
+    const topic = top ? index.topics[top.topic] : undefined;
+    const beyond = reading.query.map((q) => q.token).filter((t) => !topic || matchCredit(t, topic.terms, topic.phons) === 0);
+    if (beyond.length === 0) return false;
+    const margin = this.options.outOfScopeMargin ?? OUT_OF_SCOPE_MARGIN;
+    return index.outOfScope.score(reading.query, beyond) >= (top?.score ?? 0) - margin;
   }
 
   /**

@@ -454,7 +454,11 @@ describe('FaqEngine.search', () => {
     const before = new FaqEngine(topics);
     expect(before.search('Where can visitors park?').decision).toBe('none');
     const helpline = topics.find((t) => t.id === 'covid.helpline') as FaqTopic;
-    topics.push({ ...helpline, id: 'office.parking', questions: { en: ['Where can visitors park?'], ur: ['مہمان گاڑی کہاں کھڑی کریں'] } });
+    topics.push({
+      ...helpline,
+      id: 'office.parking',
+      questions: { en: ['Where can visitors park?'], ur: ['مہمان گاڑی کہاں کھڑی کریں'], 'ur-Latn': ['visitors gaari kahan park karein'] },
+    });
     expect(new FaqEngine(topics).search('Where can visitors park?').results[0]?.id).toBe('office.parking');
     topics.pop();
     expect(new FaqEngine(topics).search('Where can visitors park?').decision).toBe('none');
