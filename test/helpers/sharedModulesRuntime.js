@@ -34,7 +34,7 @@ const SHARED = [
  * engine instances the app creates. Loaded once per worker, like the packages above, so each test file no longer
  * evaluates them afresh and re-runs their module-level tables in a cold JIT (~0.25 CPU-s per app start on the
  * 2,200-question KB). Paths from the project root; `test/helpers/sharedModulesRuntime.test.ts` checks that these files
- * import nothing but each other and Node's built-ins.
+ * import nothing but each other, Node's built-ins and JSON data beside them.
  */
 const SHARED_PROJECT_MODULES = [
   'bot/domain/digits.ts',
@@ -46,6 +46,7 @@ const SHARED_PROJECT_MODULES = [
   'bot/faq/memo.ts',
   'bot/faq/messageMatches.ts',
   'bot/faq/normalize.ts',
+  'bot/faq/outOfScope.ts',
   'bot/faq/retrieval.ts',
   'bot/faq/segment.ts',
   'bot/faq/synonyms.ts',
