@@ -280,7 +280,7 @@ describeHeldOutSet(
   {
     languages: { en: { right: 112, wrong: 4 }, ur: { right: 113, wrong: 2 }, 'ur-Latn': { right: 112, wrong: 1 } },
     kinds: { long: { en: 40, ur: 41, 'ur-Latn': 41 }, mixed: { en: 42, ur: 43, 'ur-Latn': 43 } },
-    offTopicDeclined: 59,
+    offTopicDeclined: 60,
     languageDetected: 440,
     size: {
       languages: { en: 127, ur: 127, 'ur-Latn': 127 },
