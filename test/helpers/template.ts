@@ -5,10 +5,10 @@
  * nothing to write (a first sync costs ~0.6 s of CPU, a later one ~0.09 s, and most test files start an app).
  * jest's globalSetup builds it; workers find them through environment variables it sets before they start.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../prisma/db';
 import type { PGlite } from '@electric-sql/pglite';
@@ -41,10 +41,12 @@ export const PG_TEMPLATE_ENV = 'PSEB_TEST_PG_TEMPLATE';
 export async function buildTemplate(postgresUrl: string | undefined): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'pseb-test-template-'));
   const removeDir = async () => rmSync(dir, { recursive: true, force: true });
-  const pglite = openPglite('memory', undefined, TEST_PGLITE_SETTINGS);
+  const cache = emptyClusterCache();
+  const cached = existsSync(cache) ? readFileSync(cache) : undefined;
+  const pglite = openPglite('memory', cached && dataDirDump(cached), TEST_PGLITE_SETTINGS);
   try {
     await pglite.waitReady;
-    await dropTemplateDatabases(pglite);
+    if (!cached) await dropTemplateDatabases(pglite);
     const save = async (name: string): Promise<string> => {
       const file = join(dir, name);
       await compactWal(pglite);
@@ -52,6 +54,7 @@ export async function buildTemplate(postgresUrl: string | undefined): Promise<()
       return file;
     };
     const empty = await save('empty.tar');
+    if (!cached) keep(empty, cache);
     process.env[PGLITE_EMPTY_DUMP_ENV] = empty;
     if (!postgresUrl) {
       const shadows = new EmptyClusters(dataDirDump(readFileSync(empty)), TEST_PGLITE_SETTINGS);
@@ -84,6 +87,32 @@ export async function buildTemplate(postgresUrl: string | undefined): Promise<()
     await removeDir();
     await adminQuery(postgresUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   };
+}
+
+/**
+ * Where the empty cluster is kept between runs. initdb costs ~4–5 s of CPU and gives the same cluster every time for the
+ * same PGlite and the same code building it, so the first run keeps it in node_modules/.cache (npm ci starts it afresh;
+ * on CI the PostgreSQL run reuses what the PGlite run made). The key: PGlite's version, the test settings, and the text
+ * of this file and walTrim.ts.
+ */
+function emptyClusterCache(): string {
+  const pglitePackage = join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
+  const key = createHash('sha256')
+    .update(readFileSync(pglitePackage))
+    .update(JSON.stringify(TEST_PGLITE_SETTINGS))
+    .update(readFileSync(__filename))
+    .update(readFileSync(join(__dirname, 'walTrim.ts')))
+    .digest('hex')
+    .slice(0, 16);
+  return join(__dirname, '../../node_modules/.cache/pseb-test-templates', `empty-${key}.tar`);
+}
+
+/** Copies a dump into the cache; written under another name first, so a run never reads half a file. */
+function keep(file: string, cache: string): void {
+  mkdirSync(dirname(cache), { recursive: true });
+  const partial = `${cache}.${process.pid}`;
+  copyFileSync(file, partial);
+  renameSync(partial, cache);
 }
 
 /**
