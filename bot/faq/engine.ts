@@ -460,6 +460,10 @@ interface Ranking {
   readonly divided: boolean;
   /** The reading the ranking comes from (the whole message or the part that won), for the classifier. */
   readonly reading: View;
+  /** The whole message's own ranking (the same as `ranking` when the whole message decided). */
+  readonly whole: readonly RankedTopic[];
+  /** Whether a part of the message, not the whole of it, decided. */
+  readonly fromPart: boolean;
 }
 
 /** A message whose asking parts disagree is suggested, not answered: both topics are offered. */
@@ -476,6 +480,35 @@ function withSecond(ranking: readonly RankedTopic[], rival: RankedTopic): Ranked
 /** What the classifier reads of a reading: its tokens, less the scene's words other than its subjects (as `evidence`). */
 function classifierTokens(view: View): AnalyzedToken[] {
   return view.query.map((q) => q.token).filter((t) => !view.scene.has(t.term) || SUBJECT_CONCEPTS.has(t.term));
+}
+
+/** The three readings of a message that may name its topic (round seventeen). */
+export interface Opinions {
+  /** The topic the part of the message that decided picked. */
+  readonly part: number;
+  /** The whole message's top topic, and the classifier's on the part that decided (as far as they are known). */
+  readonly whole: number | undefined;
+  readonly classifier: number | undefined;
+}
+
+/**
+ * Whether an answer read from a part of a message is corroborated: the whole message, or the classifier reading the same
+ * part, picks the same topic. A part is a short question cut out of a long message, and the scene around it (a client,
+ * the board, HR, a city) can tip it to a sibling topic; when it stands alone against both other readings, the message is
+ * suggested with their topics, not answered — the user can pick from a suggestion, not from a wrong answer.
+ */
+export function corroborated(opinions: Opinions): boolean {
+  return opinions.whole === opinions.part || opinions.classifier === opinions.part;
+}
+
+/** The ranking with the other readings' topics offered right after the top one (suggested, whatever their score here). */
+function withVouched(ranking: readonly RankedTopic[], others: readonly (RankedTopic | undefined)[]): RankedTopic[] {
+  const [top, ...rest] = ranking;
+  if (!top) return [];
+  const vouched: RankedTopic[] = [];
+  for (const other of others)
+    if (other && other.topic !== top.topic && !vouched.some((v) => v.topic === other.topic)) vouched.push({ ...other, vouched: true });
+  return [top, ...vouched, ...rest.filter((r) => !vouched.some((v) => v.topic === r.topic))];
 }
 
 /**
@@ -501,6 +534,8 @@ interface RankedTopic {
   readonly score: number;
   readonly bm25: number;
   readonly question: IndexedQuestion;
+  /** Offered as a suggestion because another reading picked it (`corroborate`), whatever its score in this ranking. */
+  readonly vouched?: boolean;
 }
 
 /** FAQ retrieval over every example question of every language, with calibrated answer/suggest/none. */
@@ -540,7 +575,7 @@ export class FaqEngine {
     if (decision === 'none') return { language, decision, results: [] };
     const limit = decision === 'answer' ? MAX_RESULTS : MAX_SUGGESTIONS;
     const results = ranked
-      .filter((r, i) => i === 0 || r.score >= FAQ_THRESHOLDS.related)
+      .filter((r, i) => i === 0 || r.vouched || r.score >= FAQ_THRESHOLDS.related)
       .slice(0, limit)
       .map((r) => this.present(index, r, language));
     return { language, decision, results };
@@ -558,14 +593,37 @@ export class FaqEngine {
     return { language, decision, results };
   }
 
-  /** The ranking and its decision: retrieval's, then the classifier's second opinion on the reading that decided. */
+  /**
+   * The ranking and its decision: retrieval's; an answer read from a part of the message checked against the other readings
+   * (`corroborate`); a suggestion given the classifier's second opinion on the reading that decided.
+   */
   private judge(index: EngineIndex, text: string): { ranking: RankedTopic[]; decision: FaqDecision } {
-    const { ranking, divided, reading } = this.rank(index, text);
+    const { ranking, divided, reading, whole, fromPart } = this.rank(index, text);
     const decision = settle(decide(ranking.map((r) => r.score)), divided);
     if (decision !== 'none' && this.outOfScope(index, ranking, reading)) return { ranking, decision: 'none' };
+    if (decision === 'answer' && fromPart && !divided) return this.corroborate(index, ranking, whole, reading);
     if (divided || decision !== 'suggest') return { ranking, decision };
     const posterior = index.classifier.classify(classifierTokens(reading));
     return { ranking, decision: secondOpinion(ranking, decision, posterior, { ...SECOND_OPINION, ...this.options.secondOpinion }) };
+  }
+
+  /**
+   * An answer read from a part of the message stands when it is `corroborated`; otherwise it is suggested together with the
+   * whole message's and the classifier's topics. The classifier is asked only when the whole message disagrees.
+   */
+  private corroborate(
+    index: EngineIndex,
+    ranking: readonly RankedTopic[],
+    whole: readonly RankedTopic[],
+    reading: View,
+  ): { ranking: RankedTopic[]; decision: FaqDecision } {
+    const [top] = ranking;
+    const wholeTop = whole[0]?.topic;
+    if (!top || wholeTop === top.topic) return { ranking: [...ranking], decision: 'answer' };
+    const classifier = index.classifier.classify(classifierTokens(reading))[0]?.topic;
+    if (corroborated({ part: top.topic, whole: wholeTop, classifier })) return { ranking: [...ranking], decision: 'answer' };
+    const byClassifier = ranking.find((r) => r.topic === classifier) ?? whole.find((r) => r.topic === classifier);
+    return { ranking: withVouched(ranking, [whole[0], byClassifier]), decision: 'suggest' };
   }
 
   /**
@@ -648,7 +706,7 @@ export class FaqEngine {
     const subjects = wholeTokens.map((t) => t.term).filter((t) => SUBJECT_CONCEPTS.has(t) && ABOUT_CONCEPTS.has(t));
     const whole = this.view(index, matches, wholeTokens, index.unknownIdf, true, sceneOf(clauses.map((_c, i) => i)).scene, subjects);
     const bestRanking = whole.query.length > 0 ? this.rankView(index, matches, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
-    if (partIndexes.length === 0) return { ranking: bestRanking, divided: false, reading: whole };
+    if (partIndexes.length === 0) return { ranking: bestRanking, divided: false, reading: whole, whole: bestRanking, fromPart: false };
     // In a part that asks and has evidence of its own, a word the KB does not know ("urgent", "right now") is
     // ordinary talk more than a sign of another subject: it weighs less than in a whole message, and the evidence
     // gate keeps off-topic out.
@@ -667,7 +725,7 @@ export class FaqEngine {
       askingIds.push(partIndexes[i] ?? []);
       return true;
     });
-    if (asking.length === 0) return { ranking: bestRanking, divided: false, reading: whole };
+    if (asking.length === 0) return { ranking: bestRanking, divided: false, reading: whole, whole: bestRanking, fromPart: false };
     const hits = this.retrieve(
       index,
       asking.flatMap((v) => v.query),
@@ -748,9 +806,10 @@ export class FaqEngine {
         ? ownTop
         : undefined;
     const other = fromScene ?? rival?.top;
+    const fromPart = best.view !== whole;
     return other
-      ? { ranking: withSecond(best.ranking, other), divided: true, reading: best.view }
-      : { ranking: best.ranking, divided: false, reading: best.view };
+      ? { ranking: withSecond(best.ranking, other), divided: true, reading: best.view, whole: bestRanking, fromPart }
+      : { ranking: best.ranking, divided: false, reading: best.view, whole: bestRanking, fromPart };
   }
 
   /** One view analysed: its weighted tokens and whether it asks something. */

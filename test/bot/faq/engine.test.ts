@@ -1,4 +1,4 @@
-import { calibrate, decide, FAQ_THRESHOLDS, FaqEngine, RIVAL_RANGE, SECOND_OPINION } from '../../../bot/faq/engine';
+import { calibrate, corroborated, decide, FAQ_THRESHOLDS, FaqEngine, RIVAL_RANGE, SECOND_OPINION } from '../../../bot/faq/engine';
 import { loadKb } from '../../../bot/faq/loadKb';
 import type { FaqTopic } from '../../../bot/faq/types';
 
@@ -66,7 +66,38 @@ describe('calibrate', () => {
   });
 });
 
+describe('corroborated (round seventeen: an answer read from a part of a message needs a second reading to agree)', () => {
+  it('keeps the answer when the whole message picks the same topic, whatever the classifier says', () => {
+    expect(corroborated({ part: 1, whole: 1, classifier: 2 })).toBe(true);
+  });
+
+  it('keeps the answer when the classifier picks the same topic, whatever the whole message says', () => {
+    expect(corroborated({ part: 1, whole: 2, classifier: 1 })).toBe(true);
+  });
+
+  it("turns it into a suggestion when neither other reading picks the part's topic", () => {
+    expect(corroborated({ part: 1, whole: 2, classifier: 3 })).toBe(false);
+    expect(corroborated({ part: 1, whole: undefined, classifier: undefined })).toBe(false);
+  });
+});
+
 describe('FaqEngine.search', () => {
+  it("suggests, with the whole message's topic among the suggestions, when only a part of a long message picks its topic", () => {
+    // The question part reads "request this through PSEB" as asking about a request; the whole message (agents moving
+    // to work from home) reads WFH, and the classifier neither: the part's answer is uncorroborated.
+    const response = engine.search(
+      'Hello, I am the HR lead at a BPO in Lahore. We want to move 25 agents to work from home from Monday. How do I request this through PSEB? I have their names in a spreadsheet.',
+    );
+    expect(response.decision).toBe('suggest');
+    expect(response.results.map((r) => r.id)).toContain('wfh.how');
+  });
+
+  it('still answers a long message whose question part and whole message agree', () => {
+    const response = engine.search('Hi, I run a small software house in Lahore. How do I apply for whitelisting? Thanks.');
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('whitelisting.how');
+  });
+
   it('declines words that name Object properties (constructor, __proto__, toString) instead of failing', () => {
     for (const text of [
       'constructor',
