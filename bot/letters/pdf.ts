@@ -7,7 +7,7 @@
 import PDFDocument from 'pdfkit';
 import type { Translate } from '../i18n';
 import { letterDate, type LetterData } from './letter';
-import { qrPng } from './qr';
+import { QR_QUIET_ZONE, qrCode, type QrCode } from './qr';
 import type { LetterFonts } from './shaping';
 
 const URDU = 'urdu';
@@ -32,7 +32,7 @@ export interface LetterTranslations {
 
 /** Renders the letter as a PDF; `fonts` (loadLetterFonts) are shared by every letter a service renders. */
 export async function renderLetterPdf(data: LetterData, tr: LetterTranslations, fonts: LetterFonts): Promise<Buffer> {
-  const qr = await qrPng(data.verifyUrl);
+  const qr = qrCode(data.verifyUrl);
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,
@@ -67,7 +67,7 @@ class LetterLayout {
     private readonly tr: LetterTranslations,
   ) {}
 
-  draw(data: LetterData, qr: Buffer): void {
+  draw(data: LetterData, qr: QrCode): void {
     const { en, ur } = this.tr;
     this.header();
     this.pair(en(`letters:pdf.title.${data.kind}`), ur(`letters:pdf.title.${data.kind}`), 14, true);
@@ -230,7 +230,7 @@ class LetterLayout {
   }
 
   /** The QR code and the link at the foot of the page, and the footer. */
-  private verification(data: LetterData, qr: Buffer): void {
+  private verification(data: LetterData, qr: QrCode): void {
     const { en, ur } = this.tr;
     const doc = this.doc;
     const size = QR_SIZE;
@@ -242,7 +242,7 @@ class LetterLayout {
       .lineWidth(1)
       .strokeColor(GREEN)
       .stroke();
-    doc.image(qr, this.right - size, top, { width: size, height: size });
+    this.qr(qr, this.right - size, top, size);
     doc.font('Helvetica').fontSize(9).fillColor(INK).text(en('letters:pdf.verify'), this.left, top, { width: textWidth });
     this.gap(2);
     doc
@@ -264,6 +264,15 @@ class LetterLayout {
       .fontSize(size)
       .fillColor(color)
       .text(text, x, y, { ...shaped, width, align: 'right' });
+  }
+
+  /** The QR code as filled rectangles, one per run of dark modules, in a `size`-point square at (x, y) with its quiet zone. */
+  private qr(code: QrCode, x: number, y: number, size: number): void {
+    const cell = size / (code.size + 2 * QR_QUIET_ZONE);
+    for (const run of code.runs) {
+      this.doc.rect(x + (QR_QUIET_ZONE + run.column) * cell, y + (QR_QUIET_ZONE + run.row) * cell, run.length * cell, cell);
+    }
+    this.doc.fillColor('black').fill();
   }
 
   private gap(points: number): void {
