@@ -42,11 +42,16 @@ function withSize(header: Uint8Array, size: number): Uint8Array {
   return out;
 }
 
-/** Bytes of a WAL segment up to its last written page, plus one empty page. */
+const EMPTY_PAGE = Buffer.alloc(WAL_PAGE);
+
+/** Bytes of a WAL segment up to its last written page, plus one empty page; pages are compared whole, as memory. */
 function writtenLength(segment: Uint8Array): number {
-  let last = segment.length - 1;
-  while (last >= 0 && segment[last] === 0) last -= 1;
-  return Math.min(segment.length, (Math.floor((last + 1 + WAL_PAGE - 1) / WAL_PAGE) + 1) * WAL_PAGE);
+  const bytes = Buffer.from(segment.buffer, segment.byteOffset, segment.byteLength);
+  // A segment is a whole number of pages; anything else is kept as it is.
+  if (bytes.length % WAL_PAGE !== 0) return bytes.length;
+  let end = bytes.length;
+  while (end > 0 && EMPTY_PAGE.equals(bytes.subarray(end - WAL_PAGE, end))) end -= WAL_PAGE;
+  return Math.min(bytes.length, end + WAL_PAGE);
 }
 
 /** The dump with every WAL segment cut after its last written page; every other entry is copied unchanged. */
