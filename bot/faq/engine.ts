@@ -4,7 +4,7 @@ import { TopicClassifier, type TopicPosterior } from './classifier';
 import { detectLanguage } from './detectLanguage';
 import { QuestionRetrieval } from './retrieval';
 import { OUT_OF_SCOPE_EXAMPLES, OutOfScopeIndex, type OutOfScopeExamples } from './outOfScope';
-import { MessageMatches, PHONETIC_CREDIT, type MatchableQuestion, type ReadingWeights, type TopicsByWord } from './messageMatches';
+import { matchCredit, MessageMatches, type MatchableQuestion, type ReadingWeights, type TopicsByWord } from './messageMatches';
 import { ASKING_WORDS, messageParts, NEED_TO_DO, POINTS_BACK, REQUEST_FORMS } from './segment';
 import { ABOUT_CONCEPTS, FUNCTION_CONCEPTS, QUESTION_TYPE_CONCEPTS, QUESTION_WORD_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
@@ -282,12 +282,6 @@ function tokenWeight(index: TokenWeights, token: AnalyzedToken, unknownIdf = ind
  */
 function isOrdinaryUnknown(term: string): boolean {
   return term.length <= 2 || term.startsWith('@');
-}
-
-/** 1 for the same term, PHONETIC_CREDIT for the same phonetic key, else 0. */
-function matchCredit(token: AnalyzedToken, terms: ReadonlySet<string>, phons: ReadonlySet<string>): number {
-  if (terms.has(token.term)) return 1;
-  return phons.has(token.phon) ? PHONETIC_CREDIT : 0;
 }
 
 /*

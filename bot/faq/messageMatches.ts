@@ -9,6 +9,15 @@ import type { AnalyzedToken } from './analyzer';
 /** Credit for a word that matches only by its phonetic key (a spelling variant, not the same word). */
 export const PHONETIC_CREDIT = 0.7;
 
+/** Words (or phonetic keys) a question, topic or class holds: a set, or the keys of a postings map. */
+type Holds = Pick<ReadonlySet<string>, 'has'>;
+
+/** 1 when `terms` holds the token, `PHONETIC_CREDIT` when `phons` holds its phonetic key, else 0. */
+export function matchCredit(token: AnalyzedToken, terms: Holds, phons: Holds): number {
+  if (terms.has(token.term)) return 1;
+  return phons.has(token.phon) ? PHONETIC_CREDIT : 0;
+}
+
 /** A message token (by position) and how well a question or topic holds it: 1 the same term, `PHONETIC_CREDIT` the same key. */
 type Credits = readonly (readonly [position: number, credit: number])[];
 

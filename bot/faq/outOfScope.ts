@@ -9,7 +9,7 @@
  * is what declines other off-topic messages), and no message word is corrected towards one of theirs.
  */
 import type { AnalyzedToken } from './analyzer';
-import { PHONETIC_CREDIT } from './messageMatches';
+import { matchCredit } from './messageMatches';
 import shipped from './outOfScope.json';
 import { FAQ_LANGUAGES, type FaqLanguage } from './types';
 
@@ -80,28 +80,16 @@ export class OutOfScopeIndex {
       for (const id of this.byPhon.get(token.phon) ?? []) candidates.add(id);
     }
     if (candidates.size === 0) return best;
-    const coverage = query.reduce((sum, q) => sum + q.weight * this.classCredit(q.token), 0) / total;
+    const coverage = query.reduce((sum, q) => sum + q.weight * matchCredit(q.token, this.byTerm, this.byPhon), 0) / total;
     const terms = new Set(query.map((q) => q.token.term));
     const phons = new Set(query.map((q) => q.token.phon));
     for (const id of candidates) {
       const example = this.examples[id] as Example;
-      const covered = query.reduce((sum, q) => sum + q.weight * credit(q.token, example.terms, example.phons), 0) / total;
-      const explained = example.tokens.reduce((sum, e) => sum + e.weight * credit(e.token, terms, phons), 0) / example.weightTotal;
+      const covered = query.reduce((sum, q) => sum + q.weight * matchCredit(q.token, example.terms, example.phons), 0) / total;
+      const explained = example.tokens.reduce((sum, e) => sum + e.weight * matchCredit(e.token, terms, phons), 0) / example.weightTotal;
       const score = coverage * (0.5 * covered + 0.5 * explained);
       if (score > best.score) best = { score, text: example.text };
     }
     return best;
   }
-
-  /** 1 when some example holds the token, `PHONETIC_CREDIT` when one holds its phonetic key. */
-  private classCredit(token: AnalyzedToken): number {
-    if (this.byTerm.has(token.term)) return 1;
-    return this.byPhon.has(token.phon) ? PHONETIC_CREDIT : 0;
-  }
-}
-
-/** 1 for the same term, `PHONETIC_CREDIT` for the same phonetic key, else 0. */
-function credit(token: AnalyzedToken, terms: ReadonlySet<string>, phons: ReadonlySet<string>): number {
-  if (terms.has(token.term)) return 1;
-  return phons.has(token.phon) ? PHONETIC_CREDIT : 0;
 }
