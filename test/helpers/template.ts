@@ -6,7 +6,7 @@
  * jest's globalSetup builds it; workers find them through environment variables it sets before they start.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
@@ -41,23 +41,15 @@ export const PG_TEMPLATE_ENV = 'PSEB_TEST_PG_TEMPLATE';
 export async function buildTemplate(postgresUrl: string | undefined): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'pseb-test-template-'));
   const removeDir = async () => rmSync(dir, { recursive: true, force: true });
-  const cache = emptyClusterCache();
-  const cached = existsSync(cache) ? readFileSync(cache) : undefined;
-  const pglite = openPglite('memory', cached && dataDirDump(cached), TEST_PGLITE_SETTINGS);
-  try {
-    await pglite.waitReady;
-    if (!cached) await dropTemplateDatabases(pglite);
-    const save = async (name: string): Promise<string> => {
-      const file = join(dir, name);
-      await compactWal(pglite);
-      writeFileSync(file, trimWalSegments(await pgliteDumpBytes(pglite)), { mode: 0o600 });
-      return file;
-    };
-    const empty = await save('empty.tar');
-    if (!cached) keep(empty, cache);
-    process.env[PGLITE_EMPTY_DUMP_ENV] = empty;
-    if (!postgresUrl) {
-      const shadows = new EmptyClusters(dataDirDump(readFileSync(empty)), TEST_PGLITE_SETTINGS);
+  const empty = join(dir, 'empty.tar');
+  const emptyDump = await emptyCluster();
+  writeFileSync(empty, emptyDump, { mode: 0o600 });
+  process.env[PGLITE_EMPTY_DUMP_ENV] = empty;
+  if (!postgresUrl) {
+    const pglite = openPglite('memory', dataDirDump(emptyDump), TEST_PGLITE_SETTINGS);
+    try {
+      await pglite.waitReady;
+      const shadows = new EmptyClusters(dataDirDump(emptyDump), TEST_PGLITE_SETTINGS);
       await applyMigrations(pgliteMigrationFactory(pglite, shadows), defaultMigrationPaths);
       const prisma = new PrismaClient({ adapter: pgliteClientAdapter(pglite) });
       try {
@@ -65,11 +57,13 @@ export async function buildTemplate(postgresUrl: string | undefined): Promise<()
       } finally {
         await prisma.$disconnect();
       }
-      process.env[PGLITE_DUMP_ENV] = await save('migrated.tar');
+      const migrated = join(dir, 'migrated.tar');
+      writeFileSync(migrated, await trimmedDump(pglite), { mode: 0o600 });
+      process.env[PGLITE_DUMP_ENV] = migrated;
       return removeDir;
+    } finally {
+      await pglite.close();
     }
-  } finally {
-    await pglite.close();
   }
   const name = `pseb_template_${randomBytes(6).toString('hex')}`;
   await adminQuery(postgresUrl, `CREATE DATABASE "${name}"`);
@@ -107,12 +101,32 @@ function emptyClusterCache(): string {
   return join(__dirname, '../../node_modules/.cache/pseb-test-templates', `empty-${key}.tar`);
 }
 
-/** Copies a dump into the cache; written under another name first, so a run never reads half a file. */
-function keep(file: string, cache: string): void {
-  mkdirSync(dirname(cache), { recursive: true });
-  const partial = `${cache}.${process.pid}`;
-  copyFileSync(file, partial);
-  renameSync(partial, cache);
+/**
+ * The empty cluster's dump (initdb, template databases dropped, WAL trimmed): from the cache, or made now and kept there —
+ * written under another name first, so a run never reads half a file.
+ */
+async function emptyCluster(): Promise<Uint8Array> {
+  const cache = emptyClusterCache();
+  if (existsSync(cache)) return readFileSync(cache);
+  const pglite = openPglite('memory', undefined, TEST_PGLITE_SETTINGS);
+  try {
+    await pglite.waitReady;
+    await dropTemplateDatabases(pglite);
+    const dump = await trimmedDump(pglite);
+    mkdirSync(dirname(cache), { recursive: true });
+    const partial = `${cache}.${process.pid}`;
+    writeFileSync(partial, dump, { mode: 0o600 });
+    renameSync(partial, cache);
+    return dump;
+  } finally {
+    await pglite.close();
+  }
+}
+
+/** A PGlite's data folder as a dump whose WAL holds a few KB instead of a 16 MB segment (`walTrim.ts`). */
+async function trimmedDump(pglite: PGlite): Promise<Uint8Array> {
+  await compactWal(pglite);
+  return trimWalSegments(await pgliteDumpBytes(pglite));
 }
 
 /**
