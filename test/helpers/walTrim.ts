@@ -73,11 +73,5 @@ export function trimWalSegments(tar: Uint8Array): Uint8Array {
     offset += BLOCK + padded;
   }
   parts.push(new Uint8Array(2 * BLOCK));
-  const out = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return Buffer.concat(parts);
 }
