@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { PrismaClient } from '../../generated/prisma/client';
+import { createHash, randomUUID } from 'node:crypto';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { logSafeKey, redactPersonalData } from './normalize';
 import { FAQ_LANGUAGES, type FaqDecision, type FaqLanguage, type FaqTopic } from './types';
 
@@ -16,20 +16,34 @@ function answerColumns(topic: FaqTopic): { answerEn: string; answerUr: string; a
  * edited them (`editedAt` set); KB questions are added and ones dropped from the files removed, while
  * console-added questions and console-only topics are left alone.
  *
- * Every start runs this, on every instance, and usually nothing has changed: the topics and the KB questions
- * are read in two statements, and only the differences are written, in one transaction (none when in step). A
- * console question with the same words as a shipped one stays the console's.
+ * Every start runs this, on every instance, and usually nothing has changed: the topics are read, and the KB
+ * questions are compared by one digest the database computes over them (`kbQuestionsDigest`), so an instance in step
+ * reads no question rows. Otherwise every question is read, and only the differences are written, in one transaction.
+ * A console question with the same words as a shipped one stays the console's.
  */
 export async function syncKbToDb(prisma: PrismaClient, topics: readonly FaqTopic[]): Promise<void> {
-  const [storedTopics, storedQuestions] = await Promise.all([
-    prisma.faqTopic.findMany({ select: { id: true, editedAt: true, answerEn: true, answerUr: true, answerUrLatn: true } }),
-    prisma.faqQuestion.findMany({ select: { id: true, topicId: true, language: true, text: true, source: true } }),
-  ]);
-  const stored = new Map(storedTopics.map((row) => [row.id, row]));
-  const questionKey = (topicId: string, language: string, text: string) => JSON.stringify([topicId, language, text]);
   const shippedQuestions = topics.flatMap((topic) =>
     FAQ_LANGUAGES.flatMap((language) => topic.questions[language].map((text) => ({ topicId: topic.id, language, text }))),
   );
+  const [storedTopics, storedKbDigest] = await Promise.all([
+    prisma.faqTopic.findMany({ select: { id: true, editedAt: true, answerEn: true, answerUr: true, answerUrLatn: true } }),
+    kbQuestionsDigest(prisma, topics),
+  ]);
+  const stored = new Map(storedTopics.map((row) => [row.id, row]));
+  const topicsInStep = topics.every((topic) => {
+    const row = stored.get(topic.id);
+    if (!row) return false;
+    if (row.editedAt !== null) return true;
+    const columns = answerColumns(topic);
+    return row.answerEn === columns.answerEn && row.answerUr === columns.answerUr && row.answerUrLatn === columns.answerUrLatn;
+  });
+  // The usual start: the stored KB questions are exactly the shipped ones, so nothing is read row by row.
+  if (topicsInStep && storedKbDigest === questionsDigest(shippedQuestions)) return;
+
+  const storedQuestions = await prisma.faqQuestion.findMany({
+    select: { id: true, topicId: true, language: true, text: true, source: true },
+  });
+  const questionKey = (topicId: string, language: string, text: string) => JSON.stringify([topicId, language, text]);
   const shippedKeys = new Set(shippedQuestions.map((q) => questionKey(q.topicId, q.language, q.text)));
   const storedKeys = new Set(storedQuestions.map((q) => questionKey(q.topicId, q.language, q.text)));
   const shippedIds = new Set(topics.map((topic) => topic.id));
@@ -64,18 +78,56 @@ export async function syncKbToDb(prisma: PrismaClient, topics: readonly FaqTopic
   });
 }
 
-/** Read every topic with its questions back into the plain data the engine is built from. */
+/** One KB question as the digest orders and joins it: topic id, language, text. */
+type QuestionTriple = { topicId: string; language: string; text: string };
+
+/** Unit and record separators join the fields and the questions, on both sides. */
+const FIELD = '\u001f';
+const RECORD = '\u001e';
+
+/**
+ * md5 of the questions, sorted and joined as `kbQuestionsDigest` does in SQL. The database sorts field by field in
+ * byte order ("C" collation); sorting the joined records' UTF-8 bytes is the same order, since the separator sorts
+ * below every character of an id or a language.
+ */
+export function questionsDigest(questions: readonly QuestionTriple[]): string {
+  const records = questions.map((q) => Buffer.from([q.topicId, q.language, q.text].join(FIELD), 'utf8')).sort(Buffer.compare);
+  const separator = Buffer.from(RECORD, 'utf8');
+  return createHash('md5')
+    .update(Buffer.concat(records.flatMap((record, i) => (i === 0 ? [record] : [separator, record]))))
+    .digest('hex');
+}
+
+/** md5 of the stored KB-sourced questions of the shipped topics, computed by the database (one row comes back). */
+export async function kbQuestionsDigest(prisma: PrismaClient, topics: readonly FaqTopic[]): Promise<string> {
+  if (topics.length === 0) return questionsDigest([]);
+  const [row] = await prisma.$queryRaw<{ digest: string }[]>`
+    SELECT md5(coalesce(string_agg(topic_id || chr(31) || language || chr(31) || text, chr(30)
+                 ORDER BY topic_id COLLATE "C", language COLLATE "C", text COLLATE "C"), '')) AS digest
+    FROM faq_question
+    WHERE source = ${QUESTION_SOURCES.kb} AND topic_id IN (${Prisma.join(topics.map((topic) => topic.id))})`;
+  return row.digest;
+}
+
+/**
+ * Read every topic with its questions back into the plain data the engine is built from: one statement, one row per
+ * topic with its questions as a JSON array (in the order the engine has always been given: by source, then text).
+ */
 export async function loadTopicsFromDb(prisma: PrismaClient): Promise<FaqTopic[]> {
-  const rows = await prisma.faqTopic.findMany({
-    orderBy: { id: 'asc' },
-    include: { questions: { orderBy: [{ source: 'asc' }, { text: 'asc' }] } },
-  });
+  const rows = await prisma.$queryRaw<
+    { id: string; answer_en: string; answer_ur: string; answer_ur_latn: string | null; questions: string | null }[]
+  >`
+    SELECT t.id, t.answer_en, t.answer_ur, t.answer_ur_latn,
+           (SELECT json_agg(json_build_array(q.language, q.text) ORDER BY q.source, q.text)::text
+              FROM faq_question q WHERE q.topic_id = t.id) AS questions
+    FROM faq_topic t
+    ORDER BY t.id`;
   return rows.map((row) => {
     const questions: Record<FaqLanguage, string[]> = { en: [], ur: [], 'ur-Latn': [] };
-    for (const q of row.questions) {
-      if ((FAQ_LANGUAGES as readonly string[]).includes(q.language)) questions[q.language as FaqLanguage].push(q.text);
+    for (const [language, text] of JSON.parse(row.questions ?? '[]') as [string, string][]) {
+      if ((FAQ_LANGUAGES as readonly string[]).includes(language)) questions[language as FaqLanguage].push(text);
     }
-    const answer = { en: row.answerEn, ur: row.answerUr, ...(row.answerUrLatn ? { 'ur-Latn': row.answerUrLatn } : {}) };
+    const answer = { en: row.answer_en, ur: row.answer_ur, ...(row.answer_ur_latn ? { 'ur-Latn': row.answer_ur_latn } : {}) };
     return { id: row.id, answer, questions };
   });
 }

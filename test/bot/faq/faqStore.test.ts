@@ -1,4 +1,4 @@
-import { loadTopicsFromDb, logQuery, recordUnanswered, syncKbToDb } from '../../../bot/faq/faqStore';
+import { kbQuestionsDigest, loadTopicsFromDb, logQuery, questionsDigest, recordUnanswered, syncKbToDb } from '../../../bot/faq/faqStore';
 import { FaqEngine } from '../../../bot/faq/engine';
 import { loadKb } from '../../../bot/faq/loadKb';
 import type { FaqTopic } from '../../../bot/faq/types';
@@ -57,6 +57,46 @@ describe('syncKbToDb / loadTopicsFromDb', () => {
     const before = await versions();
     await syncKbToDb(db.prisma, kb);
     expect(await versions()).toEqual(before);
+  });
+
+  it('computes the same digest of the KB questions in the database as in code, so a database in step reads none', async () => {
+    await syncKbToDb(db.prisma, kb);
+    const shipped = kb.flatMap((t) =>
+      (['en', 'ur', 'ur-Latn'] as const).flatMap((language) => t.questions[language].map((text) => ({ topicId: t.id, language, text }))),
+    );
+    expect(await kbQuestionsDigest(db.prisma, kb)).toBe(questionsDigest(shipped));
+    // One question fewer, or one more, is another digest.
+    expect(questionsDigest(shipped.slice(1))).not.toBe(questionsDigest(shipped));
+    expect(questionsDigest([...shipped, { topicId: 'pseb.about', language: 'en', text: 'Who runs PSEB?' }])).not.toBe(
+      questionsDigest(shipped),
+    );
+  });
+
+  it('puts back a shipped question deleted from the database, though every answer is in step', async () => {
+    const [first] = kb.find((t) => t.id === 'wfh.how')!.questions.ur;
+    await db.prisma.faqQuestion.deleteMany({ where: { topicId: 'wfh.how', language: 'ur', text: first } });
+    await syncKbToDb(db.prisma, kb);
+    expect(await db.prisma.faqQuestion.count({ where: { topicId: 'wfh.how', language: 'ur', text: first, source: 'kb' } })).toBe(1);
+  });
+
+  it('removes a KB question the files no longer hold, though every answer is in step', async () => {
+    await db.prisma.faqQuestion.create({ data: { topicId: 'wfh.how', language: 'en', text: 'An old shipped question', source: 'kb' } });
+    await syncKbToDb(db.prisma, kb);
+    expect(await db.prisma.faqQuestion.count({ where: { text: 'An old shipped question' } })).toBe(0);
+    // A console question is the console's: it stays.
+    expect(await db.prisma.faqQuestion.count({ where: { text: 'Who runs PSEB?' } })).toBe(1);
+  });
+
+  it("loads each topic's questions in the order the engine is built from: by source, then text", async () => {
+    const loaded = await loadTopicsFromDb(db.prisma);
+    const rows = await db.prisma.faqQuestion.findMany({ orderBy: [{ topicId: 'asc' }, { source: 'asc' }, { text: 'asc' }] });
+    for (const topic of loaded) {
+      for (const language of ['en', 'ur', 'ur-Latn'] as const) {
+        const expected = rows.filter((r) => r.topicId === topic.id && r.language === language).map((r) => r.text);
+        expect(topic.questions[language]).toEqual(expected);
+      }
+    }
+    expect(loaded.map((t) => t.id)).toEqual((await db.prisma.faqTopic.findMany({ orderBy: { id: 'asc' } })).map((t) => t.id));
   });
 
   it('refreshes unedited answers and drops KB questions removed from the files', async () => {
