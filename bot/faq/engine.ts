@@ -324,10 +324,11 @@ interface View {
 
 /**
  * An English question opens with "what" or its auxiliary ("What does the group do", "Can we…", "Is there…"); inside a
- * statement ("this is Ali", "before I do", "I know what you mean") it asks nothing.
+ * statement ("this is Ali", "before I do", "I know what you mean") it asks nothing. Roman Urdu "is" is "this" before a
+ * postposition or a word of time ("is liye hum…", "is mein", "is waqt"): a statement, not "Is there…" (round eighteen).
  */
 const ASKING_START =
-  /^(?:(?:sir|madam|bhai|so|and|also|but|then|ok|okay|please|hi|hello)\s+)*(?:what|can|could|is|are|am|do|does|did|will|would|should|shall|may|was|were|have|has)(?=$|[^\p{L}])/iu;
+  /^(?:(?:sir|madam|bhai|so|and|also|but|then|ok|okay|please|hi|hello)\s+)*(?:what|can|could|is(?!\s+(?:liye|lie|lye|leye|ke|ki|ka|ko|kay|mein|me|main|mai|se|say|par|pe|pr|tak|bhi|waqt|tarah|baar|bare|baare|dauran|silsile|hawale|maamle|wajah|hafte|saal|mahine)(?=$|[^\p{L}]))|are|am|do|does|did|will|would|should|shall|may|was|were|have|has)(?=$|[^\p{L}])/iu;
 const ASKING_CONCEPTS: ReadonlySet<string> = new Set([...QUESTION_WORD_CONCEPTS, '@need', '@process', '@status']);
 
 /** Whether a clause asks in its words: a question or request word, or a request by the form of its verb. */

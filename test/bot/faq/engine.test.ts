@@ -98,6 +98,14 @@ describe('FaqEngine.search', () => {
     expect(response.results[0]?.id).toBe('whitelisting.how');
   });
 
+  // Round eighteen: Roman Urdu "is liye" (therefore) opens a statement; read as the English "Is…" it made the scene a question.
+  it('does not read Roman Urdu "is liye…" as an English question', () => {
+    const response = engine.search(
+      'Salam, main Quetta mein ek BPO ka supervisor hoon. Staff ke ghar mein internet hai, is liye hum unko ghar se kaam karne dena chahte hain. PSEB ke zariye WFH ki darkhwast ka tareeqa kya hai? Bilal',
+    );
+    expect(response.results[0]?.id).toBe('wfh.how');
+  });
+
   it('declines words that name Object properties (constructor, __proto__, toString) instead of failing', () => {
     for (const text of [
       'constructor',
