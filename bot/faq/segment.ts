@@ -77,7 +77,13 @@ const BEFORE_PURPOSE = /\s(?=(?:taake|taakay|takay|taki|takey|تاکہ|so\s+that
 /** A piece cut before the purpose it states, if any; the purpose (and a clause that opens with one) is marked. */
 function splitPurpose(piece: Piece): Piece[] {
   const at = piece.text.search(BEFORE_PURPOSE);
-  const pieces = at > 0 ? [{ text: piece.text.slice(0, at).trim(), frame: piece.frame }, { text: piece.text.slice(at + 1).trim(), frame: false }] : [piece];
+  const pieces =
+    at > 0
+      ? [
+          { text: piece.text.slice(0, at).trim(), frame: piece.frame },
+          { text: piece.text.slice(at + 1).trim(), frame: false },
+        ]
+      : [piece];
   return pieces.map((p) => (PURPOSE.test(p.text) ? { ...p, purpose: true } : p));
 }
 
