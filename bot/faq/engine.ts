@@ -324,10 +324,11 @@ interface View {
 
 /**
  * An English question opens with "what" or its auxiliary ("What does the group do", "Can we…", "Is there…"); inside a
- * statement ("this is Ali", "before I do", "I know what you mean") it asks nothing.
+ * statement ("this is Ali", "before I do", "I know what you mean") it asks nothing. Roman Urdu "is" is "this" before a
+ * postposition or a word of time ("is liye hum…", "is mein", "is waqt"): a statement, not "Is there…" (round eighteen).
  */
 const ASKING_START =
-  /^(?:(?:sir|madam|bhai|so|and|also|but|then|ok|okay|please|hi|hello)\s+)*(?:what|can|could|is|are|am|do|does|did|will|would|should|shall|may|was|were|have|has)(?=$|[^\p{L}])/iu;
+  /^(?:(?:sir|madam|bhai|so|and|also|but|then|ok|okay|please|hi|hello)\s+)*(?:what|can|could|is(?!\s+(?:liye|lie|lye|leye|ke|ki|ka|ko|kay|mein|me|main|mai|se|say|par|pe|pr|tak|bhi|waqt|tarah|baar|bare|baare|dauran|silsile|hawale|maamle|wajah|hafte|saal|mahine)(?=$|[^\p{L}]))|are|am|do|does|did|will|would|should|shall|may|was|were|have|has)(?=$|[^\p{L}])/iu;
 const ASKING_CONCEPTS: ReadonlySet<string> = new Set([...QUESTION_WORD_CONCEPTS, '@need', '@process', '@status']);
 
 /** Whether a clause asks in its words: a question or request word, or a request by the form of its verb. */
@@ -642,7 +643,7 @@ export class FaqEngine {
    * strongly, or when the winner's own asking clause points elsewhere than the scene that came with it.
    */
   private rank(index: EngineIndex, text: string): Ranking {
-    const { clauses, questionMarked, sentenceOf, frames, parts: partIndexes } = messageParts(text);
+    const { clauses, questionMarked, sentenceOf, frames, purposes, parts: partIndexes } = messageParts(text);
     // Each clause is analysed once; a part's tokens — and the whole message's — are its clauses' tokens.
     const clauseTokens = partIndexes.length > 0 ? clauses.map((clause) => index.analyzer.analyze(clause)) : [];
     const tokensOf = (ids: readonly number[]): AnalyzedToken[] => {
@@ -651,17 +652,32 @@ export class FaqEngine {
       return withImpliedConcepts([...tokens.values()]);
     };
     const wholeTokens = partIndexes.length > 0 ? tokensOf(clauses.map((_c, i) => i)) : index.analyzer.analyze(text);
-    const partTokens = partIndexes.map(tokensOf);
+    // A purpose cut off after a part's last clause ("…kaise karte hain taake junk folder mein na jaye?") keeps, in that part,
+    // the words the KB does not know: they may be what the message is about. Its known words ("taake kaam jari rahe") do not
+    // pull the question towards the topics that use them.
+    const partTokens = partIndexes.map((ids) => {
+      const tokens = tokensOf(ids);
+      const last = ids[ids.length - 1] ?? -1;
+      const after = last + 1;
+      if (!purposes[after] || sentenceOf[after] !== sentenceOf[last] || ids.includes(after)) return tokens;
+      const unknown = (clauseTokens[after] ?? []).filter(
+        (t) => !t.term.startsWith('@') && !index.termIdf.has(t.term) && !tokens.some((u) => u.term === t.term),
+      );
+      return unknown.length > 0 ? withImpliedConcepts([...tokens, ...unknown]) : tokens;
+    });
     const matches = new MessageMatches(index.topicsByWord);
     matches.register(wholeTokens);
     partTokens.forEach((tokens) => matches.register(tokens));
-    // A sentence's "?" belongs to its last clause with words of substance ("What is PSEB exactly, sir?": not to "sir").
+    // A sentence's "?" belongs to its last clause with words of substance ("What is PSEB exactly, sir?": not to "sir"), other
+    // than the purpose it states ("…kaise apply karein taake kaam jari rahe?"), which never asks.
     const asks = clauses.map((clause, id) => {
       const tokens = clauseTokens[id] ?? [];
       const marked =
         (questionMarked[id] ?? false) &&
         tokens.length > 0 &&
-        !clauses.some((_c, later) => later > id && sentenceOf[later] === sentenceOf[id] && (clauseTokens[later]?.length ?? 0) > 0);
+        !clauses.some(
+          (_c, later) => later > id && sentenceOf[later] === sentenceOf[id] && !purposes[later] && (clauseTokens[later]?.length ?? 0) > 0,
+        );
       return clauseAsks(clause, marked, tokens);
     });
     // A need stated before anything is asked ("Mujhe insaan se baat karni hai. …") is the request; after a question

@@ -60,10 +60,31 @@ export const POINTS_BACK =
 const COMPLEMENTISER =
   /\s(?<=(?:^|\s)(?:hai|hain|hay|hy|he|h|dein|dijiye|batayen|bataiye|bataen|ہے|ہیں|ہوں|دیں|بتائیں|بتائیے)\s)(?=(?:ke|k|keh|kay|ky|کہ)\s)/iu;
 
-/** A piece of a sentence, and whether it is the frame of a question cut off after it ("… bata dein" before "ke …"). */
+/** A piece of a sentence, whether it is the frame of a question cut off after it ("… bata dein" before "ke …"), and whether it states a purpose. */
 interface Piece {
   readonly text: string;
   readonly frame: boolean;
+  readonly purpose?: boolean;
+}
+
+/**
+ * "So that / taake / تاکہ" opens the purpose of a question, not the question: "…kaise apply karein taake kaam jari rahe?",
+ * "…وہ بتا دیں تاکہ ایک شیٹ بنا لوں". The clause is cut before it; the purpose never takes its sentence's "?" (round eighteen).
+ */
+const PURPOSE = /^(?:taake|taakay|takay|taki|takey|تاکہ|so\s+that)(?=$|[^\p{L}])/iu;
+const BEFORE_PURPOSE = /\s(?=(?:taake|taakay|takay|taki|takey|تاکہ|so\s+that)(?:$|[^\p{L}]))/iu;
+
+/** A piece cut before the purpose it states, if any; the purpose (and a clause that opens with one) is marked. */
+function splitPurpose(piece: Piece): Piece[] {
+  const at = piece.text.search(BEFORE_PURPOSE);
+  const pieces =
+    at > 0
+      ? [
+          { text: piece.text.slice(0, at).trim(), frame: piece.frame },
+          { text: piece.text.slice(at + 1).trim(), frame: false },
+        ]
+      : [piece];
+  return pieces.map((p) => (PURPOSE.test(p.text) ? { ...p, purpose: true } : p));
 }
 
 /** A clause cut before the "ke" that joins a statement to the question it frames, if the rest asks in words. */
@@ -108,6 +129,8 @@ export interface MessageParts {
   readonly sentenceOf: readonly number[];
   /** Per clause: it frames the question cut off after it ("Pehle ye bata dein" before "ke PSEB kya idara hai"); it asks only through that question. */
   readonly frames: readonly boolean[];
+  /** Per clause: it states the purpose of the question ("taake kaam jari rahe", "تاکہ بل درست ہو"); it never asks. */
+  readonly purposes: readonly boolean[];
   /** Each sentence of several clauses, each clause, and each pair of neighbouring clauses (empty for a one-clause message). */
   readonly parts: readonly (readonly number[])[];
 }
@@ -117,12 +140,16 @@ export interface MessageParts {
  * and each pair of neighbouring clauses. A one-clause message has none (the whole message is the question).
  */
 export function messageParts(text: string): MessageParts {
-  const sentences = sentencesOf(text);
+  // A purpose is cut off only where the question comes with context (more than one sentence): in a one-sentence message
+  // ("Gmail mein email ko whitelist kaise karein taake spam mein na jaye?") it may be what the message is about.
+  const plain = sentencesOf(text);
+  const sentences = plain.length > 1 ? plain.map((sentence) => ({ ...sentence, clauses: sentence.clauses.flatMap(splitPurpose) })) : plain;
   const flat = sentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.text));
   const frames = sentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.frame));
   const questionMarked = sentences.flatMap((sentence) => sentence.clauses.map(() => sentence.questionMark));
+  const purposes = sentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.purpose === true));
   const sentenceOf = sentences.flatMap((sentence, n) => sentence.clauses.map(() => n));
-  if (flat.length <= 1) return { clauses: flat, questionMarked, sentenceOf, frames, parts: [] };
+  if (flat.length <= 1) return { clauses: flat, questionMarked, sentenceOf, frames, purposes, parts: [] };
   const parts: number[][] = [];
   let start = 0;
   for (const { clauses: sentence } of sentences) {
@@ -134,5 +161,5 @@ export function messageParts(text: string): MessageParts {
     if (i > 0) parts.push([i - 1, i]);
   });
   // Keep the parts nearest the end when there are too many: sign-offs are short, so the question is rarely cut.
-  return { clauses: flat, questionMarked, sentenceOf, frames, parts: parts.slice(-MAX_PARTS) };
+  return { clauses: flat, questionMarked, sentenceOf, frames, purposes, parts: parts.slice(-MAX_PARTS) };
 }

@@ -98,6 +98,32 @@ describe('FaqEngine.search', () => {
     expect(response.results[0]?.id).toBe('whitelisting.how');
   });
 
+  // Round eighteen: Roman Urdu "is liye" (therefore) opens a statement; read as the English "Is…" it made the scene a question.
+  it('does not read Roman Urdu "is liye…" as an English question', () => {
+    const response = engine.search(
+      'Salam, main Quetta mein ek BPO ka supervisor hoon. Staff ke ghar mein internet hai, is liye hum unko ghar se kaam karne dena chahte hain. PSEB ke zariye WFH ki darkhwast ka tareeqa kya hai? Bilal',
+    );
+    expect(response.results[0]?.id).toBe('wfh.how');
+  });
+
+  // Round eighteen: the purpose of a question ("taake kaam chalta rahe") is not the question.
+  it('answers the question before its purpose, not the purpose', () => {
+    const response = engine.search(
+      'Salam, Sialkot mein hamara 40 seats ka call centre hai aur district admin ne sab band karwa diya hai. Whitelisting ke liye kaise apply karein taake kaam chalta rahe?',
+    );
+    expect(response.decision).toBe('answer');
+    expect(response.results[0]?.id).toBe('whitelisting.how');
+  });
+
+  it("keeps a purpose's words the KB does not know with the question (an e-mail whitelist is off-topic)", () => {
+    for (const text of [
+      'Outlook mein mail aati nahi. Kisi address ko whitelist kaise karte hain taake junk folder mein na jaye?',
+      'Gmail mein kisi email ko whitelist kaise karein taake spam mein na jaye?',
+    ]) {
+      expect(engine.search(text).decision).toBe('none');
+    }
+  });
+
   it('declines words that name Object properties (constructor, __proto__, toString) instead of failing', () => {
     for (const text of [
       'constructor',

@@ -62,6 +62,23 @@ describe('messageParts', () => {
     expect(sentenceOf).toEqual([0, 0, 1, 1, 2]);
   });
 
+  it('cuts off the purpose of a question (taake / تاکہ / so that) in a message of several sentences, and marks it', () => {
+    const roman = messageParts('Hamara office band hai. Whitelisting ke liye kaise apply karein taake kaam chalta rahe?');
+    expect(roman.clauses).toEqual(['Hamara office band hai', 'Whitelisting ke liye kaise apply karein', 'taake kaam chalta rahe']);
+    expect(roman.purposes).toEqual([false, false, true]);
+    const urdu = messageParts('دفتر بند ہے۔ درخواست کیسے دیں تاکہ کام چلتا رہے؟');
+    expect(urdu.clauses).toEqual(['دفتر بند ہے', 'درخواست کیسے دیں', 'تاکہ کام چلتا رہے']);
+    expect(urdu.purposes).toEqual([false, false, true]);
+    // "taki" is also a typed word inside another: only the word itself opens a purpose.
+    expect(messageParts('Office band hai. Takiya kahan rakhein?').purposes).toEqual([false, false]);
+  });
+
+  it('keeps a one-sentence message whole with its purpose (it may be what the message is about)', () => {
+    const { clauses: cut, purposes } = messageParts('Gmail mein email ko whitelist kaise karein taake spam mein na jaye?');
+    expect(cut).toEqual(['Gmail mein email ko whitelist kaise karein taake spam mein na jaye']);
+    expect(purposes).toEqual([false]);
+  });
+
   it('keeps at most 24 parts, the last ones, for a very long message', () => {
     const long = Array.from({ length: 30 }, (_, i) => `clause number ${i}`).join(', ');
     const { clauses: cut, parts } = messageParts(long);
