@@ -306,11 +306,11 @@ describeHeldOutSet(
 );
 
 describeHeldOutSet(
-  "held-out set 12 (heldout-12.jsonl, written blind during issue 14's fifteenth round; scored before round fifteen and after rounds fifteen, sixteen and seventeen, which never saw it; misses unread)",
+  "held-out set 12 (heldout-12.jsonl, written blind during issue 14's fifteenth round; scored before round fifteen and after rounds fifteen to eighteen, which never saw it; misses unread)",
   'heldout-12.jsonl',
   {
-    languages: { en: { right: 107, wrong: 8 }, ur: { right: 104, wrong: 5 }, 'ur-Latn': { right: 102, wrong: 6 } },
-    kinds: { long: { en: 40, ur: 39, 'ur-Latn': 35 }, mixed: { en: 40, ur: 39, 'ur-Latn': 41 } },
+    languages: { en: { right: 107, wrong: 8 }, ur: { right: 105, wrong: 5 }, 'ur-Latn': { right: 103, wrong: 6 } },
+    kinds: { long: { en: 40, ur: 40, 'ur-Latn': 36 }, mixed: { en: 40, ur: 39, 'ur-Latn': 41 } },
     offTopicDeclined: 56,
     languageDetected: 440,
     size: {
@@ -318,6 +318,23 @@ describeHeldOutSet(
       kinds: { long: { en: 50, ur: 50, 'ur-Latn': 50 }, mixed: { en: 46, ur: 46, 'ur-Latn': 46 } },
       offTopic: 60,
       messages: 441,
+    },
+  },
+);
+
+describeHeldOutSet(
+  "held-out set 13 (heldout-13.jsonl, written blind during issue 14's eighteenth round from topics.md and the announcement only; scored before and after round eighteen, which never saw it; misses unread)",
+  'heldout-13.jsonl',
+  {
+    languages: { en: { right: 108, wrong: 1 }, ur: { right: 108, wrong: 4 }, 'ur-Latn': { right: 104, wrong: 3 } },
+    kinds: { long: { en: 34, ur: 36, 'ur-Latn': 37 }, mixed: { en: 44, ur: 43, 'ur-Latn': 39 } },
+    offTopicDeclined: 55,
+    languageDetected: 369,
+    size: {
+      languages: { en: 120, ur: 120, 'ur-Latn': 120 },
+      kinds: { long: { en: 45, ur: 45, 'ur-Latn': 45 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
+      offTopic: 60,
+      messages: 420,
     },
   },
 );
