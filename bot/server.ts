@@ -227,6 +227,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const closeRest = async () => {
     handoff.stop();
+    ops.close();
     directLineStreams?.close();
     if (ownsDb) await db.close();
   };
@@ -239,6 +240,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ops,
     async close() {
       handoff.stop();
+      ops.close();
       await announcements.stop();
       directLineStreams?.close();
       await new Promise<void>((resolve) => {

@@ -33,6 +33,11 @@ export class Operations {
     this.turnMiddleware = new TurnMetricsMiddleware(this.metrics, this.inFlight, deps.logger);
   }
 
+  /** Stops what the metrics keep running (the app's close calls it). */
+  close(): void {
+    this.metrics.close();
+  }
+
   /** Mounts the endpoints and the request bookkeeping; call before any other route. */
   mount(server: Server): void {
     const { db, logger, config } = this.deps;

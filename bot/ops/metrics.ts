@@ -3,7 +3,8 @@
  * their own counts. Features count through the small recorder interfaces below; the hand-off queue
  * and the database pool are read when Prometheus scrapes.
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { startProcessMetrics } from './processMetrics';
 
 /** What the turn middleware records. */
 export interface TurnRecorder {
@@ -47,10 +48,11 @@ export class Metrics implements TurnRecorder, OutboundRecorder {
   private readonly requests: Counter<'method' | 'status'>;
   private readonly outboundFailures: Counter<'status'>;
   private readonly outboundThrottled: Counter;
+  private readonly processMetrics: { stop(): void };
 
   constructor(sources: MetricsSources = {}) {
     const registers = [this.registry];
-    collectDefaultMetrics({ register: this.registry, prefix: 'pseb_' });
+    this.processMetrics = startProcessMetrics(this.registry);
     this.turns = new Counter({
       name: 'pseb_turns_total',
       help: 'Bot turns run, by kind and outcome',
@@ -156,5 +158,10 @@ export class Metrics implements TurnRecorder, OutboundRecorder {
   /** The exposition text and its content type. */
   async render(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+
+  /** Stops the event-loop monitor and the GC observer the process metrics started. */
+  close(): void {
+    this.processMetrics.stop();
   }
 }
