@@ -30,15 +30,15 @@ export async function syncKbToDb(prisma: PrismaClient, topics: readonly FaqTopic
     kbQuestionsDigest(prisma, topics),
   ]);
   const stored = new Map(storedTopics.map((row) => [row.id, row]));
-  const topicsInStep = topics.every((topic) => {
+  const created = topics.filter((topic) => !stored.has(topic.id)).map((topic) => ({ id: topic.id, ...answerColumns(topic) }));
+  const refreshed = topics.filter((topic) => {
     const row = stored.get(topic.id);
-    if (!row) return false;
-    if (row.editedAt !== null) return true;
+    if (!row || row.editedAt !== null) return false;
     const columns = answerColumns(topic);
-    return row.answerEn === columns.answerEn && row.answerUr === columns.answerUr && row.answerUrLatn === columns.answerUrLatn;
+    return row.answerEn !== columns.answerEn || row.answerUr !== columns.answerUr || row.answerUrLatn !== columns.answerUrLatn;
   });
-  // The usual start: the stored KB questions are exactly the shipped ones, so nothing is read row by row.
-  if (topicsInStep && storedKbDigest === questionsDigest(shippedQuestions)) return;
+  // The usual start: topics in step and the stored KB questions exactly the shipped ones, so no question row is read.
+  if (!created.length && !refreshed.length && storedKbDigest === questionsDigest(shippedQuestions)) return;
 
   const storedQuestions = await prisma.faqQuestion.findMany({
     select: { id: true, topicId: true, language: true, text: true, source: true },
@@ -48,13 +48,6 @@ export async function syncKbToDb(prisma: PrismaClient, topics: readonly FaqTopic
   const storedKeys = new Set(storedQuestions.map((q) => questionKey(q.topicId, q.language, q.text)));
   const shippedIds = new Set(topics.map((topic) => topic.id));
 
-  const created = topics.filter((topic) => !stored.has(topic.id)).map((topic) => ({ id: topic.id, ...answerColumns(topic) }));
-  const refreshed = topics.filter((topic) => {
-    const row = stored.get(topic.id);
-    if (!row || row.editedAt !== null) return false;
-    const columns = answerColumns(topic);
-    return row.answerEn !== columns.answerEn || row.answerUr !== columns.answerUr || row.answerUrLatn !== columns.answerUrLatn;
-  });
   const dropped = storedQuestions.filter(
     (q) => q.source === QUESTION_SOURCES.kb && shippedIds.has(q.topicId) && !shippedKeys.has(questionKey(q.topicId, q.language, q.text)),
   );
