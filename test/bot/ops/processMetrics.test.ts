@@ -8,17 +8,12 @@ import { runInNewContext } from 'node:vm';
 import { Registry } from 'prom-client';
 import { Metrics } from '../../../bot/ops/metrics';
 import { startProcessMetrics } from '../../../bot/ops/processMetrics';
+import { sampleValue } from '../../helpers/prometheus';
 
 /** V8's gc(), reached without starting Node with --expose-gc. */
 function collectGarbage(): () => void {
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
-}
-
-/** A sample's value in Prometheus text format. */
-function sample(text: string, name: string): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
-  return line === undefined ? undefined : Number(line.slice(name.length + 1));
 }
 
 describe('process metrics', () => {
@@ -32,17 +27,19 @@ describe('process metrics', () => {
       while (Date.now() < until);
       await new Promise((resolve) => setTimeout(resolve, 25));
       const text = await registry.metrics();
-      expect(sample(text, 'pseb_process_cpu_seconds_total')).toBeGreaterThan(0);
-      expect(sample(text, 'pseb_process_cpu_user_seconds_total')).toBeGreaterThan(0);
-      expect(sample(text, 'pseb_process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
-      expect(sample(text, 'pseb_nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
-      expect(sample(text, 'pseb_process_start_time_seconds')).toBeLessThanOrEqual(Date.now() / 1000);
-      expect(sample(text, 'pseb_nodejs_eventloop_lag_max_seconds')).toBeGreaterThanOrEqual(0.02);
-      expect(sample(text, 'pseb_nodejs_eventloop_lag_p50_seconds')).toBeGreaterThan(0);
+      expect(sampleValue(text, 'pseb_process_cpu_seconds_total')).toBeGreaterThan(0);
+      expect(sampleValue(text, 'pseb_process_cpu_user_seconds_total')).toBeGreaterThan(0);
+      expect(sampleValue(text, 'pseb_process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
+      expect(sampleValue(text, 'pseb_nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
+      expect(sampleValue(text, 'pseb_process_start_time_seconds')).toBeLessThanOrEqual(Date.now() / 1000);
+      expect(sampleValue(text, 'pseb_nodejs_eventloop_lag_max_seconds')).toBeGreaterThanOrEqual(0.02);
+      expect(sampleValue(text, 'pseb_nodejs_eventloop_lag_p50_seconds')).toBeGreaterThan(0);
       expect(text).toContain(`pseb_nodejs_version_info{version="${process.version}"`);
       // Each scrape reads the delay since the last one.
       const next = await registry.metrics();
-      expect(sample(next, 'pseb_nodejs_eventloop_lag_max_seconds')).toBeLessThan(sample(text, 'pseb_nodejs_eventloop_lag_max_seconds')!);
+      expect(sampleValue(next, 'pseb_nodejs_eventloop_lag_max_seconds')).toBeLessThan(
+        sampleValue(text, 'pseb_nodejs_eventloop_lag_max_seconds')!,
+      );
     } finally {
       metrics.stop();
     }
@@ -56,7 +53,7 @@ describe('process metrics', () => {
       gc();
       // GC entries reach observers asynchronously.
       await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(sample(await registry.metrics(), 'pseb_nodejs_gc_duration_seconds_count{kind="major"}')).toBeGreaterThanOrEqual(1);
+      expect(sampleValue(await registry.metrics(), 'pseb_nodejs_gc_duration_seconds_count{kind="major"}')).toBeGreaterThanOrEqual(1);
     } finally {
       metrics.stop();
     }
