@@ -9,7 +9,7 @@ const formulaStart = /^[=+\-@\t\r]/;
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  let text = value instanceof Date ? value.toISOString() : value;
+  let text = typeof value === 'string' ? value : value.toISOString();
   if (formulaStart.test(text)) text = `'${text}`;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -4,7 +4,7 @@
  * test file. jest gives every test file a fresh module registry and evaluates every module again in that file's
  * context; for this app that is ~2,200 modules, and the SDK, the HTTP server and the card templating alone cost about
  * 1.5 CPU-s per file (README "Start"). Those packages are required through Node's own loader (cache kept for the
- * worker's life), everything else — the project's code, Prisma, PGlite, zod, i18next, pino, prom-client, whose state or
+ * worker's life), everything else — the project's code, Prisma, zod, i18next, pino, prom-client, whose state or
  * realm-sensitive checks (`instanceof Date`) matter — still goes through jest, fresh per file.
  *
  * Why these packages are safe to share: the app creates its adapter, server, dialogs and templates per app instance;
@@ -27,6 +27,15 @@ const SHARED = [
   'adaptive-expressions',
   'pdfkit',
   'fontkit',
+  // PGlite: every test file opens its own database from the run's dump, and each open ran PGlite's JavaScript (the
+  // emscripten glue unpacking its file bundle and the dump into a memory file system) afresh in the file's new module
+  // registry, never warmed by the JIT: ~0.6 CPU-s a file. Loaded once per worker, each `new PGlite` is still a new
+  // WebAssembly instance with its own memory and files. What crosses from its realm into a test file: rows (arrays
+  // and objects of strings and numbers; Prisma's adapter, loaded per file, turns dates, JSON and bytes into strings
+  // and its own Uint8Arrays), and PGlite's errors (the adapter's `instanceof DatabaseError` sees the same class, as it
+  // imports this same module). Plain `pglite.query` rows hold this realm's Dates: the project's code reads dates by
+  // their methods, never by `instanceof Date` (bot/console/csv.ts).
+  '@electric-sql/pglite',
 ];
 
 /**

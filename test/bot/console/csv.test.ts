@@ -1,4 +1,5 @@
 /** CSV cells: quoting per RFC 4180 and formula-injection guards, checked cell by cell. */
+import { runInNewContext } from 'node:vm';
 import { csvCell, toCsv } from '../../../bot/console/csv';
 
 describe('csvCell', () => {
@@ -24,6 +25,12 @@ describe('csvCell', () => {
 
   it('writes dates as ISO instants', () => {
     expect(csvCell(new Date('2020-04-01T10:00:00Z'))).toBe('2020-04-01T10:00:00.000Z');
+  });
+
+  it('writes a date made in another JavaScript realm (a database driver loaded elsewhere) as an ISO instant too', () => {
+    const foreign = runInNewContext("new Date('2020-04-01T10:00:00Z')") as Date;
+    expect(foreign instanceof Date).toBe(false);
+    expect(csvCell(foreign)).toBe('2020-04-01T10:00:00.000Z');
   });
 });
 
