@@ -1624,4 +1624,16 @@ export const NOT_TYPOS_RAW: readonly string[] = [
   'رکا',
   'رکی',
   'ملکی',
+  // Lawful (jaiz, جائز) is not a review (jaiza, جائزہ); an arrangement (intezam, انتظام) is not waiting (intezar, انتظار); clear
+  // (wazeh, واضح) is not "one" (واحد).
+  'jaiz',
+  'jaaiz',
+  'جائز',
+  'intezam',
+  'intizam',
+  'intazam',
+  'انتظام',
+  'wazeh',
+  'wazay',
+  'واضح',
 ];

@@ -102,6 +102,27 @@ describe('spelling tolerance', () => {
     expect(terms('gaari')).not.toContain('@wfh');
   });
 
+  it("drops what is left of an English contraction (I'm, we're, I've, I'd, you'll, doesn't), never the chat 'm' of 'mein'", () => {
+    expect(terms("I'm Ali, we're 20, I've applied, I'd ask, you'll see, doesn't")).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(?:m|re|ve|d|ll|t)$/)]),
+    );
+    expect(terms('I’m Ali')).toEqual(['ali']);
+    expect(new Analyzer([{ term: 'm', phon: 'm' }]).analyze('ghar m kaam').map((t) => t.term)).toContain('m');
+  });
+
+  it('keeps real words one letter from a known one as they are: jaiz (lawful), intezam (arrangement), واضح (clear)', () => {
+    const known = new Analyzer([
+      { term: 'intezar', phon: 'intzr' },
+      { term: 'انتظار', phon: 'انتظار' },
+      { term: 'واحد', phon: 'واحد' },
+    ]);
+    const read = (text: string): string[] => known.analyze(text).map((t) => t.term);
+    expect(read('jaiz')).toEqual(['jaiz']);
+    expect(read('intezam')).toEqual(['intezam']);
+    expect(read('انتظام')).toEqual(['انتظام']);
+    expect(read('واضح')).toEqual(['واضح']);
+  });
+
   it('reads a one-letter typo of a known word as that word', () => {
     expect(terms('whitelsting')).toEqual(['@wl']);
   });

@@ -79,6 +79,19 @@ describe('messageParts', () => {
     expect(purposes).toEqual([false]);
   });
 
+  it('leaves out a clause that says what is not asked (not asking / nahi pooch raha / نہیں پوچھ رہا)', () => {
+    expect(messageParts('We have 20 agents. I am not asking about the fee, only whether PSEB helps us?').clauses).toEqual([
+      'We have 20 agents',
+      'only whether PSEB helps us',
+    ]);
+    expect(messageParts('Fee nahi pooch rahi, bas ye batayen PSEB kya karta hai?').clauses).toEqual(['bas ye batayen PSEB kya karta hai']);
+    expect(messageParts('فیس نہیں پوچھ رہا، بس یہ بتائیں کہ پی ایس ای بی کیا کرتا ہے؟').clauses).not.toContain('فیس نہیں پوچھ رہا');
+    // One clause left is still read as a part, so the whole text's ruled-out words do not decide.
+    expect(messageParts('Fee nahi pooch rahi, bas ye batayen PSEB kya karta hai?').parts).toEqual([[0]]);
+    // A message that only rules out is kept as written.
+    expect(messageParts("I'm not asking about the fee.").clauses).toEqual(["I'm not asking about the fee"]);
+  });
+
   it('keeps at most 24 parts, the last ones, for a very long message', () => {
     const long = Array.from({ length: 30 }, (_, i) => `clause number ${i}`).join(', ');
     const { clauses: cut, parts } = messageParts(long);
