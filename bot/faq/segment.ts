@@ -13,8 +13,11 @@ const MAX_PARTS = 24;
 
 /** Sentence ends: . ! ? and line breaks (Urdu ۔ and ؟ are already ASCII after normalizeText), but not "P@SHA"-style or decimal dots. */
 const SENTENCE_END = /(?<=[!?\n])|(?<=\.)(?!\d)/;
-/** Clause breaks inside a sentence: commas, semicolons, dashes between words. */
-const CLAUSE_BREAK = /[,;]|\s[-–—]\s/;
+/**
+ * Clause breaks inside a sentence: commas, semicolons, dashes between words, and a colon that introduces what follows
+ * ("I want to get the basics right: what is PSEB?"), not one inside a time ("10:30").
+ */
+const CLAUSE_BREAK = /[,;]|:(?!\d)|\s[-–—]\s/;
 /**
  * Words that ask or request wherever they stand in a clause: Urdu and Roman Urdu question and request words, and
  * English requests (as written after normalisation; English wh-words are concepts, see `ASKING_CONCEPTS`).
@@ -130,8 +133,7 @@ function sentencesOf(text: string): Sentence[] {
  * A clause that says what is *not* asked ("I'm not asking how yet", "Abhi tareeqa nahi pooch raha", "ابھی طریقہ نہیں پوچھ
  * رہا"): its words name the question the writer rules out, so they are no part of the message's question or scene.
  */
-const DISCLAIMER =
-  /(?:^|[^\p{L}])(?:not\s+(?:asking|ask)|(?:nahi|nahin|nahee|nai|nhi)\s+(?:pooch|puch)\p{L}*|نہیں\s+پوچھ)(?=$|[^\p{L}])/iu;
+const DISCLAIMER = /(?:^|[^\p{L}])(?:not\s+(?:asking|ask)|(?:nahi|nahin|nahee|nai|nhi)\s+(?:pooch|puch)\p{L}*|نہیں\s+پوچھ)(?=$|[^\p{L}])/iu;
 
 /** Sentences with the clauses that rule a question out (`DISCLAIMER`) left out, when the message says something else. */
 function withoutDisclaimers(sentences: readonly Sentence[]): { sentences: readonly Sentence[]; dropped: boolean } {

@@ -25,6 +25,13 @@ describe('clauses', () => {
     ]);
   });
 
+  it('cuts a clause at a colon that introduces the question, not inside a time', () => {
+    expect(clauses('Before I call them I need one thing clear: what does PSEB do?')).toEqual([
+      ['Before I call them I need one thing clear', 'what does PSEB do'],
+    ]);
+    expect(clauses('Is the helpline open at 10:30 at night?')).toEqual([['Is the helpline open at 10:30 at night']]);
+  });
+
   it('keeps the helpline number and P@SHA whole', () => {
     expect(clauses('Is P@SHA in it? Call 0800 03030.')).toEqual([['Is P@SHA in it'], ['Call 0800 03030']]);
   });
