@@ -17,6 +17,14 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'سافٹ ویئر ایکسپورٹ بورڈ',
     'سافٹ ویر ایکسپورٹ بورڈ',
     'ایکسپورٹ بورڈ',
+    // Said to PSEB's own assistant, "this board" is PSEB ("یہ بورڈ کیا کام کرتا ہے؟"); "the board" is as often a company's
+    // board or an exam board, and stays a word.
+    'this board',
+    'ye board',
+    'yeh board',
+    'is board',
+    'یہ بورڈ',
+    'اس بورڈ',
   ],
   '@covid': [
     'covid',

@@ -123,6 +123,14 @@ describe('spelling tolerance', () => {
     expect(read('واضح')).toEqual(['واضح']);
   });
 
+  it('reads "this board" (ye board, یہ بورڈ) as PSEB, but not "the board" or "our board"', () => {
+    expect(terms('ye board kya karta hai')).toContain('@pseb');
+    expect(terms('یہ بورڈ کس لیے بنا')).toContain('@pseb');
+    expect(terms('What does this board do')).toContain('@pseb');
+    expect(terms('the board website is down')).not.toContain('@pseb');
+    expect(terms('our board wants to know')).not.toContain('@pseb');
+  });
+
   it('reads a one-letter typo of a known word as that word', () => {
     expect(terms('whitelsting')).toEqual(['@wl']);
   });
