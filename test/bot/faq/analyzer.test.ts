@@ -68,6 +68,10 @@ describe('function words', () => {
     expect(terms('کیا واقعی کچھ ہو رہا ہے')).toEqual([]);
   });
 
+  it('drops the Urdu pronoun خود (oneself)', () => {
+    expect(terms('وہ خود فون کر سکیں')).not.toContain('خود');
+  });
+
   it('drops function words of both scripts: therefore, times, several, the last; said and thought (round eleven)', () => {
     expect(terms('pichli dafa isliye kayi baar')).toEqual([]);
     expect(terms('پچھلی دفعہ کئی بار بس')).toEqual([]);
