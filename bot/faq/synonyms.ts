@@ -1551,7 +1551,9 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     'kayi kaee pichle pichla pichli pichhle pichhla pichhli ' +
     // Reporting what someone said or thought ("kisi ne kaha tha…", "agent kehti hai ke…", "hum ne socha hai ke…"): the
     // frame of a question, not its words. ("kaha" alone is also chat for "kahan", where: left to it.)
-    'kehna kahna kehti kahte kahti kehte socha sochna soche sochte sochta'
+    'kehna kahna kehti kahte kahti kehte socha sochna soche sochte sochta ' +
+    // Telling, the infinitive ("kya kya batana hoga"): a request like "bata dein", whose forms are already function words.
+    'batana batani batane'
   ).split(/\s+/),
 );
 
@@ -1577,7 +1579,9 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   'کہا کہنا کہتے کہتی کہی سوچا سوچی سوچنا سوچتے سوچتا ' +
   // Oneself ("وہ خود فون کر سکیں"): a pronoun. (Its Roman twin "khud" is a word of the KB's request.processing examples ("khud
   // pata karna hoga"); made a function word, it turned a right answer wrong on heldout-8, so it is left as it is.)
-  'خود'
+  'خود ' +
+  // Telling, the infinitive ("کیا بتانا ہوگا"): a request like "بتا دیں".
+  'بتانا بتانی بتانے'
 ).split(/\s+/);
 
 /**

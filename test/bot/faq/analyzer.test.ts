@@ -68,8 +68,10 @@ describe('function words', () => {
     expect(terms('کیا واقعی کچھ ہو رہا ہے')).toEqual([]);
   });
 
-  it('drops the Urdu pronoun خود (oneself)', () => {
+  it('drops the Urdu pronoun خود (oneself), and the infinitive of telling (batana, بتانا) as "bata dein" is', () => {
     expect(terms('وہ خود فون کر سکیں')).not.toContain('خود');
+    expect(terms('kya kya batana hoga')).toEqual([]);
+    expect(terms('کیا بتانا ہوگا')).toEqual([]);
   });
 
   it('drops function words of both scripts: therefore, times, several, the last; said and thought (round eleven)', () => {
