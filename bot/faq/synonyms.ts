@@ -1132,6 +1132,11 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'سہولت',
     'معاونت',
     'ریلیف',
+    // A concession, as relief is named in Urdu (رعایت، riayat).
+    'concession',
+    'رعایت',
+    'riayat',
+    'riayet',
   ],
   '@measures': ['initiative', 'initiatives', 'measures', 'measure', 'steps', 'step', 'action', 'actions', 'iqdamat', 'اقدامات'],
   '@ministry': [

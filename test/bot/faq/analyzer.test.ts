@@ -12,6 +12,7 @@ describe('domain synonym table', () => {
     ['@helpline', ['helpline', 'help line', 'ہیلپ لائن', '0800']],
     ['@human', ['person', 'human', 'insaan', 'insan', 'انسان', 'نمائندے']],
     ['@callcentre', ['call centre', 'call center', 'BPO', 'کال سینٹر', 'بی پی او']],
+    ['@help', ['relief', 'concession', 'رعایت', 'riayat', 'سہولت']],
   ])('maps every name of %s to the same concept', (concept, names) => {
     for (const name of names) expect(terms(name)).toEqual([concept]);
   });
