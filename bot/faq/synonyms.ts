@@ -1558,7 +1558,9 @@ export const ROMAN_STOPWORDS: ReadonlySet<string> = new Set(
     // frame of a question, not its words. ("kaha" alone is also chat for "kahan", where: left to it.)
     'kehna kahna kehti kahte kahti kehte socha sochna soche sochte sochta ' +
     // Telling, the infinitive ("kya kya batana hoga"): a request like "bata dein", whose forms are already function words.
-    'batana batani batane'
+    'batana batani batane ' +
+    // True ("…ijazat de di hai, kya ye sach hai?"): asks to confirm what the clause before it says, and names nothing.
+    'sach sachi'
   ).split(/\s+/),
 );
 
@@ -1585,8 +1587,8 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   // Oneself ("وہ خود فون کر سکیں"): a pronoun. (Its Roman twin "khud" is a word of the KB's request.processing examples ("khud
   // pata karna hoga"); made a function word, it turned a right answer wrong on heldout-8, so it is left as it is.)
   'خود ' +
-  // Telling, the infinitive ("کیا بتانا ہوگا"): a request like "بتا دیں".
-  'بتانا بتانی بتانے'
+  // Telling, the infinitive ("کیا بتانا ہوگا"): a request like "بتا دیں"; true ("کیا یہ سچ ہے؟").
+  'بتانا بتانی بتانے سچ'
 ).split(/\s+/);
 
 /**

@@ -69,10 +69,12 @@ describe('function words', () => {
     expect(terms('کیا واقعی کچھ ہو رہا ہے')).toEqual([]);
   });
 
-  it('drops the Urdu pronoun خود (oneself), and the infinitive of telling (batana, بتانا) as "bata dein" is', () => {
+  it('drops the Urdu pronoun خود (oneself), the infinitive of telling (batana, بتانا) as "bata dein" is, and "true" (sach, سچ)', () => {
     expect(terms('وہ خود فون کر سکیں')).not.toContain('خود');
     expect(terms('kya kya batana hoga')).toEqual([]);
     expect(terms('کیا بتانا ہوگا')).toEqual([]);
+    expect(terms('kya ye sach hai')).toEqual([]);
+    expect(terms('کیا یہ سچ ہے')).toEqual([]);
   });
 
   it('drops function words of both scripts: therefore, times, several, the last; said and thought (round eleven)', () => {
