@@ -1606,8 +1606,8 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
     'محترم محترمہ والسلام جزاک اللہ خیر خیریت امید آداب عرض حافظ خدا انشاءاللہ مہربانی عالی ' +
     // Fillers of urgency, time and mood.
     'urgent urgently asap immediately quickly quick soon jaldi jaldee during dauran douran doran دوران today tomorrow yesterday tonight night ago lot foran fauran aaj kal raat subah ' +
-    'bohat bahut bohot bht zyada ziada thora thoda lekin magar yaar yar pareshan worried anxious nervous fikarmand ' +
-    'فوری فوراً جلدی جلد آج کل رات صبح بہت زیادہ تھوڑا لیکن مگر یار پریشان فکرمند ' +
+    'bohat bahut bohot bht zyada ziada thora thoda lekin magar yaar yar pareshan pareshani pareshaani worried anxious nervous fikarmand ' +
+    'فوری فوراً جلدی جلد آج کل رات صبح بہت زیادہ تھوڑا لیکن مگر یار پریشان پریشانی فکرمند ' +
     // Manner: how directly, how current.
     'direct seedha seedhe seedhi current latest سیدھا سیدھے سیدھی راست baqaida baqayda باقاعدہ formally ' +
     // "Please" and "kindly guide" (براہ کرم، رہنمائی فرمائیں): courtesy, not what is asked.

@@ -192,6 +192,8 @@ describe('what frames a message (issue 14)', () => {
     expect(terms('Good morning sir, the office, bohat urgent hai. Regards, JazakAllah')).toEqual(['@office']);
     expect(terms('محترم، بہت فوری، والسلام')).toEqual([]);
     expect(terms('yaar lekin foran')).toEqual([]);
+    // Worry as a noun is a filler as the adjective is.
+    expect(terms('koi pareshani ho, پریشانی')).toEqual([]);
   });
 
   it('reads "jaldi" alone as a filler but "kitni jaldi" as a question about time', () => {
