@@ -181,10 +181,18 @@ const NOT_TYPOS: ReadonlySet<string> = new Set(NOT_TYPOS_RAW.map((word) => searc
 const BECAUSE =
   /(?<![\p{L}\p{M}])(?:(?:kyun|kyon|kiun|kyu|kiu|q)\s?(?:ke|ki|k|kay|keh|kh)|کیونکہ|کیوں کہ|کیونکے|کیوں کے)(?![\p{L}\p{M}])/giu;
 
+/**
+ * What is left of an English contraction once the apostrophe splits it ("I'm", "we're", "I've", "you'll", "I'd", "doesn't"):
+ * a pronoun's or a verb's ending, as much a function word as "am / are / have / will / would / not". Read alone, "m" is
+ * the chat spelling of "mein" (ghar m kaam), a word of the KB's Roman Urdu examples.
+ */
+const CONTRACTION = /(?<=\p{L})['’](?:m|re|ve|ll|d|t)(?!\p{L})/giu;
+
 /** Rewrite things that are not words into words the tables know; also keeps personal data out of keys. */
 export function maskSpecialTokens(text: string): string {
   return (
     text
+      .replace(CONTRACTION, ' ')
       .replace(/\b(?:WL|WFH)-?[A-Z0-9]{4,}\b/gi, ' reference ')
       .replace(/\b\d{5}-?\d{7}-?\d\b/g, ' cnic ')
       .replace(/(?:\+92|\b0)3\d{2}[- ]?\d{7}\b/g, ' phone ')

@@ -27,7 +27,7 @@ const PERSIAN_WORDS: ReadonlySet<string> = new Set(
 /** Roman Urdu function words and very common content words (exact spellings, many variants). */
 const ROMAN_MARKERS: ReadonlySet<string> = new Set(
   (
-    'kya kia kiya kyaa hai hain hy hay hein ka ki ke ko se sy mein mai nahi nahin nai aur bhi ye yeh wo woh hota hoti hote hoga hogi ' +
+    'kya kia kiya kyaa kb hai hain hy hay hein ka ki ke ko se sy mein mai nahi nahin nai aur bhi ye yeh wo woh hota hoti hote hoga hogi ' +
     'hongi honge kaise kese kaisay kesay kab kahan kyun kyon kon kaun koun kitna kitne kitni sakta sakti sakte skte karna karni karne ' +
     'karta karti karte karun karein karen krain karo kar kr raha rahi rahe gaya gayi gaye jata jati jaye mujhe mera meri mere apna ' +
     'apni apne hum hamara hamari aap ap tum liye lie chahiye chahye chaiye chahta batao batayen batayein dein dena deni lena milega ' +
@@ -96,20 +96,22 @@ export function romanUrduScore(text: string): number {
 const COURTESY = /\b(?:thank|thanks|thankyou|regards|welcome)\b/i;
 /** English function words that are also Roman Urdu ones ("is saal", "us ke baad"): alone they make no English clause. */
 const SHARED_WORDS: ReadonlySet<string> = new Set(['is', 'us']);
+/** A writer's name and place ("Aoa, Kashif from Lahore Township. …", "Salam from Turbat"): a signature in any language. */
+const SIGNATURE = /^\s*\p{L}+\s+from\s+/iu;
 
 /**
  * Whether a message written half in Roman Urdu carries an English sentence of its own: a clause of three words or more
  * with English function words and no Roman Urdu one ("…kaun kaun se organisations hain, please list them", "need to call
  * urgently"), or two English function words in a row ("kya hai exactly for a call centre?"). Such messages are labelled
  * by the language of that sentence, English; Roman Urdu grammar with English nouns ("WFH request kaise submit karun?")
- * has neither.
+ * has neither. A signature ("Kashif from Lahore") is no English sentence.
  */
 function hasEnglishSentence(text: string): boolean {
   return text
     .split(/[.,;:!?\n]+/)
     .filter((clause) => !COURTESY.test(clause))
     .some((clause) => {
-      const marked = markedWords(clause);
+      const marked = markedWords(clause.replace(SIGNATURE, ''));
       const ownEnglish = marked.some(({ word, mark }) => mark === 'english' && !SHARED_WORDS.has(word));
       if (marked.length >= 3 && ownEnglish && marked.every(({ mark }) => mark !== 'urdu')) return true;
       let run = 0;

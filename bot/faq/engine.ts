@@ -205,6 +205,7 @@ function buildIndex(topics: readonly FaqTopic[], options: FaqEngineOptions): Eng
           cueCounts,
           [...terms].filter((t) => QUESTION_TYPE_CONCEPTS.has(t)),
         );
+        if (asksYesOrNo(text, tokens)) countInto(cueCounts, [YES_NO_CUE]);
         questionCount += 1;
         drafts.push({ id: drafts.length, topic: topicIndex, language, text, tokens, terms, phons });
       }
@@ -320,15 +321,45 @@ interface View {
   readonly scene: ReadonlySet<string>;
   /** The subjects the whole message names (WFH, whitelisting, a helpline…), in the question or its scene. */
   readonly subjects: readonly string[];
+  /** All it asks, it asks yes or no (`asksYesOrNo`): a kind of question of its own (`YES_NO_CUE`, `siblingAgreement`). */
+  readonly yesNo: boolean;
 }
 
+/** Words that may open a question before its first word ("so can we…", "sir what is…"). */
+const OPENERS = String.raw`(?:(?:sir|madam|bhai|so|and|also|but|then|ok|okay|please|hi|hello)\s+)*`;
+/** English auxiliaries; Roman Urdu "is" is "this" before a postposition or a word of time ("is liye hum…", "is waqt"). */
+const AUXILIARIES = String.raw`can|could|is(?!\s+(?:liye|lie|lye|leye|ke|ki|ka|ko|kay|mein|me|main|mai|se|say|par|pe|pr|tak|bhi|waqt|tarah|baar|bare|baare|dauran|silsile|hawale|maamle|wajah|hafte|saal|mahine)(?=$|[^\p{L}]))|are|am|do|does|did|will|would|should|shall|may|was|were|have|has`;
 /**
  * An English question opens with "what" or its auxiliary ("What does the group do", "Can we…", "Is there…"); inside a
  * statement ("this is Ali", "before I do", "I know what you mean") it asks nothing. Roman Urdu "is" is "this" before a
  * postposition or a word of time ("is liye hum…", "is mein", "is waqt"): a statement, not "Is there…" (round eighteen).
  */
-const ASKING_START =
-  /^(?:(?:sir|madam|bhai|so|and|also|but|then|ok|okay|please|hi|hello)\s+)*(?:what|can|could|is(?!\s+(?:liye|lie|lye|leye|ke|ki|ka|ko|kay|mein|me|main|mai|se|say|par|pe|pr|tak|bhi|waqt|tarah|baar|bare|baare|dauran|silsile|hawale|maamle|wajah|hafte|saal|mahine)(?=$|[^\p{L}]))|are|am|do|does|did|will|would|should|shall|may|was|were|have|has)(?=$|[^\p{L}])/iu;
+const ASKING_START = new RegExp(String.raw`^${OPENERS}(?:what|${AUXILIARIES})(?=$|[^\p{L}])`, 'iu');
+/**
+ * A yes/no question opens with an English auxiliary ("Can our agents…") or the Urdu question particle ("Kya agents…",
+ * "کیا ایجنٹس…"), or offers "or not" at its end ("…zarurat hai ya nahi", "…یا نہیں"). It asks whether something is so —
+ * allowed, possible, needed — and so tells a topic that answers whether (WFH: is it allowed?) from its siblings that answer
+ * how or with what (`siblingAgreement`, round nineteen).
+ */
+const YES_NO = new RegExp(
+  String.raw`^${OPENERS}(?:${AUXILIARIES}|kya|kia|kiya|کیا)(?=$|[^\p{L}])|(?:^|[^\p{L}])(?:ya|or|یا)\s+(?:nahi|nahin|nai|not|نہیں)$`,
+  'iu',
+);
+
+/** The kind of question a yes/no question is, beside the question-type concepts (`cueShares`, `siblingAgreement`). */
+const YES_NO_CUE = 'yes/no';
+
+/** "Can you tell me / explain…", "کیا آپ بتا سکتے ہیں": a request to be told, whatever its form. */
+const ASKS_TO_BE_TOLD = /(?:^|[^\p{L}])(?:tell|explain|let\s+me\s+know|share|bata|batayen|batain|bataen|samjha|بتا|سمجھا)(?=$|[^\p{L}])/iu;
+
+/**
+ * Whether a clause asks yes or no (`YES_NO`), given its tokens: not when it asks a question word (how, where, what is…), a
+ * way ("Is there a way to…?" asks how) or to be told ("Can you tell me…", "کیا آپ بتا سکتے ہیں").
+ */
+export function asksYesOrNo(clause: string, tokens: readonly AnalyzedToken[]): boolean {
+  if (ASKS_TO_BE_TOLD.test(clause) || tokens.some((t) => QUESTION_WORD_CONCEPTS.includes(t.term) || t.term === '@process')) return false;
+  return YES_NO.test(clause.trim().replace(/[?.!\s]+$/u, ''));
+}
 const ASKING_CONCEPTS: ReadonlySet<string> = new Set([...QUESTION_WORD_CONCEPTS, '@need', '@process', '@status']);
 
 /** Whether a clause asks in its words: a question or request word, or a request by the form of its verb. */
@@ -424,6 +455,7 @@ function siblingAgreement(index: EngineIndex, view: View, ranked: RankedTopic[])
   const rivals = ranked.filter(isRival);
   if (top === 0 || rivals.length < 2) return ranked;
   const asked = [...view.terms].filter((t) => QUESTION_TYPE_CONCEPTS.has(t) && !view.scene.has(t));
+  if (view.yesNo) asked.push(YES_NO_CUE);
   const kindFit = (r: RankedTopic): number => {
     const shares = index.topics[r.topic]?.cueShares;
     return asked.length === 0 ? 1 : asked.reduce((sum, cue) => sum + (shares?.get(cue) ?? 0), 0) / asked.length;
@@ -706,24 +738,33 @@ export class FaqEngine {
         !ASKING_START.test(clause) &&
         (clauseTokens[id] ?? []).every((t) => !QUESTION_WORD_CONCEPTS.includes(t.term)),
     );
-    const sceneOf = (ids: readonly number[]): { asks: boolean; scene: Set<string> } => {
+    // A clause that asks yes or no — not the frame of a question, nor one offered options after it ("Will the group handle
+    // both, ya sirf one?" asks which). Only in a message of several clauses: on a one-clause question (a short or chat
+    // message) the kind cost right answers on the tuning sets ("is pseb doing anything for IT companies?").
+    const yesNo = clauses.map(
+      (clause, id) =>
+        partIndexes.length > 0 && asks[id] === true && !frames[id] && !options[id + 1] && asksYesOrNo(clause, clauseTokens[id] ?? []),
+    );
+    const sceneOf = (ids: readonly number[]): { asks: boolean; scene: Set<string>; yesNo: boolean } => {
       const asked = new Set(ids.filter((id) => asks[id]).flatMap((id) => (clauseTokens[id] ?? []).map((t) => t.term)));
       return {
         asks: asked.size > 0,
         scene: new Set(ids.flatMap((id) => (clauseTokens[id] ?? []).map((t) => t.term)).filter((t) => !asked.has(t))),
+        // Yes/no is the kind of the reading only when it is all the reading asks: a "Kya…?" after a "kahan…?" adds no kind to it.
+        yesNo: ids.some((id) => yesNo[id]) && ids.every((id) => !asks[id] || frames[id] || yesNo[id]),
       };
     };
     const subjects = wholeTokens.map((t) => t.term).filter((t) => SUBJECT_CONCEPTS.has(t) && ABOUT_CONCEPTS.has(t));
-    const whole = this.view(index, matches, wholeTokens, index.unknownIdf, true, sceneOf(clauses.map((_c, i) => i)).scene, subjects);
+    const wholeReading = sceneOf(clauses.map((_c, i) => i));
+    const whole = this.view(index, matches, wholeTokens, index.unknownIdf, { ...wholeReading, asks: true }, subjects);
     const bestRanking = whole.query.length > 0 ? this.rankView(index, matches, whole, this.retrieve(index, whole.query, CANDIDATES)) : [];
     if (partIndexes.length === 0) return { ranking: bestRanking, divided: false, reading: whole, whole: bestRanking, fromPart: false };
     // In a part that asks and has evidence of its own, a word the KB does not know ("urgent", "right now") is
     // ordinary talk more than a sign of another subject: it weighs less than in a whole message, and the evidence
     // gate keeps off-topic out.
-    const parts = partIndexes.map((ids, i) => {
-      const { asks: partAsks, scene } = sceneOf(ids);
-      return this.view(index, matches, partTokens[i] ?? [], PART_UNKNOWN_SURPRISE * index.unknownIdf, partAsks, scene, subjects);
-    });
+    const parts = partIndexes.map((ids, i) =>
+      this.view(index, matches, partTokens[i] ?? [], PART_UNKNOWN_SURPRISE * index.unknownIdf, sceneOf(ids), subjects),
+    );
     // Parts with the same words score the same: each is scored once.
     const seen = new Set<string>();
     const askingIds: (readonly number[])[] = [];
@@ -828,8 +869,7 @@ export class FaqEngine {
     matches: MessageMatches,
     tokens: readonly AnalyzedToken[],
     unknownIdf: number,
-    asks: boolean,
-    scene: ReadonlySet<string>,
+    { asks, scene, yesNo }: { asks: boolean; scene: ReadonlySet<string>; yesNo: boolean },
     subjects: readonly string[],
   ): View {
     const query = tokens.map((token) => ({ token, weight: tokenWeight(index, token, unknownIdf) }));
@@ -840,6 +880,7 @@ export class FaqEngine {
       phons: new Set(tokens.map((t) => t.phon)),
       asks,
       scene,
+      yesNo,
       subjects,
     };
   }

@@ -13,8 +13,11 @@ const MAX_PARTS = 24;
 
 /** Sentence ends: . ! ? and line breaks (Urdu ۔ and ؟ are already ASCII after normalizeText), but not "P@SHA"-style or decimal dots. */
 const SENTENCE_END = /(?<=[!?\n])|(?<=\.)(?!\d)/;
-/** Clause breaks inside a sentence: commas, semicolons, dashes between words. */
-const CLAUSE_BREAK = /[,;]|\s[-–—]\s/;
+/**
+ * Clause breaks inside a sentence: commas, semicolons, dashes between words, and a colon that introduces what follows
+ * ("I want to get the basics right: what is PSEB?"), not one inside a time ("10:30").
+ */
+const CLAUSE_BREAK = /[,;]|:(?!\d)|\s[-–—]\s/;
 /**
  * Words that ask or request wherever they stand in a clause: Urdu and Roman Urdu question and request words, and
  * English requests (as written after normalisation; English wh-words are concepts, see `ASKING_CONCEPTS`).
@@ -104,8 +107,14 @@ export function clauses(text: string): string[][] {
   return sentencesOf(text).map((sentence) => sentence.clauses.map((clause) => clause.text));
 }
 
+/** A sentence's clauses, and whether it ends with a question mark. */
+interface Sentence {
+  readonly clauses: readonly Piece[];
+  readonly questionMark: boolean;
+}
+
 /** Each sentence's clauses, and whether the sentence ends with a question mark. */
-function sentencesOf(text: string): { clauses: Piece[]; questionMark: boolean }[] {
+function sentencesOf(text: string): Sentence[] {
   return normalizeText(text)
     .split(/\n/)
     .flatMap((line) => line.split(SENTENCE_END))
@@ -118,6 +127,22 @@ function sentencesOf(text: string): { clauses: Piece[]; questionMark: boolean }[
       questionMark: /\?[\s.!?]*$/u.test(sentence),
     }))
     .filter((sentence) => sentence.clauses.length > 0);
+}
+
+/**
+ * A clause that says what is *not* asked ("I'm not asking how yet", "Abhi tareeqa nahi pooch raha", "ابھی طریقہ نہیں پوچھ
+ * رہا"): its words name the question the writer rules out, so they are no part of the message's question or scene.
+ */
+const DISCLAIMER = /(?:^|[^\p{L}])(?:not\s+(?:asking|ask)|(?:nahi|nahin|nahee|nai|nhi)\s+(?:pooch|puch)\p{L}*|نہیں\s+پوچھ)(?=$|[^\p{L}])/iu;
+
+/** Sentences with the clauses that rule a question out (`DISCLAIMER`) left out, when the message says something else. */
+function withoutDisclaimers(sentences: readonly Sentence[]): { sentences: readonly Sentence[]; dropped: boolean } {
+  const kept = sentences
+    .map((sentence) => ({ ...sentence, clauses: sentence.clauses.filter((c) => !DISCLAIMER.test(c.text)) }))
+    .filter((sentence) => sentence.clauses.length > 0);
+  const before = sentences.reduce((n, sentence) => n + sentence.clauses.length, 0);
+  const after = kept.reduce((n, sentence) => n + sentence.clauses.length, 0);
+  return after === before || after === 0 ? { sentences, dropped: false } : { sentences: kept, dropped: true };
 }
 
 /** A message cut for scoring: its clauses, and the parts to score as lists of clause positions. */
@@ -142,14 +167,15 @@ export interface MessageParts {
 export function messageParts(text: string): MessageParts {
   // A purpose is cut off only where the question comes with context (more than one sentence): in a one-sentence message
   // ("Gmail mein email ko whitelist kaise karein taake spam mein na jaye?") it may be what the message is about.
-  const plain = sentencesOf(text);
+  const { sentences: plain, dropped } = withoutDisclaimers(sentencesOf(text));
   const sentences = plain.length > 1 ? plain.map((sentence) => ({ ...sentence, clauses: sentence.clauses.flatMap(splitPurpose) })) : plain;
   const flat = sentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.text));
   const frames = sentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.frame));
   const questionMarked = sentences.flatMap((sentence) => sentence.clauses.map(() => sentence.questionMark));
   const purposes = sentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.purpose === true));
   const sentenceOf = sentences.flatMap((sentence, n) => sentence.clauses.map(() => n));
-  if (flat.length <= 1) return { clauses: flat, questionMarked, sentenceOf, frames, purposes, parts: [] };
+  if (flat.length <= 1)
+    return { clauses: flat, questionMarked, sentenceOf, frames, purposes, parts: dropped && flat.length === 1 ? [[0]] : [] };
   const parts: number[][] = [];
   let start = 0;
   for (const { clauses: sentence } of sentences) {

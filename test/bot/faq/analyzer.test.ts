@@ -12,6 +12,7 @@ describe('domain synonym table', () => {
     ['@helpline', ['helpline', 'help line', 'ہیلپ لائن', '0800']],
     ['@human', ['person', 'human', 'insaan', 'insan', 'انسان', 'نمائندے']],
     ['@callcentre', ['call centre', 'call center', 'BPO', 'کال سینٹر', 'بی پی او']],
+    ['@help', ['relief', 'concession', 'رعایت', 'riayat', 'سہولت']],
   ])('maps every name of %s to the same concept', (concept, names) => {
     for (const name of names) expect(terms(name)).toEqual([concept]);
   });
@@ -68,6 +69,14 @@ describe('function words', () => {
     expect(terms('کیا واقعی کچھ ہو رہا ہے')).toEqual([]);
   });
 
+  it('drops the Urdu pronoun خود (oneself), the infinitive of telling (batana, بتانا) as "bata dein" is, and "true" (sach, سچ)', () => {
+    expect(terms('وہ خود فون کر سکیں')).not.toContain('خود');
+    expect(terms('kya kya batana hoga')).toEqual([]);
+    expect(terms('کیا بتانا ہوگا')).toEqual([]);
+    expect(terms('kya ye sach hai')).toEqual([]);
+    expect(terms('کیا یہ سچ ہے')).toEqual([]);
+  });
+
   it('drops function words of both scripts: therefore, times, several, the last; said and thought (round eleven)', () => {
     expect(terms('pichli dafa isliye kayi baar')).toEqual([]);
     expect(terms('پچھلی دفعہ کئی بار بس')).toEqual([]);
@@ -100,6 +109,35 @@ describe('spelling tolerance', () => {
 
   it('does not let a short phonetic key swallow unrelated words (gaari is not ghar)', () => {
     expect(terms('gaari')).not.toContain('@wfh');
+  });
+
+  it("drops what is left of an English contraction (I'm, we're, I've, I'd, you'll, doesn't), never the chat 'm' of 'mein'", () => {
+    expect(terms("I'm Ali, we're 20, I've applied, I'd ask, you'll see, doesn't")).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(?:m|re|ve|d|ll|t)$/)]),
+    );
+    expect(terms('I’m Ali')).toEqual(['ali']);
+    expect(new Analyzer([{ term: 'm', phon: 'm' }]).analyze('ghar m kaam').map((t) => t.term)).toContain('m');
+  });
+
+  it('keeps real words one letter from a known one as they are: jaiz (lawful), intezam (arrangement), واضح (clear)', () => {
+    const known = new Analyzer([
+      { term: 'intezar', phon: 'intzr' },
+      { term: 'انتظار', phon: 'انتظار' },
+      { term: 'واحد', phon: 'واحد' },
+    ]);
+    const read = (text: string): string[] => known.analyze(text).map((t) => t.term);
+    expect(read('jaiz')).toEqual(['jaiz']);
+    expect(read('intezam')).toEqual(['intezam']);
+    expect(read('انتظام')).toEqual(['انتظام']);
+    expect(read('واضح')).toEqual(['واضح']);
+  });
+
+  it('reads "this board" (ye board, یہ بورڈ) as PSEB, but not "the board" or "our board"', () => {
+    expect(terms('ye board kya karta hai')).toContain('@pseb');
+    expect(terms('یہ بورڈ کس لیے بنا')).toContain('@pseb');
+    expect(terms('What does this board do')).toContain('@pseb');
+    expect(terms('the board website is down')).not.toContain('@pseb');
+    expect(terms('our board wants to know')).not.toContain('@pseb');
   });
 
   it('reads a one-letter typo of a known word as that word', () => {
@@ -154,6 +192,8 @@ describe('what frames a message (issue 14)', () => {
     expect(terms('Good morning sir, the office, bohat urgent hai. Regards, JazakAllah')).toEqual(['@office']);
     expect(terms('محترم، بہت فوری، والسلام')).toEqual([]);
     expect(terms('yaar lekin foran')).toEqual([]);
+    // Worry as a noun is a filler as the adjective is.
+    expect(terms('koi pareshani ho, پریشانی')).toEqual([]);
   });
 
   it('reads "jaldi" alone as a filler but "kitni jaldi" as a question about time', () => {

@@ -56,6 +56,14 @@ describe('detectLanguage', () => {
     expect(detectLanguage('mujhe whitelisting ki request deni hai. Thank you so much')).toBe('ur-Latn');
   });
 
+  it('reads a signature (name from place) as no English sentence, and "kb" as the chat spelling of "kab"', () => {
+    expect(detectLanguage('Salam, Bilal from Sukkur Site Area. WFH ki request kaise deni hai?')).toBe('ur-Latn');
+    expect(detectLanguage('Greetings from Sialkot. Agents ghar se kaam kar sakte hain?')).toBe('ur-Latn');
+    // "from" inside an English clause still makes it one.
+    expect(detectLanguage('please connect me with someone from PSEB, bot se baat nahi karni')).toBe('en');
+    expect(detectLanguage('dafatir kb khulenge')).toBe('ur-Latn');
+  });
+
   it('does not answer Arabic or Persian text as Urdu', () => {
     expect(detectLanguage('كيف يمكنني التقديم على القائمة البيضاء؟')).toBe('en');
     expect(detectLanguage('چگونه می‌توانم درخواست بدهم؟ این برای شرکت است', 'ur-Latn')).toBe('ur-Latn');

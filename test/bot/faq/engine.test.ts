@@ -1,4 +1,13 @@
-import { calibrate, corroborated, decide, FAQ_THRESHOLDS, FaqEngine, RIVAL_RANGE, SECOND_OPINION } from '../../../bot/faq/engine';
+import {
+  asksYesOrNo,
+  calibrate,
+  corroborated,
+  decide,
+  FAQ_THRESHOLDS,
+  FaqEngine,
+  RIVAL_RANGE,
+  SECOND_OPINION,
+} from '../../../bot/faq/engine';
 import { loadKb } from '../../../bot/faq/loadKb';
 import type { FaqTopic } from '../../../bot/faq/types';
 
@@ -385,6 +394,30 @@ describe('FaqEngine.search', () => {
       'Salam, main soch rahi thi ke request dene ke baad kya hota hai. Koi banda check karta hai ya automatic approve ho jati hai?',
     );
     expect(response.decision === 'answer' && response.results[0]?.id === 'contact.human').toBe(false);
+  });
+
+  it('tells whether WFH is allowed from how to apply for it when a long message asks yes or no ("Are staff allowed to…?")', () => {
+    for (const text of [
+      'Hi, our team of 25 is stuck at home in Swat. Are call centre staff allowed to work remotely these days? Thank you',
+      'Aoa, hamari team Swat mein phansi hui hai, 25 log hain. Kya call centre staff ko remote kaam karne ki ijazat hai in dinon? Shukriya',
+    ]) {
+      const response = engine.search(text);
+      expect(response.decision).toBe('answer');
+      expect(response.results[0]?.id).toBe('wfh.what');
+    }
+  });
+
+  it('reads a clause as asking yes or no only without a question word, a way, or a request to be told', () => {
+    const none: never[] = [];
+    expect(asksYesOrNo('Can our agents work from home', none)).toBe(true);
+    expect(asksYesOrNo('kya agents ghar se kaam kar sakte hain?', none)).toBe(true);
+    expect(asksYesOrNo('کیا عملے کو گھر سے کام کی اجازت ہے؟', none)).toBe(true);
+    expect(asksYesOrNo('hamein iski zarurat hai ya nahi', none)).toBe(true);
+    expect(asksYesOrNo('Is liye hum ghar se kaam karna chahte hain', none)).toBe(false);
+    expect(asksYesOrNo('Can you tell me what the group does', none)).toBe(false);
+    expect(asksYesOrNo('کیا آپ بتا سکتے ہیں', none)).toBe(false);
+    expect(asksYesOrNo('Is there a way to apply here', [{ term: '@process', phon: '@process' }])).toBe(false);
+    expect(asksYesOrNo('Can we apply, and how', [{ term: '@how', phon: '@how' }])).toBe(false);
   });
 
   it('reads "will someone contact me?" after applying as hearing back, not as asking for a person', () => {

@@ -25,6 +25,13 @@ describe('clauses', () => {
     ]);
   });
 
+  it('cuts a clause at a colon that introduces the question, not inside a time', () => {
+    expect(clauses('Before I call them I need one thing clear: what does PSEB do?')).toEqual([
+      ['Before I call them I need one thing clear', 'what does PSEB do'],
+    ]);
+    expect(clauses('Is the helpline open at 10:30 at night?')).toEqual([['Is the helpline open at 10:30 at night']]);
+  });
+
   it('keeps the helpline number and P@SHA whole', () => {
     expect(clauses('Is P@SHA in it? Call 0800 03030.')).toEqual([['Is P@SHA in it'], ['Call 0800 03030']]);
   });
@@ -77,6 +84,19 @@ describe('messageParts', () => {
     const { clauses: cut, purposes } = messageParts('Gmail mein email ko whitelist kaise karein taake spam mein na jaye?');
     expect(cut).toEqual(['Gmail mein email ko whitelist kaise karein taake spam mein na jaye']);
     expect(purposes).toEqual([false]);
+  });
+
+  it('leaves out a clause that says what is not asked (not asking / nahi pooch raha / نہیں پوچھ رہا)', () => {
+    expect(messageParts('We have 20 agents. I am not asking about the fee, only whether PSEB helps us?').clauses).toEqual([
+      'We have 20 agents',
+      'only whether PSEB helps us',
+    ]);
+    expect(messageParts('Fee nahi pooch rahi, bas ye batayen PSEB kya karta hai?').clauses).toEqual(['bas ye batayen PSEB kya karta hai']);
+    expect(messageParts('فیس نہیں پوچھ رہا، بس یہ بتائیں کہ پی ایس ای بی کیا کرتا ہے؟').clauses).not.toContain('فیس نہیں پوچھ رہا');
+    // One clause left is still read as a part, so the whole text's ruled-out words do not decide.
+    expect(messageParts('Fee nahi pooch rahi, bas ye batayen PSEB kya karta hai?').parts).toEqual([[0]]);
+    // A message that only rules out is kept as written.
+    expect(messageParts("I'm not asking about the fee.").clauses).toEqual(["I'm not asking about the fee"]);
   });
 
   it('keeps at most 24 parts, the last ones, for a very long message', () => {
