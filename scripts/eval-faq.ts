@@ -69,6 +69,7 @@ const DEFAULT_SETS = [
   '../bot/faq/eval/heldout-11.jsonl',
   '../bot/faq/eval/heldout-12.jsonl',
   '../bot/faq/eval/heldout-13.jsonl',
+  '../bot/faq/eval/heldout-14.jsonl',
   '../test/fixtures/faq-holdout.jsonl',
   '../test/fixtures/faq-holdout2.jsonl',
   '../test/fixtures/faq-holdout3.jsonl',

@@ -92,6 +92,14 @@ const SIZE_435: HeldOutSize = {
   messages: 435,
 };
 
+/** The shape of held-out sets 13 and 14: 140 messages per language (45 long, 45 code-mixed, 15 plain, 15 noisy, 20 off-topic). */
+const SIZE_420: HeldOutSize = {
+  languages: { en: 120, ur: 120, 'ur-Latn': 120 },
+  kinds: { long: { en: 45, ur: 45, 'ur-Latn': 45 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
+  offTopic: 60,
+  messages: 420,
+};
+
 /** Floors (and ceilings for wrong answers) of a held-out set of the given size. */
 interface HeldOutFloors {
   /** Per language: answered right at least, answered wrongly at most. */
@@ -330,12 +338,19 @@ describeHeldOutSet(
     kinds: { long: { en: 35, ur: 39, 'ur-Latn': 39 }, mixed: { en: 44, ur: 43, 'ur-Latn': 39 } },
     offTopicDeclined: 55,
     languageDetected: 378,
-    size: {
-      languages: { en: 120, ur: 120, 'ur-Latn': 120 },
-      kinds: { long: { en: 45, ur: 45, 'ur-Latn': 45 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
-      offTopic: 60,
-      messages: 420,
-    },
+    size: SIZE_420,
+  },
+);
+
+describeHeldOutSet(
+  "held-out set 14 (heldout-14.jsonl, written blind during issue 14's nineteenth round from topics.md and the announcement only; scored before and after round nineteen, which never saw it; floors are the figures after it)",
+  'heldout-14.jsonl',
+  {
+    languages: { en: { right: 113, wrong: 1 }, ur: { right: 110, wrong: 4 }, 'ur-Latn': { right: 104, wrong: 5 } },
+    kinds: { long: { en: 39, ur: 39, 'ur-Latn': 34 }, mixed: { en: 44, ur: 43, 'ur-Latn': 43 } },
+    offTopicDeclined: 56,
+    languageDetected: 419,
+    size: SIZE_420,
   },
 );
 
