@@ -21,18 +21,23 @@ describe('process metrics', () => {
     const registry = new Registry();
     const metrics = startProcessMetrics(registry);
     try {
-      // Something for the CPU counter and the event-loop monitor to see.
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      const until = Date.now() + 60;
-      while (Date.now() < until);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      const text = await registry.metrics();
+      // Something for the CPU counter and the event-loop monitor to see: the loop blocked for 60 ms. On a loaded machine
+      // (CI, three workers on two cores) the monitor has once missed a block, so it gets up to three blocks to see one.
+      const maxLag = (scrape: string) => sampleValue(scrape, 'pseb_nodejs_eventloop_lag_max_seconds') ?? 0;
+      let text = '';
+      for (let attempt = 0; attempt < 3 && maxLag(text) < 0.02; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        const start = performance.now();
+        while (performance.now() - start < 60);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        text = await registry.metrics();
+      }
       expect(sampleValue(text, 'pseb_process_cpu_seconds_total')).toBeGreaterThan(0);
       expect(sampleValue(text, 'pseb_process_cpu_user_seconds_total')).toBeGreaterThan(0);
       expect(sampleValue(text, 'pseb_process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
       expect(sampleValue(text, 'pseb_nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
       expect(sampleValue(text, 'pseb_process_start_time_seconds')).toBeLessThanOrEqual(Date.now() / 1000);
-      expect(sampleValue(text, 'pseb_nodejs_eventloop_lag_max_seconds')).toBeGreaterThanOrEqual(0.02);
+      expect(maxLag(text)).toBeGreaterThanOrEqual(0.02);
       expect(sampleValue(text, 'pseb_nodejs_eventloop_lag_p50_seconds')).toBeGreaterThan(0);
       expect(text).toContain(`pseb_nodejs_version_info{version="${process.version}"`);
       // Each scrape reads the delay since the last one.
