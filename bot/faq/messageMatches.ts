@@ -18,8 +18,15 @@ export function matchCredit(token: AnalyzedToken, terms: Holds, phons: Holds): n
   return phons.has(token.phon) ? PHONETIC_CREDIT : 0;
 }
 
-/** A message token (by position) and how well a question or topic holds it: 1 the same term, `PHONETIC_CREDIT` the same key. */
-type Credits = readonly (readonly [position: number, credit: number])[];
+/**
+ * How well a question or topic holds each message token, by position: 1 the same term, `PHONETIC_CREDIT` the same key,
+ * else 0. Dense over the message's few dozen tokens, so a reading's share is one pass over two arrays. A plain array, not
+ * a Float64Array: a search builds one per candidate question, and a typed array costs several times more to allocate.
+ */
+type Credits = number[];
+
+/** Credits of nothing yet, for a message of `size` tokens. */
+const noCredits = (size: number): Credits => new Array<number>(size).fill(0);
 
 /** The part of an example question that can match: its words and their weights. */
 export interface MatchableQuestion {
@@ -31,10 +38,18 @@ export interface MatchableQuestion {
   readonly weightTotal: number;
 }
 
+/** The question's own words that some message token matches (`explains`), as parallel arrays: kept flat for speed. */
+interface Explains {
+  readonly weights: readonly number[];
+  /** Position of the same term in the message, or -1. */
+  readonly terms: readonly number[];
+  /** Positions of the message tokens with the same phonetic key. */
+  readonly phons: readonly (readonly number[])[];
+}
+
 interface QuestionMatch {
   readonly credits: Credits;
-  /** The question's own words that some message token matches: weight, position of the same term (or -1), positions of the same key. */
-  readonly explains: readonly { readonly weight: number; readonly term: number; readonly phons: readonly number[] }[];
+  readonly explains: Explains;
 }
 
 /** Which topics hold each term and each phonetic key (built with the index). */
@@ -94,10 +109,12 @@ export class MessageMatches {
     const match = this.questionMatch(id, question);
     const covered = weighted(reading, match.credits);
     if (covered === 0 || question.weightTotal === 0) return 0;
+    const { weights, terms, phons } = match.explains;
     let explained = 0;
-    for (const e of match.explains) {
-      if (e.term >= 0 && (reading.weights[e.term] as number) > 0) explained += e.weight;
-      else if (e.phons.some((p) => (reading.weights[p] as number) > 0)) explained += e.weight * PHONETIC_CREDIT;
+    for (let i = 0; i < weights.length; i += 1) {
+      const term = terms[i] as number;
+      if (term >= 0 && (reading.weights[term] as number) > 0) explained += weights[i] as number;
+      else if (anyWeighed(reading, phons[i] as readonly number[])) explained += (weights[i] as number) * PHONETIC_CREDIT;
     }
     return 0.5 * (covered / reading.total) + 0.5 * (explained / question.weightTotal);
   }
@@ -105,48 +122,75 @@ export class MessageMatches {
   /** IDF-weighted share of a reading that a topic's words explain. */
   topicCoverage(reading: ReadingWeights, topic: number): number {
     if (!this.topicCredits) this.topicCredits = this.creditsOfTopics();
-    const credits = this.topicCredits.get(topic) ?? [];
-    return reading.total === 0 ? 0 : weighted(reading, credits) / reading.total;
+    const credits = this.topicCredits.get(topic);
+    return reading.total === 0 ? 0 : (credits ? weighted(reading, credits) : 0) / reading.total;
   }
 
   /** Every topic's credits over the message's tokens, in one pass over the topics that hold each token. */
   private creditsOfTopics(): Map<number, Credits> {
-    const byTopic = new Map<number, Map<number, number>>();
-    const give = (topic: number, position: number, credit: number): void => {
-      const credits = byTopic.get(topic) ?? new Map<number, number>();
-      byTopic.set(topic, credits);
-      if ((credits.get(position) ?? 0) < credit) credits.set(position, credit);
+    const byTopic = new Map<number, Credits>();
+    const size = this.tokens.length;
+    const give = (topics: readonly number[], position: number, credit: number): void => {
+      for (const topic of topics) {
+        let credits = byTopic.get(topic);
+        if (!credits) {
+          credits = noCredits(size);
+          byTopic.set(topic, credits);
+        }
+        if ((credits[position] as number) < credit) credits[position] = credit;
+      }
     };
     const answer = this.topicsIndex.byAnswer;
-    this.tokens.forEach((token, position) => {
-      for (const topic of this.topicsIndex.byTerm.get(token.term) ?? []) give(topic, position, 1);
-      for (const topic of this.topicsIndex.byPhon.get(token.phon) ?? []) give(topic, position, PHONETIC_CREDIT);
+    for (let position = 0; position < size; position += 1) {
+      const token = this.tokens[position] as AnalyzedToken;
+      const byTerm = this.topicsIndex.byTerm.get(token.term);
+      if (byTerm) give(byTerm, position, 1);
+      const byPhon = this.topicsIndex.byPhon.get(token.phon);
+      if (byPhon) give(byPhon, position, PHONETIC_CREDIT);
       const topic = answer?.words.get(token.term);
-      if (answer && topic !== undefined) give(topic, position, answer.credit);
-    });
-    return new Map([...byTopic].map(([topic, credits]) => [topic, [...credits].sort((a, b) => a[0] - b[0])]));
+      if (answer && topic !== undefined) give([topic], position, answer.credit);
+    }
+    return byTopic;
   }
 
   private questionMatch(id: number, question: MatchableQuestion): QuestionMatch {
     const cached = this.questions.get(id);
     if (cached) return cached;
-    const credit = new Map<number, number>();
-    const explains: QuestionMatch['explains'][number][] = [];
-    question.tokens.forEach((token, i) => {
+    const credits = noCredits(this.tokens.length);
+    const explains = { weights: [] as number[], terms: [] as number[], phons: [] as (readonly number[])[] };
+    for (let i = 0; i < question.tokens.length; i += 1) {
+      const token = question.tokens[i] as AnalyzedToken;
       const term = this.positions.get(token.term) ?? -1;
-      const phons = this.byPhon.get(token.phon) ?? [];
-      if (term >= 0) credit.set(term, 1);
-      for (const p of phons) if (!credit.has(p)) credit.set(p, PHONETIC_CREDIT);
-      if (term >= 0 || phons.length > 0) explains.push({ weight: question.weights[i] ?? 0, term, phons });
-    });
-    const match = { credits: [...credit].sort((a, b) => a[0] - b[0]), explains };
+      const phons = this.byPhon.get(token.phon) ?? NONE;
+      if (term >= 0) credits[term] = 1;
+      for (const p of phons) if (credits[p] === 0) credits[p] = PHONETIC_CREDIT;
+      if (term >= 0 || phons.length > 0) {
+        explains.weights.push(question.weights[i] ?? 0);
+        explains.terms.push(term);
+        explains.phons.push(phons);
+      }
+    }
+    const match = { credits, explains };
     this.questions.set(id, match);
     return match;
   }
 }
 
+const NONE: readonly number[] = [];
+
+/** Whether a reading weighs any of these message positions. */
+function anyWeighed(reading: ReadingWeights, positions: readonly number[]): boolean {
+  for (const p of positions) if ((reading.weights[p] as number) > 0) return true;
+  return false;
+}
+
+/**
+ * The reading's weights times the credits, summed in position order (a position without credit adds exactly 0, so the
+ * sum is the same as over the credited positions alone).
+ */
 function weighted(reading: ReadingWeights, credits: Credits): number {
+  const weights = reading.weights;
   let sum = 0;
-  for (const [position, credit] of credits) sum += (reading.weights[position] as number) * credit;
+  for (let position = 0; position < credits.length; position += 1) sum += (weights[position] as number) * (credits[position] as number);
   return sum;
 }

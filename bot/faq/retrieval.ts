@@ -101,17 +101,32 @@ export class QuestionRetrieval {
       const asTerm = termSet.has(key) ? new Set(this.terms.postings.get(key) ?? []) : undefined;
       visit(this.phons, this.phonScore, key, 1, (id) => !repeated && !(asTerm?.has(id) ?? false));
     }
-    const hits = touched.map((id) => ({
-      id,
-      score: ((this.termScore[id] as number) + (this.phonScore[id] as number)) * (this.matched[id] as number),
-    }));
+    const hits: RetrievalHit[] = [];
     for (const id of touched) {
+      const score = ((this.termScore[id] as number) + (this.phonScore[id] as number)) * (this.matched[id] as number);
+      keepBest(hits, { id, score }, limit);
       this.termScore[id] = 0;
       this.phonScore[id] = 0;
       this.matched[id] = 0;
       this.seen[id] = 0;
     }
-    hits.sort((a, b) => b.score - a.score);
-    return hits.slice(0, limit);
+    return hits;
   }
+}
+
+/**
+ * Insert a hit into `best` (best first, at most `limit`) after every hit scoring at least as much: offered in the order
+ * first matched, it keeps what a stable sort of all hits would keep, without sorting the hundreds of weak ones.
+ */
+function keepBest(best: RetrievalHit[], hit: RetrievalHit, limit: number): void {
+  if (limit <= 0 || (best.length >= limit && hit.score <= (best[best.length - 1] as RetrievalHit).score)) return;
+  let low = 0;
+  let high = best.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((best[mid] as RetrievalHit).score >= hit.score) low = mid + 1;
+    else high = mid;
+  }
+  best.splice(low, 0, hit);
+  if (best.length > limit) best.pop();
 }
