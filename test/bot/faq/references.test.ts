@@ -54,7 +54,9 @@ describe('resolveReferences', () => {
     expect(terms(resolveReferences(['ghar se kaam', 'iske liye darkhwast di'], input, [false, false]))).toEqual(terms(input));
     expect(terms(resolveReferences(['ghar se kaam', 'darkhwast kahan dein'], input, [false, true]))).toEqual(terms(input));
     const loan = [tokens('kamyab', 'loan', '@apply'), tokens('@status', '@how')];
-    expect(terms(resolveReferences(['loan ke liye apply kiya', 'uska status kaise check karun'], loan, [false, true]))).toEqual(terms(loan));
+    expect(terms(resolveReferences(['loan ke liye apply kiya', 'uska status kaise check karun'], loan, [false, true]))).toEqual(
+      terms(loan),
+    );
   });
 
   it('leaves every clause when a clause that asks names a subject itself: a follow-up pointing back stays a follow-up', () => {
