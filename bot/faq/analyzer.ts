@@ -21,6 +21,11 @@ export interface AnalyzedToken {
    * KB does not know the word, the question is about someone else's helpline or status (see `engine.ts`).
    */
   readonly owner?: true;
+  /**
+   * A subject a clause did not name but points back at ("iske liye…", "اس کے لیے…", "…sitting on it?"): read into it from the
+   * clause before that named it (`references.ts`). The classifier's second opinion leaves it out, so it judges what was written.
+   */
+  readonly referred?: true;
 }
 
 /** Genitive particles between an owner and what it owns ("police ki helpline", "پولیس کی ہیلپ لائن"); words as search keys. */

@@ -2,6 +2,7 @@ import { Analyzer, withImpliedConcepts, type AnalyzedToken } from './analyzer';
 import { answerWordsOf } from './answerWords';
 import { TopicClassifier, type TopicPosterior } from './classifier';
 import { detectLanguage } from './detectLanguage';
+import { resolveReferences } from './references';
 import { QuestionRetrieval } from './retrieval';
 import { OUT_OF_SCOPE_EXAMPLES, OutOfScopeIndex, type OutOfScopeExamples } from './outOfScope';
 import { matchCredit, MessageMatches, type MatchableQuestion, type ReadingWeights, type TopicsByWord } from './messageMatches';
@@ -504,9 +505,14 @@ function withSecond(ranking: readonly RankedTopic[], rival: RankedTopic): Ranked
   return first ? [first, rival, ...rest] : [rival];
 }
 
-/** What the classifier reads of a reading: its tokens, less the scene's words other than its subjects (as `evidence`). */
+/**
+ * What the classifier reads of a reading: its tokens, less the scene's words other than its subjects (as `evidence`), and
+ * less a subject a pronoun was read as (`references.ts`): a second opinion on what the message wrote, not on how the engine
+ * resolved it — with it, the classifier confirmed the resolved subject's topic, and a pronoun read as the wrong subject
+ * became a wrong answer (round twenty: 4 right answers more with it, and 3 wrong answers more).
+ */
 function classifierTokens(view: View): AnalyzedToken[] {
-  return view.query.map((q) => q.token).filter((t) => !view.scene.has(t.term) || SUBJECT_CONCEPTS.has(t.term));
+  return view.query.map((q) => q.token).filter((t) => (!view.scene.has(t.term) || SUBJECT_CONCEPTS.has(t.term)) && !t.referred);
 }
 
 /** The three readings of a message that may name its topic (round seventeen). */
@@ -677,7 +683,42 @@ export class FaqEngine {
   private rank(index: EngineIndex, text: string): Ranking {
     const { clauses, questionMarked, sentenceOf, frames, purposes, parts: partIndexes } = messageParts(text);
     // Each clause is analysed once; a part's tokens — and the whole message's — are its clauses' tokens.
-    const clauseTokens = partIndexes.length > 0 ? clauses.map((clause) => index.analyzer.analyze(clause)) : [];
+    const analysed = partIndexes.length > 0 ? clauses.map((clause) => index.analyzer.analyze(clause)) : [];
+    // A sentence's "?" belongs to its last clause with words of substance ("What is PSEB exactly, sir?": not to "sir"), other
+    // than the purpose it states ("…kaise apply karein taake kaam jari rahe?"), which never asks.
+    const asks = clauses.map((clause, id) => {
+      const tokens = analysed[id] ?? [];
+      const marked =
+        (questionMarked[id] ?? false) &&
+        tokens.length > 0 &&
+        !clauses.some(
+          (_c, later) => later > id && sentenceOf[later] === sentenceOf[id] && !purposes[later] && (analysed[later]?.length ?? 0) > 0,
+        );
+      return clauseAsks(clause, marked, tokens);
+    });
+    // A need stated before anything is asked ("Mujhe insaan se baat karni hai. …") is the request; after a question
+    // ("…youth loan kaise milega? business start karna hai") it says why that question was asked, and stays scene.
+    clauses.forEach((clause, id) => {
+      if (!asks[id] && NEED_TO_DO.test(clause) && !asks.slice(0, id).some(Boolean)) asks[id] = true;
+    });
+    // A request that opens by pointing back ("…form mein bharna hai, wo ek jagah bata dein") asks for what the clause before
+    // it, in the same sentence, said: that clause's words are the question's, not its scene. Not a frame: "is liye wazeh likh
+    // dein ke …" asks for the question after it.
+    clauses.forEach((clause, id) => {
+      if (id === 0 || !asks[id] || questionMarked[id] || frames[id] || sentenceOf[id - 1] !== sentenceOf[id]) return;
+      if (POINTS_BACK.test(clause) && asksInWords(clause)) asks[id - 1] = true;
+    });
+    // A bare request that asks about the clause before it is not read on its own ("تفصیل بتا دیں" is no question of details),
+    // nor is the frame of a question cut off after it ("شروع کرنے سے پہلے بتائیں" before "کہ … کون سی معلومات لازمی ہیں"):
+    // read alone, its words would be a rival question.
+    const lent = lendBareRequests(asks, analysed, questionMarked);
+    // A question that points back ("Iske liye apply kaise karte hain?", "اس کے لیے کیا طریقہ ہے؟") and names no subject is about
+    // the subject named last before it (`references.ts`): its clause is read with that subject.
+    const clauseTokens = resolveReferences(
+      clauses,
+      analysed,
+      asks.map((a, id) => a && !lent[id] && !frames[id]),
+    );
     const tokensOf = (ids: readonly number[]): AnalyzedToken[] => {
       const tokens = new Map<string, AnalyzedToken>();
       for (const id of ids) for (const token of clauseTokens[id] ?? []) if (!tokens.has(token.term)) tokens.set(token.term, token);
@@ -700,34 +741,6 @@ export class FaqEngine {
     const matches = new MessageMatches(index.topicsByWord);
     matches.register(wholeTokens);
     partTokens.forEach((tokens) => matches.register(tokens));
-    // A sentence's "?" belongs to its last clause with words of substance ("What is PSEB exactly, sir?": not to "sir"), other
-    // than the purpose it states ("…kaise apply karein taake kaam jari rahe?"), which never asks.
-    const asks = clauses.map((clause, id) => {
-      const tokens = clauseTokens[id] ?? [];
-      const marked =
-        (questionMarked[id] ?? false) &&
-        tokens.length > 0 &&
-        !clauses.some(
-          (_c, later) => later > id && sentenceOf[later] === sentenceOf[id] && !purposes[later] && (clauseTokens[later]?.length ?? 0) > 0,
-        );
-      return clauseAsks(clause, marked, tokens);
-    });
-    // A need stated before anything is asked ("Mujhe insaan se baat karni hai. …") is the request; after a question
-    // ("…youth loan kaise milega? business start karna hai") it says why that question was asked, and stays scene.
-    clauses.forEach((clause, id) => {
-      if (!asks[id] && NEED_TO_DO.test(clause) && !asks.slice(0, id).some(Boolean)) asks[id] = true;
-    });
-    // A request that opens by pointing back ("…form mein bharna hai, wo ek jagah bata dein") asks for what the clause before
-    // it, in the same sentence, said: that clause's words are the question's, not its scene. Not a frame: "is liye wazeh likh
-    // dein ke …" asks for the question after it.
-    clauses.forEach((clause, id) => {
-      if (id === 0 || !asks[id] || questionMarked[id] || frames[id] || sentenceOf[id - 1] !== sentenceOf[id]) return;
-      if (POINTS_BACK.test(clause) && asksInWords(clause)) asks[id - 1] = true;
-    });
-    // A bare request that asks about the clause before it is not read on its own ("تفصیل بتا دیں" is no question of details),
-    // nor is the frame of a question cut off after it ("شروع کرنے سے پہلے بتائیں" before "کہ … کون سی معلومات لازمی ہیں"):
-    // read alone, its words would be a rival question.
-    const lent = lendBareRequests(asks, clauseTokens, questionMarked);
     // A list of options after a question ("…kaise bhejein? Email pe ya chat pe?", "اسکائپ یا فون؟") asks which of them, for
     // that question: it is not read on its own.
     const options = clauses.map(

@@ -1658,4 +1658,6 @@ export const NOT_TYPOS_RAW: readonly string[] = [
   'wazeh',
   'wazay',
   'واضح',
+  // Rupees (روپے) are no group (گروپ).
+  'روپے',
 ];

@@ -91,6 +91,25 @@ describe('corroborated (round seventeen: an answer read from a part of a message
 });
 
 describe('FaqEngine.search', () => {
+  // Round twenty (references.ts): a question that points back at the subject its scene named is read with that subject.
+  it('reads a question that points back ("اس کے لیے…", "…sitting on it?") with the subject named before it', () => {
+    const urdu = engine.search(
+      'السلام علیکم، ملتان میں ہمارے چالیس ایجنٹ ہیں جو بسیں بند ہونے کی وجہ سے گھر سے کام کرنا چاہتے ہیں۔ اس کے لیے درخواست کہاں اور کیسے دیں؟',
+    );
+    expect(urdu.decision).toBe('answer');
+    expect(urdu.results[0]?.id).toBe('wfh.how');
+    const english = engine.search(
+      "Hi, I'm preparing a briefing for our board. The announcement mentioned a working group for call centres during the lockdown. Could you tell me who is sitting on it?",
+    );
+    expect(english.decision).not.toBe('none');
+    expect(english.results[0]?.id).toBe('workinggroup.members');
+    // The subject is read into the question, not the scene's other words: a domain whitelisted on a mail server stays declined.
+    const mail = engine.search(
+      'Hello, our emails keep landing in a client’s junk folder. Our IT team says our domain must be whitelisted on their server. How do we do that?',
+    );
+    expect(mail.decision).toBe('none');
+  });
+
   it("suggests, with the whole message's topic among the suggestions, when only a part of a long message picks its topic", () => {
     // The question part reads "request this through PSEB" as asking about a request; the whole message (agents moving
     // to work from home) reads WFH, and the classifier neither: the part's answer is uncorroborated.

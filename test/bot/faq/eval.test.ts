@@ -47,7 +47,7 @@ describe('the real-style held-out set (long, code-mixed, noisy messages; bot/faq
   // Regression floors at what is achieved now (see bot/faq/README.md).
   it.each([
     ['long', 'en', 39 / 40],
-    ['long', 'ur', 37 / 40],
+    ['long', 'ur', 38 / 40],
     ['long', 'ur-Latn', 38 / 40],
     ['mixed', 'en', 39 / 40],
     ['mixed', 'ur', 39 / 40],
@@ -171,12 +171,20 @@ function describeHeldOutSet(title: string, file: string, floors: HeldOutFloors):
 // On the validation sets (tables only) it removed three wrong answers for two right ones: heldout-10 Roman Urdu wrong
 // 9 → 7, Urdu right 106 → 105 and its long 38 → 37; heldout-11 English wrong 4 → 3, Urdu right 113 → 112 and its long
 // 41 → 40. On the blind heldout-12, five wrong answers fewer (English 9 → 8, Urdu 8 → 5, Roman Urdu 7 → 6), none right lost.
+// Round twenty's pronoun resolution (bot/faq/references.ts: a question that points back is read with the subject named before
+// it) raised 21 floors and tightened two wrong-answer ceilings (heldout-9 English 2 → 1, heldout-12 English 7 → 4); it lowered
+// six floors by 1, four messages now suggested with the right topic first, where the carried subject let a sibling come close
+// (heldout-3 English 79 → 78 and its long 40 → 39: "…applied for work from home… Where can I see whether it has been
+// approved yet?"; heldout-5 Roman Urdu 114 → 113 and its long 38 → 37: "…shanakhti card aur ghar ka pata… Ye maloomat kaun
+// dekhega?", "ghar" read as WFH; heldout-9 Urdu 105 → 104 and its long 33 → 32: "…خصوصی ٹیم بنائی ہے، کیا اس سے براہ راست بات
+// ہو سکتی ہے؟"), and loosened one ceiling: heldout-10 Urdu wrong 5 → 6 ("میں اور میرا بھائی گھر سے … کام کرتے ہیں… ہم جیسے لوگ
+// بھی اس میں آتے ہیں یا نہیں": declined before, now wfh.what — "اس" is the facility, never named, and the scene's WFH is read).
 describeHeldOutSet(
   "the fresh held-out set (heldout-fresh.jsonl, written before issue 14's second round; a tuning set since the third)",
   'heldout-fresh.jsonl',
   {
-    languages: { en: { right: 79, wrong: 0 }, ur: { right: 79, wrong: 0 }, 'ur-Latn': { right: 79, wrong: 0 } },
-    kinds: { long: { en: 39, ur: 39, 'ur-Latn': 39 }, mixed: { en: 40, ur: 40, 'ur-Latn': 40 } },
+    languages: { en: { right: 79, wrong: 0 }, ur: { right: 80, wrong: 0 }, 'ur-Latn': { right: 79, wrong: 0 } },
+    kinds: { long: { en: 39, ur: 40, 'ur-Latn': 39 }, mixed: { en: 40, ur: 40, 'ur-Latn': 40 } },
     offTopicDeclined: 59,
     languageDetected: 300,
   },
@@ -186,8 +194,8 @@ describeHeldOutSet(
   "held-out set 3 (heldout-3.jsonl, written before issue 14's third round; a tuning set since the fourth)",
   'heldout-3.jsonl',
   {
-    languages: { en: { right: 79, wrong: 0 }, ur: { right: 78, wrong: 0 }, 'ur-Latn': { right: 79, wrong: 0 } },
-    kinds: { long: { en: 40, ur: 39, 'ur-Latn': 40 }, mixed: { en: 39, ur: 39, 'ur-Latn': 39 } },
+    languages: { en: { right: 78, wrong: 0 }, ur: { right: 78, wrong: 0 }, 'ur-Latn': { right: 79, wrong: 0 } },
+    kinds: { long: { en: 39, ur: 39, 'ur-Latn': 40 }, mixed: { en: 39, ur: 39, 'ur-Latn': 39 } },
     offTopicDeclined: 59,
     languageDetected: 300,
   },
@@ -208,8 +216,8 @@ describeHeldOutSet(
   "held-out set 5 (heldout-5.jsonl, written blind before issue 14's fifth round; scored before and after round five; a tuning set since round six)",
   'heldout-5.jsonl',
   {
-    languages: { en: { right: 117, wrong: 0 }, ur: { right: 115, wrong: 0 }, 'ur-Latn': { right: 114, wrong: 2 } },
-    kinds: { long: { en: 39, ur: 38, 'ur-Latn': 38 }, mixed: { en: 40, ur: 39, 'ur-Latn': 38 } },
+    languages: { en: { right: 117, wrong: 0 }, ur: { right: 115, wrong: 0 }, 'ur-Latn': { right: 113, wrong: 2 } },
+    kinds: { long: { en: 39, ur: 38, 'ur-Latn': 37 }, mixed: { en: 40, ur: 39, 'ur-Latn': 38 } },
     offTopicDeclined: 60,
     languageDetected: 417,
     size: {
@@ -225,8 +233,8 @@ describeHeldOutSet(
   "held-out set 6 (heldout-6.jsonl, written blind before issue 14's sixth round; scored before and after round six; a tuning set since round seven)",
   'heldout-6.jsonl',
   {
-    languages: { en: { right: 111, wrong: 1 }, ur: { right: 113, wrong: 1 }, 'ur-Latn': { right: 111, wrong: 2 } },
-    kinds: { long: { en: 42, ur: 47, 'ur-Latn': 43 }, mixed: { en: 40, ur: 37, 'ur-Latn': 40 } },
+    languages: { en: { right: 113, wrong: 1 }, ur: { right: 113, wrong: 1 }, 'ur-Latn': { right: 111, wrong: 2 } },
+    kinds: { long: { en: 44, ur: 47, 'ur-Latn': 43 }, mixed: { en: 40, ur: 37, 'ur-Latn': 40 } },
     offTopicDeclined: 58,
     languageDetected: 423,
     size: {
@@ -242,8 +250,8 @@ describeHeldOutSet(
   "held-out set 7 (heldout-7.jsonl, written blind before issue 14's seventh round; scored before round seven and after rounds seven, eight and nine; a tuning set since round ten)",
   'heldout-7.jsonl',
   {
-    languages: { en: { right: 120, wrong: 0 }, ur: { right: 114, wrong: 2 }, 'ur-Latn': { right: 116, wrong: 2 } },
-    kinds: { long: { en: 47, ur: 42, 'ur-Latn': 43 }, mixed: { en: 41, ur: 39, 'ur-Latn': 41 } },
+    languages: { en: { right: 120, wrong: 0 }, ur: { right: 116, wrong: 2 }, 'ur-Latn': { right: 117, wrong: 2 } },
+    kinds: { long: { en: 47, ur: 44, 'ur-Latn': 44 }, mixed: { en: 41, ur: 39, 'ur-Latn': 41 } },
     offTopicDeclined: 57,
     languageDetected: 442,
     size: {
@@ -271,8 +279,8 @@ describeHeldOutSet(
   "held-out set 9 (heldout-9.jsonl, written blind during issue 14's eleventh round, half its Urdu and Roman Urdu long messages asking without a question mark; scored before and after round eleven, which never saw it; a tuning set since round twelve)",
   'heldout-9.jsonl',
   {
-    languages: { en: { right: 113, wrong: 2 }, ur: { right: 105, wrong: 3 }, 'ur-Latn': { right: 109, wrong: 0 } },
-    kinds: { long: { en: 42, ur: 33, 'ur-Latn': 37 }, mixed: { en: 42, ur: 44, 'ur-Latn': 44 } },
+    languages: { en: { right: 114, wrong: 1 }, ur: { right: 104, wrong: 3 }, 'ur-Latn': { right: 110, wrong: 0 } },
+    kinds: { long: { en: 43, ur: 32, 'ur-Latn': 38 }, mixed: { en: 42, ur: 44, 'ur-Latn': 44 } },
     offTopicDeclined: 59,
     languageDetected: 432,
     size: SIZE_435,
@@ -283,7 +291,7 @@ describeHeldOutSet(
   "held-out set 10 (heldout-10.jsonl, written blind during issue 14's twelfth round, most Urdu and Roman Urdu long messages asking in the middle or by a request; scored before and after round twelve, which never saw it)",
   'heldout-10.jsonl',
   {
-    languages: { en: { right: 114, wrong: 2 }, ur: { right: 105, wrong: 5 }, 'ur-Latn': { right: 111, wrong: 7 } },
+    languages: { en: { right: 114, wrong: 2 }, ur: { right: 105, wrong: 6 }, 'ur-Latn': { right: 111, wrong: 7 } },
     kinds: { long: { en: 43, ur: 37, 'ur-Latn': 39 }, mixed: { en: 41, ur: 42, 'ur-Latn': 43 } },
     offTopicDeclined: 56,
     languageDetected: 436,
@@ -300,8 +308,8 @@ describeHeldOutSet(
   "held-out set 11 (heldout-11.jsonl, written blind during issue 14's thirteenth round, its in-scope messages in users' words rather than the topic table's; scored before and after rounds thirteen and fourteen, which never saw it; misses unread)",
   'heldout-11.jsonl',
   {
-    languages: { en: { right: 112, wrong: 3 }, ur: { right: 112, wrong: 2 }, 'ur-Latn': { right: 112, wrong: 1 } },
-    kinds: { long: { en: 40, ur: 40, 'ur-Latn': 41 }, mixed: { en: 42, ur: 43, 'ur-Latn': 43 } },
+    languages: { en: { right: 115, wrong: 3 }, ur: { right: 112, wrong: 2 }, 'ur-Latn': { right: 112, wrong: 1 } },
+    kinds: { long: { en: 43, ur: 40, 'ur-Latn': 41 }, mixed: { en: 42, ur: 43, 'ur-Latn': 43 } },
     offTopicDeclined: 60,
     languageDetected: 440,
     size: {
@@ -317,8 +325,8 @@ describeHeldOutSet(
   "held-out set 12 (heldout-12.jsonl, written blind during issue 14's fifteenth round; scored before round fifteen and after rounds fifteen to eighteen, which never saw it; a tuning set since round nineteen)",
   'heldout-12.jsonl',
   {
-    languages: { en: { right: 111, wrong: 7 }, ur: { right: 110, wrong: 4 }, 'ur-Latn': { right: 106, wrong: 4 } },
-    kinds: { long: { en: 42, ur: 44, 'ur-Latn': 39 }, mixed: { en: 42, ur: 40, 'ur-Latn': 41 } },
+    languages: { en: { right: 113, wrong: 4 }, ur: { right: 111, wrong: 4 }, 'ur-Latn': { right: 106, wrong: 4 } },
+    kinds: { long: { en: 44, ur: 45, 'ur-Latn': 39 }, mixed: { en: 42, ur: 40, 'ur-Latn': 41 } },
     offTopicDeclined: 56,
     languageDetected: 440,
     size: {
@@ -346,8 +354,8 @@ describeHeldOutSet(
   "held-out set 14 (heldout-14.jsonl, written blind during issue 14's nineteenth round from topics.md and the announcement only; scored before and after round nineteen, which never saw it; floors are the figures after it)",
   'heldout-14.jsonl',
   {
-    languages: { en: { right: 113, wrong: 1 }, ur: { right: 110, wrong: 4 }, 'ur-Latn': { right: 104, wrong: 5 } },
-    kinds: { long: { en: 39, ur: 39, 'ur-Latn': 34 }, mixed: { en: 44, ur: 43, 'ur-Latn': 43 } },
+    languages: { en: { right: 114, wrong: 1 }, ur: { right: 110, wrong: 4 }, 'ur-Latn': { right: 104, wrong: 5 } },
+    kinds: { long: { en: 40, ur: 39, 'ur-Latn': 34 }, mixed: { en: 44, ur: 43, 'ur-Latn': 43 } },
     offTopicDeclined: 56,
     languageDetected: 419,
     size: SIZE_420,
