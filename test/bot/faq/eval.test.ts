@@ -351,13 +351,25 @@ describeHeldOutSet(
 );
 
 describeHeldOutSet(
-  "held-out set 14 (heldout-14.jsonl, written blind during issue 14's nineteenth round from topics.md and the announcement only; scored before and after round nineteen, which never saw it; floors are the figures after it)",
+  "held-out set 14 (heldout-14.jsonl, written blind during issue 14's nineteenth round from topics.md and the announcement only; scored before and after round nineteen, which never saw it; a tuning set since round twenty)",
   'heldout-14.jsonl',
   {
     languages: { en: { right: 114, wrong: 1 }, ur: { right: 110, wrong: 4 }, 'ur-Latn': { right: 104, wrong: 5 } },
     kinds: { long: { en: 40, ur: 39, 'ur-Latn': 34 }, mixed: { en: 44, ur: 43, 'ur-Latn': 43 } },
     offTopicDeclined: 56,
     languageDetected: 419,
+    size: SIZE_420,
+  },
+);
+
+describeHeldOutSet(
+  "held-out set 15 (heldout-15.jsonl, written blind during issue 14's twentieth round from topics.md and the announcement only; scored before and after round twenty, which never saw it; floors are the figures after it)",
+  'heldout-15.jsonl',
+  {
+    languages: { en: { right: 110, wrong: 1 }, ur: { right: 102, wrong: 3 }, 'ur-Latn': { right: 109, wrong: 3 } },
+    kinds: { long: { en: 39, ur: 32, 'ur-Latn': 41 }, mixed: { en: 42, ur: 44, 'ur-Latn': 40 } },
+    offTopicDeclined: 60,
+    languageDetected: 420,
     size: SIZE_420,
   },
 );
