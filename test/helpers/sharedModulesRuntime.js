@@ -56,6 +56,7 @@ const SHARED_PROJECT_MODULES = [
   'bot/faq/messageMatches.ts',
   'bot/faq/normalize.ts',
   'bot/faq/outOfScope.ts',
+  'bot/faq/references.ts',
   'bot/faq/retrieval.ts',
   'bot/faq/segment.ts',
   'bot/faq/synonyms.ts',
