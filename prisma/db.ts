@@ -40,6 +40,12 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** An open PGlite lent to one Database, given back on close. */
+export interface PgliteLease {
+  readonly pglite: PGlite;
+  release(): Promise<void>;
+}
+
 export interface OpenOptions {
   poolSize?: number;
   /** PGlite only: start from this data-folder dump (`dumpDataDir`) instead of an empty cluster (skips initdb). */
@@ -51,6 +57,11 @@ export interface OpenOptions {
    * start theirs with a smaller `shared_buffers`, which halves the CPU a start costs).
    */
   pgliteSettings?: PgliteSettings;
+  /**
+   * PGlite only: an already open PGlite to use instead of opening one, and what to do with it on close instead of
+   * closing it (the tests hand one PGlite to test file after test file of a worker, reset in between).
+   */
+  pgliteLease?: PgliteLease;
   /** Where failures of the notification connection go (they never fail a caller). */
   onNotificationError?: (err: unknown) => void;
 }
@@ -62,7 +73,8 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   if (target.kind === 'pglite') {
     // Loaded only here: an instance on PostgreSQL never carries PGlite.
     const { EmptyClusters, openPglite, restrictPglitePermissions, pgliteClientAdapter, pgliteMigrationFactory } = await import('./pglite');
-    const pglite = openPglite(target.dir, options.pgliteDump, options.pgliteSettings);
+    const lease = options.pgliteLease;
+    const pglite = lease?.pglite ?? openPglite(target.dir, options.pgliteDump, options.pgliteSettings);
     await pglite.waitReady;
     restrictPglitePermissions(target.dir);
     const shadows = new EmptyClusters(options.pgliteEmptyClusterDump, options.pgliteSettings);
@@ -74,6 +86,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
       notifications: new PgliteNotifications(pglite, onNotificationError),
       poolStats: () => undefined,
       closeDriver: async () => {
+        if (lease) return lease.release();
         // An unclosed PGlite keeps the process alive.
         await pglite.close();
         // Files created while open (tables of later migrations, WAL segments) sat in the 0700 folder; tighten them too.

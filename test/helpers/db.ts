@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { openDatabase, type Database } from '../../prisma/db';
 import { dataDirDump } from '../../prisma/pglite';
+import { leasePglite } from './pglitePool';
 import { adminQuery, PG_TEMPLATE_ENV, PGLITE_DUMP_ENV, PGLITE_EMPTY_DUMP_ENV, TEST_PGLITE_SETTINGS } from './template';
 
 export { TEST_PGLITE_SETTINGS };
@@ -24,7 +25,9 @@ export async function createTestDb(): Promise<TestDb> {
   const baseUrl = process.env.TEST_DATABASE_URL;
   if (!baseUrl) {
     const pgliteDump = migratedPgliteDump();
-    const db = await openDatabase('pglite:memory', { pgliteDump, pgliteSettings: TEST_PGLITE_SETTINGS });
+    // With the run's template, a PGlite of the worker's pool put back into the template's state (pglitePool.ts).
+    const pgliteLease = pgliteDump ? await leasePglite(pgliteDump, TEST_PGLITE_SETTINGS) : undefined;
+    const db = await openDatabase('pglite:memory', { pgliteDump, pgliteLease, pgliteSettings: TEST_PGLITE_SETTINGS });
     if (!pgliteDump) await db.migrate();
     return Object.assign(db, { url: 'pglite:memory' });
   }

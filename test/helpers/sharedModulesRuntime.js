@@ -92,11 +92,18 @@ function isShared(specifier) {
  */
 const workerFiles = new Map();
 
+/**
+ * The worker's PGlites waiting for the next test file (test/helpers/pglitePool.ts): PGlite is loaded once per worker
+ * (above), so one started by an earlier file serves a later one. Handed to each test file as `__psebWorkerPglites`.
+ */
+const workerPglites = { free: [] };
+
 class SharedModulesRuntime extends Runtime {
   /** @param {ConstructorParameters<typeof Runtime>} args */
   constructor(...args) {
     super(...args);
     args[1].global.__psebWorkerFiles = workerFiles;
+    args[1].global.__psebWorkerPglites = workerPglites;
   }
 
   /** @param {string} from @param {string} moduleName */
