@@ -28,6 +28,17 @@ describe('domain synonym table', () => {
     expect(terms('ایکسپورٹ بورڈ')).toEqual(['@pseb']);
   });
 
+  it('reads ے and ں followed by a letter as the end of a word: the space left out (round twenty-one)', () => {
+    expect(terms('درخواست بھیجنےکا طریقہ')).toEqual(terms('درخواست بھیجنے کا طریقہ'));
+    expect(terms('ہیلپ لائن کا نمبر کہاںہے')).toEqual(terms('ہیلپ لائن کا نمبر کہاں ہے'));
+    expect(terms('ہمارے لوگ دفتر سےکام کرسکتےہیں')).toEqual(terms('ہمارے لوگ دفتر سے کام کر سکتے ہیں'));
+  });
+
+  it('reads a consonant typed twice as the known word it doubles, but leaves ا و ی alone (round twenty-one)', () => {
+    expect(terms('نمائندے سے باتت')).toEqual(terms('نمائندے سے بات'));
+    expect(terms('نئے')).toEqual(['نیی']);
+  });
+
   it('does not read a short English word as a three-letter concept spelling (nice is not NIC)', () => {
     expect(terms('have a nice day')).not.toContain('@cnic');
   });
