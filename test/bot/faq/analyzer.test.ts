@@ -347,6 +347,14 @@ describe('round six (issue 14)', () => {
     expect(terms('ہم جیسے لوگوں')).toEqual(['@mine']);
   });
 
+  it('drops a formal letter\'s opening, close and "please inform" (round twenty-one)', () => {
+    expect(terms('بخدمت جناب عالی')).toEqual([]);
+    expect(terms('مطلع فرمائیں')).toEqual([]);
+    expect(terms('آگاہ کر دیں')).toEqual([]);
+    expect(terms('جواب کا منتظر')).not.toContain('@approval');
+    expect(terms('Aap ka mukhlis')).toEqual([]);
+  });
+
   it('reads "lagte hain" as needing, and a fixed time or timeline as time, not a change', () => {
     expect(terms('kya kaghzat lagte hain')).toContain('@need');
     expect(terms('is there a fixed time')).toEqual(['@time']);

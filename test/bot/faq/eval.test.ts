@@ -181,7 +181,8 @@ function describeHeldOutSet(title: string, file: string, floors: HeldOutFloors):
 // بھی اس میں آتے ہیں یا نہیں": declined before, now wfh.what — "اس" is the facility, never named, and the scene's WFH is read).
 // Round twenty-one (noisy Urdu script: a space left out after ے / ں, a lone hamza for the hamza on yeh, a key pressed twice) raised
 // two floors, no other figure moved: heldout-8 Urdu 112 → 114 (113 before the round: one noisy message more) and heldout-15 Urdu
-// 102 → 104 (two noisy messages).
+// 102 → 104 (two noisy messages). A formal letter's courtesies (بخدمت، نوازش، منتظر، مخلص، آگاہ / مطلع فرمائیں) as function words then
+// raised heldout-15 Urdu 104 → 106 and its long 32 → 34 (two formal letters; no other set moved).
 describeHeldOutSet(
   "the fresh held-out set (heldout-fresh.jsonl, written before issue 14's second round; a tuning set since the third)",
   'heldout-fresh.jsonl',
@@ -369,8 +370,8 @@ describeHeldOutSet(
   "held-out set 15 (heldout-15.jsonl, written blind during issue 14's twentieth round from topics.md and the announcement only; scored before and after round twenty, which never saw it; floors are the figures after it)",
   'heldout-15.jsonl',
   {
-    languages: { en: { right: 110, wrong: 1 }, ur: { right: 104, wrong: 3 }, 'ur-Latn': { right: 109, wrong: 3 } },
-    kinds: { long: { en: 39, ur: 32, 'ur-Latn': 41 }, mixed: { en: 42, ur: 44, 'ur-Latn': 40 } },
+    languages: { en: { right: 110, wrong: 1 }, ur: { right: 106, wrong: 3 }, 'ur-Latn': { right: 109, wrong: 3 } },
+    kinds: { long: { en: 39, ur: 34, 'ur-Latn': 41 }, mixed: { en: 42, ur: 44, 'ur-Latn': 40 } },
     offTopicDeclined: 60,
     languageDetected: 420,
     size: SIZE_420,
