@@ -288,6 +288,19 @@ function isSubsequence(short: string, long: string): boolean {
   return i === short.length;
 }
 
+/** ا و ی: written twice in real words (نئے is نیی once hamza seats are folded), never read as a key pressed twice. */
+const URDU_VOWEL_LETTERS: ReadonlySet<string> = new Set(['\u0627', '\u0648', '\u06CC']);
+
+/**
+ * ے and ں end an Urdu word and nothing else: followed by a letter, they mark a space the writer left out (کرسکتےہیں, کیسےکریں,
+ * ہیںکیا). Read before the lossy folds turn them into ی and ن, which stand inside words too.
+ */
+const WORD_END_LETTER = /([\u06D2\u06D3\u06BA])(?=[\u0620-\u064A\u066E-\u06D3\u06D5])/g;
+
+function splitAtWordEnds(text: string): string {
+  return text.replace(WORD_END_LETTER, '$1 ');
+}
+
 /** Minimum length before a word is trusted to typo-match (short words have too many neighbours). */
 function fuzzyEligible(word: string): boolean {
   return isLatinWord(word) ? word.length >= 5 : word.length >= 4;
@@ -330,7 +343,7 @@ export class Analyzer {
 
   /** Analyse text into unique tokens, concepts first matched as phrases, function words dropped. */
   analyze(text: string): AnalyzedToken[] {
-    const words = tokenize(searchKey(maskSpecialTokens(normalizeText(text))))
+    const words = tokenize(searchKey(splitAtWordEnds(maskSpecialTokens(normalizeText(text)))))
       .map(squeezeRepeats)
       .map((word) => SMS_SPELLING_OF.get(word) ?? word)
       .flatMap((word) => this.unglue(word));
@@ -380,17 +393,33 @@ export class Analyzer {
   }
 
   /**
-   * Urdu typed without the space between two words (کیسےکریں, کیلیے): split where both halves are known
-   * words, function words or concepts; anything else stays one word.
+   * Urdu typed without the space between two words (کیسےکریں, کیلیے): split where both halves are known words, function words
+   * or concepts; anything else stays one word. A letter typed twice that makes a known word unknown (باتت) is read once.
    */
   private unglue(word: string): string[] {
-    if (isLatinWord(word) || word.length < 5 || this.isKnown(word)) return [word];
+    if (isLatinWord(word) || this.isKnown(word)) return [word];
+    const single = this.undoubled(word);
+    if (single) return [single];
+    if (word.length < 5) return [word];
     for (let cut = 2; cut <= word.length - 2; cut += 1) {
       const head = word.slice(0, cut);
       const tail = word.slice(cut);
       if (this.isKnown(head) && this.isKnown(tail)) return [head, tail];
     }
     return [word];
+  }
+
+  /**
+   * An Urdu word with a consonant typed twice in a row (باتت for بات: the key pressed twice), read as the known word it is with
+   * that letter once. ا و ی are left alone: they stand twice in real words (نئے folds to نیی).
+   */
+  private undoubled(word: string): string | undefined {
+    for (let i = 1; i < word.length; i += 1) {
+      if (word[i] !== word[i - 1] || URDU_VOWEL_LETTERS.has(word[i] as string)) continue;
+      const single = word.slice(0, i) + word.slice(i + 1);
+      if (this.isKnown(single)) return single;
+    }
+    return undefined;
   }
 
   private isKnown(word: string): boolean {

@@ -53,10 +53,17 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
+/**
+ * A lone hamza typed where the hamza on yeh belongs, before a yeh (بتاءیں for بتائیں, جاءے for جائے, phone keyboards put ء
+ * within easy reach): it is that seat, folded to ی as ئ is. Elsewhere (ابتداء) a lone hamza is dropped.
+ */
+const MEDIAL_HAMZA = /\u0621(?=[\u06CC\u06D2\u06D3])/g;
+
 /** Lossy, search-only key: normalised, lower-cased, with spelling-habit letters folded. Never shown to users. */
 export function searchKey(text: string): string {
   return normalizeText(text)
     .toLowerCase()
+    .replace(MEDIAL_HAMZA, '\u06CC')
     .replace(/[\u0621-\u0626\u0671\u06BA\u06BE\u06C2\u06D2\u06D3]/g, (c) => LOSSY_FOLDS[c] ?? c);
 }
 

@@ -1614,6 +1614,10 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
     'کرم karam رہنمائی فرمائیں فرمائیے فرما rehnumai rahnumai rehnumayi farmayen farmaein farmaiye ' +
     // "I would be grateful", "آپ سے گزارش ہے کہ", "ازراہ کرم" (please): the same courtesy.
     'گزارش guzarish guzaarish ازراہ azrah ' +
+    // A formal letter's opening and close ("بخدمت جناب", "نوازش ہوگی", "منتظر جواب", "آپ کا مخلص", "مشکور / ممنون ہوں گا") and its
+    // "please inform" ("آگاہ فرمائیں", "مطلع کریں"): courtesy and a request to be told, as "bata dein" is (round twenty-one).
+    'بخدمت bakhidmat bakhdmat نوازش nawazish nawazsh منتظر muntazir muntazar مخلص mukhlis مشکور mashkoor mashkur ممنون mamnoon mamnun ' +
+    'آگاہ aagah agah مطلع mutla mutalla ' +
     // "Explain it to me" (سمجھا دیں، samjha dein): a request like "bata dein", not understanding a language (سمجھ).
     'سمجھا سمجھائیں سمجھائیے samjha samjhayen samjhaen samjhaiye samjhao'
   ).split(/\s+/);

@@ -28,6 +28,17 @@ describe('domain synonym table', () => {
     expect(terms('ایکسپورٹ بورڈ')).toEqual(['@pseb']);
   });
 
+  it('reads ے and ں followed by a letter as the end of a word: the space left out (round twenty-one)', () => {
+    expect(terms('درخواست بھیجنےکا طریقہ')).toEqual(terms('درخواست بھیجنے کا طریقہ'));
+    expect(terms('ہیلپ لائن کا نمبر کہاںہے')).toEqual(terms('ہیلپ لائن کا نمبر کہاں ہے'));
+    expect(terms('ہمارے لوگ دفتر سےکام کرسکتےہیں')).toEqual(terms('ہمارے لوگ دفتر سے کام کر سکتے ہیں'));
+  });
+
+  it('reads a consonant typed twice as the known word it doubles, but leaves ا و ی alone (round twenty-one)', () => {
+    expect(terms('نمائندے سے باتت')).toEqual(terms('نمائندے سے بات'));
+    expect(terms('نئے')).toEqual(['نیی']);
+  });
+
   it('does not read a short English word as a three-letter concept spelling (nice is not NIC)', () => {
     expect(terms('have a nice day')).not.toContain('@cnic');
   });
@@ -334,6 +345,14 @@ describe('round six (issue 14)', () => {
     expect(terms('صرف یہ جاننا ہے')).toEqual([]);
     expect(terms('یہ وائٹ لسٹنگ آخر ہوتی کیا ہے')).toEqual(terms('یہ وائٹ لسٹنگ ہوتی کیا ہے'));
     expect(terms('ہم جیسے لوگوں')).toEqual(['@mine']);
+  });
+
+  it('drops a formal letter\'s opening, close and "please inform" (round twenty-one)', () => {
+    expect(terms('بخدمت جناب عالی')).toEqual([]);
+    expect(terms('مطلع فرمائیں')).toEqual([]);
+    expect(terms('آگاہ کر دیں')).toEqual([]);
+    expect(terms('جواب کا منتظر')).not.toContain('@approval');
+    expect(terms('Aap ka mukhlis')).toEqual([]);
   });
 
   it('reads "lagte hain" as needing, and a fixed time or timeline as time, not a change', () => {

@@ -179,6 +179,10 @@ function describeHeldOutSet(title: string, file: string, floors: HeldOutFloors):
 // dekhega?", "ghar" read as WFH; heldout-9 Urdu 105 → 104 and its long 33 → 32: "…خصوصی ٹیم بنائی ہے، کیا اس سے براہ راست بات
 // ہو سکتی ہے؟"), and loosened one ceiling: heldout-10 Urdu wrong 5 → 6 ("میں اور میرا بھائی گھر سے … کام کرتے ہیں… ہم جیسے لوگ
 // بھی اس میں آتے ہیں یا نہیں": declined before, now wfh.what — "اس" is the facility, never named, and the scene's WFH is read).
+// Round twenty-one (noisy Urdu script: a space left out after ے / ں, a lone hamza for the hamza on yeh, a key pressed twice) raised
+// two floors, no other figure moved: heldout-8 Urdu 112 → 114 (113 before the round: one noisy message more) and heldout-15 Urdu
+// 102 → 104 (two noisy messages). A formal letter's courtesies (بخدمت، نوازش، منتظر، مخلص، آگاہ / مطلع فرمائیں) as function words then
+// raised heldout-15 Urdu 104 → 106 and its long 32 → 34 (two formal letters; no other set moved).
 describeHeldOutSet(
   "the fresh held-out set (heldout-fresh.jsonl, written before issue 14's second round; a tuning set since the third)",
   'heldout-fresh.jsonl',
@@ -267,7 +271,7 @@ describeHeldOutSet(
   "held-out set 8 (heldout-8.jsonl, written blind before issue 14's eleventh round; scored before and after round ten, which never saw it; a tuning set since round eleven)",
   'heldout-8.jsonl',
   {
-    languages: { en: { right: 119, wrong: 2 }, ur: { right: 112, wrong: 1 }, 'ur-Latn': { right: 110, wrong: 2 } },
+    languages: { en: { right: 119, wrong: 2 }, ur: { right: 114, wrong: 1 }, 'ur-Latn': { right: 110, wrong: 2 } },
     kinds: { long: { en: 45, ur: 40, 'ur-Latn': 40 }, mixed: { en: 44, ur: 44, 'ur-Latn': 41 } },
     offTopicDeclined: 59,
     languageDetected: 433,
@@ -366,8 +370,8 @@ describeHeldOutSet(
   "held-out set 15 (heldout-15.jsonl, written blind during issue 14's twentieth round from topics.md and the announcement only; scored before and after round twenty, which never saw it; floors are the figures after it)",
   'heldout-15.jsonl',
   {
-    languages: { en: { right: 110, wrong: 1 }, ur: { right: 102, wrong: 3 }, 'ur-Latn': { right: 109, wrong: 3 } },
-    kinds: { long: { en: 39, ur: 32, 'ur-Latn': 41 }, mixed: { en: 42, ur: 44, 'ur-Latn': 40 } },
+    languages: { en: { right: 110, wrong: 1 }, ur: { right: 106, wrong: 3 }, 'ur-Latn': { right: 109, wrong: 3 } },
+    kinds: { long: { en: 39, ur: 34, 'ur-Latn': 41 }, mixed: { en: 42, ur: 44, 'ur-Latn': 40 } },
     offTopicDeclined: 60,
     languageDetected: 420,
     size: SIZE_420,

@@ -63,6 +63,12 @@ describe('searchKey', () => {
     expect(searchKey(input)).toBe(expected);
   });
 
+  it('reads a lone hamza before a yeh as the hamza on yeh, and drops it elsewhere (round twenty-one)', () => {
+    expect(searchKey('بھیجیں بتاءیے')).toBe(searchKey('بھیجیں بتائیے'));
+    expect(searchKey('ہو جاءے')).toBe(searchKey('ہو جائے'));
+    expect(searchKey('ابتداء')).toBe('ابتدا');
+  });
+
   it('gives Arabic-keyboard and Urdu-keyboard spellings the same key', () => {
     expect(searchKey('كيا ميں درخواست دے سكتا هوں')).toBe(searchKey('کیا میں درخواست دے سکتا ہوں'));
   });
