@@ -367,12 +367,24 @@ describeHeldOutSet(
 );
 
 describeHeldOutSet(
-  "held-out set 15 (heldout-15.jsonl, written blind during issue 14's twentieth round from topics.md and the announcement only; scored before and after round twenty, which never saw it; floors are the figures after it)",
+  "held-out set 15 (heldout-15.jsonl, written blind during issue 14's twentieth round from topics.md and the announcement only; scored before and after round twenty, which never saw it; a tuning set since round twenty-one)",
   'heldout-15.jsonl',
   {
     languages: { en: { right: 110, wrong: 1 }, ur: { right: 106, wrong: 3 }, 'ur-Latn': { right: 109, wrong: 3 } },
     kinds: { long: { en: 39, ur: 34, 'ur-Latn': 41 }, mixed: { en: 42, ur: 44, 'ur-Latn': 40 } },
     offTopicDeclined: 60,
+    languageDetected: 420,
+    size: SIZE_420,
+  },
+);
+
+describeHeldOutSet(
+  "held-out set 16 (heldout-16.jsonl, written blind during issue 14's twenty-first round from topics.md and the announcement only; scored before and after round twenty-one, which never saw it; floors are the figures after it)",
+  'heldout-16.jsonl',
+  {
+    languages: { en: { right: 112, wrong: 1 }, ur: { right: 105, wrong: 6 }, 'ur-Latn': { right: 111, wrong: 1 } },
+    kinds: { long: { en: 39, ur: 34, 'ur-Latn': 40 }, mixed: { en: 44, ur: 42, 'ur-Latn': 41 } },
+    offTopicDeclined: 59,
     languageDetected: 420,
     size: SIZE_420,
   },
