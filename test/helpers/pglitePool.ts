@@ -42,7 +42,10 @@ function workerPglites(): WorkerPglites | undefined {
   return (globalThis as { __psebWorkerPglites?: WorkerPglites }).__psebWorkerPglites;
 }
 
-/** A PGlite in the state of `dump`: one given back by an earlier file of this worker, or a new one. */
+/**
+ * A PGlite in the state of `dump`: one given back by an earlier file of this worker, or a new one. The pool holds PGlites
+ * of one dump only — the run's migrated template, the only one `createTestDb` passes.
+ */
 export async function leasePglite(dump: Blob, settings: PgliteSettings): Promise<PgliteLease> {
   const pool = workerPglites();
   const pooled = pool?.free.pop() ?? (await startPooled(dump, settings));
