@@ -1,13 +1,15 @@
 /**
- * A database of its own for each test file: in-memory PGlite by default, or a fresh PostgreSQL
- * database when TEST_DATABASE_URL is set (dropped again afterwards). Each is a copy of the run's
- * template, migrated once with the real runner (template.ts); without a template it migrates itself.
+ * A database of its own for each test file: in-memory PGlite by default, or a PostgreSQL database when
+ * TEST_DATABASE_URL is set. Each is in the state of the run's template, migrated once with the real runner
+ * (template.ts): on either database one the worker's previous file used, put back (pglitePool.ts,
+ * postgresPool.ts), or a new copy. Without a template it migrates itself.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { openDatabase, type Database } from '../../prisma/db';
 import { dataDirDump } from '../../prisma/pglite';
 import { leasePglite } from './pglitePool';
+import { leasePostgresDb, type PostgresLease } from './postgresPool';
 import { adminQuery, PG_TEMPLATE_ENV, PGLITE_DUMP_ENV, PGLITE_EMPTY_DUMP_ENV, TEST_PGLITE_SETTINGS } from './template';
 
 export { TEST_PGLITE_SETTINGS };
@@ -32,29 +34,32 @@ export async function createTestDb(): Promise<TestDb> {
     return Object.assign(db, { url: 'pglite:memory' });
   }
   const template = process.env[PG_TEMPLATE_ENV];
-  const empty = await createEmptyPostgresDb(baseUrl, template);
-  const db = await openDatabase(empty.url, { poolSize: 5 });
+  // With the run's template, a database of the worker's pool put back into the template's state (postgresPool.ts).
+  const leased = template ? await leasePostgresDb(baseUrl, template) : await emptyAsLease(baseUrl);
+  const db = await openDatabase(leased.url, { poolSize: 5 });
   if (!template) await db.migrate();
   const close = db.close.bind(db);
   return Object.assign(db, {
-    url: empty.url,
+    url: leased.url,
     async close() {
       await close();
-      await empty.drop();
+      await leased.release();
     },
   });
 }
 
-/**
- * Creates a PostgreSQL database: empty, or a copy of `template` (for tests that need a URL to hand to a
- * child process, pass none).
- */
-export async function createEmptyPostgresDb(baseUrl: string, template?: string): Promise<{ url: string; drop(): Promise<void> }> {
+/** Creates an empty PostgreSQL database (for tests that migrate it themselves, or hand its URL to a child process). */
+export async function createEmptyPostgresDb(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `pseb_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(baseUrl, template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
+  await adminQuery(baseUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+async function emptyAsLease(baseUrl: string): Promise<PostgresLease> {
+  const empty = await createEmptyPostgresDb(baseUrl);
+  return { url: empty.url, release: empty.drop };
 }
 
 /** A template file's bytes: read once per jest worker when the runtime keeps them (sharedModulesRuntime.js), else per call. */

@@ -5,40 +5,25 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { openPglite } from '../../prisma/pglite';
 import { migratedPgliteDump, onPostgres, TEST_PGLITE_SETTINGS } from './db';
-import { leasePglite, readTemplate } from './pglitePool';
+import { changeLikeATestFile, contentsFingerprint } from './dbFingerprint';
+import { leasePglite, queryOf } from './pglitePool';
 
 const pool = (globalThis as { __psebWorkerPglites?: { free: unknown[] } }).__psebWorkerPglites;
 
-/** Every table's rows (sorted), every sequence's position and the session's state, as one comparable value. */
+/** The contents (dbFingerprint.ts) and what a file may leave in the session. */
 async function fingerprint(pglite: PGlite): Promise<Record<string, unknown>> {
-  const { tables, sequences } = await readTemplate(pglite);
-  const contents: Record<string, string> = {};
-  for (const table of [...tables, 'public._prisma_migrations']) {
-    const [{ digest }] = (
-      await pglite.query<{ digest: string }>(
-        `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${table} t`,
-      )
-    ).rows;
-    contents[table] = digest;
-  }
   const [session] = (
     await pglite.query(
       `SELECT current_setting('statement_timeout') AS timeout, current_setting('search_path') AS path,
               (SELECT count(*) FROM pg_listening_channels()) AS listening, (SELECT count(*) FROM pg_prepared_statements) AS prepared`,
     )
   ).rows;
-  return { contents, sequences, session, inTransaction: pglite.isInTransaction() };
+  return { ...(await contentsFingerprint(queryOf(pglite))), session, inTransaction: pglite.isInTransaction() };
 }
 
-/** A file's worth of changes: rows in and out of several tables, every sequence moved, session state left behind. */
+/** A file's worth of changes, and session state left behind. */
 async function useLikeATestFile(pglite: PGlite): Promise<void> {
-  await pglite.exec(`
-    INSERT INTO bot_state (key, data, etag, updated_at) VALUES ('k', '{"a": 1}', 'e', now());
-    DELETE FROM faq_question WHERE ctid IN (SELECT ctid FROM faq_question LIMIT 5);
-    UPDATE faq_topic SET answer_en = 'edited', edited_at = now();
-    INSERT INTO faq_query_log (id, language, decision, created_at) VALUES ('q', 'en', 'none', now());
-  `);
-  for (const { name } of (await readTemplate(pglite)).sequences) await pglite.query('SELECT nextval($1::regclass)', [name]);
+  await changeLikeATestFile(queryOf(pglite));
   await pglite.exec(
     `SET statement_timeout = '5s'; SET search_path = pg_catalog; LISTEN somewhere; PREPARE left_behind AS SELECT 1; BEGIN; DELETE FROM public.bot_state;`,
   );

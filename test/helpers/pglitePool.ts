@@ -3,7 +3,7 @@
  * from the run's migrated dump costs 0.65–1.0 s of CPU on this machine (its file bundle and the 40 MB dump unpacked
  * into a new memory file system, postgres started); putting one back as the template left it costs ~0.06 s.
  *
- * Between files the database is put back exactly as the dump had it: every table but `_prisma_migrations` truncated,
+ * Between files the database is put back exactly as the dump had it: every table but `_prisma_migrations` emptied,
  * the rows the template holds (the synced knowledge base) inserted again, every sequence set back. The equality is a
  * test (`pglitePool.test.ts`), against a PGlite freshly started from the dump. What a file may leave in the session
  * (a transaction, settings, LISTENs, prepared statements) is discarded as well.
@@ -17,13 +17,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgliteLease } from '../../prisma/db';
 import { openPglite, type PgliteSettings } from '../../prisma/pglite';
-
-/** What the template holds: the tables to empty, the rows to put back (JSON), each sequence's position. */
-interface TemplateState {
-  readonly tables: readonly string[];
-  readonly rows: readonly { readonly table: string; readonly json: string }[];
-  readonly sequences: readonly { readonly name: string; readonly lastValue: string | null }[];
-}
+import { readTemplate, restoreTemplate, type Query, type TemplateState } from './templateState';
 
 interface PooledPglite {
   readonly pglite: PGlite;
@@ -66,7 +60,7 @@ export async function leasePglite(dump: Blob, settings: PgliteSettings): Promise
       released = true;
       if (!pool || pool.free.length >= MAX_FREE) return pooled.pglite.close();
       try {
-        await restoreTemplate(pooled);
+        await restorePooled(pooled);
         pool.free.push(pooled);
       } catch {
         await pooled.pglite.close().catch(() => undefined);
@@ -78,49 +72,19 @@ export async function leasePglite(dump: Blob, settings: PgliteSettings): Promise
 async function startPooled(dump: Blob, settings: PgliteSettings): Promise<PooledPglite> {
   const pglite = openPglite('memory', dump, settings);
   await pglite.waitReady;
-  return { pglite, template: await readTemplate(pglite) };
+  return { pglite, template: await readTemplate(queryOf(pglite)) };
 }
 
-/** The state a PGlite started from the dump is in, read before any test touches it. */
-export async function readTemplate(pglite: PGlite): Promise<TemplateState> {
-  const tables = (
-    await pglite.query<{ name: string }>(
-      `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables
-       WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
-    )
-  ).rows.map((r) => r.name);
-  const rows: { table: string; json: string }[] = [];
-  for (const table of tables) {
-    const [{ json }] = (await pglite.query<{ json: string | null }>(`SELECT json_agg(t)::text AS json FROM ${table} t`)).rows;
-    if (json !== null) rows.push({ table, json });
-  }
-  const sequences = (
-    await pglite.query<{ name: string; lastValue: string | null }>(
-      `SELECT format('%I.%I', schemaname, sequencename) AS name, last_value::text AS "lastValue" FROM pg_sequences ORDER BY 1`,
-    )
-  ).rows;
-  return { tables, rows, sequences };
-}
+/** A PGlite's `query` as the template state's functions take it. */
+export const queryOf =
+  (pglite: Pick<PGlite, 'query'>): Query =>
+  (sql, params) =>
+    pglite.query(sql, params);
 
 /** Puts a PGlite a file has used back into the template's state. */
-async function restoreTemplate({ pglite, template }: PooledPglite): Promise<void> {
+async function restorePooled({ pglite, template }: PooledPglite): Promise<void> {
   // A transaction left open is rolled back; DISCARD ALL drops settings, LISTENs, prepared statements, temporary tables.
   if (pglite.isInTransaction()) await pglite.exec('ROLLBACK');
   await pglite.exec('DISCARD ALL');
-  await pglite.transaction(async (tx) => {
-    if (template.tables.length) await tx.exec(`TRUNCATE ${template.tables.join(', ')} RESTART IDENTITY CASCADE`);
-    // Foreign keys are not checked while the template's own rows go back in (their order is the table list's).
-    await tx.exec('SET LOCAL session_replication_role = replica');
-    for (const { table, json } of template.rows) {
-      await tx.query(`INSERT INTO ${table} OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`, [
-        json,
-      ]);
-    }
-    for (const { name, lastValue } of template.sequences) {
-      await tx.query(
-        lastValue === null ? 'SELECT setval($1::regclass, 1, false)' : 'SELECT setval($1::regclass, $2::bigint, true)',
-        lastValue === null ? [name] : [name, lastValue],
-      );
-    }
-  });
+  await pglite.transaction((tx) => restoreTemplate(queryOf(tx), template));
 }

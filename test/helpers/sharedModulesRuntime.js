@@ -98,12 +98,19 @@ const workerFiles = new Map();
  */
 const workerPglites = { free: [] };
 
+/**
+ * The worker's PostgreSQL test databases waiting for the next test file, and the template's state
+ * (test/helpers/postgresPool.ts). Handed to each test file as `__psebWorkerDatabases`.
+ */
+const workerDatabases = { free: [] };
+
 class SharedModulesRuntime extends Runtime {
   /** @param {ConstructorParameters<typeof Runtime>} args */
   constructor(...args) {
     super(...args);
     args[1].global.__psebWorkerFiles = workerFiles;
     args[1].global.__psebWorkerPglites = workerPglites;
+    args[1].global.__psebWorkerDatabases = workerDatabases;
   }
 
   /** @param {string} from @param {string} moduleName */

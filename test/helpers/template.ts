@@ -14,6 +14,7 @@ import { openDatabase } from '../../prisma/db';
 import type { PGlite } from '@electric-sql/pglite';
 import { dataDirDump, EmptyClusters, openPglite, pgliteClientAdapter, pgliteDumpBytes, pgliteMigrationFactory } from '../../prisma/pglite';
 import { compactWal, trimWalSegments } from './walTrim';
+import { dropLeased } from './postgresPool';
 import { applyMigrations, defaultMigrationPaths } from '../../prisma/migrate';
 import { PrismaClient } from '../../generated/prisma/client';
 import { syncKbToDb } from '../../bot/faq/faqStore';
@@ -79,6 +80,8 @@ export async function buildTemplate(postgresUrl: string | undefined): Promise<()
   process.env[PG_TEMPLATE_ENV] = name;
   return async () => {
     await removeDir();
+    // The databases the workers' pools still hold are named after the template (postgresPool.ts).
+    await dropLeased(postgresUrl, name);
     await adminQuery(postgresUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   };
 }
