@@ -81,7 +81,12 @@ describeOnPostgres('the worker PostgreSQL pool', () => {
     const lease = await leasePostgresDb(baseUrl, template);
     await lease.release();
     const late = new pg.Client({ connectionString: lease.url });
-    await expect(late.connect()).rejects.toThrow(/does not exist/);
+    late.on('error', () => undefined);
+    try {
+      await expect(late.connect()).rejects.toThrow(/does not exist/);
+    } finally {
+      await late.end().catch(() => undefined);
+    }
     const next = await leasePostgresDb(baseUrl, template);
     try {
       expect(next.url).not.toBe(lease.url);
