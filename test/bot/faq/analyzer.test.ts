@@ -361,3 +361,10 @@ describe('round six (issue 14)', () => {
     expect(terms('koi fixed timeline')).toEqual(['@time']);
   });
 });
+
+describe('Urdu demonstratives of manner (round twenty-two)', () => {
+  it('drops ویسے (that way, anyway) as it drops ایسے and جیسے, not a typo of کیسے', () => {
+    expect(terms('ویسے وائٹ لسٹنگ ہے کیا')).toEqual(terms('وائٹ لسٹنگ ہے کیا'));
+    expect(terms('ویسے ہی')).toEqual([]);
+  });
+});
