@@ -301,6 +301,13 @@ function splitAtWordEnds(text: string): string {
   return text.replace(WORD_END_LETTER, '$1 ');
 }
 
+/**
+ * Inflectional endings of Urdu nouns and verbs, as search keys fold them (ے → ی, ں → ن, ئ → ی, ؤ → و), longest first: plurals
+ * and obliques (ایجنٹوں، درخواستیں، لڑکیاں، تفصیلات, -ے), infinitives (کھولنا، بھیجنی، -نے), the imperfective (چلاتا، لکھتی، -تے), the
+ * perfective (بھیجا، بیٹھی، بتایا، -ئے), the subjunctive and the imperative (پوچھوں، بھیجیں، بتائیں، بتاؤ).
+ */
+const URDU_INFLECTIONS: readonly string[] = ['یان', 'یون', 'یین', 'یا', 'یی', 'ون', 'ین', 'ات', 'نا', 'نی', 'تا', 'تی', 'ی', 'ا', 'و'];
+
 /** Minimum length before a word is trusted to typo-match (short words have too many neighbours). */
 function fuzzyEligible(word: string): boolean {
   return isLatinWord(word) ? word.length >= 5 : word.length >= 4;
@@ -317,6 +324,16 @@ export class Analyzer {
   private readonly skeletons = new Map<string, { word: string; token: AnalyzedToken | undefined }[]>();
   /** `resolve` per word (not an acronym): the same word always reads the same with this vocabulary. */
   private readonly resolveWord = memoizeWord((word: string) => this.resolve(word, false));
+  /**
+   * Urdu-script words of the example questions. A message's Urdu word is read as an inflected form of a listed word
+   * (`inflected`) only when it is none of these; an analyser built without a vocabulary — the one that reads the KB's own
+   * questions — reads every word as written, so the index is what the example questions say.
+   */
+  private readonly urduWords = new Set<string>();
+  /** `inflected` per word, for an analyser with a vocabulary (the message's words): asked when gluing and when resolving. */
+  private readonly inflectedWord = memoizeWord((word: string) =>
+    !isLatinWord(word) && this.urduWords.size > 0 && !this.urduWords.has(word) ? this.inflected(word) : undefined,
+  );
 
   constructor(vocabulary: Iterable<AnalyzedToken> = []) {
     const addSkeleton = (word: string, token: AnalyzedToken | undefined): void => {
@@ -336,6 +353,7 @@ export class Analyzer {
     for (const [word, concept] of TABLES.exact) add(word, { term: concept, phon: concept });
     for (const token of vocabulary) {
       if (token.term.startsWith('@')) continue;
+      if (!isLatinWord(token.term)) this.urduWords.add(token.term);
       add(token.term, token);
       addSkeleton(token.term, token);
     }
@@ -401,6 +419,8 @@ export class Analyzer {
     const single = this.undoubled(word);
     if (single) return [single];
     if (word.length < 5) return [word];
+    // An inflected form of a listed word is one word, not two glued ones: بھیجی (sent) is not بھی + جی, سمجھانا not سمجھ + انا.
+    if (this.inflectedWord(word)) return [word];
     for (let cut = 2; cut <= word.length - 2; cut += 1) {
       const head = word.slice(0, cut);
       const tail = word.slice(cut);
@@ -448,6 +468,8 @@ export class Analyzer {
     if (/^\d+$/.test(word)) return { term: word, phon: word };
     const skeleton = latin && !acronym ? this.bySkeleton(word) : undefined;
     if (skeleton) return skeleton.token;
+    const inflected = this.inflectedWord(word);
+    if (inflected) return inflected.token;
     const typo = this.typo(word);
     if (typo) return typo;
     return { term: stem, phon: wordPhon(stem) };
@@ -463,6 +485,30 @@ export class Analyzer {
     const readings = new Set(matches.map((known) => known.token?.term ?? ''));
     const [first] = matches;
     return first && readings.size === 1 ? { token: first.token } : undefined;
+  }
+
+  /**
+   * An Urdu word neither the tables nor the example questions hold, read as another form of a word the tables list: its
+   * inflectional ending (`URDU_INFLECTIONS`) taken off, the stem alone or with another ending is a concept or a function word
+   * (`token` undefined) — شہروں as شہر (@city), حکومتی as حکومت (@ministry), پوچھوں as پوچھنا, the subjunctive جانوں ("میں کیسے
+   * جانوں") as the function word جاننا — when every such reading is the same. Not as a word of the example questions: read as
+   * their forms, words of one topic's scene moved answers both ways (README, round twenty-two). A one-letter stem says nothing.
+   */
+  private inflected(word: string): { token: AnalyzedToken | undefined } | undefined {
+    if (word.length < 3) return undefined;
+    const readings = new Map<string, AnalyzedToken | undefined>();
+    for (const ending of URDU_INFLECTIONS) {
+      if (!word.endsWith(ending) || word.length - ending.length < 2) continue;
+      const stem = word.slice(0, -ending.length);
+      for (const form of [stem, ...URDU_INFLECTIONS.map((other) => stem + other)]) {
+        if (form === word) continue;
+        const concept = TABLES.exact.get(form);
+        if (concept) readings.set(concept, { term: concept, phon: concept });
+        else if (TABLES.stopwords.has(form)) readings.set('', undefined);
+      }
+    }
+    const [only] = readings.keys();
+    return readings.size === 1 && only !== undefined ? { token: readings.get(only) } : undefined;
   }
 
   /** An unlisted spelling of a Roman Urdu function word (saktay for sakte), by phonetic key and edit distance. */

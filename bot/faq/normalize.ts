@@ -12,6 +12,10 @@ const ARABIC_TO_URDU: Readonly<Record<string, string>> = {
   '\u0629': '\u06C1', // ة teh marbuta → ہ
   '\u0647': '\u06C1', // ه Arabic heh → ہ (Urdu keeps ھ only for aspiration, which Arabic keyboards cannot type)
   '\u06C0': '\u06C2', // ۀ heh with yeh above → ۂ
+  // The "high hamza" letters some Urdu phone keyboards type for the hamza seats (واٸٹ لسٹنگ for وائٹ لسٹنگ).
+  '\u0678': '\u0626', // ٸ high hamza yeh → ئ
+  '\u0676': '\u0624', // ٶ high hamza waw → ؤ
+  '\u0675': '\u0623', // ٵ high hamza alef → أ
 };
 
 /** Harakat, Quranic marks, superscript alef: pronunciation hints nobody types consistently. */
@@ -44,7 +48,7 @@ export function normalizeText(text: string): string {
   return toAsciiDigits(
     text
       .normalize('NFC')
-      .replace(/[\u064A\u0649\u0643\u0629\u0647\u06C0]/g, (c) => ARABIC_TO_URDU[c] ?? c)
+      .replace(/[\u064A\u0649\u0643\u0629\u0647\u06C0\u0675\u0676\u0678]/g, (c) => ARABIC_TO_URDU[c] ?? c)
       .replace(DIACRITICS, '')
       .replace(INVISIBLES, ''),
   )

@@ -1588,7 +1588,10 @@ export const UR_STOPWORDS_RAW: readonly string[] = (
   // pata karna hoga"); made a function word, it turned a right answer wrong on heldout-8, so it is left as it is.)
   'خود ' +
   // Telling, the infinitive ("کیا بتانا ہوگا"): a request like "بتا دیں"; true ("کیا یہ سچ ہے؟").
-  'بتانا بتانی بتانے سچ'
+  'بتانا بتانی بتانے سچ ' +
+  // "That way / anyway" (ویسے ہی، ویسے … اصل میں ہے کیا؟), the third of the demonstratives of manner beside ایسا and جیسا: one letter
+  // from کیسے (how), which the typo step read it as.
+  'ویسا ویسی ویسے'
 ).split(/\s+/);
 
 /**

@@ -361,3 +361,43 @@ describe('round six (issue 14)', () => {
     expect(terms('koi fixed timeline')).toEqual(['@time']);
   });
 });
+
+describe('Urdu demonstratives of manner (round twenty-two)', () => {
+  it('drops ویسے (that way, anyway) as it drops ایسے and جیسے, not a typo of کیسے', () => {
+    expect(terms('ویسے وائٹ لسٹنگ ہے کیا')).toEqual(terms('وائٹ لسٹنگ ہے کیا'));
+    expect(terms('ویسے ہی')).toEqual([]);
+  });
+});
+
+describe('Urdu inflections (round twenty-two)', () => {
+  // An analyser built with a vocabulary, as the engine's is: only such an analyser reads a message's word as a form of another.
+  const withVocabulary = new Analyzer([
+    { term: 'درخواست', phon: 'درخواست' },
+    { term: 'حکومتی', phon: 'حکومتی' },
+  ]);
+  const read = (text: string): string[] => withVocabulary.analyze(text).map((t) => t.term);
+
+  it('reads a plural, oblique or adjective form of a listed word as that word', () => {
+    expect(read('شہروں')).toEqual(['@city']);
+    expect(read('ایجنٹوں')).toEqual(['@agent']);
+    expect(read('کاروباری')).toEqual(['@company']);
+  });
+
+  it('reads a verb form of a function word as a function word: the subjunctive جانوں as جاننا', () => {
+    expect(read('اسٹیٹس کیسے جانوں')).toEqual(read('اسٹیٹس کیسے جاننا'));
+    expect(read('جانوں')).toEqual([]);
+  });
+
+  it('keeps an inflected form whole rather than cut it into two known pieces: بھیجی (sent) is not بھی + جی', () => {
+    expect(read('بھیجی')).toEqual(['@submit']);
+    expect(read('ٹیم کو اپنا مسئلہ سمجھانا ہے')).not.toContain('@language');
+  });
+
+  it('reads a word of the example questions as written', () => {
+    expect(read('حکومتی')).toEqual(['حکومتی']);
+  });
+
+  it("leaves the KB's own questions as written (no vocabulary: the analyser that indexes them)", () => {
+    expect(terms('جانوں')).toEqual(['جانون']);
+  });
+});

@@ -24,8 +24,14 @@ describe('normalizeText', () => {
     ['Arabic kaf ك', 'كام', 'کام'],
     ['Arabic heh ه', 'هے', 'ہے'],
     ['teh marbuta ة', 'ة', 'ہ'],
+    ['high hamza yeh ٸ (round twenty-two)', 'واٸٹ', 'وائٹ'],
+    ['high hamza waw ٶ (round twenty-two)', 'جاٶں', 'جاؤں'],
   ])('folds %s to its Urdu letter', (_name, input, expected) => {
     expect(normalizeText(input)).toBe(expected);
+  });
+
+  it('gives a word typed with the high hamza yeh the key of its usual spelling (round twenty-two)', () => {
+    expect(searchKey('ٹیم سے رابطہ کرواٸیں')).toBe(searchKey('ٹیم سے رابطہ کروائیں'));
   });
 
   it('strips diacritics (zabar, zer, pesh, shadda, superscript alef)', () => {
