@@ -397,6 +397,18 @@ describeHeldOutSet(
   },
 );
 
+describeHeldOutSet(
+  "held-out set 17 (heldout-17.jsonl, written blind during issue 14's twenty-second round from topics.md and the announcement only; scored before and after round twenty-two, which never saw it)",
+  'heldout-17.jsonl',
+  {
+    languages: { en: { right: 116, wrong: 1 }, ur: { right: 103, wrong: 5 }, 'ur-Latn': { right: 106, wrong: 3 } },
+    kinds: { long: { en: 43, ur: 32, 'ur-Latn': 38 }, mixed: { en: 44, ur: 41, 'ur-Latn': 42 } },
+    offTopicDeclined: 57,
+    languageDetected: 418,
+    size: SIZE_420,
+  },
+);
+
 describe('off-topic tuning set', () => {
   it('declines at least 90% of it', () => {
     const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../fixtures/faq-offtopic-tune.jsonl'), 'utf8')));
