@@ -208,10 +208,10 @@ export function maskSpecialTokens(text: string): string {
   );
 }
 
-/** Tokens with each group of concepts that names another idea together (`IMPLIED_CONCEPTS`) replaced by that idea. */
+/** Tokens with each group of concepts that names another idea together (`IMPLIED_CONCEPTS`, unless a concept of its `unless` is there) replaced by that idea. */
 export function withImpliedConcepts(tokens: readonly AnalyzedToken[]): AnalyzedToken[] {
   const terms = new Set(tokens.map((t) => t.term));
-  const rules = IMPLIED_CONCEPTS.filter((rule) => rule.all.every((c) => terms.has(c)));
+  const rules = IMPLIED_CONCEPTS.filter((rule) => rule.all.every((c) => terms.has(c)) && !(rule.unless ?? []).some((c) => terms.has(c)));
   if (rules.length === 0) return [...tokens];
   const consumed = new Set(rules.flatMap((rule) => rule.all));
   const kept = tokens.filter((t) => !consumed.has(t.term));
