@@ -423,3 +423,17 @@ describe('coming to know (round twenty-three)', () => {
     expect(read(['@findout', '@approval'])).toEqual(['@approval', '@notify']);
   });
 });
+
+describe('being at a loss (round twenty-three)', () => {
+  it.each([['مجھے سمجھ نہیں آ رہا'], ['کچھ سمجھ نہیں آتا'], ['samajh nahi aaya'], ['mujhe kuch samajh nahin aata']])(
+    'drops "understanding does not come" as the writer\'s state, not a question about language: %s',
+    (text) => {
+      expect(terms(text)).toEqual([]);
+    },
+  );
+
+  it('keeps understanding as a language question when nothing says the writer is at a loss', () => {
+    expect(terms('کیا بوٹ اردو سمجھتا ہے')).toContain('@language');
+    expect(terms('bot meri baat samajh nahi raha')).toContain('@language');
+  });
+});
