@@ -186,6 +186,10 @@ const NOT_TYPOS: ReadonlySet<string> = new Set(NOT_TYPOS_RAW.map((word) => searc
 const BECAUSE =
   /(?<![\p{L}\p{M}])(?:(?:kyun|kyon|kiun|kyu|kiu|q)\s?(?:ke|ki|k|kay|keh|kh)|کیونکہ|کیوں کہ|کیونکے|کیوں کے)(?![\p{L}\p{M}])/giu;
 
+/** "Understanding does not come" — samajh nahi aa raha, سمجھ نہیں آیا, any tense: being at a loss, said of oneself. */
+const CONFUSED =
+  /(?<![\p{L}\p{M}])(?:samajh|samaj|samjh|سمجھ)\s+(?:nahi|nahin|nai|nhi|na|نہیں|نہ)\s+(?:aa|a|aata|ata|aati|ati|aate|ate|aaya|aya|aayi|ayi|aaye|آ|آتا|آتی|آتے|آیا|آئی|آئے)(?![\p{L}\p{M}])/giu;
+
 /**
  * What is left of an English contraction once the apostrophe splits it ("I'm", "we're", "I've", "you'll", "I'd", "doesn't"):
  * a pronoun's or a verb's ending, as much a function word as "am / are / have / will / would / not". Read alone, "m" is
@@ -205,13 +209,15 @@ export function maskSpecialTokens(text: string): string {
       .replace(/\b24\s*[/x]\s*7\b/gi, ' 247 ')
       // "kyunke" / "کیونکہ" is "because", not the question word "kyun" / "کیوں" (why).
       .replace(BECAUSE, ' because ')
+      // "I can't make sense of it" (سمجھ نہیں آ رہا, samajh nahi aata) is how the writer feels, not understanding a language.
+      .replace(CONFUSED, ' ')
   );
 }
 
-/** Tokens with each group of concepts that names another idea together (`IMPLIED_CONCEPTS`) replaced by that idea. */
+/** Tokens with each group of concepts that names another idea together (`IMPLIED_CONCEPTS`, unless a concept of its `unless` is there) replaced by that idea. */
 export function withImpliedConcepts(tokens: readonly AnalyzedToken[]): AnalyzedToken[] {
   const terms = new Set(tokens.map((t) => t.term));
-  const rules = IMPLIED_CONCEPTS.filter((rule) => rule.all.every((c) => terms.has(c)));
+  const rules = IMPLIED_CONCEPTS.filter((rule) => rule.all.every((c) => terms.has(c)) && !(rule.unless ?? []).some((c) => terms.has(c)));
   if (rules.length === 0) return [...tokens];
   const consumed = new Set(rules.flatMap((rule) => rule.all));
   const kept = tokens.filter((t) => !consumed.has(t.term));

@@ -1207,15 +1207,6 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'کوئی مجھ سے رابطہ',
     'مجھ سے رابطہ',
     'ہم سے رابطہ',
-    // Finding out ("pata chalega") is hearing back, not using something ("chalega").
-    'pata chalega',
-    'pata chalegi',
-    'pata chale',
-    'pata chal',
-    'پتا چلے',
-    'پتہ چلے',
-    'پتا چل',
-    'پتہ چل',
     'hear back',
     'hear',
     'response',
@@ -1226,11 +1217,11 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'informed',
     'ittela',
     'ittila',
-    'pata',
     'اطلاع',
-    'پتہ',
-    'پتا',
   ],
+  // Coming to know ("pata chalega", "پتا چلے گا"): hearing back about a request (`@notify`), not using something ("chalega"),
+  // unless the clause names a status — then it is finding that status out, as "find out" is (`IMPLIED_CONCEPTS`).
+  '@findout': ['pata chalega', 'pata chalegi', 'pata chale', 'pata chal', 'pata', 'پتا چلے', 'پتہ چلے', 'پتا چل', 'پتہ چل', 'پتہ', 'پتا'],
   '@review': ['processing', 'پراسیسنگ', 'review', 'reviews', 'reviewed', 'jaiza', 'جائزہ'],
   '@list': ['list', 'lists', 'paste', 'pasted', 'lines', 'many', 'multiple', 'bulk', 'فہرست', 'لسٹ', 'پیسٹ'],
   '@file': ['csv', 'upload', 'attach', 'attached', 'attachment', 'excel', 'spreadsheet', 'فائل', 'سی ایس وی', 'اپلوڈ', 'اٹیچ', 'منسلک'],
@@ -1630,9 +1621,18 @@ export const CONTEXT_WORDS_RAW: readonly string[] = // Courtesies and sign-offs.
  * (and are read as it). Being whitelisted *is* being allowed to keep a call centre open in the lockdown, so "office khula rakhne
  * ki ijazat" and "apply to stay open during the lockdown" ask about whitelisting without saying the word.
  */
-export const IMPLIED_CONCEPTS: readonly { readonly all: readonly string[]; readonly implies: string }[] = [
+export const IMPLIED_CONCEPTS: readonly {
+  readonly all: readonly string[];
+  readonly implies: string;
+  /** The rule holds only in a clause without any of these. */
+  readonly unless?: readonly string[];
+}[] = [
   { all: ['@open', '@permission'], implies: '@wl' },
   { all: ['@open', '@lockdown'], implies: '@wl' },
+  // Coming to know where a request stands ("status kaise pata chalega", "صورتحال پتہ چل سکتی ہے") asks for its status, as "find
+  // out the status" does; coming to know with no status named is hearing back ("فیصلے کا کیسے پتہ چلے گا").
+  { all: ['@findout', '@status'], implies: '@status' },
+  { all: ['@findout'], unless: ['@status'], implies: '@notify' },
 ];
 
 /** Real words one letter away from a KB word, never read as its typo: "police helpline" is not "policy helpline". */

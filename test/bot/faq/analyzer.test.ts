@@ -1,4 +1,4 @@
-import { Analyzer, editDistance, withinEdits } from '../../../bot/faq/analyzer';
+import { Analyzer, editDistance, withImpliedConcepts, withinEdits } from '../../../bot/faq/analyzer';
 
 const analyzer = new Analyzer();
 const terms = (text: string): string[] => analyzer.analyze(text).map((t) => t.term);
@@ -280,14 +280,16 @@ describe('words that frame a question without saying what it is about', () => {
 });
 
 describe('round four vocabulary (issue 14)', () => {
-  it.each([['will someone contact me'], ['kya koi mujh se rabta karega'], ['کیا کوئی مجھ سے رابطہ کرے گا'], ['status kaise pata chalega']])(
-    'reads being contacted or finding out as hearing back, not as a person or using something: %s',
-    (text) => {
-      expect(terms(text)).toContain('@notify');
-      expect(terms(text)).not.toContain('@human');
-      expect(terms(text)).not.toContain('@use');
-    },
-  );
+  it.each([
+    ['will someone contact me'],
+    ['kya koi mujh se rabta karega'],
+    ['کیا کوئی مجھ سے رابطہ کرے گا'],
+    ['faisle ka kaise pata chalega'],
+  ])('reads being contacted or finding out as hearing back, not as a person or using something: %s', (text) => {
+    expect(terms(text)).toContain('@notify');
+    expect(terms(text)).not.toContain('@human');
+    expect(terms(text)).not.toContain('@use');
+  });
 
   it('reads "centre" alone as the call centre, not a typo of "sector" or "enter"', () => {
     expect(terms('our centre')).toEqual(terms('our call centre'));
@@ -399,5 +401,39 @@ describe('Urdu inflections (round twenty-two)', () => {
 
   it("leaves the KB's own questions as written (no vocabulary: the analyser that indexes them)", () => {
     expect(terms('جانوں')).toEqual(['جانون']);
+  });
+});
+
+describe('coming to know (round twenty-three)', () => {
+  it('reads coming to know where a request stands as asking its status, as "find out the status" is', () => {
+    expect(terms('عرضی کی پوزیشن کیسے پتہ چلے گی')).toContain('@status');
+    expect(terms('عرضی کی پوزیشن کیسے پتہ چلے گی')).not.toContain('@notify');
+    expect(terms('application ki position ka pata chal sakta hai')).not.toContain('@notify');
+  });
+
+  it('reads coming to know with no status named as hearing back', () => {
+    expect(terms('منظوری ملنے پر کیسے پتا چلے گا')).toContain('@notify');
+    expect(terms('منظوری ملنے پر کیسے پتا چلے گا')).not.toContain('@status');
+  });
+
+  it('never leaves the coming-to-know concept itself in the tokens', () => {
+    const read = (concepts: string[]): string[] => withImpliedConcepts(concepts.map((term) => ({ term, phon: term }))).map((t) => t.term);
+    expect(read(['@findout'])).toEqual(['@notify']);
+    expect(read(['@findout', '@status'])).toEqual(['@status']);
+    expect(read(['@findout', '@approval'])).toEqual(['@approval', '@notify']);
+  });
+});
+
+describe('being at a loss (round twenty-three)', () => {
+  it.each([['مجھے سمجھ نہیں آ رہا'], ['کچھ سمجھ نہیں آتا'], ['samajh nahi aaya'], ['mujhe kuch samajh nahin aata']])(
+    'drops "understanding does not come" as the writer\'s state, not a question about language: %s',
+    (text) => {
+      expect(terms(text)).toEqual([]);
+    },
+  );
+
+  it('keeps understanding as a language question when nothing says the writer is at a loss', () => {
+    expect(terms('کیا بوٹ اردو سمجھتا ہے')).toContain('@language');
+    expect(terms('bot meri baat samajh nahi raha')).toContain('@language');
   });
 });
