@@ -405,12 +405,24 @@ describeHeldOutSet(
 );
 
 describeHeldOutSet(
-  "held-out set 17 (heldout-17.jsonl, written blind during issue 14's twenty-second round from topics.md and the announcement only; scored before and after round twenty-two, which never saw it)",
+  "held-out set 17 (heldout-17.jsonl, written blind during issue 14's twenty-second round from topics.md and the announcement only; scored before and after round twenty-two, which never saw it; a tuning set since round twenty-three)",
   'heldout-17.jsonl',
   {
     languages: { en: { right: 116, wrong: 1 }, ur: { right: 103, wrong: 5 }, 'ur-Latn': { right: 106, wrong: 3 } },
     kinds: { long: { en: 43, ur: 32, 'ur-Latn': 38 }, mixed: { en: 44, ur: 41, 'ur-Latn': 42 } },
     offTopicDeclined: 57,
+    languageDetected: 418,
+    size: SIZE_420,
+  },
+);
+
+describeHeldOutSet(
+  "held-out set 18 (heldout-18.jsonl, written blind during issue 14's twenty-third round from topics.md and the announcement only; scored before and after round twenty-three, which never saw it)",
+  'heldout-18.jsonl',
+  {
+    languages: { en: { right: 107, wrong: 1 }, ur: { right: 108, wrong: 3 }, 'ur-Latn': { right: 100, wrong: 6 } },
+    kinds: { long: { en: 37, ur: 37, 'ur-Latn': 34 }, mixed: { en: 42, ur: 44, 'ur-Latn': 39 } },
+    offTopicDeclined: 56,
     languageDetected: 418,
     size: SIZE_420,
   },
