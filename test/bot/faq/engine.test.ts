@@ -574,3 +574,11 @@ describe('FaqEngine.search', () => {
     expect(new FaqEngine(topics).search('What is the covid helpline number?').results[0]?.id).toBe('covid.helpline');
   });
 });
+
+describe('at this time (round twenty-four)', () => {
+  it('reads "is waqt" as now, so a yes/no question about working from home is not drawn to its time-bound siblings', () => {
+    const result = engine.search('kya is waqt call center agents ghar se kaam kar sakte hain?');
+    expect(result.decision).toBe('answer');
+    expect(result.results[0]?.id).toBe('wfh.what');
+  });
+});

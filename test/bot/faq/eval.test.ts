@@ -197,6 +197,8 @@ function describeHeldOutSet(title: string, file: string, floors: HeldOutFloors):
 // "Understanding does not come" (سمجھ نہیں آ رہا, samajh nahi aaya) dropped as the writer's own state, not a language question,
 // then raised heldout-6 Urdu 115 → 116 and its code-mixed 38 → 39, heldout-12 Roman Urdu 106 → 107 (wrong 4 → 3) and its long
 // 39 → 40, heldout-16 Urdu 107 → 108 (wrong 5 → 4) and its long 35 → 36 (heldout-9 Urdu gained one long message and lost one).
+// Round twenty-four: "is waqt / اس وقت" read as now, not as a question about time, raised heldout-18 Urdu 108 → 110 (wrong 3 → 2)
+// and its long 37 → 39.
 describeHeldOutSet(
   "the fresh held-out set (heldout-fresh.jsonl, written before issue 14's second round; a tuning set since the third)",
   'heldout-fresh.jsonl',
@@ -420,8 +422,8 @@ describeHeldOutSet(
   "held-out set 18 (heldout-18.jsonl, written blind during issue 14's twenty-third round from topics.md and the announcement only; scored before and after round twenty-three, which never saw it)",
   'heldout-18.jsonl',
   {
-    languages: { en: { right: 107, wrong: 1 }, ur: { right: 108, wrong: 3 }, 'ur-Latn': { right: 100, wrong: 6 } },
-    kinds: { long: { en: 37, ur: 37, 'ur-Latn': 34 }, mixed: { en: 42, ur: 44, 'ur-Latn': 39 } },
+    languages: { en: { right: 107, wrong: 1 }, ur: { right: 110, wrong: 2 }, 'ur-Latn': { right: 100, wrong: 6 } },
+    kinds: { long: { en: 37, ur: 39, 'ur-Latn': 34 }, mixed: { en: 42, ur: 44, 'ur-Latn': 39 } },
     offTopicDeclined: 56,
     languageDetected: 418,
     size: SIZE_420,
