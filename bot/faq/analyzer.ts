@@ -191,6 +191,13 @@ const CONFUSED =
   /(?<![\p{L}\p{M}])(?:samajh|samaj|samjh|سمجھ)\s+(?:nahi|nahin|nai|nhi|na|نہیں|نہ)\s+(?:aa|a|aata|ata|aati|ati|aate|ate|aaya|aya|aayi|ayi|aaye|آ|آتا|آتی|آتے|آیا|آئی|آئے)(?![\p{L}\p{M}])/giu;
 
 /**
+ * "At this time" — "is waqt / iss waqt / اس وقت" — is "now", a filler of time like "aaj" or "tonight" (`CONTEXT_WORDS_RAW`): it
+ * says when the writer asks, not that the question is about time (وقت / waqt alone is `@time`: "kitna waqt lagega"). Round
+ * twenty-four: with indirect questions read on their own, "kya WFH allowed hai is waqt" drew WFH's time-bound topics in.
+ */
+const AT_THIS_TIME = /(?<![\p{L}\p{M}])(?:is|iss|اس)\s+(?:waqt|wakt|وقت)(?![\p{L}\p{M}])/giu;
+
+/**
  * What is left of an English contraction once the apostrophe splits it ("I'm", "we're", "I've", "you'll", "I'd", "doesn't"):
  * a pronoun's or a verb's ending, as much a function word as "am / are / have / will / would / not". Read alone, "m" is
  * the chat spelling of "mein" (ghar m kaam), a word of the KB's Roman Urdu examples.
@@ -211,6 +218,7 @@ export function maskSpecialTokens(text: string): string {
       .replace(BECAUSE, ' because ')
       // "I can't make sense of it" (سمجھ نہیں آ رہا, samajh nahi aata) is how the writer feels, not understanding a language.
       .replace(CONFUSED, ' ')
+      .replace(AT_THIS_TIME, ' ')
   );
 }
 

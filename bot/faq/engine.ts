@@ -681,7 +681,7 @@ export class FaqEngine {
    * strongly, or when the winner's own asking clause points elsewhere than the scene that came with it.
    */
   private rank(index: EngineIndex, text: string): Ranking {
-    const { clauses, questionMarked, sentenceOf, frames, purposes, parts: partIndexes } = messageParts(text);
+    const { clauses, questionMarked, sentenceOf, frames, purposes, asked: introduced, parts: partIndexes } = messageParts(text);
     // Each clause is analysed once; a part's tokens — and the whole message's — are its clauses' tokens.
     const analysed = partIndexes.length > 0 ? clauses.map((clause) => index.analyzer.analyze(clause)) : [];
     // A sentence's "?" belongs to its last clause with words of substance ("What is PSEB exactly, sir?": not to "sir"), other
@@ -694,7 +694,7 @@ export class FaqEngine {
         !clauses.some(
           (_c, later) => later > id && sentenceOf[later] === sentenceOf[id] && !purposes[later] && (analysed[later]?.length ?? 0) > 0,
         );
-      return clauseAsks(clause, marked, tokens);
+      return (introduced[id] === true && tokens.length > 0) || clauseAsks(clause, marked, tokens);
     });
     // A need stated before anything is asked ("Mujhe insaan se baat karni hai. …") is the request; after a question
     // ("…youth loan kaise milega? business start karna hai") it says why that question was asked, and stays scene.
@@ -745,7 +745,7 @@ export class FaqEngine {
     // that question: it is not read on its own.
     const options = clauses.map(
       (clause, id) =>
-        asks.slice(0, id).some((a, earlier) => a && !lent[earlier]) &&
+        asks.slice(0, id).some((a, earlier) => a && !lent[earlier] && !frames[earlier]) &&
         OPTION_WORD.test(clause) &&
         !asksInWords(clause) &&
         !ASKING_START.test(clause) &&

@@ -54,20 +54,41 @@ export const POINTS_BACK =
   /^(?:(?:to|tou|toh|tu|phir|zara|ab)\s+)*(?:to|tou|toh|ye|yeh|yah|wo|woh|voh|us|uska|uski|uske|is|iska|iski|iske|un|unka|unki|unke|ان|اس|تو|یہ|وہ|ذرا|پھر)(?=$|[^\p{L}])(?!\s+(?:liye|lie|leye|لیے|لئے))/iu;
 
 /**
+ * Verbs of asking and coming to know, in the forms that frame an indirect question ("poochna / pooch raha / puchna", "jan'na /
+ * jaanna / janna", "maloom / pata karun", "clear karna", "confirm karna", "پوچھنا", "جاننا", "معلوم کرنا"), and the auxiliaries that may
+ * follow them before the "ke / کہ" (round twenty-four).
+ */
+const KNOWING_VERB = String.raw`(?:(?:pooch|puch|poochh|puchh)(?:na|ni|ne|un|oon)|(?:jaan|jan)(?:'?na|nna|ni|ne|un|oon)|(?:maloom|malum|pata|معلوم|پتا|پتہ)\s+(?:karna|karni|karne|karun|karoon|karu|کرنا|کرنی|کرنے|کروں)|clear|confirm|پوچھن[اےی]|پوچھوں|جانن[اےی]|جانوں)`;
+const KNOWING_AUX = String.raw`(?:\s+(?:chahta|chahti|chahte|chahtay|tha|thi|the|thay|karun|karoon|karu|karna|karni|chahiye|hai|hain|چاہتا|چاہتی|چاہتے|تھا|تھی|تھے|کروں|کرنا|کرنی|ہے|ہیں))`;
+
+/**
  * Roman Urdu and Urdu join a statement to the question it frames with "ke / کہ" (that) and no comma: "mera sawal ye hai ke
  * kya whitelisting ki request isi chat mein ho jati hai", "Readers ko samjhana hai ke call centers ki whitelisting kya hai",
  * "قارئین کے لیے بتائیں کہ اس کا مقصد اور کام کیا ہے". After "hai / hain / ہے / ہیں / ہوں" or a request ("bata dein ke…",
  * "بتائیں کہ") "ke" cannot be the genitive (that follows a noun), so the clause is cut before it — when what follows asks in
- * words: in "koi aisa tareeqa hai ke … visa jaldi mil jaye?" the frame itself is the question.
+ * words: in "koi aisa tareeqa hai ke … visa jaldi mil jaye?" the frame itself is the question. After the writer's own verb of
+ * asking or coming to know ("ye poochna tha ke", "jaanna chahta tha ke", "مجھے یہ جاننا تھا کہ"; `KNOWING_VERB`) it is cut too,
+ * whatever follows (round twenty-four); a reported question ("client ne poocha ke…") is not the writer's frame.
  */
-const COMPLEMENTISER =
-  /\s(?<=(?:^|\s)(?:hai|hain|hay|hy|he|h|dein|dijiye|batayen|bataiye|bataen|ہے|ہیں|ہوں|دیں|بتائیں|بتائیے)\s)(?=(?:ke|k|keh|kay|ky|کہ)\s)/iu;
+const COMPLEMENTISER = new RegExp(
+  String.raw`\s(?<=(?:^|\s)(?:hai|hain|hay|hy|he|h|dein|dijiye|batayen|bataiye|bataen|ہے|ہیں|ہوں|دیں|بتائیں|بتائیے)\s)(?=(?:ke|k|keh|kay|ky|کہ)\s)|\s(?<=(?:^|[^\p{L}])${KNOWING_VERB}${KNOWING_AUX}*\s)(?=(?:ke|k|keh|kay|ky|کہ)\s)`,
+  'iu',
+);
+
+/**
+ * The frame of an indirect question — a verb of asking or coming to know ("ye poochna tha ke…", "main jan'na chahta tha ke…",
+ * "ye maloom karun ke…", "مجھے یہ جاننا تھا کہ…") — makes the clause after its "ke / کہ" a question even without a question
+ * word: "…ke choti companies bhi shamil ho sakti hain ya nahi" asks whether (round twenty-four).
+ */
+const KNOWING_FRAME = new RegExp(String.raw`(?:^|[^\p{L}])${KNOWING_VERB}${KNOWING_AUX}*$`, 'iu');
 
 /** A piece of a sentence, whether it is the frame of a question cut off after it ("… bata dein" before "ke …"), and whether it states a purpose. */
 interface Piece {
   readonly text: string;
   readonly frame: boolean;
   readonly purpose?: boolean;
+  /** The question an indirect-question frame introduces ("…poochna tha" before "ke …"): it asks whatever its words. */
+  readonly asked?: boolean;
 }
 
 /**
@@ -94,10 +115,12 @@ function splitPurpose(piece: Piece): Piece[] {
 function splitFramedQuestion(clause: string): Piece[] {
   const [frame, ...rest] = clause.split(COMPLEMENTISER);
   const question = rest.join(' ');
-  return frame !== undefined && rest.length > 0 && ASKING_WORDS.test(question)
+  if (frame === undefined || rest.length === 0) return [{ text: clause, frame: false }];
+  const knowing = KNOWING_FRAME.test(frame.trim());
+  return knowing || ASKING_WORDS.test(question)
     ? [
         { text: frame, frame: true },
-        { text: question, frame: false },
+        { text: question, frame: false, asked: knowing },
       ]
     : [{ text: clause, frame: false }];
 }
@@ -156,6 +179,8 @@ export interface MessageParts {
   readonly frames: readonly boolean[];
   /** Per clause: it states the purpose of the question ("taake kaam jari rahe", "تاکہ بل درست ہو"); it never asks. */
   readonly purposes: readonly boolean[];
+  /** Per clause: it is the question an indirect-question frame introduces ("ye poochna tha" before "ke …"); it asks. */
+  readonly asked: readonly boolean[];
   /** Each sentence of several clauses, each clause, and each pair of neighbouring clauses (empty for a one-clause message). */
   readonly parts: readonly (readonly number[])[];
 }
@@ -173,9 +198,10 @@ export function messageParts(text: string): MessageParts {
   const frames = sentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.frame));
   const questionMarked = sentences.flatMap((sentence) => sentence.clauses.map(() => sentence.questionMark));
   const purposes = sentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.purpose === true));
+  const asked = sentences.flatMap((sentence) => sentence.clauses.map((clause) => clause.asked === true));
   const sentenceOf = sentences.flatMap((sentence, n) => sentence.clauses.map(() => n));
   if (flat.length <= 1)
-    return { clauses: flat, questionMarked, sentenceOf, frames, purposes, parts: dropped && flat.length === 1 ? [[0]] : [] };
+    return { clauses: flat, questionMarked, sentenceOf, frames, purposes, asked, parts: dropped && flat.length === 1 ? [[0]] : [] };
   const parts: number[][] = [];
   let start = 0;
   for (const { clauses: sentence } of sentences) {
@@ -187,5 +213,5 @@ export function messageParts(text: string): MessageParts {
     if (i > 0) parts.push([i - 1, i]);
   });
   // Keep the parts nearest the end when there are too many: sign-offs are short, so the question is rarely cut.
-  return { clauses: flat, questionMarked, sentenceOf, frames, purposes, parts: parts.slice(-MAX_PARTS) };
+  return { clauses: flat, questionMarked, sentenceOf, frames, purposes, asked, parts: parts.slice(-MAX_PARTS) };
 }

@@ -437,3 +437,17 @@ describe('being at a loss (round twenty-three)', () => {
     expect(terms('bot meri baat samajh nahi raha')).toContain('@language');
   });
 });
+
+describe('"at this time" (round twenty-four)', () => {
+  it.each([['kya abhi is waqt office khul sakta hai'], ['iss waqt kaun sa form chalega'], ['کیا اس وقت دفتر کھل سکتا ہے']])(
+    'reads "is waqt / اس وقت" as now, not as a question about time: %s',
+    (text) => {
+      expect(terms(text)).not.toContain('@time');
+    },
+  );
+
+  it('keeps a question about time, and "kis waqt" (at what time)', () => {
+    expect(terms('is kaam mein kitna waqt lagega')).toContain('@time');
+    expect(terms('کتنا وقت لگے گا')).toContain('@time');
+  });
+});

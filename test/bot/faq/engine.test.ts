@@ -574,3 +574,27 @@ describe('FaqEngine.search', () => {
     expect(new FaqEngine(topics).search('What is the covid helpline number?').results[0]?.id).toBe('covid.helpline');
   });
 });
+
+describe('at this time (round twenty-four)', () => {
+  it('reads "is waqt" as now, so a yes/no question about working from home is not drawn to its time-bound siblings', () => {
+    const result = engine.search('kya is waqt call center agents ghar se kaam kar sakte hain?');
+    expect(result.decision).toBe('answer');
+    expect(result.results[0]?.id).toBe('wfh.what');
+  });
+});
+
+describe('indirect questions (round twenty-four)', () => {
+  it('answers the question a verb of asking frames, its "or not" being no list of options', () => {
+    const result = engine.search(
+      'AoA, hum ne parson request jama ki thi. Mujhe ye poochna tha ke request jama hone ke baad agents ke naam badle ja sakte hain ya nahi. Regards',
+    );
+    expect(result.decision).toBe('answer');
+    expect(result.results[0]?.id).toBe('request.change');
+    // The frame asks in its words ("jaanna"); the question after it is still no list of options to that frame.
+    const framed = engine.search(
+      'AoA, hum ne parson request jama ki thi. Mujhe ye jaanna tha ke request jama hone ke baad agents ke naam badle ja sakte hain ya nahi. Hum Okara mein hain. Regards',
+    );
+    expect(framed.decision).toBe('answer');
+    expect(framed.results[0]?.id).toBe('request.change');
+  });
+});

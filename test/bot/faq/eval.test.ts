@@ -197,6 +197,10 @@ function describeHeldOutSet(title: string, file: string, floors: HeldOutFloors):
 // "Understanding does not come" (سمجھ نہیں آ رہا, samajh nahi aaya) dropped as the writer's own state, not a language question,
 // then raised heldout-6 Urdu 115 → 116 and its code-mixed 38 → 39, heldout-12 Roman Urdu 106 → 107 (wrong 4 → 3) and its long
 // 39 → 40, heldout-16 Urdu 107 → 108 (wrong 5 → 4) and its long 35 → 36 (heldout-9 Urdu gained one long message and lost one).
+// Round twenty-four: "is waqt / اس وقت" read as now, not as a question about time, raised heldout-18 Urdu 108 → 110 (wrong 3 → 2)
+// and its long 37 → 39; an indirect question ("ye poochna tha ke…", "مجھے یہ جاننا تھا کہ…") read as the question its frame
+// introduces raised heldout-7 Roman Urdu 117 → 118 (wrong 2 → 1 with both) and its long 44 → 45, heldout-18 Roman Urdu 100 → 102
+// and its long 34 → 36.
 describeHeldOutSet(
   "the fresh held-out set (heldout-fresh.jsonl, written before issue 14's second round; a tuning set since the third)",
   'heldout-fresh.jsonl',
@@ -268,8 +272,8 @@ describeHeldOutSet(
   "held-out set 7 (heldout-7.jsonl, written blind before issue 14's seventh round; scored before round seven and after rounds seven, eight and nine; a tuning set since round ten)",
   'heldout-7.jsonl',
   {
-    languages: { en: { right: 120, wrong: 0 }, ur: { right: 117, wrong: 1 }, 'ur-Latn': { right: 117, wrong: 2 } },
-    kinds: { long: { en: 47, ur: 44, 'ur-Latn': 44 }, mixed: { en: 41, ur: 39, 'ur-Latn': 41 } },
+    languages: { en: { right: 120, wrong: 0 }, ur: { right: 117, wrong: 1 }, 'ur-Latn': { right: 118, wrong: 1 } },
+    kinds: { long: { en: 47, ur: 44, 'ur-Latn': 45 }, mixed: { en: 41, ur: 39, 'ur-Latn': 41 } },
     offTopicDeclined: 57,
     languageDetected: 442,
     size: {
@@ -420,8 +424,8 @@ describeHeldOutSet(
   "held-out set 18 (heldout-18.jsonl, written blind during issue 14's twenty-third round from topics.md and the announcement only; scored before and after round twenty-three, which never saw it)",
   'heldout-18.jsonl',
   {
-    languages: { en: { right: 107, wrong: 1 }, ur: { right: 108, wrong: 3 }, 'ur-Latn': { right: 100, wrong: 6 } },
-    kinds: { long: { en: 37, ur: 37, 'ur-Latn': 34 }, mixed: { en: 42, ur: 44, 'ur-Latn': 39 } },
+    languages: { en: { right: 107, wrong: 1 }, ur: { right: 110, wrong: 2 }, 'ur-Latn': { right: 102, wrong: 6 } },
+    kinds: { long: { en: 37, ur: 39, 'ur-Latn': 36 }, mixed: { en: 42, ur: 44, 'ur-Latn': 39 } },
     offTopicDeclined: 56,
     languageDetected: 418,
     size: SIZE_420,

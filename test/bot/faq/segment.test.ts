@@ -52,6 +52,40 @@ describe('the Urdu-script complementiser', () => {
   });
 });
 
+describe('indirect questions (round twenty-four)', () => {
+  it('cuts a clause before the "ke / کہ" after a verb of asking or coming to know, and marks what follows as asked', () => {
+    const roman = messageParts(
+      'Hamara daftar Gujranwala mein hai. Main ye jaanna chahta tha ke freelancers bhi register ho sakte hain ya nahi',
+    );
+    expect(roman.clauses).toEqual([
+      'Hamara daftar Gujranwala mein hai',
+      'Main ye jaanna chahta tha',
+      'ke freelancers bhi register ho sakte hain ya nahi',
+    ]);
+    expect(roman.frames).toEqual([false, true, false]);
+    expect(roman.asked).toEqual([false, false, true]);
+    expect(clauses('mujhe ye poochna tha ke naye agents list mein aa jayenge')).toEqual([
+      ['mujhe ye poochna tha', 'ke naye agents list mein aa jayenge'],
+    ]);
+    expect(clauses('ek baat clear karni thi ke form dobara bharna hoga')).toEqual([
+      ['ek baat clear karni thi', 'ke form dobara bharna hoga'],
+    ]);
+    expect(clauses('pehle ye maloom karun ke office khula rakh sakte hain')).toEqual([
+      ['pehle ye maloom karun', 'ke office khula rakh sakte hain'],
+    ]);
+    const urdu = messageParts('ہم گوجرانوالہ میں ہیں۔ مجھے یہ جاننا تھا کہ فری لانسر بھی شامل ہو سکتے ہیں یا نہیں');
+    expect(urdu.clauses).toEqual(['ہم گوجرانوالہ میں ہیں', 'مجھے یہ جاننا تھا', 'کہ فری لانسر بھی شامل ہو سکتے ہیں یا نہیں']);
+    expect(urdu.asked).toEqual([false, false, true]);
+  });
+
+  it("leaves a reported question and a statement of what is known as they were: another's asking is not the writer's", () => {
+    expect(clauses('client ne poocha ke agents ghar se kaam karenge')).toEqual([['client ne poocha ke agents ghar se kaam karenge']]);
+    expect(clauses('mujhe maloom tha ke daftar band hoga')).toEqual([['mujhe maloom tha ke daftar band hoga']]);
+    const said = messageParts('Manager pooch rahe hain ke agents ghar se kaam karenge. Shukriya');
+    expect(said.asked).toEqual([false, false]);
+  });
+});
+
 describe('messageParts', () => {
   it('has no parts for a one-clause message (the whole message is the question)', () => {
     expect(messageParts('How do I apply for whitelisting?').parts).toEqual([]);
