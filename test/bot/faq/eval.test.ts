@@ -421,13 +421,25 @@ describeHeldOutSet(
 );
 
 describeHeldOutSet(
-  "held-out set 18 (heldout-18.jsonl, written blind during issue 14's twenty-third round from topics.md and the announcement only; scored before and after round twenty-three, which never saw it)",
+  "held-out set 18 (heldout-18.jsonl, written blind during issue 14's twenty-third round from topics.md and the announcement only; scored before and after round twenty-three, which never saw it; a tuning set since round twenty-four)",
   'heldout-18.jsonl',
   {
     languages: { en: { right: 107, wrong: 1 }, ur: { right: 110, wrong: 2 }, 'ur-Latn': { right: 102, wrong: 6 } },
     kinds: { long: { en: 37, ur: 39, 'ur-Latn': 36 }, mixed: { en: 42, ur: 44, 'ur-Latn': 39 } },
     offTopicDeclined: 56,
     languageDetected: 418,
+    size: SIZE_420,
+  },
+);
+
+describeHeldOutSet(
+  "held-out set 19 (heldout-19.jsonl, written blind during issue 14's twenty-fourth round from topics.md and the announcement only; scored before and after round twenty-four, which never saw it)",
+  'heldout-19.jsonl',
+  {
+    languages: { en: { right: 105, wrong: 5 }, ur: { right: 97, wrong: 2 }, 'ur-Latn': { right: 104, wrong: 4 } },
+    kinds: { long: { en: 37, ur: 30, 'ur-Latn': 34 }, mixed: { en: 41, ur: 40, 'ur-Latn': 43 } },
+    offTopicDeclined: 59,
+    languageDetected: 420,
     size: SIZE_420,
   },
 );
