@@ -10,7 +10,8 @@ import { openDatabase, type Database } from '../../prisma/db';
 import { dataDirDump } from '../../prisma/pglite';
 import { leasePglite } from './pglitePool';
 import { leasePostgresDb, type PostgresLease } from './postgresPool';
-import { adminQuery, PG_TEMPLATE_ENV, PGLITE_DUMP_ENV, PGLITE_EMPTY_DUMP_ENV, TEST_PGLITE_SETTINGS } from './template';
+import { adminQuery, databaseUrl, dropDatabase, quoteIdent } from './pgAdmin';
+import { PG_TEMPLATE_ENV, PGLITE_DUMP_ENV, PGLITE_EMPTY_DUMP_ENV, TEST_PGLITE_SETTINGS } from './template';
 
 export { TEST_PGLITE_SETTINGS };
 
@@ -51,10 +52,8 @@ export async function createTestDb(): Promise<TestDb> {
 /** Creates an empty PostgreSQL database (for tests that migrate it themselves, or hand its URL to a child process). */
 export async function createEmptyPostgresDb(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `pseb_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(baseUrl, `CREATE DATABASE "${name}"`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  await adminQuery(baseUrl, `CREATE DATABASE ${quoteIdent(name)}`);
+  return { url: databaseUrl(baseUrl, name), drop: () => dropDatabase(baseUrl, name) };
 }
 
 async function emptyAsLease(baseUrl: string): Promise<PostgresLease> {

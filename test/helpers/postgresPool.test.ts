@@ -7,7 +7,8 @@ import pg from 'pg';
 import { onPostgres } from './db';
 import { changeLikeATestFile, contentsFingerprint } from './dbFingerprint';
 import { leasePostgresDb } from './postgresPool';
-import { adminQuery, PG_TEMPLATE_ENV } from './template';
+import { adminQuery, databaseUrl, dropDatabase, quoteIdent, withClient } from './pgAdmin';
+import { PG_TEMPLATE_ENV } from './template';
 import type { Query } from './templateState';
 
 const pool = (globalThis as { __psebWorkerDatabases?: { free: unknown[] } }).__psebWorkerDatabases;
@@ -20,14 +21,7 @@ async function connect(url: string): Promise<{ client: pg.Client; query: Query }
   return { client, query: (sql, params) => client.query(sql, params) };
 }
 
-async function fingerprintOf(url: string): Promise<unknown> {
-  const { client, query } = await connect(url);
-  try {
-    return await contentsFingerprint(query);
-  } finally {
-    await client.end();
-  }
-}
+const fingerprintOf = (url: string): Promise<unknown> => withClient(url, contentsFingerprint);
 
 const describeOnPostgres = onPostgres ? describe : describe.skip;
 
@@ -37,11 +31,9 @@ describeOnPostgres('the worker PostgreSQL pool', () => {
 
   it('hands the next file a database in exactly the state of a fresh copy of the template, with no session of the file left', async () => {
     const freshName = `${template}_fresh`;
-    await adminQuery(baseUrl, `CREATE DATABASE "${freshName}" TEMPLATE "${template}"`);
+    await adminQuery(baseUrl, `CREATE DATABASE ${quoteIdent(freshName)} TEMPLATE ${quoteIdent(template)}`);
     try {
-      const fresh = new URL(baseUrl);
-      fresh.pathname = `/${freshName}`;
-      const expected = (await fingerprintOf(fresh.toString())) as { contents: object };
+      const expected = (await fingerprintOf(databaseUrl(baseUrl, freshName))) as { contents: object };
       expect(Object.keys(expected.contents).length).toBeGreaterThan(20);
 
       const first = await leasePostgresDb(baseUrl, template);
@@ -63,17 +55,13 @@ describeOnPostgres('the worker PostgreSQL pool', () => {
       expect(pool!.free.length).toBe(freeBefore);
       try {
         expect(await fingerprintOf(second.url)).toEqual(expected);
-        const { client, query } = await connect(second.url);
-        try {
-          expect((await query<{ locked: boolean }>('SELECT pg_try_advisory_lock(42) AS locked')).rows[0].locked).toBe(true);
-        } finally {
-          await client.end();
-        }
+        const lock = await withClient(second.url, (query) => query<{ locked: boolean }>('SELECT pg_try_advisory_lock(42) AS locked'));
+        expect(lock.rows[0].locked).toBe(true);
       } finally {
         await second.release();
       }
     } finally {
-      await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${freshName}" WITH (FORCE)`);
+      await dropDatabase(baseUrl, freshName);
     }
   });
 
@@ -90,12 +78,8 @@ describeOnPostgres('the worker PostgreSQL pool', () => {
     const next = await leasePostgresDb(baseUrl, template);
     try {
       expect(next.url).not.toBe(lease.url);
-      const { client, query } = await connect(next.url);
-      try {
-        expect((await query<{ n: number }>('SELECT count(*)::int AS n FROM faq_topic')).rows[0].n).toBeGreaterThan(0);
-      } finally {
-        await client.end();
-      }
+      const topics = await withClient(next.url, (query) => query<{ n: number }>('SELECT count(*)::int AS n FROM faq_topic'));
+      expect(topics.rows[0].n).toBeGreaterThan(0);
     } finally {
       await next.release();
     }

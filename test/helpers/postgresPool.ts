@@ -16,8 +16,8 @@
  * database of its own, dropped on release.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { readTemplate, restoreTemplate, type Query, type TemplateState } from './templateState';
+import { adminQuery, databaseUrl, dropDatabase, quoteIdent, withClient } from './pgAdmin';
+import { readTemplate, restoreTemplate, type TemplateState } from './templateState';
 
 /** The worker's free databases and the template's state, read once (the runtime's object; absent outside it). */
 interface WorkerDatabases {
@@ -39,27 +39,7 @@ function workerDatabases(): WorkerDatabases | undefined {
   return (globalThis as { __psebWorkerDatabases?: WorkerDatabases }).__psebWorkerDatabases;
 }
 
-const quoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-
-/** `baseUrl` with another database name. */
-function urlOf(baseUrl: string, name: string): string {
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 const newName = (template: string): string => `${template}_${randomBytes(6).toString('hex')}`;
-
-/** Runs `work` on one connection to `url`, closed afterwards. */
-async function withClient<T>(url: string, work: (query: Query) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work((sql, params) => client.query(sql, params));
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * A database in the state of the template database `template` on the server at `baseUrl`: one given back by an earlier
@@ -70,14 +50,14 @@ export async function leasePostgresDb(baseUrl: string, template: string): Promis
   let name = pool?.free.pop();
   if (!name) {
     name = newName(template);
-    await withClient(baseUrl, (query) => query(`CREATE DATABASE ${quoted(name!)} TEMPLATE ${quoted(template)}`));
+    await adminQuery(baseUrl, `CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`);
     // Read from a copy nobody has touched yet: connecting to the template itself would stop other workers copying it.
-    if (pool && !pool.template) pool.template = await withClient(urlOf(baseUrl, name), readTemplate);
+    if (pool && !pool.template) pool.template = await withClient(databaseUrl(baseUrl, name), readTemplate);
   }
   const leased = name;
   let released = false;
   return {
-    url: urlOf(baseUrl, leased),
+    url: databaseUrl(baseUrl, leased),
     async release() {
       if (released) return;
       released = true;
@@ -95,13 +75,13 @@ async function giveBack(baseUrl: string, template: string, name: string, pool: W
     await withClient(baseUrl, async (query) => {
       // pg_terminate_backend with a timeout waits until each session has gone, so the rename finds none.
       await query('SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
-      await query(`ALTER DATABASE ${quoted(name)} RENAME TO ${quoted(renamed)}`);
+      await query(`ALTER DATABASE ${quoteIdent(name)} RENAME TO ${quoteIdent(renamed)}`);
     });
   } catch {
     return dropDatabase(baseUrl, name);
   }
   try {
-    await withClient(urlOf(baseUrl, renamed), async (query) => {
+    await withClient(databaseUrl(baseUrl, renamed), async (query) => {
       await query('BEGIN');
       await restoreTemplate(query, state);
       await query('COMMIT');
@@ -110,10 +90,6 @@ async function giveBack(baseUrl: string, template: string, name: string, pool: W
   } catch {
     await dropDatabase(baseUrl, renamed);
   }
-}
-
-async function dropDatabase(baseUrl: string, name: string): Promise<void> {
-  await withClient(baseUrl, (query) => query(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`));
 }
 
 /** Drops every database the workers' pools made from `template` (the run's teardown: workers exit holding some). */

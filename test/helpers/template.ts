@@ -9,11 +9,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import pg from 'pg';
 import { openDatabase } from '../../prisma/db';
 import type { PGlite } from '@electric-sql/pglite';
 import { dataDirDump, EmptyClusters, openPglite, pgliteClientAdapter, pgliteDumpBytes, pgliteMigrationFactory } from '../../prisma/pglite';
 import { compactWal, trimWalSegments } from './walTrim';
+import { adminQuery, databaseUrl, dropDatabase, quoteIdent } from './pgAdmin';
 import { dropLeased } from './postgresPool';
 import { applyMigrations, defaultMigrationPaths } from '../../prisma/migrate';
 import { PrismaClient } from '../../generated/prisma/client';
@@ -67,10 +67,8 @@ export async function buildTemplate(postgresUrl: string | undefined): Promise<()
     }
   }
   const name = `pseb_template_${randomBytes(6).toString('hex')}`;
-  await adminQuery(postgresUrl, `CREATE DATABASE "${name}"`);
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase(url.toString(), { poolSize: 1 });
+  await adminQuery(postgresUrl, `CREATE DATABASE ${quoteIdent(name)}`);
+  const db = await openDatabase(databaseUrl(postgresUrl, name), { poolSize: 1 });
   try {
     await db.migrate();
     await syncKbToDb(db.prisma, loadKb());
@@ -82,7 +80,7 @@ export async function buildTemplate(postgresUrl: string | undefined): Promise<()
     await removeDir();
     // The databases the workers' pools still hold are named after the template (postgresPool.ts).
     await dropLeased(postgresUrl, name);
-    await adminQuery(postgresUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await dropDatabase(postgresUrl, name);
   };
 }
 
@@ -147,14 +145,4 @@ async function dropTemplateDatabases(pglite: PGlite): Promise<void> {
     'CHECKPOINT',
   ])
     await pglite.exec(statement);
-}
-
-export async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
