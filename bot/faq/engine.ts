@@ -1,12 +1,14 @@
 import { Analyzer, withImpliedConcepts, type AnalyzedToken } from './analyzer';
 import { answerWordsOf } from './answerWords';
 import { TopicClassifier, type TopicPosterior } from './classifier';
+import { ConversationModel, type ModelPosterior, type ModelWeights } from './conversationModel';
 import { detectLanguage } from './detectLanguage';
 import { resolveReferences } from './references';
 import { QuestionRetrieval } from './retrieval';
 import { OUT_OF_SCOPE_EXAMPLES, OutOfScopeIndex, type OutOfScopeExamples } from './outOfScope';
 import { matchCredit, MessageMatches, type MatchableQuestion, type ReadingWeights, type TopicsByWord } from './messageMatches';
 import { ASKING_WORDS, messageParts, NEED_TO_DO, POINTS_BACK, REQUEST_FORMS } from './segment';
+import shippedModel from './model/weights.json';
 import { ABOUT_CONCEPTS, FUNCTION_CONCEPTS, QUESTION_TYPE_CONCEPTS, QUESTION_WORD_CONCEPTS, SUBJECT_CONCEPTS } from './synonyms';
 import {
   FAQ_LANGUAGES,
@@ -71,6 +73,33 @@ export interface FaqEngineOptions {
   readonly outOfScope?: OutOfScopeExamples;
   /** How far below the best topic's score the best out-of-scope example may be and still decline; `OUT_OF_SCOPE_MARGIN`. */
   readonly outOfScopeMargin?: number;
+  /**
+   * The conversation model that decides with retrieval (`withModel`); defaults to the shipped one (`model/weights.json`).
+   * `null`: retrieval and its rules alone (what the model is trained with, and the rules' own tests).
+   */
+  readonly model?: ConversationModel | null;
+}
+
+/** When the conversation model decides (`withModel`): README, round twenty-five. */
+export const MODEL_THRESHOLDS = {
+  /** Its top topic is answered at this probability or more… */
+  answer: 0.6,
+  /** …and at this much or more when retrieval answered another topic (below it, both are suggested). */
+  overrule: 0.8,
+  /** Its "none" at this probability or more declines the message. */
+  decline: 0.5,
+  /**
+   * Distinct terms a message needs before the model has a say: in "PSEB internship" or "call centre whitelisting karwani
+   * hai" it reads no more than retrieval does, and its 0.6 on two words is a guess (README, round twenty-five).
+   */
+  minTerms: 3,
+} as const;
+
+let shipped: ConversationModel | undefined;
+/** The shipped model, unpacked on first use. */
+export function shippedConversationModel(): ConversationModel {
+  shipped ??= new ConversationModel(shippedModel as ModelWeights);
+  return shipped;
 }
 
 /**
@@ -569,22 +598,69 @@ interface RankedTopic {
   readonly question: IndexedQuestion;
   /** Offered as a suggestion because another reading picked it (`corroborate`), whatever its score in this ranking. */
   readonly vouched?: boolean;
+  /** The conversation model's probability for the topic when it decided (`withModel`): reported if above the score's. */
+  readonly confidence?: number;
+}
+
+/**
+ * The conversation model decides with retrieval (round twenty-five, README). An answer retrieval gives for a topic the model
+ * was never trained on (one added in the console) stands: the model cannot judge it. Otherwise the model's top topic at
+ * `MODEL_THRESHOLDS.answer` or more is answered — unless retrieval answered another topic and the model is below
+ * `overrule`: then both are suggested. The model's "none" at `decline` or more declines. Below those, retrieval's answer
+ * stands where the model's top topic is the same; else it is suggested with the model's topic among the suggestions.
+ * Retrieval's suggestions and declines stand.
+ */
+function withModel(
+  index: EngineIndex,
+  ruled: { ranking: RankedTopic[]; decision: FaqDecision },
+  posterior: readonly ModelPosterior[],
+): { ranking: RankedTopic[]; decision: FaqDecision } {
+  const [first] = posterior;
+  const top = ruled.ranking[0];
+  const answered = ruled.decision === 'answer' ? top : undefined;
+  const trained = (topic: number) => posterior.some((p) => p.id === index.topics[topic]?.topic.id);
+  if (!first || (answered && !trained(answered.topic))) return ruled;
+  const topicIndex = first.id === null ? -1 : index.topics.findIndex((t) => t.topic.id === first.id);
+  const modelTopic = topicIndex >= 0 ? rankedFor(index, ruled.ranking, topicIndex) : undefined;
+  const disagrees = answered !== undefined && answered.topic !== topicIndex;
+  if (modelTopic && first.probability >= MODEL_THRESHOLDS.answer && !(disagrees && first.probability < MODEL_THRESHOLDS.overrule)) {
+    const chosen = { ...modelTopic, confidence: first.probability };
+    return { ranking: [chosen, ...ruled.ranking.filter((r) => r.topic !== topicIndex)], decision: 'answer' };
+  }
+  if (first.id === null && first.probability >= MODEL_THRESHOLDS.decline) return { ranking: ruled.ranking, decision: 'none' };
+  if (disagrees) return { ranking: withVouched(ruled.ranking, [modelTopic]), decision: 'suggest' };
+  return ruled;
+}
+
+/** A topic as ranked: its entry in the ranking, or, when retrieval did not rank it, its first example question. */
+function rankedFor(index: EngineIndex, ranking: readonly RankedTopic[], topic: number): RankedTopic | undefined {
+  const ranked = ranking.find((r) => r.topic === topic);
+  if (ranked) return ranked;
+  const question = index.questions.find((q) => q.topic === topic);
+  return question ? { topic, score: 0, bm25: 0, question } : undefined;
 }
 
 /** FAQ retrieval over every example question of every language, with calibrated answer/suggest/none. */
 export class FaqEngine {
   private index: EngineIndex;
+  private readonly options: Omit<FaqEngineOptions, 'model'>;
+  private readonly model: ConversationModel | null;
 
-  constructor(
-    topics: readonly FaqTopic[],
-    private readonly options: FaqEngineOptions = {},
-  ) {
-    this.index = indexFor(topics, options);
+  constructor(topics: readonly FaqTopic[], options: FaqEngineOptions = {}) {
+    const { model, ...indexOptions } = options;
+    this.options = indexOptions;
+    this.model = model === undefined ? shippedConversationModel() : model;
+    this.index = indexFor(topics, indexOptions);
   }
 
   /** Rebuild from new topics (console edits) without a restart; searches in flight keep the old index. */
   replaceTopics(topics: readonly FaqTopic[]): void {
     this.index = indexFor(topics, this.options);
+  }
+
+  /** The terms the engine reads in a whole message: what the conversation model is trained on and reads. */
+  terms(text: string): string[] {
+    return this.index.analyzer.analyze(text).map((t) => t.term);
   }
 
   /** The topics the engine currently answers from. */
@@ -607,11 +683,8 @@ export class FaqEngine {
     const { ranking: ranked, decision } = this.judge(index, text);
     if (decision === 'none') return { language, decision, results: [] };
     const limit = decision === 'answer' ? MAX_RESULTS : MAX_SUGGESTIONS;
-    const results = ranked
-      .filter((r, i) => i === 0 || r.vouched || r.score >= FAQ_THRESHOLDS.related)
-      .slice(0, limit)
-      .map((r) => this.present(index, r, language));
-    return { language, decision, results };
+    const shown = ranked.filter((r, i) => i === 0 || r.vouched || r.score >= FAQ_THRESHOLDS.related).slice(0, limit);
+    return { language, decision, results: this.presentAll(index, shown, language) };
   }
 
   /**
@@ -622,8 +695,7 @@ export class FaqEngine {
     const index = this.index;
     const language = options.lang ?? detectLanguage(text, options.previousLanguage);
     const { ranking: ranked, decision } = this.judge(index, text);
-    const results = ranked.slice(0, Math.max(0, limit)).map((r) => this.present(index, r, language));
-    return { language, decision, results };
+    return { language, decision, results: this.presentAll(index, ranked.slice(0, Math.max(0, limit)), language) };
   }
 
   /**
@@ -631,6 +703,14 @@ export class FaqEngine {
    * (`corroborate`); a suggestion given the classifier's second opinion on the reading that decided.
    */
   private judge(index: EngineIndex, text: string): { ranking: RankedTopic[]; decision: FaqDecision } {
+    const ruled = this.judgeByRules(index, text);
+    const terms = this.model ? new Set(this.terms(text)) : undefined;
+    if (!this.model || !terms || terms.size < MODEL_THRESHOLDS.minTerms) return ruled;
+    return withModel(index, ruled, this.model.classify([...terms]));
+  }
+
+  /** `judge` by retrieval and its rules alone. */
+  private judgeByRules(index: EngineIndex, text: string): { ranking: RankedTopic[]; decision: FaqDecision } {
     const { ranking, divided, reading, whole, fromPart } = this.rank(index, text);
     const decision = settle(decide(ranking.map((r) => r.score)), divided);
     if (decision !== 'none' && this.outOfScope(index, ranking, reading)) return { ranking, decision: 'none' };
@@ -948,10 +1028,20 @@ export class FaqEngine {
     return siblingAgreement(index, view, [...best.values()]).sort((a, b) => b.score - a.score || b.bm25 - a.bm25);
   }
 
+  /**
+   * Results in the order decided, each reporting no more confidence than the one above it: a topic the conversation model
+   * put first may have a lower retrieval score than the topic it moved down.
+   */
+  private presentAll(index: EngineIndex, ranked: readonly RankedTopic[], language: FaqLanguage): FaqResult[] {
+    const results = ranked.map((r) => this.present(index, r, language));
+    return results.map((r, i) => (i === 0 ? r : { ...r, score: Math.min(r.score, ...results.slice(0, i).map((above) => above.score)) }));
+  }
+
   private present(index: EngineIndex, ranked: RankedTopic, language: FaqLanguage): FaqResult {
     const topic = (index.topics[ranked.topic] as IndexedTopic).topic;
     const question =
       ranked.question.language === language ? ranked.question.text : (topic.questions[language]?.[0] ?? topic.questions.en[0] ?? topic.id);
-    return { id: topic.id, score: Math.round(calibrate(ranked.score) * 1000) / 1000, question, answer: answerFor(topic, language) };
+    const score = Math.max(calibrate(ranked.score), ranked.confidence ?? 0);
+    return { id: topic.id, score: Math.round(score * 1000) / 1000, question, answer: answerFor(topic, language) };
   }
 }

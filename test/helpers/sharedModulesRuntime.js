@@ -50,6 +50,7 @@ const SHARED_PROJECT_MODULES = [
   'bot/faq/analyzer.ts',
   'bot/faq/answerWords.ts',
   'bot/faq/classifier.ts',
+  'bot/faq/conversationModel.ts',
   'bot/faq/detectLanguage.ts',
   'bot/faq/engine.ts',
   'bot/faq/memo.ts',

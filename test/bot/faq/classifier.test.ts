@@ -5,6 +5,8 @@ import { loadKb } from '../../../bot/faq/loadKb';
 import { FAQ_LANGUAGES, type FaqTopic } from '../../../bot/faq/types';
 
 const kb = loadKb();
+/** Retrieval and its rules alone: what this file is about (the conversation model is conversationModel.test.ts's). */
+const RULES = { model: null } as const;
 
 describe('TopicClassifier (naive Bayes over the example questions)', () => {
   const analyzer = new Analyzer();
@@ -45,7 +47,7 @@ describe('FaqEngine classifier', () => {
   const without = (id: string): FaqTopic[] => kb.filter((t) => t.id !== id);
 
   it('is trained on the topics the engine answers from and retrained by replaceTopics', () => {
-    const engine = new FaqEngine(kb);
+    const engine = new FaqEngine(kb, RULES);
     expect(engine.classify(question)[0]?.id).toBe('covid.helpline');
     engine.replaceTopics(without('covid.helpline'));
     expect(engine.classify(question).map((p) => p.id)).not.toContain('covid.helpline');
@@ -54,7 +56,7 @@ describe('FaqEngine classifier', () => {
   });
 
   it('never answers off-topic alone: a message the retrieval declines stays declined', () => {
-    const engine = new FaqEngine(kb);
+    const engine = new FaqEngine(kb, RULES);
     const offTopic = 'Which hospital in Lahore has the best cardiologist for my father?';
     expect(engine.classify(offTopic).length).toBeGreaterThan(0);
     expect(engine.search(offTopic).decision).toBe('none');
@@ -64,8 +66,8 @@ describe('FaqEngine classifier', () => {
     // Without "bata dein k…" before the question: since round nine that frame is cut off, and retrieval answers alone.
     const message =
       'AoA, hum 35 agents ke liye work from home ki request dene wale hain. Sab se data ikattha karne se pehle har agent ki kaun si details chahiye? Shukriya';
-    const withOpinion = new FaqEngine(kb).search(message);
-    const without = new FaqEngine(kb, { secondOpinion: { confirm: 2 } }).search(message);
+    const withOpinion = new FaqEngine(kb, RULES).search(message);
+    const without = new FaqEngine(kb, { ...RULES, secondOpinion: { confirm: 2 } }).search(message);
     expect(without).toMatchObject({ decision: 'suggest' });
     expect(withOpinion).toMatchObject({ decision: 'answer' });
     expect(withOpinion.results[0]?.id).toBe(without.results[0]?.id);

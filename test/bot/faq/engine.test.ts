@@ -12,7 +12,8 @@ import { loadKb } from '../../../bot/faq/loadKb';
 import type { FaqTopic } from '../../../bot/faq/types';
 
 const kb = loadKb();
-const engine = new FaqEngine(kb);
+// Retrieval and its rules, which this file is about; the conversation model deciding with them: conversationModel.test.ts.
+const engine = new FaqEngine(kb, { model: null });
 const topic = (id: string): FaqTopic => kb.find((t) => t.id === id) as FaqTopic;
 
 describe('decide (thresholds on the raw score)', () => {

@@ -201,13 +201,18 @@ function describeHeldOutSet(title: string, file: string, floors: HeldOutFloors):
 // and its long 37 → 39; an indirect question ("ye poochna tha ke…", "مجھے یہ جاننا تھا کہ…") read as the question its frame
 // introduces raised heldout-7 Roman Urdu 117 → 118 (wrong 2 → 1 with both) and its long 44 → 45, heldout-18 Roman Urdu 100 → 102
 // and its long 34 → 36.
+// Round twenty-five's conversation model (bot/faq/conversationModel.ts, deciding with retrieval) is trained on the dev set,
+// offtopic-dev, heldout-real, heldout-fresh and heldout-3 to heldout-18 (bot/faq/model/corpus.ts): their floors are now
+// training figures (97.5–100 % right, at most 2 wrong a language) and guard against a model that stops fitting them, not
+// generalisation. heldout-19 (validation, never trained on) rose to 116 / 114 / 112 right, 0 / 0 / 0 wrong, 60/60 declined;
+// the blind heldout-20 went from 104 / 91 / 105 right and 2 / 11 / 1 wrong before the round to 118 / 109 / 117 and 0 / 1 / 0.
 describeHeldOutSet(
   "the fresh held-out set (heldout-fresh.jsonl, written before issue 14's second round; a tuning set since the third)",
   'heldout-fresh.jsonl',
   {
-    languages: { en: { right: 79, wrong: 0 }, ur: { right: 80, wrong: 0 }, 'ur-Latn': { right: 79, wrong: 0 } },
-    kinds: { long: { en: 39, ur: 40, 'ur-Latn': 39 }, mixed: { en: 40, ur: 40, 'ur-Latn': 40 } },
-    offTopicDeclined: 59,
+    languages: { en: { right: 80, wrong: 0 }, ur: { right: 80, wrong: 0 }, 'ur-Latn': { right: 80, wrong: 0 } },
+    kinds: { long: { en: 40, ur: 40, 'ur-Latn': 40 }, mixed: { en: 40, ur: 40, 'ur-Latn': 40 } },
+    offTopicDeclined: 60,
     languageDetected: 300,
   },
 );
@@ -216,8 +221,8 @@ describeHeldOutSet(
   "held-out set 3 (heldout-3.jsonl, written before issue 14's third round; a tuning set since the fourth)",
   'heldout-3.jsonl',
   {
-    languages: { en: { right: 78, wrong: 0 }, ur: { right: 80, wrong: 0 }, 'ur-Latn': { right: 80, wrong: 0 } },
-    kinds: { long: { en: 39, ur: 39, 'ur-Latn': 40 }, mixed: { en: 39, ur: 40, 'ur-Latn': 40 } },
+    languages: { en: { right: 80, wrong: 0 }, ur: { right: 80, wrong: 0 }, 'ur-Latn': { right: 80, wrong: 0 } },
+    kinds: { long: { en: 40, ur: 40, 'ur-Latn': 40 }, mixed: { en: 40, ur: 40, 'ur-Latn': 40 } },
     offTopicDeclined: 59,
     languageDetected: 300,
   },
@@ -227,8 +232,8 @@ describeHeldOutSet(
   "held-out set 4 (heldout-4.jsonl, written before issue 14's fourth round; a tuning set since the fifth)",
   'heldout-4.jsonl',
   {
-    languages: { en: { right: 74, wrong: 3 }, ur: { right: 75, wrong: 1 }, 'ur-Latn': { right: 76, wrong: 1 } },
-    kinds: { long: { en: 35, ur: 36, 'ur-Latn': 37 }, mixed: { en: 39, ur: 39, 'ur-Latn': 39 } },
+    languages: { en: { right: 79, wrong: 0 }, ur: { right: 80, wrong: 0 }, 'ur-Latn': { right: 80, wrong: 0 } },
+    kinds: { long: { en: 39, ur: 40, 'ur-Latn': 40 }, mixed: { en: 40, ur: 40, 'ur-Latn': 40 } },
     offTopicDeclined: 60,
     languageDetected: 297,
   },
@@ -238,8 +243,8 @@ describeHeldOutSet(
   "held-out set 5 (heldout-5.jsonl, written blind before issue 14's fifth round; scored before and after round five; a tuning set since round six)",
   'heldout-5.jsonl',
   {
-    languages: { en: { right: 117, wrong: 0 }, ur: { right: 115, wrong: 0 }, 'ur-Latn': { right: 113, wrong: 2 } },
-    kinds: { long: { en: 39, ur: 38, 'ur-Latn': 37 }, mixed: { en: 40, ur: 39, 'ur-Latn': 38 } },
+    languages: { en: { right: 120, wrong: 0 }, ur: { right: 120, wrong: 0 }, 'ur-Latn': { right: 118, wrong: 0 } },
+    kinds: { long: { en: 42, ur: 42, 'ur-Latn': 40 }, mixed: { en: 40, ur: 40, 'ur-Latn': 40 } },
     offTopicDeclined: 60,
     languageDetected: 417,
     size: {
@@ -255,9 +260,9 @@ describeHeldOutSet(
   "held-out set 6 (heldout-6.jsonl, written blind before issue 14's sixth round; scored before and after round six; a tuning set since round seven)",
   'heldout-6.jsonl',
   {
-    languages: { en: { right: 113, wrong: 1 }, ur: { right: 116, wrong: 1 }, 'ur-Latn': { right: 111, wrong: 2 } },
-    kinds: { long: { en: 44, ur: 47, 'ur-Latn': 43 }, mixed: { en: 40, ur: 39, 'ur-Latn': 40 } },
-    offTopicDeclined: 58,
+    languages: { en: { right: 120, wrong: 0 }, ur: { right: 121, wrong: 0 }, 'ur-Latn': { right: 120, wrong: 0 } },
+    kinds: { long: { en: 51, ur: 51, 'ur-Latn': 51 }, mixed: { en: 40, ur: 40, 'ur-Latn': 40 } },
+    offTopicDeclined: 60,
     languageDetected: 423,
     size: {
       languages: { en: 121, ur: 121, 'ur-Latn': 121 },
@@ -272,9 +277,9 @@ describeHeldOutSet(
   "held-out set 7 (heldout-7.jsonl, written blind before issue 14's seventh round; scored before round seven and after rounds seven, eight and nine; a tuning set since round ten)",
   'heldout-7.jsonl',
   {
-    languages: { en: { right: 120, wrong: 0 }, ur: { right: 117, wrong: 1 }, 'ur-Latn': { right: 118, wrong: 1 } },
-    kinds: { long: { en: 47, ur: 44, 'ur-Latn': 45 }, mixed: { en: 41, ur: 39, 'ur-Latn': 41 } },
-    offTopicDeclined: 57,
+    languages: { en: { right: 126, wrong: 0 }, ur: { right: 128, wrong: 0 }, 'ur-Latn': { right: 126, wrong: 0 } },
+    kinds: { long: { en: 52, ur: 52, 'ur-Latn': 52 }, mixed: { en: 41, ur: 42, 'ur-Latn': 42 } },
+    offTopicDeclined: 60,
     languageDetected: 442,
     size: {
       languages: { en: 128, ur: 128, 'ur-Latn': 128 },
@@ -289,9 +294,9 @@ describeHeldOutSet(
   "held-out set 8 (heldout-8.jsonl, written blind before issue 14's eleventh round; scored before and after round ten, which never saw it; a tuning set since round eleven)",
   'heldout-8.jsonl',
   {
-    languages: { en: { right: 119, wrong: 2 }, ur: { right: 115, wrong: 1 }, 'ur-Latn': { right: 110, wrong: 2 } },
-    kinds: { long: { en: 45, ur: 42, 'ur-Latn': 40 }, mixed: { en: 44, ur: 44, 'ur-Latn': 41 } },
-    offTopicDeclined: 59,
+    languages: { en: { right: 125, wrong: 0 }, ur: { right: 125, wrong: 0 }, 'ur-Latn': { right: 124, wrong: 0 } },
+    kinds: { long: { en: 50, ur: 50, 'ur-Latn': 50 }, mixed: { en: 45, ur: 45, 'ur-Latn': 44 } },
+    offTopicDeclined: 60,
     languageDetected: 433,
     size: SIZE_435,
   },
@@ -301,10 +306,10 @@ describeHeldOutSet(
   "held-out set 9 (heldout-9.jsonl, written blind during issue 14's eleventh round, half its Urdu and Roman Urdu long messages asking without a question mark; scored before and after round eleven, which never saw it; a tuning set since round twelve)",
   'heldout-9.jsonl',
   {
-    languages: { en: { right: 114, wrong: 1 }, ur: { right: 106, wrong: 1 }, 'ur-Latn': { right: 110, wrong: 0 } },
-    kinds: { long: { en: 43, ur: 34, 'ur-Latn': 38 }, mixed: { en: 42, ur: 44, 'ur-Latn': 44 } },
-    offTopicDeclined: 59,
-    languageDetected: 432,
+    languages: { en: { right: 123, wrong: 0 }, ur: { right: 125, wrong: 0 }, 'ur-Latn': { right: 123, wrong: 0 } },
+    kinds: { long: { en: 50, ur: 50, 'ur-Latn': 50 }, mixed: { en: 44, ur: 45, 'ur-Latn': 45 } },
+    offTopicDeclined: 60,
+    languageDetected: 434,
     size: SIZE_435,
   },
 );
@@ -313,9 +318,9 @@ describeHeldOutSet(
   "held-out set 10 (heldout-10.jsonl, written blind during issue 14's twelfth round, most Urdu and Roman Urdu long messages asking in the middle or by a request; scored before and after round twelve, which never saw it)",
   'heldout-10.jsonl',
   {
-    languages: { en: { right: 114, wrong: 2 }, ur: { right: 109, wrong: 6 }, 'ur-Latn': { right: 111, wrong: 7 } },
-    kinds: { long: { en: 43, ur: 37, 'ur-Latn': 39 }, mixed: { en: 41, ur: 42, 'ur-Latn': 43 } },
-    offTopicDeclined: 56,
+    languages: { en: { right: 126, wrong: 0 }, ur: { right: 124, wrong: 0 }, 'ur-Latn': { right: 128, wrong: 0 } },
+    kinds: { long: { en: 50, ur: 49, 'ur-Latn': 52 }, mixed: { en: 46, ur: 45, 'ur-Latn': 45 } },
+    offTopicDeclined: 60,
     languageDetected: 436,
     size: {
       languages: { en: 126, ur: 125, 'ur-Latn': 129 },
@@ -330,8 +335,8 @@ describeHeldOutSet(
   "held-out set 11 (heldout-11.jsonl, written blind during issue 14's thirteenth round, its in-scope messages in users' words rather than the topic table's; scored before and after rounds thirteen and fourteen, which never saw it; misses unread)",
   'heldout-11.jsonl',
   {
-    languages: { en: { right: 115, wrong: 3 }, ur: { right: 113, wrong: 2 }, 'ur-Latn': { right: 112, wrong: 1 } },
-    kinds: { long: { en: 43, ur: 41, 'ur-Latn': 41 }, mixed: { en: 42, ur: 43, 'ur-Latn': 43 } },
+    languages: { en: { right: 126, wrong: 0 }, ur: { right: 127, wrong: 0 }, 'ur-Latn': { right: 126, wrong: 0 } },
+    kinds: { long: { en: 50, ur: 50, 'ur-Latn': 50 }, mixed: { en: 46, ur: 46, 'ur-Latn': 46 } },
     offTopicDeclined: 60,
     languageDetected: 440,
     size: {
@@ -347,9 +352,9 @@ describeHeldOutSet(
   "held-out set 12 (heldout-12.jsonl, written blind during issue 14's fifteenth round; scored before round fifteen and after rounds fifteen to eighteen, which never saw it; a tuning set since round nineteen)",
   'heldout-12.jsonl',
   {
-    languages: { en: { right: 113, wrong: 4 }, ur: { right: 113, wrong: 4 }, 'ur-Latn': { right: 107, wrong: 3 } },
-    kinds: { long: { en: 44, ur: 45, 'ur-Latn': 40 }, mixed: { en: 42, ur: 40, 'ur-Latn': 41 } },
-    offTopicDeclined: 56,
+    languages: { en: { right: 125, wrong: 0 }, ur: { right: 126, wrong: 0 }, 'ur-Latn': { right: 125, wrong: 1 } },
+    kinds: { long: { en: 50, ur: 50, 'ur-Latn': 50 }, mixed: { en: 45, ur: 46, 'ur-Latn': 45 } },
+    offTopicDeclined: 60,
     languageDetected: 440,
     size: {
       languages: { en: 127, ur: 127, 'ur-Latn': 127 },
@@ -364,9 +369,9 @@ describeHeldOutSet(
   "held-out set 13 (heldout-13.jsonl, written blind during issue 14's eighteenth round from topics.md and the announcement only; scored before and after round eighteen, which never saw it; a tuning set since round nineteen)",
   'heldout-13.jsonl',
   {
-    languages: { en: { right: 109, wrong: 1 }, ur: { right: 111, wrong: 3 }, 'ur-Latn': { right: 106, wrong: 3 } },
-    kinds: { long: { en: 35, ur: 39, 'ur-Latn': 39 }, mixed: { en: 44, ur: 43, 'ur-Latn': 39 } },
-    offTopicDeclined: 55,
+    languages: { en: { right: 120, wrong: 0 }, ur: { right: 119, wrong: 1 }, 'ur-Latn': { right: 119, wrong: 0 } },
+    kinds: { long: { en: 45, ur: 45, 'ur-Latn': 45 }, mixed: { en: 45, ur: 44, 'ur-Latn': 45 } },
+    offTopicDeclined: 57,
     languageDetected: 378,
     size: SIZE_420,
   },
@@ -376,9 +381,9 @@ describeHeldOutSet(
   "held-out set 14 (heldout-14.jsonl, written blind during issue 14's nineteenth round from topics.md and the announcement only; scored before and after round nineteen, which never saw it; a tuning set since round twenty)",
   'heldout-14.jsonl',
   {
-    languages: { en: { right: 114, wrong: 1 }, ur: { right: 111, wrong: 4 }, 'ur-Latn': { right: 104, wrong: 5 } },
-    kinds: { long: { en: 40, ur: 39, 'ur-Latn': 34 }, mixed: { en: 44, ur: 43, 'ur-Latn': 43 } },
-    offTopicDeclined: 56,
+    languages: { en: { right: 120, wrong: 0 }, ur: { right: 117, wrong: 1 }, 'ur-Latn': { right: 117, wrong: 0 } },
+    kinds: { long: { en: 45, ur: 44, 'ur-Latn': 45 }, mixed: { en: 45, ur: 44, 'ur-Latn': 44 } },
+    offTopicDeclined: 60,
     languageDetected: 419,
     size: SIZE_420,
   },
@@ -388,8 +393,8 @@ describeHeldOutSet(
   "held-out set 15 (heldout-15.jsonl, written blind during issue 14's twentieth round from topics.md and the announcement only; scored before and after round twenty, which never saw it; a tuning set since round twenty-one)",
   'heldout-15.jsonl',
   {
-    languages: { en: { right: 110, wrong: 1 }, ur: { right: 108, wrong: 2 }, 'ur-Latn': { right: 109, wrong: 3 } },
-    kinds: { long: { en: 39, ur: 36, 'ur-Latn': 41 }, mixed: { en: 42, ur: 44, 'ur-Latn': 40 } },
+    languages: { en: { right: 120, wrong: 0 }, ur: { right: 119, wrong: 1 }, 'ur-Latn': { right: 119, wrong: 0 } },
+    kinds: { long: { en: 45, ur: 45, 'ur-Latn': 45 }, mixed: { en: 45, ur: 45, 'ur-Latn': 44 } },
     offTopicDeclined: 60,
     languageDetected: 420,
     size: SIZE_420,
@@ -400,9 +405,9 @@ describeHeldOutSet(
   "held-out set 16 (heldout-16.jsonl, written blind during issue 14's twenty-first round from topics.md and the announcement only; scored before and after round twenty-one, which never saw it; a tuning set since round twenty-two)",
   'heldout-16.jsonl',
   {
-    languages: { en: { right: 112, wrong: 1 }, ur: { right: 108, wrong: 4 }, 'ur-Latn': { right: 111, wrong: 1 } },
-    kinds: { long: { en: 39, ur: 36, 'ur-Latn': 40 }, mixed: { en: 44, ur: 43, 'ur-Latn': 41 } },
-    offTopicDeclined: 59,
+    languages: { en: { right: 120, wrong: 0 }, ur: { right: 120, wrong: 0 }, 'ur-Latn': { right: 120, wrong: 0 } },
+    kinds: { long: { en: 45, ur: 45, 'ur-Latn': 45 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
+    offTopicDeclined: 60,
     languageDetected: 420,
     size: SIZE_420,
   },
@@ -412,9 +417,9 @@ describeHeldOutSet(
   "held-out set 17 (heldout-17.jsonl, written blind during issue 14's twenty-second round from topics.md and the announcement only; scored before and after round twenty-two, which never saw it; a tuning set since round twenty-three)",
   'heldout-17.jsonl',
   {
-    languages: { en: { right: 116, wrong: 1 }, ur: { right: 103, wrong: 5 }, 'ur-Latn': { right: 106, wrong: 3 } },
-    kinds: { long: { en: 43, ur: 32, 'ur-Latn': 38 }, mixed: { en: 44, ur: 41, 'ur-Latn': 42 } },
-    offTopicDeclined: 57,
+    languages: { en: { right: 119, wrong: 0 }, ur: { right: 119, wrong: 0 }, 'ur-Latn': { right: 117, wrong: 0 } },
+    kinds: { long: { en: 45, ur: 45, 'ur-Latn': 45 }, mixed: { en: 45, ur: 44, 'ur-Latn': 44 } },
+    offTopicDeclined: 60,
     languageDetected: 418,
     size: SIZE_420,
   },
@@ -424,22 +429,34 @@ describeHeldOutSet(
   "held-out set 18 (heldout-18.jsonl, written blind during issue 14's twenty-third round from topics.md and the announcement only; scored before and after round twenty-three, which never saw it; a tuning set since round twenty-four)",
   'heldout-18.jsonl',
   {
-    languages: { en: { right: 107, wrong: 1 }, ur: { right: 110, wrong: 2 }, 'ur-Latn': { right: 102, wrong: 6 } },
-    kinds: { long: { en: 37, ur: 39, 'ur-Latn': 36 }, mixed: { en: 42, ur: 44, 'ur-Latn': 39 } },
-    offTopicDeclined: 56,
+    languages: { en: { right: 119, wrong: 0 }, ur: { right: 118, wrong: 0 }, 'ur-Latn': { right: 117, wrong: 0 } },
+    kinds: { long: { en: 45, ur: 45, 'ur-Latn': 45 }, mixed: { en: 45, ur: 45, 'ur-Latn': 44 } },
+    offTopicDeclined: 60,
     languageDetected: 418,
     size: SIZE_420,
   },
 );
 
 describeHeldOutSet(
-  "held-out set 19 (heldout-19.jsonl, written blind during issue 14's twenty-fourth round from topics.md and the announcement only; scored before and after round twenty-four, which never saw it)",
+  "held-out set 19 (heldout-19.jsonl, written blind during issue 14's twenty-fourth round from topics.md and the announcement only; scored before and after round twenty-four, which never saw it; never trained on: the conversation model's validation set since round twenty-five)",
   'heldout-19.jsonl',
   {
-    languages: { en: { right: 105, wrong: 5 }, ur: { right: 97, wrong: 2 }, 'ur-Latn': { right: 104, wrong: 4 } },
-    kinds: { long: { en: 37, ur: 30, 'ur-Latn': 34 }, mixed: { en: 41, ur: 40, 'ur-Latn': 43 } },
-    offTopicDeclined: 59,
+    languages: { en: { right: 116, wrong: 0 }, ur: { right: 114, wrong: 0 }, 'ur-Latn': { right: 112, wrong: 0 } },
+    kinds: { long: { en: 42, ur: 39, 'ur-Latn': 38 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
+    offTopicDeclined: 60,
     languageDetected: 420,
+    size: SIZE_420,
+  },
+);
+
+describeHeldOutSet(
+  "held-out set 20 (heldout-20.jsonl, written blind during issue 14's twenty-fifth round from topics.md and the announcement only; scored before and after round twenty-five, which never saw it)",
+  'heldout-20.jsonl',
+  {
+    languages: { en: { right: 118, wrong: 0 }, ur: { right: 109, wrong: 1 }, 'ur-Latn': { right: 117, wrong: 0 } },
+    kinds: { long: { en: 43, ur: 39, 'ur-Latn': 44 }, mixed: { en: 45, ur: 42, 'ur-Latn': 45 } },
+    offTopicDeclined: 57,
+    languageDetected: 417,
     size: SIZE_420,
   },
 );

@@ -4,9 +4,11 @@ import { OUT_OF_SCOPE_EXAMPLES, OutOfScopeIndex, type OutOfScopeExamples } from 
 import { FAQ_LANGUAGES } from '../../../bot/faq/types';
 
 const kb = loadKb();
+/** Retrieval and its rules alone: what this file is about (the conversation model is conversationModel.test.ts's). */
+const RULES = { model: null } as const;
 const NO_EXAMPLES: OutOfScopeExamples = { en: [], ur: [], 'ur-Latn': [] };
-const engine = new FaqEngine(kb);
-const withoutClass = new FaqEngine(kb, { outOfScope: NO_EXAMPLES });
+const engine = new FaqEngine(kb, RULES);
+const withoutClass = new FaqEngine(kb, { ...RULES, outOfScope: NO_EXAMPLES });
 
 describe('the out-of-scope class', () => {
   it('declines a near miss that the topics alone would answer (PTA phone registration is not whitelisting)', () => {
@@ -26,7 +28,7 @@ describe('the out-of-scope class', () => {
 
   it('never declines a message whose words the best topic explains, even one an example repeats word for word', () => {
     const message = 'How do I apply for whitelisting?';
-    const local = new FaqEngine(kb, { outOfScope: { ...NO_EXAMPLES, en: [message] } });
+    const local = new FaqEngine(kb, { ...RULES, outOfScope: { ...NO_EXAMPLES, en: [message] } });
     expect(local.search(message).decision).toBe('answer');
   });
 

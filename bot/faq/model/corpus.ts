@@ -1,0 +1,41 @@
+/**
+ * What the conversation model (`../conversationModel.ts`) is trained on: the knowledge base's example questions, the
+ * out-of-scope examples (as "none"), and the labelled sets below — messages written as users write them. Used by
+ * `npm run faq:train` and the test that proves `weights.json` is what training gives; the bot itself only reads the weights.
+ */
+import { readFileSync } from 'node:fs';
+import type { TrainingExample } from '../conversationModel';
+import { parseEvalFile } from '../evaluate';
+import { fromRoot } from '../../paths';
+import { OUT_OF_SCOPE_EXAMPLES } from '../outOfScope';
+import { FAQ_LANGUAGES, type FaqTopic } from '../types';
+
+const EVAL_DIR = fromRoot('bot', 'faq', 'eval');
+
+/**
+ * The labelled sets trained on (in `../eval/`). Every set the engine was tuned on; never the blind sets written to measure
+ * it (heldout-19 since round twenty-five, heldout-20), which `npm run eval:faq` reports apart.
+ */
+export const TRAINING_SETS: readonly string[] = [
+  'faq-dev.jsonl',
+  'offtopic-dev.jsonl',
+  'heldout-real.jsonl',
+  'heldout-fresh.jsonl',
+  ...Array.from({ length: 16 }, (_x, i) => `heldout-${i + 3}.jsonl`),
+];
+
+/** Every training example, each message read into terms by `terms` (the engine's analyser). */
+export function trainingExamples(topics: readonly FaqTopic[], terms: (text: string) => string[]): TrainingExample[] {
+  const examples: TrainingExample[] = [];
+  for (const topic of topics)
+    for (const language of FAQ_LANGUAGES) for (const q of topic.questions[language] ?? []) examples.push({ terms: terms(q), id: topic.id });
+  for (const language of FAQ_LANGUAGES) for (const q of OUT_OF_SCOPE_EXAMPLES[language]) examples.push({ terms: terms(q), id: null });
+  for (const set of TRAINING_SETS)
+    for (const c of parseEvalFile(readFileSync(`${EVAL_DIR}/${set}`, 'utf8'))) examples.push({ terms: terms(c.q), id: c.id });
+  return examples;
+}
+
+/** The classes: every topic id in the knowledge base's order, then `null` (none). */
+export function modelClasses(topics: readonly FaqTopic[]): (string | null)[] {
+  return [...topics.map((t) => t.id), null];
+}
