@@ -76,6 +76,8 @@ const DEFAULT_SETS = [
   '../bot/faq/eval/heldout-18.jsonl',
   '../bot/faq/eval/heldout-19.jsonl',
   '../bot/faq/eval/heldout-20.jsonl',
+  '../bot/faq/eval/heldout-21.jsonl',
+  '../bot/faq/eval/heldout-22.jsonl',
   '../test/fixtures/faq-holdout.jsonl',
   '../test/fixtures/faq-holdout2.jsonl',
   '../test/fixtures/faq-holdout3.jsonl',

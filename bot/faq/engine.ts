@@ -95,6 +95,9 @@ export const MODEL_THRESHOLDS = {
   minTerms: 3,
 } as const;
 
+/** Marks a term of a clause that asks, in what the model reads (`FaqEngine.modelTerms`). */
+export const ASKED = '?';
+
 let shipped: ConversationModel | undefined;
 /** The shipped model, unpacked on first use. */
 export function shippedConversationModel(): ConversationModel {
@@ -658,9 +661,26 @@ export class FaqEngine {
     this.index = indexFor(topics, this.options);
   }
 
-  /** The terms the engine reads in a whole message: what the conversation model is trained on and reads. */
+  /** The terms the engine reads in a whole message. */
   terms(text: string): string[] {
     return this.index.analyzer.analyze(text).map((t) => t.term);
+  }
+
+  /**
+   * What the conversation model reads (trained on and asked): the whole message's terms and, in a message of several
+   * clauses, the terms of each clause that asks (`clauseAsks`, or introduced by a verb of asking), marked with `ASKED`, so
+   * the question weighs apart from the scene around it ("…our agents work from home… when will we hear back?").
+   */
+  modelTerms(text: string): string[] {
+    const { analyzer } = this.index;
+    const whole = this.terms(text);
+    const { clauses, questionMarked, asked } = messageParts(text);
+    if (clauses.length <= 1) return whole;
+    const asking = clauses.flatMap((clause, id) => {
+      const tokens = analyzer.analyze(clause);
+      return asked[id] === true || clauseAsks(clause, questionMarked[id] ?? false, tokens) ? tokens.map((t) => `${ASKED}${t.term}`) : [];
+    });
+    return [...whole, ...asking];
   }
 
   /** The topics the engine currently answers from. */
@@ -704,9 +724,8 @@ export class FaqEngine {
    */
   private judge(index: EngineIndex, text: string): { ranking: RankedTopic[]; decision: FaqDecision } {
     const ruled = this.judgeByRules(index, text);
-    const terms = this.model ? new Set(this.terms(text)) : undefined;
-    if (!this.model || !terms || terms.size < MODEL_THRESHOLDS.minTerms) return ruled;
-    return withModel(index, ruled, this.model.classify([...terms]));
+    if (!this.model || new Set(this.terms(text)).size < MODEL_THRESHOLDS.minTerms) return ruled;
+    return withModel(index, ruled, this.model.classify(this.modelTerms(text)));
   }
 
   /** `judge` by retrieval and its rules alone. */

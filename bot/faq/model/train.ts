@@ -9,7 +9,7 @@ export function trainModelFile(): { weights: ModelWeights; text: string; example
   const topics = loadKb();
   // The rules alone read the messages: the analyser does not depend on the model it trains.
   const engine = new FaqEngine(topics, { model: null });
-  const examples = trainingExamples(topics, (text) => engine.terms(text));
+  const examples = trainingExamples(topics, (text) => engine.modelTerms(text));
   const weights = trainConversationModel(examples, modelClasses(topics));
   return { weights, text: `${JSON.stringify(weights)}\n`, examples: examples.length, terms: weights.terms.length };
 }
