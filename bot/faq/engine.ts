@@ -718,17 +718,20 @@ export class FaqEngine {
     return { language, decision, results: this.presentAll(index, ranked.slice(0, Math.max(0, limit)), language) };
   }
 
-  /**
-   * The ranking and its decision: retrieval's; an answer read from a part of the message checked against the other readings
-   * (`corroborate`); a suggestion given the classifier's second opinion on the reading that decided.
-   */
+  /** The ranking and its decision: retrieval's and its rules' (`judgeByRules`), with the conversation model's (`withModel`). */
   private judge(index: EngineIndex, text: string): { ranking: RankedTopic[]; decision: FaqDecision } {
     const ruled = this.judgeByRules(index, text);
-    if (!this.model || new Set(this.terms(text)).size < MODEL_THRESHOLDS.minTerms) return ruled;
-    return withModel(index, ruled, this.model.classify(this.modelTerms(text)));
+    if (!this.model) return ruled;
+    const terms = this.modelTerms(text);
+    if (new Set(terms.filter((t) => !t.startsWith(ASKED))).size < MODEL_THRESHOLDS.minTerms) return ruled;
+    return withModel(index, ruled, this.model.classify(terms));
   }
 
-  /** `judge` by retrieval and its rules alone. */
+  /**
+   * The ranking and its decision by retrieval and its rules alone: retrieval's; an answer read from a part of the message
+   * checked against the other readings (`corroborate`); a suggestion given the classifier's second opinion on the reading
+   * that decided.
+   */
   private judgeByRules(index: EngineIndex, text: string): { ranking: RankedTopic[]; decision: FaqDecision } {
     const { ranking, divided, reading, whole, fromPart } = this.rank(index, text);
     const decision = settle(decide(ranking.map((r) => r.score)), divided);
