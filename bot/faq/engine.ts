@@ -93,6 +93,17 @@ export const MODEL_THRESHOLDS = {
    * hai" it reads no more than retrieval does, and its 0.6 on two words is a guess (README, round twenty-five).
    */
   minTerms: 3,
+  /**
+   * …except that a topic it gives this much or more, where retrieval answered nothing, is answered: "insaan se baat",
+   * "helpline number?" (README, round twenty-seven).
+   */
+  fewTerms: 0.9,
+  /**
+   * A message retrieval declines is suggested with the model's top topic at this probability or more, where its "none"
+   * is below `suggestNone`: the user picks from a suggestion instead of reading "I don't know" (round twenty-seven).
+   */
+  suggest: 0.5,
+  suggestNone: 0.2,
 } as const;
 
 /** Marks a term of a clause that asks, in what the model reads (`FaqEngine.modelTerms`). */
@@ -611,7 +622,8 @@ interface RankedTopic {
  * `MODEL_THRESHOLDS.answer` or more is answered — unless retrieval answered another topic and the model is below
  * `overrule`: then both are suggested. The model's "none" at `decline` or more declines. Below those, retrieval's answer
  * stands where the model's top topic is the same; else it is suggested with the model's topic among the suggestions.
- * Retrieval's suggestions and declines stand.
+ * Retrieval's suggestions stand, and so do its declines unless the model's topic is at `suggest` or more and its "none"
+ * below `suggestNone`: then that topic is suggested first, with retrieval's best.
  */
 function withModel(
   index: EngineIndex,
@@ -626,13 +638,35 @@ function withModel(
   const topicIndex = first.id === null ? -1 : index.topics.findIndex((t) => t.topic.id === first.id);
   const modelTopic = topicIndex >= 0 ? rankedFor(index, ruled.ranking, topicIndex) : undefined;
   const disagrees = answered !== undefined && answered.topic !== topicIndex;
-  if (modelTopic && first.probability >= MODEL_THRESHOLDS.answer && !(disagrees && first.probability < MODEL_THRESHOLDS.overrule)) {
-    const chosen = { ...modelTopic, confidence: first.probability };
-    return { ranking: [chosen, ...ruled.ranking.filter((r) => r.topic !== topicIndex)], decision: 'answer' };
-  }
+  if (modelTopic && first.probability >= MODEL_THRESHOLDS.answer && !(disagrees && first.probability < MODEL_THRESHOLDS.overrule))
+    return { ranking: modelFirst(ruled.ranking, modelTopic, first.probability), decision: 'answer' };
   if (first.id === null && first.probability >= MODEL_THRESHOLDS.decline) return { ranking: ruled.ranking, decision: 'none' };
   if (disagrees) return { ranking: withVouched(ruled.ranking, [modelTopic]), decision: 'suggest' };
+  const none = posterior.find((p) => p.id === null)?.probability ?? 0;
+  if (ruled.decision === 'none' && modelTopic && first.probability >= MODEL_THRESHOLDS.suggest && none < MODEL_THRESHOLDS.suggestNone)
+    return { ranking: withVouched(modelFirst(ruled.ranking, modelTopic, first.probability), [ruled.ranking[0]]), decision: 'suggest' };
   return ruled;
+}
+
+/**
+ * The model on a message of fewer than `MODEL_THRESHOLDS.minTerms` terms: it has no say, except that its topic at
+ * `fewTerms` or more is answered where retrieval did not answer. It never declines or divides such a message.
+ */
+function withModelOnFewTerms(
+  index: EngineIndex,
+  ruled: { ranking: RankedTopic[]; decision: FaqDecision },
+  posterior: readonly ModelPosterior[],
+): { ranking: RankedTopic[]; decision: FaqDecision } {
+  const [first] = posterior;
+  if (ruled.decision === 'answer' || !first || first.id === null || first.probability < MODEL_THRESHOLDS.fewTerms) return ruled;
+  const topicIndex = index.topics.findIndex((t) => t.topic.id === first.id);
+  const modelTopic = topicIndex >= 0 ? rankedFor(index, ruled.ranking, topicIndex) : undefined;
+  return modelTopic ? { ranking: modelFirst(ruled.ranking, modelTopic, first.probability), decision: 'answer' } : ruled;
+}
+
+/** The ranking with the model's topic first, carrying the model's probability. */
+function modelFirst(ranking: readonly RankedTopic[], modelTopic: RankedTopic, probability: number): RankedTopic[] {
+  return [{ ...modelTopic, confidence: probability }, ...ranking.filter((r) => r.topic !== modelTopic.topic)];
 }
 
 /** A topic as ranked: its entry in the ranking, or, when retrieval did not rank it, its first example question. */
@@ -723,8 +757,10 @@ export class FaqEngine {
     const ruled = this.judgeByRules(index, text);
     if (!this.model) return ruled;
     const terms = this.modelTerms(text);
-    if (new Set(terms.filter((t) => !t.startsWith(ASKED))).size < MODEL_THRESHOLDS.minTerms) return ruled;
-    return withModel(index, ruled, this.model.classify(terms));
+    const posterior = this.model.classify(terms);
+    if (new Set(terms.filter((t) => !t.startsWith(ASKED))).size < MODEL_THRESHOLDS.minTerms)
+      return withModelOnFewTerms(index, ruled, posterior);
+    return withModel(index, ruled, posterior);
   }
 
   /**

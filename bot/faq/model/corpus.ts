@@ -27,13 +27,17 @@ export const TRAINING_SETS: readonly string[] = [
   'train-2.jsonl',
 ];
 
-/** Every training example, each message read into terms by `terms` (the engine's analyser). */
-export function trainingExamples(topics: readonly FaqTopic[], terms: (text: string) => string[]): TrainingExample[] {
+/** Every training example, each message read into terms by `terms` (the engine's analyser); `sets` for all but some. */
+export function trainingExamples(
+  topics: readonly FaqTopic[],
+  terms: (text: string) => string[],
+  sets: readonly string[] = TRAINING_SETS,
+): TrainingExample[] {
   const examples: TrainingExample[] = [];
   for (const topic of topics)
     for (const language of FAQ_LANGUAGES) for (const q of topic.questions[language] ?? []) examples.push({ terms: terms(q), id: topic.id });
   for (const language of FAQ_LANGUAGES) for (const q of OUT_OF_SCOPE_EXAMPLES[language]) examples.push({ terms: terms(q), id: null });
-  for (const set of TRAINING_SETS)
+  for (const set of sets)
     for (const c of parseEvalFile(readFileSync(`${EVAL_DIR}/${set}`, 'utf8'))) examples.push({ terms: terms(c.q), id: c.id });
   return examples;
 }

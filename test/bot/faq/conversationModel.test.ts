@@ -30,6 +30,18 @@ function fixedModel(id: string | null, probability: number, classes: readonly (s
   return new ConversationModel(weights);
 }
 
+/** The key that stands for "none" in `modelOf`. */
+const NONE = 'none';
+
+/** A model with a fixed posterior given per class (`NONE` for none); the rest of the probability spread over the others. */
+function modelOf(probabilities: Readonly<Record<string, number>>): ConversationModel {
+  const classes = [...ids, null];
+  const given = Object.values(probabilities).reduce((a, b) => a + b, 0);
+  const rest = (1 - given) / (classes.length - Object.keys(probabilities).length);
+  const bias = classes.map((c) => Math.log(probabilities[c ?? NONE] ?? rest));
+  return new ConversationModel({ format: 1, classes, terms: [], bias, scale: 1, weights: '' });
+}
+
 describe('trainConversationModel', () => {
   const examples = [
     ...['helpline number', 'helpline kya hai', 'call the helpline', 'helpline number please'].map((q) => ({
@@ -133,10 +145,33 @@ describe('FaqEngine with the conversation model', () => {
     expect(overruled.results[0]?.id).toBe('request.status');
   });
 
-  it('leaves a message of fewer than three terms to retrieval', () => {
-    const sure = new FaqEngine(kb, { model: fixedModel('privacy.data', 0.99) });
+  it('leaves a message of fewer than three terms to retrieval unless the model is all but sure', () => {
+    const unsure = new FaqEngine(kb, { model: fixedModel('privacy.data', MODEL_THRESHOLDS.fewTerms - 0.01) });
+    expect(unsure.search('helpline number').results[0]?.id).toBe('covid.helpline');
+    expect(unsure.search('PSEB internship').decision).toBe(rules.search('PSEB internship').decision);
+    // Sure of "none", it still does not decline a short message retrieval answers.
+    expect(new FaqEngine(kb, { model: fixedModel(null, 0.99) }).search('helpline number').decision).toBe('answer');
+  });
+
+  it('answers a short message the model is all but sure of where retrieval answered nothing, and leaves retrieval’s answers', () => {
+    expect(rules.search('PSEB internship').decision).toBe('none');
+    const sure = new FaqEngine(kb, { model: fixedModel('contact.human', over(MODEL_THRESHOLDS.fewTerms)) });
+    const short = sure.search('PSEB internship');
+    expect(short.decision).toBe('answer');
+    expect(short.results[0]?.id).toBe('contact.human');
     expect(sure.search('helpline number').results[0]?.id).toBe('covid.helpline');
-    expect(sure.search('PSEB internship').decision).toBe(rules.search('PSEB internship').decision);
+  });
+
+  it('suggests the model’s topic first where retrieval declines and the model leans to a topic, not where it leans to none', () => {
+    const message = 'Assalam o alaikum, we are forty people in Sialkot and nobody tells us anything, kindly guide us what to do';
+    expect(rules.search(message).decision).toBe('none');
+    const leaning = new FaqEngine(kb, { model: fixedModel('wfh.how', over(MODEL_THRESHOLDS.suggest)) }).search(message);
+    expect(leaning.decision).toBe('suggest');
+    expect(leaning.results[0]?.id).toBe('wfh.how');
+    expect(new FaqEngine(kb, { model: fixedModel('wfh.how', MODEL_THRESHOLDS.suggest - 0.01) }).search(message).decision).toBe('none');
+    // The same lean with "none" close behind it: declined.
+    const doubtful = modelOf({ 'wfh.how': over(MODEL_THRESHOLDS.suggest), [NONE]: MODEL_THRESHOLDS.suggestNone + 0.01 });
+    expect(new FaqEngine(kb, { model: doubtful }).search(message).decision).toBe('none');
   });
 
   it('lets retrieval answer a topic added in the console, which the model was never trained on', () => {
