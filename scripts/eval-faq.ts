@@ -83,6 +83,7 @@ const DEFAULT_SETS = [
   '../test/fixtures/faq-holdout3.jsonl',
   '../test/fixtures/faq-offtopic-tune.jsonl',
   '../bot/faq/eval/offtopic-dev.jsonl',
+  '../bot/faq/eval/offtopic-near.jsonl',
 ].map((f) => resolve(__dirname, f));
 
 function printMisses(report: EvalReport): void {

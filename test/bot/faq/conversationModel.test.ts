@@ -1,7 +1,7 @@
 /** The conversation model (round twenty-five): training, the shipped weights, and how it decides with retrieval. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConversationModel, trainConversationModel, type ModelWeights } from '../../../bot/faq/conversationModel';
+import { ConversationModel, TRAINING, trainConversationModel, type ModelWeights } from '../../../bot/faq/conversationModel';
 import { ASKED, FaqEngine, MODEL_THRESHOLDS } from '../../../bot/faq/engine';
 import { loadKb } from '../../../bot/faq/loadKb';
 import { TRAINING_SETS } from '../../../bot/faq/model/corpus';
@@ -42,6 +42,12 @@ function modelOf(probabilities: Readonly<Record<string, number>>): ConversationM
   return new ConversationModel({ format: 1, classes, terms: [], bias, scale: 1, weights: '' });
 }
 
+/** A model's weights as numbers (the stored integers times the scale). */
+function unpacked(weights: ModelWeights): number[] {
+  const bytes = Buffer.from(weights.weights, 'base64');
+  return Array.from(new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2), (w) => w * weights.scale);
+}
+
 describe('trainConversationModel', () => {
   const examples = [
     ...['helpline number', 'helpline kya hai', 'call the helpline', 'helpline number please'].map((q) => ({
@@ -76,6 +82,19 @@ describe('trainConversationModel', () => {
     expect(trainConversationModel(examples, ['a', 'b', null])).toEqual(weights);
   });
 
+  it('ships the mean of its runs, each run the same training in another order', () => {
+    const one = (seed: number) => trainConversationModel(examples, ['a', 'b', null], { ...TRAINING, runs: 1, seed });
+    const [first, second] = [one(TRAINING.seed), one(TRAINING.seed + 1)];
+    const both = trainConversationModel(examples, ['a', 'b', null], { ...TRAINING, runs: 2 });
+    expect(unpacked(first)).not.toEqual(unpacked(second));
+    unpacked(both).forEach((w, i) =>
+      expect(Math.abs(w - ((unpacked(first)[i] ?? 0) + (unpacked(second)[i] ?? 0)) / 2)).toBeLessThanOrEqual(
+        first.scale + second.scale + both.scale,
+      ),
+    );
+    both.bias.forEach((b, c) => expect(b).toBeCloseTo(((first.bias[c] ?? 0) + (second.bias[c] ?? 0)) / 2, 5));
+  });
+
   it('refuses weights that do not match its terms and classes', () => {
     expect(() => new ConversationModel({ ...weights, terms: [...weights.terms, 'extra'] })).toThrow(/terms × classes/);
   });
@@ -91,7 +110,14 @@ describe('the shipped model (bot/faq/model/weights.json)', () => {
   it('has a class for every topic and one for none, and never trains on the blind sets', () => {
     const shipped = JSON.parse(readFileSync(resolve(__dirname, '../../../bot/faq/model/weights.json'), 'utf8')) as ModelWeights;
     expect(shipped.classes).toEqual([...ids, null]);
-    for (const set of ['heldout-19.jsonl', 'heldout-20.jsonl', 'heldout-21.jsonl', 'heldout-22.jsonl'])
+    for (const set of [
+      'heldout-19.jsonl',
+      'heldout-20.jsonl',
+      'heldout-21.jsonl',
+      'heldout-22.jsonl',
+      'heldout-23.jsonl',
+      'offtopic-near.jsonl',
+    ])
       expect(TRAINING_SETS).not.toContain(set);
   });
 });

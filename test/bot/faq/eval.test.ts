@@ -214,6 +214,12 @@ function describeHeldOutSet(title: string, file: string, floors: HeldOutFloors):
 // nothing; a message retrieval declines suggested with the model's topic at 0.5 or more when its "none" is below 0.2) raised
 // 13 answered-right floors by 1–2 (short noisy messages, most in Roman Urdu: "insaan se baat", "helpline number?"), moved no
 // wrong-answer ceiling, and lowered one off-topic floor: heldout-21 58 → 57 (a long off-topic message now suggested).
+// Its model (train-3 added; five training runs averaged) then moved the sets never trained on: heldout-19 117 → 116 Urdu
+// (its long 42 → 41), heldout-20 117 → 118 English and 115 → 113 Urdu (long 42 → 44 / 44 → 43, code-mixed 45 → 44 / 43 → 42),
+// heldout-21 118 → 119 English and 113 → 116 Urdu (wrong 2 → 1; long 43 → 44 / 40 → 43; off-topic back to 58), heldout-22
+// Urdu 117 → 116 (wrong 0 → 1, long 43 → 42): 1,405 right of 1,440 against round twenty-six's 1,397, wrong 7 → 8,
+// off-topic 232 of 240 both. Training figures moved by one: heldout-8 and -10 Roman Urdu ±1, heldout-14 Roman Urdu −1,
+// heldout-11 off-topic 60 → 59.
 describeHeldOutSet(
   "the fresh held-out set (heldout-fresh.jsonl, written before issue 14's second round; a tuning set since the third)",
   'heldout-fresh.jsonl',
@@ -302,8 +308,8 @@ describeHeldOutSet(
   "held-out set 8 (heldout-8.jsonl, written blind before issue 14's eleventh round; scored before and after round ten, which never saw it; a tuning set since round eleven)",
   'heldout-8.jsonl',
   {
-    languages: { en: { right: 125, wrong: 0 }, ur: { right: 125, wrong: 0 }, 'ur-Latn': { right: 124, wrong: 0 } },
-    kinds: { long: { en: 50, ur: 50, 'ur-Latn': 50 }, mixed: { en: 45, ur: 45, 'ur-Latn': 44 } },
+    languages: { en: { right: 125, wrong: 0 }, ur: { right: 125, wrong: 0 }, 'ur-Latn': { right: 125, wrong: 0 } },
+    kinds: { long: { en: 50, ur: 50, 'ur-Latn': 50 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
     offTopicDeclined: 60,
     languageDetected: 433,
     size: SIZE_435,
@@ -326,8 +332,8 @@ describeHeldOutSet(
   "held-out set 10 (heldout-10.jsonl, written blind during issue 14's twelfth round, most Urdu and Roman Urdu long messages asking in the middle or by a request; scored before and after round twelve, which never saw it)",
   'heldout-10.jsonl',
   {
-    languages: { en: { right: 126, wrong: 0 }, ur: { right: 124, wrong: 0 }, 'ur-Latn': { right: 129, wrong: 0 } },
-    kinds: { long: { en: 50, ur: 49, 'ur-Latn': 52 }, mixed: { en: 46, ur: 45, 'ur-Latn': 46 } },
+    languages: { en: { right: 126, wrong: 0 }, ur: { right: 124, wrong: 0 }, 'ur-Latn': { right: 128, wrong: 0 } },
+    kinds: { long: { en: 50, ur: 49, 'ur-Latn': 52 }, mixed: { en: 46, ur: 45, 'ur-Latn': 45 } },
     offTopicDeclined: 60,
     languageDetected: 436,
     size: {
@@ -345,7 +351,7 @@ describeHeldOutSet(
   {
     languages: { en: { right: 126, wrong: 0 }, ur: { right: 127, wrong: 0 }, 'ur-Latn': { right: 126, wrong: 0 } },
     kinds: { long: { en: 50, ur: 50, 'ur-Latn': 50 }, mixed: { en: 46, ur: 46, 'ur-Latn': 46 } },
-    offTopicDeclined: 60,
+    offTopicDeclined: 59,
     languageDetected: 440,
     size: {
       languages: { en: 127, ur: 127, 'ur-Latn': 127 },
@@ -389,8 +395,8 @@ describeHeldOutSet(
   "held-out set 14 (heldout-14.jsonl, written blind during issue 14's nineteenth round from topics.md and the announcement only; scored before and after round nineteen, which never saw it; a tuning set since round twenty)",
   'heldout-14.jsonl',
   {
-    languages: { en: { right: 120, wrong: 0 }, ur: { right: 119, wrong: 1 }, 'ur-Latn': { right: 120, wrong: 0 } },
-    kinds: { long: { en: 45, ur: 45, 'ur-Latn': 45 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
+    languages: { en: { right: 120, wrong: 0 }, ur: { right: 119, wrong: 1 }, 'ur-Latn': { right: 119, wrong: 0 } },
+    kinds: { long: { en: 45, ur: 45, 'ur-Latn': 45 }, mixed: { en: 45, ur: 45, 'ur-Latn': 44 } },
     offTopicDeclined: 60,
     languageDetected: 419,
     size: SIZE_420,
@@ -449,8 +455,8 @@ describeHeldOutSet(
   "held-out set 19 (heldout-19.jsonl, written blind during issue 14's twenty-fourth round from topics.md and the announcement only; scored before and after round twenty-four, which never saw it; never trained on: the conversation model's validation set since round twenty-five)",
   'heldout-19.jsonl',
   {
-    languages: { en: { right: 119, wrong: 1 }, ur: { right: 117, wrong: 0 }, 'ur-Latn': { right: 116, wrong: 1 } },
-    kinds: { long: { en: 44, ur: 42, 'ur-Latn': 41 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
+    languages: { en: { right: 119, wrong: 1 }, ur: { right: 116, wrong: 0 }, 'ur-Latn': { right: 116, wrong: 1 } },
+    kinds: { long: { en: 44, ur: 41, 'ur-Latn': 41 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
     offTopicDeclined: 60,
     languageDetected: 420,
     size: SIZE_420,
@@ -461,8 +467,8 @@ describeHeldOutSet(
   "held-out set 20 (heldout-20.jsonl, written blind during issue 14's twenty-fifth round from topics.md and the announcement only; scored before and after round twenty-five, which never saw it)",
   'heldout-20.jsonl',
   {
-    languages: { en: { right: 117, wrong: 1 }, ur: { right: 115, wrong: 0 }, 'ur-Latn': { right: 120, wrong: 0 } },
-    kinds: { long: { en: 42, ur: 44, 'ur-Latn': 45 }, mixed: { en: 45, ur: 43, 'ur-Latn': 45 } },
+    languages: { en: { right: 118, wrong: 1 }, ur: { right: 113, wrong: 0 }, 'ur-Latn': { right: 120, wrong: 0 } },
+    kinds: { long: { en: 44, ur: 43, 'ur-Latn': 45 }, mixed: { en: 44, ur: 42, 'ur-Latn': 45 } },
     offTopicDeclined: 58,
     languageDetected: 417,
     size: SIZE_420,
@@ -473,9 +479,9 @@ describeHeldOutSet(
   "held-out set 21 (heldout-21.jsonl, written blind during issue 14's twenty-sixth round from topics.md and the announcement only; scored before and after round twenty-six, which never saw it)",
   'heldout-21.jsonl',
   {
-    languages: { en: { right: 118, wrong: 0 }, ur: { right: 113, wrong: 2 }, 'ur-Latn': { right: 116, wrong: 2 } },
-    kinds: { long: { en: 43, ur: 40, 'ur-Latn': 43 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
-    offTopicDeclined: 57,
+    languages: { en: { right: 119, wrong: 0 }, ur: { right: 116, wrong: 1 }, 'ur-Latn': { right: 116, wrong: 2 } },
+    kinds: { long: { en: 44, ur: 43, 'ur-Latn': 43 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
+    offTopicDeclined: 58,
     languageDetected: 418,
     size: SIZE_420,
   },
@@ -485,8 +491,8 @@ describeHeldOutSet(
   "held-out set 22 (heldout-22.jsonl, written blind during issue 14's twenty-sixth round by another writer, from topics.md and the announcement only; scored before and after round twenty-six, which never saw it)",
   'heldout-22.jsonl',
   {
-    languages: { en: { right: 116, wrong: 0 }, ur: { right: 117, wrong: 0 }, 'ur-Latn': { right: 118, wrong: 1 } },
-    kinds: { long: { en: 43, ur: 43, 'ur-Latn': 44 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
+    languages: { en: { right: 116, wrong: 0 }, ur: { right: 116, wrong: 1 }, 'ur-Latn': { right: 118, wrong: 1 } },
+    kinds: { long: { en: 43, ur: 42, 'ur-Latn': 44 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
     offTopicDeclined: 56,
     languageDetected: 418,
     size: SIZE_420,
@@ -503,6 +509,14 @@ describe('off-topic tuning set', () => {
     const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../../bot/faq/eval/offtopic-dev.jsonl'), 'utf8')));
     expect(report.offTopic.total).toBe(60);
     expect(report.offTopic.declined).toBeGreaterThanOrEqual(58);
+  });
+
+  // Written in round twenty-seven as training data for the model's "none" (64 % near the desk's words: tax deadlines, PSEB
+  // internships, Payoneer, SECP); never trained on, because training on it did not help (bot/faq/README, round twenty-seven).
+  it('declines at least 285 of the 300 near-miss messages of bot/faq/eval/offtopic-near.jsonl', () => {
+    const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../../bot/faq/eval/offtopic-near.jsonl'), 'utf8')));
+    expect(report.offTopic.total).toBe(300);
+    expect(report.offTopic.declined).toBeGreaterThanOrEqual(285);
   });
 });
 
