@@ -78,6 +78,7 @@ const DEFAULT_SETS = [
   '../bot/faq/eval/heldout-20.jsonl',
   '../bot/faq/eval/heldout-21.jsonl',
   '../bot/faq/eval/heldout-22.jsonl',
+  '../bot/faq/eval/heldout-23.jsonl',
   '../test/fixtures/faq-holdout.jsonl',
   '../test/fixtures/faq-holdout2.jsonl',
   '../test/fixtures/faq-holdout3.jsonl',

@@ -220,6 +220,8 @@ function describeHeldOutSet(title: string, file: string, floors: HeldOutFloors):
 // Urdu 117 → 116 (wrong 0 → 1, long 43 → 42): 1,405 right of 1,440 against round twenty-six's 1,397, wrong 7 → 8,
 // off-topic 232 of 240 both. Training figures moved by one: heldout-8 and -10 Roman Urdu ±1, heldout-14 Roman Urdu −1,
 // heldout-11 off-topic 60 → 59.
+// The blind heldout-23, written before the round and scored twice (tables only): round twenty-six 116 / 117 / 113 right,
+// 1 / 0 / 0 wrong, 60/60 off-topic declined; round twenty-seven 116 / 117 / 114, 1 / 0 / 0, 59/60.
 describeHeldOutSet(
   "the fresh held-out set (heldout-fresh.jsonl, written before issue 14's second round; a tuning set since the third)",
   'heldout-fresh.jsonl',
@@ -495,6 +497,18 @@ describeHeldOutSet(
     kinds: { long: { en: 43, ur: 42, 'ur-Latn': 44 }, mixed: { en: 45, ur: 45, 'ur-Latn': 45 } },
     offTopicDeclined: 56,
     languageDetected: 418,
+    size: SIZE_420,
+  },
+);
+
+describeHeldOutSet(
+  "held-out set 23 (heldout-23.jsonl, written blind during issue 14's twenty-seventh round from topics.md and the announcement only; scored before and after round twenty-seven, which never saw it)",
+  'heldout-23.jsonl',
+  {
+    languages: { en: { right: 116, wrong: 1 }, ur: { right: 117, wrong: 0 }, 'ur-Latn': { right: 114, wrong: 0 } },
+    kinds: { long: { en: 42, ur: 43, 'ur-Latn': 42 }, mixed: { en: 45, ur: 44, 'ur-Latn': 44 } },
+    offTopicDeclined: 59,
+    languageDetected: 420,
     size: SIZE_420,
   },
 );
