@@ -616,6 +616,12 @@ interface RankedTopic {
   readonly confidence?: number;
 }
 
+/** A ranking and the decision taken on it. */
+interface Judgement {
+  readonly ranking: RankedTopic[];
+  readonly decision: FaqDecision;
+}
+
 /**
  * The conversation model decides with retrieval (round twenty-five, README). An answer retrieval gives for a topic the model
  * was never trained on (one added in the console) stands: the model cannot judge it. Otherwise the model's top topic at
@@ -625,19 +631,14 @@ interface RankedTopic {
  * Retrieval's suggestions stand, and so do its declines unless the model's topic is at `suggest` or more and its "none"
  * below `suggestNone`: then that topic is suggested first, with retrieval's best.
  */
-function withModel(
-  index: EngineIndex,
-  ruled: { ranking: RankedTopic[]; decision: FaqDecision },
-  posterior: readonly ModelPosterior[],
-): { ranking: RankedTopic[]; decision: FaqDecision } {
+function withModel(index: EngineIndex, ruled: Judgement, posterior: readonly ModelPosterior[]): Judgement {
   const [first] = posterior;
   const top = ruled.ranking[0];
   const answered = ruled.decision === 'answer' ? top : undefined;
   const trained = (topic: number) => posterior.some((p) => p.id === index.topics[topic]?.topic.id);
   if (!first || (answered && !trained(answered.topic))) return ruled;
-  const topicIndex = first.id === null ? -1 : index.topics.findIndex((t) => t.topic.id === first.id);
-  const modelTopic = topicIndex >= 0 ? rankedFor(index, ruled.ranking, topicIndex) : undefined;
-  const disagrees = answered !== undefined && answered.topic !== topicIndex;
+  const modelTopic = modelTopicOf(index, ruled.ranking, first);
+  const disagrees = answered !== undefined && answered.topic !== modelTopic?.topic;
   if (modelTopic && first.probability >= MODEL_THRESHOLDS.answer && !(disagrees && first.probability < MODEL_THRESHOLDS.overrule))
     return { ranking: modelFirst(ruled.ranking, modelTopic, first.probability), decision: 'answer' };
   if (first.id === null && first.probability >= MODEL_THRESHOLDS.decline) return { ranking: ruled.ranking, decision: 'none' };
@@ -652,21 +653,22 @@ function withModel(
  * The model on a message of fewer than `MODEL_THRESHOLDS.minTerms` terms: it has no say, except that its topic at
  * `fewTerms` or more is answered where retrieval did not answer. It never declines or divides such a message.
  */
-function withModelOnFewTerms(
-  index: EngineIndex,
-  ruled: { ranking: RankedTopic[]; decision: FaqDecision },
-  posterior: readonly ModelPosterior[],
-): { ranking: RankedTopic[]; decision: FaqDecision } {
+function withModelOnFewTerms(index: EngineIndex, ruled: Judgement, posterior: readonly ModelPosterior[]): Judgement {
   const [first] = posterior;
-  if (ruled.decision === 'answer' || !first || first.id === null || first.probability < MODEL_THRESHOLDS.fewTerms) return ruled;
-  const topicIndex = index.topics.findIndex((t) => t.topic.id === first.id);
-  const modelTopic = topicIndex >= 0 ? rankedFor(index, ruled.ranking, topicIndex) : undefined;
+  if (ruled.decision === 'answer' || !first || first.probability < MODEL_THRESHOLDS.fewTerms) return ruled;
+  const modelTopic = modelTopicOf(index, ruled.ranking, first);
   return modelTopic ? { ranking: modelFirst(ruled.ranking, modelTopic, first.probability), decision: 'answer' } : ruled;
 }
 
 /** The ranking with the model's topic first, carrying the model's probability. */
 function modelFirst(ranking: readonly RankedTopic[], modelTopic: RankedTopic, probability: number): RankedTopic[] {
   return [{ ...modelTopic, confidence: probability }, ...ranking.filter((r) => r.topic !== modelTopic.topic)];
+}
+
+/** The model's top class as ranked (`rankedFor`); none for "none" or a topic this index does not hold. */
+function modelTopicOf(index: EngineIndex, ranking: readonly RankedTopic[], first: ModelPosterior): RankedTopic | undefined {
+  const topic = first.id === null ? -1 : index.topics.findIndex((t) => t.topic.id === first.id);
+  return topic >= 0 ? rankedFor(index, ranking, topic) : undefined;
 }
 
 /** A topic as ranked: its entry in the ranking, or, when retrieval did not rank it, its first example question. */
@@ -753,7 +755,7 @@ export class FaqEngine {
   }
 
   /** The ranking and its decision: retrieval's and its rules' (`judgeByRules`), with the conversation model's (`withModel`). */
-  private judge(index: EngineIndex, text: string): { ranking: RankedTopic[]; decision: FaqDecision } {
+  private judge(index: EngineIndex, text: string): Judgement {
     const ruled = this.judgeByRules(index, text);
     if (!this.model) return ruled;
     const terms = this.modelTerms(text);
@@ -768,7 +770,7 @@ export class FaqEngine {
    * checked against the other readings (`corroborate`); a suggestion given the classifier's second opinion on the reading
    * that decided.
    */
-  private judgeByRules(index: EngineIndex, text: string): { ranking: RankedTopic[]; decision: FaqDecision } {
+  private judgeByRules(index: EngineIndex, text: string): Judgement {
     const { ranking, divided, reading, whole, fromPart } = this.rank(index, text);
     const decision = settle(decide(ranking.map((r) => r.score)), divided);
     if (decision !== 'none' && this.outOfScope(index, ranking, reading)) return { ranking, decision: 'none' };
@@ -782,12 +784,7 @@ export class FaqEngine {
    * An answer read from a part of the message stands when it is `corroborated`; otherwise it is suggested together with the
    * whole message's and the classifier's topics. The classifier is asked only when the whole message disagrees.
    */
-  private corroborate(
-    index: EngineIndex,
-    ranking: readonly RankedTopic[],
-    whole: readonly RankedTopic[],
-    reading: View,
-  ): { ranking: RankedTopic[]; decision: FaqDecision } {
+  private corroborate(index: EngineIndex, ranking: readonly RankedTopic[], whole: readonly RankedTopic[], reading: View): Judgement {
     const [top] = ranking;
     const wholeTop = whole[0]?.topic;
     if (!top || wholeTop === top.topic) return { ranking: [...ranking], decision: 'answer' };
