@@ -14,7 +14,7 @@ const EVAL_DIR = fromRoot('bot', 'faq', 'eval');
 
 /**
  * The labelled sets trained on (in `../eval/`): every set the engine was tuned on, and two written as training data; never
- * the sets written to measure it (heldout-19 to heldout-23, offtopic-near), which `npm run eval:faq` reports apart.
+ * the sets written to measure it (heldout-19 to heldout-24, offtopic-near), which `npm run eval:faq` reports apart.
  */
 export const TRAINING_SETS: readonly string[] = [
   'faq-dev.jsonl',
@@ -22,10 +22,13 @@ export const TRAINING_SETS: readonly string[] = [
   'heldout-real.jsonl',
   'heldout-fresh.jsonl',
   ...Array.from({ length: 16 }, (_x, i) => `heldout-${i + 3}.jsonl`),
-  // Written as training data in rounds twenty-six and twenty-seven (never scored as evaluation sets).
+  // Written as training data in rounds twenty-six to twenty-eight (never scored as evaluation sets).
   'train-1.jsonl',
   'train-2.jsonl',
   'train-3.jsonl',
+  'train-4.jsonl',
+  'train-5.jsonl',
+  'train-6.jsonl',
   // Not offtopic-near.jsonl: written as training data in round twenty-seven, it did not help when trained on (more wrong
   // answers, one off-topic message more declined, leaving one set out) and measures near-miss off-topic messages instead.
 ];
