@@ -79,6 +79,7 @@ const DEFAULT_SETS = [
   '../bot/faq/eval/heldout-21.jsonl',
   '../bot/faq/eval/heldout-22.jsonl',
   '../bot/faq/eval/heldout-23.jsonl',
+  '../bot/faq/eval/heldout-24.jsonl',
   '../test/fixtures/faq-holdout.jsonl',
   '../test/fixtures/faq-holdout2.jsonl',
   '../test/fixtures/faq-holdout3.jsonl',

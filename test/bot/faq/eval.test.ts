@@ -519,6 +519,18 @@ describeHeldOutSet(
   },
 );
 
+describeHeldOutSet(
+  "held-out set 24 (heldout-24.jsonl, written blind during issue 14's twenty-eighth round from topics.md and the announcement only; scored before and after round twenty-eight, which never saw it)",
+  'heldout-24.jsonl',
+  {
+    languages: { en: { right: 116, wrong: 0 }, ur: { right: 116, wrong: 2 }, 'ur-Latn': { right: 116, wrong: 2 } },
+    kinds: { long: { en: 43, ur: 41, 'ur-Latn': 43 }, mixed: { en: 44, ur: 45, 'ur-Latn': 43 } },
+    offTopicDeclined: 60,
+    languageDetected: 417,
+    size: SIZE_420,
+  },
+);
+
 describe('off-topic tuning set', () => {
   it('declines at least 90% of it', () => {
     const report = evaluate(engine, parseEvalFile(readFileSync(resolve(__dirname, '../../fixtures/faq-offtopic-tune.jsonl'), 'utf8')));
