@@ -542,7 +542,9 @@ describe('off-topic tuning set', () => {
     expect(report.offTopic.total).toBe(60);
     expect(report.offTopic.declined).toBeGreaterThanOrEqual(58);
   });
+});
 
+describe('near-miss off-topic set (never trained or tuned on)', () => {
   // Written in round twenty-seven as training data for the model's "none" (64 % near the desk's words: tax deadlines, PSEB
   // internships, Payoneer, SECP); never trained on, because training on it did not help (bot/faq/README, round twenty-seven).
   it('declines at least 284 of the 300 near-miss messages of bot/faq/eval/offtopic-near.jsonl', () => {
